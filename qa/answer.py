@@ -1,0 +1,217 @@
+"""Hits → a short, grounded answer, or an explained abstention.
+
+Every fact in ``answer`` is copied from a cited clause (its timing, its bodies,
+its label, its sentences); when the clauses do not say, the reply says so.
+
+>>> reply = Answerer(corpus_info, config).compose(question, hits)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .config import Config
+from .question import Question
+from .text import fold, syllables
+from .types import Citation, Clause, Hit, Reply
+
+_DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
+                  "huong dan": "hd", "thong bao": "tb"}
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+@dataclass(frozen=True)
+class CorpusInfo:
+    """What the corpus holds, for coverage checks and the 'what I cover' message."""
+
+    clauses: tuple[Clause, ...]
+    coverage_message: str
+    folded_text: str  # every clause, headings included, folded
+    doc_freq: dict[str, int]
+    refs: frozenset[str]
+    bodies: frozenset[str]
+
+    @classmethod
+    def build(cls, clauses: list[Clause], coverage_message: str) -> "CorpusInfo":
+        texts = [fold(" ".join(c.headings) + " " + c.text) for c in clauses]
+        df: Counter[str] = Counter()
+        for t in texts:
+            df.update(set(syllables(t)))
+        bodies = {b for c in clauses for b in (*c.facts.bodies, *c.facts.lead, *c.facts.coordinate)}
+        return cls(clauses=tuple(clauses), coverage_message=coverage_message, folded_text="\n".join(texts),
+                   doc_freq=dict(df), refs=frozenset(c.ref for c in clauses), bodies=frozenset(bodies))
+
+    def idf(self, syllable: str) -> float:
+        n = len(self.clauses)
+        return math.log(1 + (n + 1) / (self.doc_freq.get(syllable, 0) + 0.5))
+
+
+def coverage_message(documents) -> str:
+    """One Vietnamese sentence per document: what it is and which parts are present."""
+    parts = []
+    for doc in documents:
+        tops = [c.ref for c in doc.clauses if c.kind == "section"]
+        span = f"các mục {tops[0]}–{tops[-1]}" if len(tops) > 1 else (f"mục {tops[0]}" if tops else "toàn văn")
+        sentence = f"{doc.doc_id} ({doc.title[:90]}{'…' if len(doc.title) > 90 else ''}): {span}"
+        if doc.truncated_after:
+            sentence += (f"; bản trong kho bị cắt sau {doc.truncated_after}, "
+                         "nên không có nội dung các phần tiếp theo")
+        parts.append(sentence)
+    return "Tài liệu hiện có — " + " | ".join(parts) + "."
+
+
+def _clip(text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return cut + "…"
+
+
+def first_sentences(text: str, limit: int) -> str:
+    """One or two leading sentences of a clause, verbatim, within ``limit`` characters."""
+    sentences = _SENTENCE_END.split(text.replace("\n", " "))
+    out = sentences[0]
+    if len(sentences) > 1 and len(out) + 1 + len(sentences[1]) <= limit and len(out) < 80:
+        out = out + " " + sentences[1]
+    return _clip(out, limit)
+
+
+def _join(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+class Answerer:
+    def __init__(self, info: CorpusInfo, config: Config) -> None:
+        self.info = info
+        self.config = config
+
+    # -- abstention ------------------------------------------------------
+    def coverage(self, q: Question, hits: list[Hit]) -> float:
+        """How much of the question the best clauses contain, in [0, 1].
+
+        The mean of an IDF-weighted share of content syllables and the share of
+        adjacent content-syllable pairs: single syllables match too easily
+        ("Hà Nội" in the header answers nothing about the weather), pairs alone
+        punish paraphrase. Accents count when the question has them.
+        """
+        terms = [t for t in q.content if len(t) > 1]
+        if not terms:
+            return 1.0
+        top = " ".join(" ".join(h.clause.headings) + " " + h.clause.text for h in hits[:3]).lower()
+        words = q.content_accented if q.accented else tuple(terms)
+        haystack = syllables(top) if q.accented else syllables(fold(top))
+        present = set(haystack)
+        pairs_present = set(zip(haystack, haystack[1:]))
+        total = sum(self.info.idf(t) for t in terms)
+        covered = sum(self.info.idf(fold(w)) for w in words if w in present and len(w) > 1)
+        unigram = min(1.0, covered / total) if total else 1.0
+        pairs = list(zip(words, words[1:]))
+        if not pairs:
+            return unigram
+        bigram = sum(p in pairs_present for p in pairs) / len(pairs)
+        return (unigram + bigram) / 2
+
+    def unanswerable(self, q: Question, hits: list[Hit], check_coverage: bool = True) -> str | None:
+        """Why the corpus cannot answer, or None when it can."""
+        missing_bodies = [b for b in q.bodies if b not in self.info.bodies and fold(b) not in self.info.folded_text]
+        if missing_bodies:
+            return f"Tài liệu không có nội dung về {_join(missing_bodies)}."
+        for number in q.doc_numbers:
+            if not self._doc_number_known(number):
+                return f"Tài liệu không có văn bản hoặc nội dung về {number}."
+        unknown_refs = [r for r in q.refs if r not in self.info.refs]
+        if unknown_refs:
+            return f"Tài liệu không có phần {_join(unknown_refs)}."
+        if not hits:
+            return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
+        if q.meta_field:
+            return None
+        if check_coverage and self.coverage(q, hits) < self.config.min_coverage:
+            return "Không tìm thấy điều khoản nào nói về nội dung này."
+        return None
+
+    def _doc_number_known(self, number: str) -> bool:
+        text = self.info.folded_text
+        m = re.match(r"^(\d+)-([A-ZĐ]+)/TW$", number)
+        if m:
+            return f"{int(m.group(1)):02d}-{fold(m.group(2))}" in text or f"{m.group(1)}-{fold(m.group(2))}" in text
+        kind, n = number.rsplit(" ", 1)
+        abbr = _DOC_TYPE_ABBR.get(kind, "")
+        return bool(re.search(rf"\b({kind} (so )?0?{n}\b|0?{n}-{abbr}\b)", text))
+
+    # -- composing -------------------------------------------------------
+    def compose(self, q: Question, hits: list[Hit], resolved: str = "", follows_topic: bool = False) -> Reply:
+        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed."""
+        citations = tuple(Citation.from_hit(h) for h in hits)
+        reason = self.unanswerable(q, hits, check_coverage=not follows_topic)
+        if reason:
+            message = reason + " " + self.info.coverage_message
+            if q.english:
+                message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
+            return Reply(question=q.raw, answer="Văn bản không đề cập nội dung này.", found=False, kind=q.kind,
+                         message=message, citations=citations, resolved_question=resolved)
+        best = hits[0].clause
+        limit = self.config.answer_max_chars
+        builder = {"who": self._who, "when": self._when, "where": self._where, "meta": self._meta}.get(q.kind)
+        answer = builder(q, hits) if builder else None
+        if answer is None:
+            answer = self._what(q, hits)
+        message = ""
+        if q.truncated:
+            message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."
+        return Reply(question=q.raw, answer=_clip(answer, limit), found=True, kind=q.kind, message=message,
+                     citations=citations, resolved_question=resolved or "")
+
+    def _who(self, q: Question, hits: list[Hit]) -> str:
+        clause = hits[0].clause
+        facts = clause.facts
+        if q.role == "coordinate" and facts.coordinate:
+            return f"Phối hợp: {_join(facts.coordinate)} ({clause.ref})."
+        if facts.lead:
+            text = _join(facts.lead)
+            if facts.coordinate:
+                text += f" chủ trì, phối hợp với {_join(facts.coordinate)}"
+            return f"{text} ({clause.ref})."
+        if facts.bodies:
+            return f"Điều khoản {clause.ref} không nêu đơn vị chủ trì; có nhắc đến: {_join(facts.bodies)}."
+        return f"Điều khoản {clause.ref} không nêu cơ quan chịu trách nhiệm."
+
+    def _when(self, q: Question, hits: list[Hit]) -> str:
+        clause = hits[0].clause
+        if clause.facts.timings:
+            return f"{'; '.join(clause.facts.timings)} ({clause.ref})."
+        for hit in hits[1:3]:
+            if hit.clause.facts.timings:
+                return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
+                        f"{'; '.join(hit.clause.facts.timings)}.")
+        return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
+
+    def _where(self, q: Question, hits: list[Hit]) -> str:
+        clause = hits[0].clause
+        return f"{clause.ref} — {clause.label}"
+
+    def _meta(self, q: Question, hits: list[Hit]) -> str | None:
+        meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
+        if meta is None or not q.meta_field:
+            return None
+        for line in meta.text.split("\n"):
+            if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
+                value = line[len(q.meta_field):].lstrip(" :")
+                return f"{q.meta_field}: {value} ({meta.doc_id})."
+        return f"Thông tin văn bản không ghi {q.meta_field.lower()}."
+
+    def _what(self, q: Question, hits: list[Hit]) -> str:
+        clause = hits[0].clause
+        if clause.kind in ("section", "heading"):
+            children = [c for c in self.info.clauses
+                        if c.doc_id == clause.doc_id and c.ref.startswith(clause.ref + ".") and
+                        c.ref.count(".") == clause.ref.count(".") + 1]
+            if children:
+                return (f"{clause.label} gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
+                        f"{first_sentences(children[0].text, 100)}")
+        return first_sentences(clause.text, self.config.answer_max_chars)

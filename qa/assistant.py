@@ -1,0 +1,146 @@
+"""The facade the UI, the CLI and the benchmark call: load once, then ``ask``.
+
+>>> assistant = Assistant.load()
+>>> reply = assistant.ask("ai chịu trách nhiệm thể chế hóa?")
+>>> reply.citations[0].ref
+'IV.1.1'
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace as dc_replace
+from typing import Any
+
+from .answer import Answerer, CorpusInfo, coverage_message
+from .config import Config
+from .conversation import TurnPlan, history_texts, plan_turn
+from .corpus import Corpus, load_corpus
+from .embed import Embedder
+from .index import IndexProblem, LoadedIndex, build_index, load_index
+from .question import Question, analyze
+from .retrieve import Retriever
+from .text import Segmenter
+from .types import Clause, Document, Hit, Reply
+
+log = logging.getLogger(__name__)
+
+_HISTORY_TURNS = 3  # earlier turns replayed to resolve a chain of follow-ups
+
+
+class Assistant:
+    """Question answering over the corpus, with citations and follow-ups."""
+
+    def __init__(self, config: Config, corpus: Corpus, index: LoadedIndex, embedder, segmenter: Segmenter,
+                 index_status: str = "loaded") -> None:
+        self.config = config
+        self.corpus = corpus
+        self.index = index
+        self.embedder = embedder
+        self.segmenter = segmenter
+        self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
+        self.coverage_message = coverage_message(corpus.documents)
+        self._info = CorpusInfo.build(index.clauses, self.coverage_message)
+        self.retriever = Retriever(index, embedder, segmenter, config)
+        self.answerer = Answerer(self._info, config)
+
+    # -- construction ----------------------------------------------------
+    @classmethod
+    def load(cls, config: Config | None = None, *, embedder=None, segmenter: Segmenter | None = None,
+             progress: bool = False, rebuild: bool = False) -> "Assistant":
+        """Load the corpus and its index; build the index when missing, stale or corrupt."""
+        config = config or Config()
+        corpus = load_corpus(config.corpus_dir)
+        for problem in corpus.problems:
+            log.warning("corpus: %s", problem)
+        embedder = embedder or Embedder(config.model, config.device, config.batch_size)
+        segmenter = segmenter or Segmenter()
+        status = "loaded"
+        index = None
+        if not rebuild:
+            try:
+                index = load_index(config.index_dir, corpus.fingerprint, config)
+                if embedder_name(embedder) != index.manifest.get("model"):
+                    raise IndexProblem("index built with another embedder")
+            except IndexProblem as exc:
+                status = f"rebuilt: {exc}"
+                log.info("index %s unusable (%s); rebuilding", config.index_dir, exc)
+        else:
+            status = "rebuilt: asked"
+        if index is None:
+            index = build_index(corpus, embedder, segmenter, config, config.index_dir, progress=progress)
+        return cls(config, corpus, index, embedder, segmenter, index_status=status)
+
+    def with_options(self, **overrides) -> "Assistant":
+        """A variant sharing this one's corpus, index and models (retrieval settings only)."""
+        config = self.config.replace(**overrides)
+        if config.index_settings() != self.config.index_settings():
+            raise ValueError("index settings differ: use Assistant.load(config) to build another index")
+        return Assistant(config, self.corpus, self.index, self.embedder, self.segmenter, self.index_status)
+
+    def warm_up(self) -> None:
+        """Load the models now rather than on the first question."""
+        self.segmenter.warm_up()
+        if self.config.retrieval_mode != "lexical" and hasattr(self.embedder, "warm_up"):
+            self.embedder.warm_up()
+        self.ask("ai chịu trách nhiệm thể chế hóa?")
+
+    # -- data ------------------------------------------------------------
+    @property
+    def clauses(self) -> list[Clause]:
+        return list(self.index.clauses)
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self.corpus.documents)
+
+    # -- asking ----------------------------------------------------------
+    def ask(self, question: Any, history: Any = None) -> Reply:
+        """Answer ``question`` (a string); ``history`` holds the earlier user messages."""
+        if not isinstance(question, str):
+            question = "" if question is None else str(question)
+        try:
+            return self._ask(question, history_texts(history))
+        except Exception:  # noqa: BLE001 - a question must never crash the caller
+            log.exception("ask failed for %r", question[:200])
+            return Reply(question=question, answer="", found=False, kind="invalid",
+                         message="Đã có lỗi khi xử lý câu hỏi; vui lòng thử lại hoặc diễn đạt khác.")
+
+    def _ask(self, question: str, history: list[str]) -> Reply:
+        q = analyze(question, self.config.max_question_chars)
+        problem = self._input_problem(question, q)
+        if problem:
+            return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
+        previous = [analyze(h, self.config.max_question_chars) for h in history[-_HISTORY_TURNS:]]
+        previous = [p for p in previous if p.content]
+        plan = plan_turn(q, previous)
+        hits = self._hits(plan, previous)
+        resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
+        return self.answerer.compose(plan.question, hits, resolved=resolved, follows_topic=plan.pin_previous)
+
+    def _hits(self, plan: TurnPlan, previous: list[Question]) -> list[Hit]:
+        top_k = self.config.top_k
+        hits = self.retriever.search(plan.question, top_k=top_k, extra_text=plan.context)
+        if plan.pin_previous and previous:
+            # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
+            earlier = self._hits(plan_turn(previous[-1], previous[:-1]), previous[:-1])
+            if earlier:
+                topic = earlier[0]
+                rest = [h for h in hits if h.clause.id != topic.clause.id]
+                hits = [topic] + rest[: top_k - 1]
+        return hits
+
+    @staticmethod
+    def _input_problem(raw: str, q: Question) -> str | None:
+        if not raw.strip():
+            return "Vui lòng nhập câu hỏi về văn bản (ví dụ: «Ai chịu trách nhiệm thể chế hóa Kết luận?»)."
+        if not q.text or not re.search(r"\w", q.text):
+            return "Câu hỏi không có chữ nào để tìm; vui lòng nhập câu hỏi bằng tiếng Việt."
+        if not q.content and not q.refs and not q.item_numbers and q.kind == "what":
+            return "Câu hỏi chưa nêu nội dung cần tìm; vui lòng hỏi cụ thể hơn (ví dụ: «Nhiệm vụ 8 là gì?»)."
+        return None
+
+
+def embedder_name(embedder) -> str:
+    return getattr(embedder, "name", type(embedder).__name__)

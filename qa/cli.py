@@ -1,0 +1,134 @@
+"""Command line: ``qa ask``, ``qa index``, ``qa bench``, ``qa eval``, ``qa quiz``.
+
+Heavy modules are imported inside the branch that needs them, so ``qa --help``
+answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+
+def _config(args):
+    from .config import Config
+
+    overrides = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index_dir", None):
+        overrides["index_dir"] = Path(args.index_dir)
+    if getattr(args, "model", None):
+        overrides["model"] = args.model
+    if getattr(args, "mode", None):
+        overrides["retrieval_mode"] = args.mode
+    return Config().replace(**overrides)
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the bundled corpus/)")
+    p.add_argument("--index-dir", metavar="DIR", help="index directory (default: the bundled index/)")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged all-MiniLM-L6-v2)")
+
+
+def _print_reply(reply, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if reply.found:
+        print(f"Trả lời: {reply.answer}")
+    else:
+        print(f"Trả lời: {reply.answer or '(không có)'}")
+    if reply.message:
+        print(f"Ghi chú: {reply.message}")
+    for i, c in enumerate(reply.citations, 1):
+        print(f"\n[{i}] {c.doc} · {c.label} · {c.ref}  (điểm {c.score:.3f})")
+        print(f"    {c.text}")
+
+
+def cmd_ask(args) -> int:
+    from .assistant import Assistant
+
+    assistant = Assistant.load(_config(args), progress=sys.stderr.isatty())
+    reply = assistant.ask(args.question, history=args.history or [])
+    _print_reply(reply, args.json)
+    return 0
+
+
+def cmd_index(args) -> int:
+    import time
+
+    from .assistant import Assistant
+
+    started = time.perf_counter()
+    assistant = Assistant.load(_config(args), progress=True, rebuild=args.force)
+    manifest = assistant.index.manifest
+    print(f"Chỉ mục: {assistant.config.index_dir} ({assistant.index_status})")
+    print(f"  {manifest['clause_count']} đoạn, mô hình {manifest['model']}, {manifest['dimension']} chiều, "
+          f"dựng lúc {manifest['built_at']}; {time.perf_counter() - started:.2f} s")
+    for problem in assistant.corpus.problems:
+        print(f"  cảnh báo: {problem}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench import run_bench
+
+    run_bench(_config(args), questions=Path(args.questions), as_json=args.json)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Hỏi đáp Kế hoạch 03: answers with citations.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens (index rebuilds, …)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ask", help="ask one question")
+    p.add_argument("question")
+    p.add_argument("--history", action="append", metavar="MESSAGE", help="an earlier user message (repeatable, oldest first)")
+    p.add_argument("--json", action="store_true", help="print reply.to_dict() as JSON")
+    p.add_argument("--mode", choices=("lexical", "dense", "hybrid"), help="retrieval mode (default hybrid)")
+    _add_common(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("index", help="build or check the index")
+    p.add_argument("--force", action="store_true", help="rebuild even when the index is current")
+    _add_common(p)
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("bench", help="measure build time, cold start, ask() latency and peak memory")
+    p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
+    p.add_argument("--json", action="store_true")
+    _add_common(p)
+    p.set_defaults(func=cmd_bench)
+
+    from .evaluation.cli import add_parser as add_eval
+    from .quiz.cli import add_parser as add_quiz
+
+    add_eval(sub)
+    add_quiz(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    from .config import ConfigError
+    from .corpus import CorpusError
+    from .embed import EmbedderError
+
+    try:
+        return int(args.func(args) or 0)
+    except (ConfigError, CorpusError, EmbedderError, FileNotFoundError) as exc:
+        print(f"qa: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

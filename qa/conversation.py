@@ -1,0 +1,78 @@
+"""Follow-up questions resolved against the earlier turns.
+
+Two shapes of follow-up:
+- same topic, new question ("thời hạn của nhiệm vụ đó?", "nó nằm ở mục nào?"): the
+  earlier turn's best clause stays the topic; the new question says what to answer;
+- same question, new topic ("còn Ban Tổ chức Trung ương thì sao?"): the new words
+  replace the topic; the earlier turn's kind of question is kept unless the new
+  one names its own.
+A question with a topic of its own and no pointing words ignores the history.
+
+>>> plan = plan_turn(analyze("thời hạn thì sao?"), [analyze("ai chịu trách nhiệm thể chế hóa?")])
+>>> plan.mode
+'same_topic'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .question import Question, analyze
+from .text import fold
+
+_POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
+_NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi sao|the nao|ra sao)\s*\??$")
+
+
+def history_texts(history: Any) -> list[str]:
+    """Earlier user messages from strings or Gradio-style {"role", "content"} dicts."""
+    out: list[str] = []
+    for item in history or []:
+        if isinstance(item, str):
+            text = item
+        elif isinstance(item, dict):
+            if item.get("role", "user") != "user":
+                continue
+            content = item.get("content")
+            if isinstance(content, list):  # Gradio multimodal content parts
+                content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+            text = content if isinstance(content, str) else ""
+        elif isinstance(item, (list, tuple)) and item:  # old Gradio (user, bot) pairs
+            text = item[0] if isinstance(item[0], str) else ""
+        else:
+            text = ""
+        if text.strip():
+            out.append(text)
+    return out
+
+
+@dataclass(frozen=True)
+class TurnPlan:
+    mode: str  # "standalone" | "same_topic" | "new_topic"
+    question: Question  # what to answer (kind possibly inherited)
+    context: str  # extra retrieval text taken from the earlier turn
+    pin_previous: bool  # keep the earlier turn's best clause first
+
+
+def plan_turn(q: Question, previous: list[Question]) -> TurnPlan:
+    if not previous:
+        return TurnPlan("standalone", q, "", False)
+    prev = previous[-1]
+    folded = fold(q.text).strip()
+    pointing = bool(_POINTING.search(folded))
+    new_topic_shape = bool(_NEW_TOPIC.search(folded))
+    has_topic = len(q.topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers)
+    if pointing or not has_topic:
+        return TurnPlan("same_topic", q, prev.text, True)
+    if new_topic_shape and len(q.topic) <= 6:
+        kind_words = q.kind != "what"
+        kind = q.kind if kind_words else prev.kind
+        if not kind_words and prev.kind == "who" and q.bodies:
+            kind = "what"  # "còn <body> thì sao?" after a who-question: what that body does
+        inherited = Question(**{**q.__dict__, "kind": kind,
+                                "meta_field": q.meta_field if kind_words else prev.meta_field,
+                                "role": q.role if kind_words else prev.role})
+        return TurnPlan("new_topic", inherited, "", False)
+    return TurnPlan("standalone", q, "", False)

@@ -1,0 +1,163 @@
+"""Benchmark formulas, written out so each one can be checked by hand.
+
+Relevance is binary: a citation is relevant when its text contains one of the
+question's gold substrings (both NFC, white space collapsed). Ranks are 0-based.
+
+- Hit@k      = 1 if the first relevant citation has rank < k, else 0.
+- MRR@10     = 1 / (rank + 1) of the first relevant citation within the top 10, else 0.
+- nDCG@10    = DCG / IDCG with DCG = Σ_{i<10} rel_i / log2(i + 2) and IDCG the DCG of
+               ``n_ideal`` relevant citations at the top, where ``n_ideal`` is the number
+               of corpus clauses that contain a gold substring, capped at 10 (at least 1).
+- answer     = an acceptable short answer occurs, whole-word, case- and diacritic-
+               insensitively, in a reply that was found and is at most 200 characters.
+- abstention = precision and recall of ``found is False`` as a detector of out-of-scope
+               questions; false-abstention rate = share of in-scope questions abstained on.
+- latency    = p50 / p95 by linear interpolation between closest ranks (numpy's default).
+
+The normalisation here is deliberately independent of ``qa.text``: the benchmark
+must not measure the pipeline with the pipeline's own ruler.
+
+>>> first_relevant_rank(["a b", "xx gold yy"], ["gold"])
+1
+>>> reciprocal_rank(1), hit_at_k(1, 1), hit_at_k(1, 3)
+(0.5, 0.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+DEPTH = 10  # cut-off of MRR and nDCG, and of the rank stored per record
+HIT_KS = (1, 3, 5)
+ANSWER_MAX_CHARS = 200  # replies longer than this are free text, not a short answer
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """NFC with every run of white space (tabs, newlines, no-break spaces) as one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, no diacritics, ``đ`` → ``d``, spaces collapsed: ``"Ủy ban"`` → ``"uy ban"``."""
+    decomposed = unicodedata.normalize("NFD", collapse(text).lower())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("đ", "d")
+
+
+# --- retrieval ---------------------------------------------------------------------
+
+def is_relevant(text: str, gold: Iterable[str]) -> bool:
+    """A citation text is relevant when it contains any gold substring."""
+    haystack = collapse(text)
+    return any(collapse(g) in haystack for g in gold if g.strip())
+
+
+def relevance_vector(texts: Sequence[str], gold: Sequence[str], depth: int = DEPTH) -> list[bool]:
+    """Binary relevance of the first ``depth`` citation texts."""
+    return [is_relevant(t, gold) for t in texts[:depth]]
+
+
+def first_relevant_rank(texts: Sequence[str], gold: Sequence[str], depth: int = DEPTH) -> int | None:
+    """0-based rank of the first relevant citation within ``depth``, or ``None``."""
+    for i, relevant in enumerate(relevance_vector(texts, gold, depth)):
+        if relevant:
+            return i
+    return None
+
+
+def hit_at_k(rank: int | None, k: int) -> float:
+    if k <= 0:
+        raise ValueError(f"k must be greater than 0. Currently, the k is {k}")
+    return 1.0 if rank is not None and rank < k else 0.0
+
+
+def reciprocal_rank(rank: int | None, depth: int = DEPTH) -> float:
+    return 1.0 / (rank + 1) if rank is not None and rank < depth else 0.0
+
+
+def dcg(relevances: Sequence[bool], depth: int = DEPTH) -> float:
+    return sum(1.0 / math.log2(i + 2) for i, rel in enumerate(relevances[:depth]) if rel)
+
+
+def ndcg(relevances: Sequence[bool], n_ideal: int, depth: int = DEPTH) -> float:
+    """nDCG@depth with binary gains; ``n_ideal`` relevant items exist (capped at ``depth``).
+
+    ``n_ideal`` is raised to the number of relevant items actually retrieved, so the
+    score never exceeds 1 when the count of relevant clauses was underestimated.
+    """
+    found = sum(1 for r in relevances[:depth] if r)
+    ideal = min(depth, max(1, n_ideal, found))
+    return dcg(relevances, depth) / dcg([True] * ideal, depth)
+
+
+def ideal_count(clause_texts: Iterable[str] | None, gold: Sequence[str], depth: int = DEPTH) -> int:
+    """How many relevant items an ideal ranking holds: the corpus clauses containing a
+    gold substring, capped at ``depth``. Without the clauses, one per distinct gold string."""
+    if clause_texts is None:
+        return min(depth, max(1, len({collapse(g) for g in gold})))
+    return min(depth, sum(1 for t in clause_texts if is_relevant(t, gold)))
+
+
+# --- answers -------------------------------------------------------------------------
+
+def _whole_word(needle: str, haystack: str) -> bool:
+    # "III.1" must not count inside "III.10", nor "2022" inside "20221".
+    pattern = r"(?<![0-9a-z])" + re.escape(needle) + r"(?![0-9a-z])"
+    return re.search(pattern, haystack) is not None
+
+
+def answer_matches(answer: str, acceptable: Sequence[str], max_chars: int = ANSWER_MAX_CHARS) -> bool:
+    """True when ``answer`` is short and contains an acceptable answer (folded, whole-word)."""
+    if not answer or len(collapse(answer)) > max_chars:
+        return False
+    haystack = fold(answer)
+    return any(_whole_word(fold(a), haystack) for a in acceptable if a.strip())
+
+
+def answer_correct(found: bool, answer: str, acceptable: Sequence[str],
+                   max_chars: int = ANSWER_MAX_CHARS) -> bool | None:
+    """``None`` when the question has no short answer to score; an abstention is wrong."""
+    if not acceptable:
+        return None
+    return bool(found) and answer_matches(answer, acceptable, max_chars)
+
+
+# --- aggregates ----------------------------------------------------------------------
+
+def mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def percentile(values: Sequence[float], p: float) -> float | None:
+    """Linear interpolation between closest ranks: percentile([1, 2, 3, 4], 50) == 2.5."""
+    if not 0 <= p <= 100:
+        raise ValueError(f"p must be within [0, 100]. Currently, the p is {p}")
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * p / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def abstention_scores(abstained: Sequence[bool], out_of_scope: Sequence[bool]) -> dict[str, float | None]:
+    """Precision / recall of abstaining as a detector of out-of-scope questions, and the
+    false-abstention rate on in-scope ones. Undefined values are ``None``."""
+    if len(abstained) != len(out_of_scope):
+        raise ValueError(f"length mismatch: {len(abstained)} abstentions, {len(out_of_scope)} labels")
+    pairs = list(zip(abstained, out_of_scope))
+    true_pos = sum(1 for a, o in pairs if a and o)
+    return {
+        "abstain_precision": ratio(true_pos, sum(1 for a, _ in pairs if a)),
+        "abstain_recall": ratio(true_pos, sum(1 for _, o in pairs if o)),
+        "false_abstention": ratio(sum(1 for a, o in pairs if a and not o), sum(1 for _, o in pairs if not o)),
+    }

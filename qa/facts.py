@@ -1,0 +1,171 @@
+"""Facts a clause states: its timing and the bodies that lead or coordinate it.
+
+The bodies come from a gazetteer of the Vietnamese political system's central
+bodies (domain knowledge, not tied to one document) matched on folded text, so
+the same list finds bodies in accent-free questions too.
+
+>>> extract_facts("Ban Tuyên giáo Trung ương chủ trì phối hợp với Ban Tổ chức Trung ương hướng dẫn (tháng 12/2021).").lead
+('Ban Tuyên giáo Trung ương',)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+from .types import Facts
+
+BODIES = (
+    # Party, central level
+    "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư",
+    "Ủy ban Kiểm tra Trung ương", "Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương",
+    "Ban Tuyên giáo và Dân vận Trung ương", "Ban Dân vận Trung ương", "Ban Kinh tế Trung ương",
+    "Ban Nội chính Trung ương", "Ban Đối ngoại Trung ương", "Ban Chính sách, chiến lược Trung ương",
+    "Văn phòng Trung ương Đảng", "Hội đồng Lý luận Trung ương", "Quân ủy Trung ương",
+    "Đảng ủy Công an Trung ương", "Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối doanh nghiệp Trung ương",
+    "Đảng ủy Quốc hội", "Đảng ủy Chính phủ", "Đảng ủy Mặt trận Tổ quốc", "Đảng ủy các cơ quan Đảng Trung ương",
+    "Đảng ủy Ngoài nước", "Học viện Chính trị quốc gia Hồ Chí Minh", "Báo Nhân Dân", "Tạp chí Cộng sản",
+    "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương",
+    # Party groups (đảng đoàn, ban cán sự đảng)
+    "Đảng đoàn Quốc hội", "Ban cán sự đảng Chính phủ", "Đảng đoàn Mặt trận Tổ quốc Việt Nam",
+    "Ban cán sự đảng Tòa án nhân dân tối cao", "Ban cán sự đảng Viện kiểm sát nhân dân tối cao",
+    "Ban cán sự đảng Kiểm toán Nhà nước", "Ban cán sự đảng Bộ Ngoại giao", "Ban cán sự đảng Bộ Tư pháp",
+    "Đảng đoàn Tổng Liên đoàn Lao động Việt Nam", "Đảng đoàn Hội Liên hiệp Phụ nữ Việt Nam",
+    "Đảng đoàn Hội Nông dân Việt Nam", "Đảng đoàn Hội Cựu chiến binh Việt Nam",
+    "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    # State
+    "Ủy ban Thường vụ Quốc hội", "Văn phòng Quốc hội", "Quốc hội", "Thủ tướng Chính phủ", "Văn phòng Chính phủ",
+    "Chính phủ", "Chủ tịch nước", "Văn phòng Chủ tịch nước", "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao",
+    "Kiểm toán Nhà nước", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc",
+    "Bộ Công an", "Bộ Quốc phòng", "Bộ Nội vụ", "Bộ Tư pháp", "Bộ Ngoại giao", "Bộ Tài chính",
+    "Bộ Kế hoạch và Đầu tư", "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Thông tin và Truyền thông",
+    "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và Môi trường", "Bộ Tài nguyên và Môi trường", "Bộ Xây dựng", "Bộ Giao thông vận tải",
+    "Bộ Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội",
+    # Front and mass organisations
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Tổng Liên đoàn Lao động Việt Nam",
+    "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Nông dân Việt Nam", "Hội Cựu chiến binh Việt Nam",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+)
+
+_BODY_KEYS = sorted(((fold(b), b) for b in BODIES), key=lambda kb: len(kb[0]), reverse=True)
+_BODY_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k, _ in _BODY_KEYS) + r")(?!\w)")
+_BODY_BY_KEY = dict(_BODY_KEYS)
+
+_TIME_WORDS = re.compile(
+    r"\b(thang|quy [ivx\d]|nam \d|nam thu|hang nam|thuong xuyen|dinh ky|nhiem ky|tuan|ngay \d|giai doan|"
+    r"truoc ngay|tu nam|den nam|hang quy|hang thang|sau khi)\b"
+)
+_PAREN = re.compile(r"\(([^()]{2,200})\)")
+
+# Words that open a predicate after a subject that names who acts.
+_STRONG = re.compile(r"\s(chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
+_WEAK = re.compile(
+    r"\s(tổ chức|căn cứ|hướng dẫn|chỉ đạo|lãnh đạo|thực hiện|triển khai|ban hành|xây dựng|tập trung|"
+    r"rà soát|kiểm tra|giám sát|theo dõi|báo cáo|tham mưu)\b"
+)
+# "tổ chức" is a noun in "tổ chức đảng", "các tổ chức chính trị - xã hội", "cơ quan, tổ chức".
+_NOUN_TO_CHUC = re.compile(r"^tổ chức(\s+(đảng|chính trị|quần chúng|cá nhân|có)|\s*[,;.]|\s+và\b|$)")
+_SUBJECT_START = re.compile(
+    r"^(Các|Ban|Bộ|Ủy ban|Đảng đoàn|Đảng ủy|Văn phòng|Mặt trận|Quốc hội|Chính phủ|Cấp ủy|Tỉnh ủy|Thành ủy|"
+    r"Lãnh đạo|Người đứng đầu|Thường trực|Hội đồng|Tòa án|Viện|Thủ tướng|Kiểm toán|Thanh tra)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    name: str  # canonical spelling from the gazetteer
+    start: int
+    end: int
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """Gazetteer bodies named in the text (accents optional), longest match first.
+
+    Folding keeps string length for Vietnamese letters, so offsets map back to ``text``.
+    """
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folded to several; fall back to no offsets
+        return [BodyMention(_BODY_BY_KEY[m.group(1)], 0, 0) for m in _BODY_RE.finditer(folded)]
+    return [BodyMention(_BODY_BY_KEY[m.group(1)], m.start(), m.end()) for m in _BODY_RE.finditer(folded)]
+
+
+def body_names(text: str) -> tuple[str, ...]:
+    """Distinct gazetteer bodies in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in find_bodies(text):
+        seen.setdefault(m.name, None)
+    return tuple(seen)
+
+
+def find_timings(text: str) -> tuple[str, ...]:
+    """Parenthesised time expressions, verbatim without the brackets."""
+    out = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        if _TIME_WORDS.search(fold(inner)) or re.search(r"\b(19|20)\d\d\b", inner):
+            out.append(inner)
+    return tuple(out)
+
+
+def _split_subject(subject: str) -> tuple[str, ...]:
+    """'Bộ Chính trị, Ban Bí thư' → two bodies; any other phrase stays whole."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+và\s+", subject) if p.strip()]
+    names = [body_names(p) for p in parts]
+    if parts and all(len(n) == 1 and fold(n[0]) == fold(p) for n, p in zip(names, parts)):
+        return tuple(n[0] for n in names)
+    return (subject.strip(),)
+
+
+def _subject(sentence: str) -> str | None:
+    """The phrase before the predicate when it names who acts, else None."""
+    if not _SUBJECT_START.match(sentence) and not (find_bodies(sentence[:80]) and find_bodies(sentence)[0].start == 0):
+        return None
+    strong = _STRONG.search(sentence)
+    if strong:
+        return sentence[: strong.start()].strip(" ,")
+    for m in _WEAK.finditer(sentence):
+        if m.group(1) == "tổ chức" and _NOUN_TO_CHUC.match(sentence[m.start(1):]):
+            continue
+        prefix = sentence[: m.start()].strip(" ,")
+        if prefix and (find_bodies(prefix) or _SUBJECT_START.match(prefix)):
+            return prefix
+        return None
+    return None
+
+
+def extract_facts(text: str, inherited_lead: tuple[str, ...] = ()) -> Facts:
+    """Timing and bodies of one clause; ``inherited_lead`` applies when the clause names no lead."""
+    lead: list[str] = []
+    coordinate: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        lower = sentence
+        chu_tri = lower.find("chủ trì")
+        if chu_tri > 0:
+            for b in find_bodies(sentence[:chu_tri]):
+                if b.name not in lead:
+                    lead.append(b.name)
+        phoi_hop = lower.find("phối hợp")
+        if phoi_hop >= 0:
+            tail = sentence[phoi_hop:]
+            # The coordinators run from "phối hợp (với)" up to the next verb phrase.
+            for b in find_bodies(tail):
+                if b.name not in coordinate and b.name not in lead:
+                    coordinate.append(b.name)
+        if not lead:
+            subject = _subject(sentence)
+            if subject:
+                lead.extend(x for x in _split_subject(subject) if x not in lead)
+    inherited = False
+    if not lead and inherited_lead:
+        lead = list(inherited_lead)
+        inherited = True
+    return Facts(
+        timings=find_timings(text),
+        lead=tuple(lead),
+        coordinate=tuple(coordinate),
+        bodies=body_names(text),
+        lead_inherited=inherited,
+    )

@@ -1,0 +1,143 @@
+"""What a question asks: its kind, the metadata field, bodies, structural refs.
+
+Kinds: ``who`` (which body), ``when`` (timing), ``where`` (which section/task),
+``meta`` (document metadata), ``what`` (content, the default).
+
+>>> analyze("ai chịu trách nhiệm thể chế hóa?").kind
+'who'
+>>> analyze("ngay ban hanh ke hoach").meta_field
+'Ngày ban hành'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .facts import body_names
+from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize
+
+# Patterns run on the folded, abbreviation-expanded question (order matters:
+# "ai ký" is metadata before it is "who").
+_META_FIELDS = (
+    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|van ban so may|so bao nhieu)\b"),
+    ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
+    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"),
+    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky)\b"),
+    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b"),
+    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
+    ("Lĩnh vực", r"\b(linh vuc)\b"),
+)
+_WHEN = r"\b(khi nao|bao gio|thoi han|thoi gian|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong)\b"
+_WHO = r"(^ai\b|\bai (chiu|chu tri|phoi hop|thuc hien|lam|phu trach|co trach nhiem|la nguoi|to chuc|huong dan|duoc giao)|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b)"
+_WHERE = r"\b(muc nao|phan nao|o muc|o phan|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o|nam trong|thuoc nhiem vu)\b"
+# Intent words: they say what is asked, not what about (removed when judging
+# whether a follow-up brings a topic of its own).
+INTENT_SYLLABLES = frozenset(
+    """thoi han gian khi nao bao gio luc nam thang quy muc phan dau thuoc nhiem vu so may
+    thu chu tri phoi hop chiu trach nhiem co quan don vi ben cap ai noi dung gi la con sao
+    the vay lam duoc giao phu y dieu khoan diem nam o trong neu de cap ke hoach van ban nay
+    do tren ay no hoan thanh tien ra sao nhu""".split()
+)
+_ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
+_REF_PATTERNS = (
+    # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
+    (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
+    (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
+    (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
+    (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
+)
+_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*[-/]\s*(KH|KL|NQ|CT|QD|QĐ|HD|TB|QĐi|QC)\s*/\s*(TW|TƯ|TU)\b", re.IGNORECASE)
+_DOC_NAMED = re.compile(r"\b(ket luan|nghi quyet|chi thi|quy dinh|ke hoach|huong dan|thong bao)\s+(?:so\s+)?(\d{1,4})\b")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
+
+
+@dataclass(frozen=True)
+class Question:
+    raw: str
+    text: str  # cleaned: NFC, tags removed, abbreviations expanded
+    kind: str
+    meta_field: str | None
+    role: str | None  # "lead" | "coordinate" for who-questions that say which
+    bodies: tuple[str, ...]
+    refs: tuple[str, ...]  # structural refs named in the question, e.g. "III.8", "IV", "Điều 3"
+    item_numbers: tuple[str, ...]  # folded "nhiem vu 8" phrases (section unknown)
+    doc_numbers: tuple[str, ...]  # "21-KL/TW" style numbers and "kết luận 21"
+    content: tuple[str, ...]  # folded content syllables
+    content_accented: tuple[str, ...]  # the same syllables with their accents, lower case
+    accented: bool  # typed with diacritics
+    topic: tuple[str, ...]  # content minus intent words
+    english: bool
+    truncated: bool
+
+
+def clean(raw: str, max_chars: int) -> tuple[str, bool]:
+    """Normalise user input: NFC, controls dropped, HTML tags stripped, length capped."""
+    text = html.unescape(raw)
+    text = _TAG.sub(" ", text)
+    text = normalize(text)
+    text = collapse(text)
+    truncated = len(text) > max_chars
+    if truncated:
+        text = text[:max_chars].rsplit(" ", 1)[0]
+    return text, truncated
+
+
+def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    refs: list[str] = []
+    numbers: list[str] = []
+    for pattern, kind in _REF_PATTERNS:
+        for m in pattern.finditer(folded):
+            if kind == "item":
+                numbers.append(f"{m.group(1)} {m.group(2)}")
+            elif kind == "section":
+                parts = [m.group(2).upper()] + [g for g in m.groups()[2:] if g]
+                refs.append(".".join(parts))
+            elif kind == "article":
+                refs.append(f"Điều {m.group(2)}")
+            else:
+                refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
+    return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
+
+
+def analyze(raw: str, max_chars: int = 2000) -> Question:
+    text, truncated = clean(raw, max_chars)
+    text = expand_abbreviations(text)
+    folded = collapse(fold(text))
+    kind = "what"
+    meta_field = None
+    for name, pattern in _META_FIELDS:
+        if re.search(pattern, folded):
+            kind, meta_field = "meta", name
+            break
+    if kind == "what":
+        if re.search(_WHO, folded):
+            kind = "who"
+        elif re.search(_WHEN, folded):
+            kind = "when"
+        elif re.search(_WHERE, folded):
+            kind = "where"
+    role = None
+    if kind == "who":
+        if re.search(r"\bphoi hop\b", folded) and not re.search(r"\bchu tri\b", folded):
+            role = "coordinate"
+        elif re.search(r"\bchu tri\b", folded):
+            role = "lead"
+    refs, numbers = _refs(folded)
+    doc_numbers = [f"{m.group(1)}-{m.group(2).upper().replace('QD', 'QĐ')}/TW" for m in _DOC_NUMBER.finditer(text)]
+    doc_numbers += [f"{m.group(1)} {m.group(2)}" for m in _DOC_NAMED.finditer(folded)]
+    content = tuple(content_syllables(text))
+    accented = has_diacritics(text)
+    content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
+    topic = tuple(s for s in content if s not in INTENT_SYLLABLES)
+    words = re.findall(r"[a-z]+", unicodedata.normalize("NFC", text).lower())
+    english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
+        sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
+    return Question(raw=raw, text=text, kind=kind, meta_field=meta_field, role=role,
+                    bodies=body_names(text), refs=refs, item_numbers=numbers,
+                    doc_numbers=tuple(dict.fromkeys(doc_numbers)), content=content,
+                    content_accented=content_accented, accented=accented, topic=topic,
+                    english=english, truncated=truncated)

@@ -1,0 +1,140 @@
+"""The "Soạn câu hỏi ôn tập" tab: pick options, preview grounded items, download a file.
+
+The app calls ``build_quiz_tab(assistant)`` inside ``with gr.Tab(...)``; the tab only
+reads ``assistant.clauses``, so no model is loaded for a quiz.
+
+>>> with gr.Blocks() as demo:
+...     with gr.Tab("Soạn câu hỏi ôn tập"):
+...         build_quiz_tab(assistant)
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence
+
+from qa.quiz.export import EXTENSIONS, FORMATS, export
+from qa.quiz.generate import (
+    KIND_LABELS,
+    KINDS,
+    QuizError,
+    QuizOptions,
+    QuizResult,
+    generate_quiz,
+    section_choices,
+)
+
+DIFFICULTY_LABELS = {"easy": "dễ", "medium": "vừa", "hard": "khó"}
+
+
+def _clauses(assistant: Any) -> list:
+    clauses = getattr(assistant, "clauses", None)
+    if clauses is None:
+        raise QuizError("the assistant has no clauses to build a quiz from")
+    return list(clauses)
+
+
+def render_preview(result: QuizResult) -> str:
+    """HTML for the items with answers and citations; every text is escaped."""
+    e = html.escape
+    if not result.items:
+        reasons = "".join(f"<li>{e(r)}: {n}</li>" for r, n in result.drop_counts().items())
+        return (
+            "<p><strong>Không tạo được câu hỏi nào với các lựa chọn này.</strong></p>"
+            + (f"<ul>{reasons}</ul>" if reasons else "")
+        )
+    parts = [f"<p>{e(result.summary())}</p>", "<ol class='quiz-preview'>"]
+    for item in result.items:
+        parts.append("<li style='margin-bottom:1em'>")
+        parts.append(
+            f"<div><small>[{e(KIND_LABELS[item.kind])} · {e(DIFFICULTY_LABELS[item.difficulty])}]"
+            f"</small> {e(item.stem)}</div>"
+        )
+        if item.options:
+            parts.append("<ul>")
+            for opt in item.options:
+                mark = " <strong>✓</strong>" if opt == item.answer else ""
+                parts.append(f"<li>{e(opt)}{mark}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append(f"<div>Đáp án: <strong>{e(item.answer)}</strong></div>")
+        parts.append(f"<div><em>Giải thích:</em> {e(item.explanation)}</div>")
+        c = item.citation
+        parts.append(f"<div><small>Nguồn: {e(c.doc)} · {e(c.ref)} · {e(c.label)}</small></div>")
+        parts.append("</li>")
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+def make_quiz(
+    clauses: Sequence,
+    sections: Sequence[str] | None,
+    kinds: Sequence[str] | None,
+    n: float | int | None,
+    seed: float | int | None,
+    fmt: str,
+    out_dir: Path | None = None,
+) -> tuple[str, str | None]:
+    """Generate, export to a temp file and return (preview HTML, file path or None)."""
+    try:
+        options = QuizOptions(
+            n=int(n) if n is not None else 0,
+            kinds=tuple(kinds or ()),
+            sections=tuple(sections or ()),
+            seed=int(seed) if seed is not None else 0,
+        )
+        result = generate_quiz(clauses, options)
+        if fmt not in FORMATS:
+            raise QuizError(f"format must be one of {', '.join(FORMATS)}. Currently, the format is {fmt!r}")
+    except (QuizError, ValueError) as exc:
+        return f"<p><strong>Lỗi:</strong> {html.escape(str(exc))}</p>", None
+    preview = render_preview(result)
+    if not result.items:
+        return preview, None
+    exported = export(result.items, fmt)
+    if exported.skipped:
+        preview = (
+            f"<p>Định dạng {html.escape(fmt)} chỉ nhận câu trắc nghiệm: bỏ qua "
+            f"{exported.skipped} câu khác.</p>" + preview
+        )
+    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="qa-quiz-"))
+    path = folder / f"quiz-{options.seed}{EXTENSIONS[fmt]}"
+    path.write_text(exported.text, encoding="utf-8")
+    return preview, str(path)
+
+
+def build_quiz_tab(assistant: Any) -> None:
+    """Create the tab's components inside the current Blocks/Tab context."""
+    import gradio as gr
+
+    try:
+        clauses = _clauses(assistant)
+        sections = section_choices(clauses)
+    except QuizError as exc:
+        gr.Markdown(f"Không tạo được câu hỏi: {exc}")
+        return
+    default_sections = [v for _, v in sections if v == "III"] or [v for _, v in sections[:1]]
+
+    gr.Markdown(
+        "Soạn câu hỏi ôn tập từ Kế hoạch 03-KH/TW. Mỗi câu lấy từ một đoạn của văn bản, "
+        "ghi nguồn và được đối chiếu với đoạn đó trước khi giữ lại."
+    )
+    with gr.Row():
+        section_box = gr.CheckboxGroup(choices=sections, value=default_sections, label="Mục")
+        kind_box = gr.CheckboxGroup(
+            choices=[(KIND_LABELS[k], k) for k in KINDS], value=list(KINDS), label="Loại câu hỏi"
+        )
+    with gr.Row():
+        n_box = gr.Number(value=20, minimum=1, maximum=200, precision=0, label="Số câu")
+        seed_box = gr.Number(value=7, precision=0, label="Seed (cùng seed, cùng bộ câu hỏi)")
+        fmt_box = gr.Radio(choices=list(FORMATS), value="gift", label="Định dạng tệp")
+    button = gr.Button("Soạn câu hỏi", variant="primary")
+    download = gr.File(label="Tải tệp câu hỏi", interactive=False)
+    preview = gr.HTML()
+
+    def on_click(secs, kinds, n, seed, fmt):
+        return make_quiz(clauses, secs, kinds, n, seed, fmt)
+
+    button.click(on_click, inputs=[section_box, kind_box, n_box, seed_box, fmt_box], outputs=[preview, download])

@@ -1,0 +1,117 @@
+"""Hybrid retrieval: two BM25 views and a dense view, fused by weighted reciprocal rank.
+
+The accented view (syllables + underthesea words) is precise when the user types
+accents; the folded view (accent-free syllables + bigrams) serves questions typed
+without them; the dense view adds paraphrase recall. Fusion uses ranks, not raw
+scores, so the three scales never need calibrating against each other.
+
+>>> hits = Retriever(index, embedder, segmenter, config).search("ai chịu trách nhiệm thể chế hóa?")
+>>> hits[0].clause.ref
+'IV.1.1'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .config import Config
+from .index import LoadedIndex
+from .question import Question, analyze
+from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
+from .types import Hit
+
+
+def _ranking(scores: np.ndarray, k: int) -> list[int]:
+    """Positions of the k best positive scores, best first (ties keep document order)."""
+    order = np.argsort(-scores, kind="stable")
+    return [int(i) for i in order[:k] if scores[i] > 0]
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.segmenter = segmenter
+        self.config = config
+        self._label_keys = [fold(c.label) for c in index.clauses]
+
+    # -- the three views -------------------------------------------------
+    def lexical_rankings(self, text: str) -> dict[str, list[int]]:
+        k = self.config.candidate_k
+        out: dict[str, list[int]] = {}
+        folded = folded_tokens(text, drop_stopwords=True)
+        if folded:
+            out["folded"] = _ranking(np.asarray(self.index.bm25_folded.get_scores(folded)), k)
+        # Accent-free questions would only miss in the accented view: skip it.
+        if has_diacritics(text):
+            accented = accented_tokens(text, self.segmenter, drop_stopwords=True)
+            if accented:
+                out["accented"] = _ranking(np.asarray(self.index.bm25_accented.get_scores(accented)), k)
+        return out
+
+    def dense_ranking(self, text: str) -> list[int]:
+        if self.index.dense.ntotal == 0:
+            return []
+        query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
+        vector = np.ascontiguousarray(self.embedder.encode_query(query)[None, :], dtype=np.float32)
+        k = min(self.config.candidate_k, self.index.dense.ntotal)
+        scores, ids = self.index.dense.search(vector, k)
+        return [int(i) for i in ids[0] if i >= 0]
+
+    # -- fusion ------------------------------------------------------------
+    def search(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
+               extra_text: str = "") -> list[Hit]:
+        """Fused hits, best first. ``extra_text`` adds context (a follow-up's earlier turn)."""
+        cfg = self.config
+        q = question if isinstance(question, Question) else analyze(question, cfg.max_question_chars)
+        mode = mode or cfg.retrieval_mode
+        top_k = top_k or cfg.top_k
+        text = f"{q.text} {extra_text}".strip()
+        if not text or not self.index.clauses:
+            return []
+        rankings: dict[str, list[int]] = {}
+        if mode in ("lexical", "hybrid"):
+            rankings.update(self.lexical_rankings(text))
+        if mode in ("dense", "hybrid") and (mode == "dense" or cfg.weight_dense > 0):
+            rankings["dense"] = self.dense_ranking(text)
+        weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded, "dense": cfg.weight_dense}
+        if mode == "dense":
+            weights["dense"] = 1.0
+        scores: dict[int, float] = {}
+        ranks: dict[int, dict[str, int]] = {}
+        for view, ranking in rankings.items():
+            for rank, pos in enumerate(ranking):
+                scores[pos] = scores.get(pos, 0.0) + weights[view] / (cfg.rrf_k + rank + 1)
+                ranks.setdefault(pos, {})[view] = rank
+        self._rerank(q, scores)
+        order = sorted(scores, key=lambda p: (-scores[p], p))[:top_k]
+        return [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
+
+    def _rerank(self, q: Question, scores: dict[int, float]) -> None:
+        """Question-aware bonuses on top of fusion (values in Config)."""
+        cfg = self.config
+        clauses = self.index.clauses
+        # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
+        if q.refs or q.item_numbers:
+            for pos, clause in enumerate(clauses):
+                label = self._label_keys[pos]
+                hit = clause.ref in q.refs or any(label.endswith(f" {phrase}") for phrase in q.item_numbers)
+                if hit:
+                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
+        if not scores:
+            return
+        # The fact the question asks for: a clause that states it is the better answer.
+        for pos in list(scores):
+            facts = clauses[pos].facts
+            if q.kind == "who" and facts.lead and not facts.lead_inherited:
+                scores[pos] += cfg.fact_bonus
+            elif q.kind == "who" and facts.lead and clauses[pos].kind == "bullet":
+                scores[pos] += cfg.fact_bonus / 2  # lead named by the heading right above
+            elif q.kind == "when" and facts.timings:
+                scores[pos] += cfg.fact_bonus
+            if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
+                scores[pos] += cfg.fact_bonus
+        if q.kind == "meta":
+            for pos, clause in enumerate(clauses):
+                if clause.kind == "meta":
+                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus

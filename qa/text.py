@@ -1,0 +1,225 @@
+"""Vietnamese text handling: normalisation, folding, segmentation, tokens.
+
+Everything that touches characters lives here so that the index and the query
+see exactly the same transformations.
+
+>>> fold("Ủy ban Kiểm tra")
+'uy ban kiem tra'
+>>> normalize("hoá  thuỷ")
+'hóa thủy'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+# Tone marks as combining characters (NFD). Vowel-quality marks (circumflex,
+# breve, horn) are not tones and stay on their letter.
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u200c\u200d\u2028\u2029]")
+
+
+def _move_tone(word: str) -> str:
+    """Old-style tone placement (``hoá``, ``thuỷ``, ``khoẻ``) → the form the plan uses.
+
+    Only open syllables ending in oa/oe/uy differ between the two conventions;
+    ``qu`` + ``y`` (``quý``) keeps its mark on the ``y``.
+    """
+    decomposed = unicodedata.normalize("NFD", word)
+    base = "".join(ch for ch in decomposed if ch not in _TONES)
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) != 1:
+        return word
+    low = base.lower()
+    if len(low) < 2 or low[-2:] not in ("oa", "oe", "uy"):
+        return word
+    if low[-2:] == "uy" and low[-3:-2] == "q":
+        return word
+    # The tone must currently sit on the last letter to be old-style.
+    if not decomposed.endswith(tones[0]):
+        return word
+    rebuilt = base[:-1] + tones[0] + base[-1]
+    return unicodedata.normalize("NFC", rebuilt)
+
+
+def normalize(text: str) -> str:
+    """NFC, one tone convention, control characters dropped, spaces collapsed per line."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    text = _WORD.sub(lambda m: _move_tone(m.group(0)) if len(m.group(0)) <= 7 else m.group(0), text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def collapse(text: str) -> str:
+    """NFC with every run of white space reduced to one space (for substring checks)."""
+    return _SPACES.sub(" ", re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, ``đ`` → ``d``: the form users type without accents."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return stripped.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
+    return fold(text) != text.lower()
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased word characters split on anything else: the syllables."""
+    return [m.group(0) for m in _WORD.finditer(text.lower())]
+
+
+# Question words and function words that carry no topic. With accents the list
+# can be generous; accent-free forms collide with content words ("dang" is both
+# "đang" and "Đảng"), so the folded list keeps only forms that cannot collide.
+STOPWORDS = frozenset(
+    """
+    ai gì nào sao thế này đó kia là của có không được thì mà và với cho trong trên dưới
+    ở tại về theo như những các một hay hoặc bao giờ khi lúc đâu vậy à ư nhỉ nhé bạn tôi
+    mình chúng em anh chị xin hỏi câu biết nói nếu ra phải cần nên sẽ đã đang vào lên đến
+    từ bằng bị bởi vì hiện việc cái gồm hãy giúp cho rằng rồi chưa đấy ạ nó họ gì nữa
+    """.split()
+)
+STOPWORDS_FOLDED = frozenset(
+    """
+    ai gi nao sao nay kia la cua khong duoc ma va voi cho o ve theo nhu cac mot hay hoac
+    gio khi vay a u nhi nhe xin biet phai nen se vao len den boi hay giup roi chua day
+    """.split()
+)
+
+
+def content_syllables(text: str, keep_accents: bool = False) -> list[str]:
+    """Folded syllables that carry topic: question and function words removed.
+
+    >>> content_syllables("Ai chịu trách nhiệm thể chế hóa?")
+    ['chiu', 'trach', 'nhiem', 'the', 'che', 'hoa']
+    """
+    sylls = syllables(text)
+    if has_diacritics(text):
+        kept = [s for s in sylls if s not in STOPWORDS]
+    else:
+        kept = [s for s in sylls if s not in STOPWORDS_FOLDED]
+    return [s if keep_accents else fold(s) for s in kept if not s.isdigit()]
+
+
+# Abbreviations cadres type, expanded before matching (keys are folded).
+ABBREVIATIONS = {
+    "bct": "Bộ Chính trị",
+    "bbt": "Ban Bí thư",
+    "bch": "Ban Chấp hành",
+    "bchtw": "Ban Chấp hành Trung ương",
+    "tw": "Trung ương",
+    "tu": "Trung ương",
+    "ubkt": "Ủy ban Kiểm tra",
+    "ubkttw": "Ủy ban Kiểm tra Trung ương",
+    "ubtvqh": "Ủy ban Thường vụ Quốc hội",
+    "qh": "Quốc hội",
+    "mttq": "Mặt trận Tổ quốc",
+    "mttqvn": "Mặt trận Tổ quốc Việt Nam",
+    "hdnd": "Hội đồng nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "vptw": "Văn phòng Trung ương",
+    "btctw": "Ban Tổ chức Trung ương",
+    "btgtw": "Ban Tuyên giáo Trung ương",
+    "tbt": "Tổng Bí thư",
+    "ctct": "chính trị - xã hội",
+    "kl": "Kết luận",
+    "kh": "Kế hoạch",
+    "nq": "Nghị quyết",
+    "xd": "xây dựng",
+    "pctn": "phòng, chống tham nhũng",
+    "llct": "lý luận chính trị",
+    "dv": "đảng viên",
+    "cb": "cán bộ",
+}
+# A word not glued to "-" or "/" (so "21-KL/TW" stays a document number).
+_ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace common Party abbreviations (UBKT, BCH, TW…) by their full names.
+
+    Two-letter forms are expanded only in upper case, so that the ordinary word
+    "tu" in accent-free text is not mistaken for "TƯ".
+
+    >>> expand_abbreviations("UBKT TW làm gì theo 21-KL/TW?")
+    'Ủy ban Kiểm tra Trung ương làm gì theo 21-KL/TW?'
+    """
+
+    def sub(m: re.Match) -> str:
+        word = m.group(0)
+        key = fold(word)
+        if key not in ABBREVIATIONS or (len(key) <= 2 and not word.isupper()):
+            return word
+        return ABBREVIATIONS[key]
+
+    return _ABBR_CANDIDATE.sub(sub, text)
+
+
+class Segmenter:
+    """underthesea word segmentation, loaded on first use (its import takes seconds).
+
+    >>> Segmenter().words("thể chế hóa nội dung")
+    ['thể_chế', 'hóa', 'nội_dung']
+    """
+
+    def __init__(self) -> None:
+        self._tokenize = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        if self._tokenize is None:
+            with self._lock:
+                if self._tokenize is None:
+                    try:
+                        from underthesea import word_tokenize
+                    except ImportError as exc:  # pragma: no cover - install problem
+                        raise RuntimeError("underthesea is not installed: pip install underthesea") from exc
+                    self._tokenize = word_tokenize
+
+    def words(self, text: str) -> list[str]:
+        """Lower-cased words; multi-syllable words joined with ``_``."""
+        self.warm_up()
+        out = []
+        for token in self._tokenize(text):
+            parts = syllables(token)
+            if parts:
+                out.append("_".join(parts))
+        return out
+
+
+def _is_stop(syllable: str, accented: bool) -> bool:
+    return syllable in (STOPWORDS if accented else STOPWORDS_FOLDED)
+
+
+def accented_tokens(text: str, segmenter: Segmenter, drop_stopwords: bool = False) -> list[str]:
+    """Tokens of the accented field: syllables plus segmented compound words."""
+    sylls = syllables(text)
+    compounds = [w for w in segmenter.words(text) if "_" in w]
+    if drop_stopwords:
+        sylls = [s for s in sylls if not _is_stop(s, True)]
+        compounds = [w for w in compounds if not all(_is_stop(p, True) for p in w.split("_"))]
+    return sylls + compounds
+
+
+def folded_tokens(text: str, drop_stopwords: bool = False) -> list[str]:
+    """Tokens of the folded field: accent-free syllables plus adjacent-syllable bigrams.
+
+    Bigrams stand in for word segmentation, which fails on accent-free text.
+    Stopwords are judged before folding when the text has accents.
+    """
+    raw = syllables(text)
+    accented = has_diacritics(text)
+    stop = [_is_stop(s, accented) for s in raw] if drop_stopwords else [False] * len(raw)
+    sylls = [fold(s) for s in raw]
+    unigrams = [s for s, is_stop in zip(sylls, stop) if not is_stop]
+    bigrams = [f"{a}_{b}" for (a, sa), (b, sb) in zip(zip(sylls, stop), zip(sylls[1:], stop[1:])) if not (sa and sb)]
+    return unigrams + bigrams

@@ -1,0 +1,221 @@
+"""qa.render: escaping, highlighting, reply layout and the plan reader, on inline fixtures."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from qa.render import (
+    NOT_FOUND_TITLE,
+    SOURCES_TITLE,
+    anchor_id,
+    highlight,
+    question_terms,
+    reader_choices,
+    render_context,
+    render_plan,
+    render_question,
+    render_reply,
+    section_of,
+    short_title,
+)
+from qa.types import Citation, Clause, Reply
+
+INJECTION = "<img src=x onerror=alert(1)>"
+SCRIPT = '"><script>alert("x")</script>'
+
+# The only markup qa.render may produce; anything else came from the input.
+ALLOWED_TAGS = {"div", "p", "blockquote", "mark", "span", "details", "summary", "ol", "li", "br",
+                "h2", "h3", "h4", "h5", "h6"}
+ALLOWED_ATTRS = {"class", "id", "title", "open"}
+
+DOC_TITLE = "Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW"
+LABEL_IV11 = "Mục IV. Nhiệm vụ của đảng đoàn — 1. Đảng đoàn Quốc hội — ý 1"
+TEXT_IV11 = ("Thể chế hóa, cụ thể hóa nội dung Kết luận thành quy định trong các luật, pháp lệnh, "
+             "nghị quyết của Quốc hội và Ủy ban Thường vụ Quốc hội.")
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+def tags_of(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = TagCollector()
+    parser.feed(html)
+    return parser.tags
+
+
+def assert_only_own_markup(html: str) -> None:
+    for tag, attrs in tags_of(html):
+        assert tag in ALLOWED_TAGS, f"unexpected <{tag}> in {html!r}"
+        for name, _ in attrs:
+            assert name in ALLOWED_ATTRS, f"unexpected attribute {name!r} on <{tag}> in {html!r}"
+
+
+def citation(ref: str = "IV.1.1", text: str = TEXT_IV11, label: str = LABEL_IV11, title: str = DOC_TITLE) -> Citation:
+    return Citation(doc="ke-hoach-03", ref=ref, label=label, text=text, score=0.9, doc_title=title)
+
+
+def clause(ref: str, kind: str, text: str, headings: tuple[str, ...] = (), position: int = 0) -> Clause:
+    return Clause(doc_id="kh", doc_title="Kế hoạch", ref=ref, label=f"nhãn {ref}", kind=kind,
+                  headings=headings, text=text, position=position)
+
+
+SEC_I = "I- MỤC ĐÍCH, YÊU CẦU"
+SEC_IV = "IV- NHIỆM VỤ CỦA ĐẢNG ĐOÀN"
+PLAN = [
+    clause("title", "title", "Kế hoạch 03-KH/TW", position=0),
+    clause("I", "section", SEC_I, (SEC_I,), 1),
+    clause("I.1", "bullet", "Nhận thức sâu sắc tính chất.", (SEC_I,), 2),
+    clause("IV", "section", SEC_IV, (SEC_IV,), 3),
+    clause("IV.1", "heading", "Đảng đoàn Quốc hội", (SEC_IV,), 4),
+    clause("IV.1.1", "bullet", "Thể chế hóa nội dung Kết luận.", (SEC_IV, "Đảng đoàn Quốc hội"), 5),
+    clause("IV.1.2", "bullet", "Nâng cao chất lượng lập pháp.", (SEC_IV, "Đảng đoàn Quốc hội"), 6),
+]
+
+
+# --- highlighting -------------------------------------------------------------
+
+
+def test_highlight_marks_question_words_as_phrases():
+    got = highlight(TEXT_IV11, "Ai chịu trách nhiệm thể chế hóa?")
+    assert got == (
+        "<mark>Thể chế hóa</mark>, cụ <mark>thể hóa</mark> nội dung Kết luận thành quy định trong các luật, "
+        "pháp lệnh, nghị quyết của Quốc hội và Ủy ban Thường vụ Quốc hội."
+    )
+
+
+def test_highlight_without_diacritics_matches_any_accent():
+    got = highlight("Đảng đoàn Quốc hội thể chế hóa; Ủy ban Thường vụ.", "dang doan quoc hoi lam gi?")
+    assert got == "<mark>Đảng đoàn Quốc hội</mark> thể chế hóa; Ủy ban Thường vụ."
+
+
+def test_highlight_with_accents_keeps_them_distinct():
+    # "thể" asked, "thế" in the text: a different word, not highlighted.
+    assert highlight("thế chế, thể chế", "thể chế") == "thế <mark>chế</mark>, <mark>thể chế</mark>"
+
+
+def test_highlight_accepts_old_tone_placement():
+    assert highlight("thể chế hóa", "thể chế hoá") == "<mark>thể chế hóa</mark>"
+
+
+def test_highlight_ignores_question_and_function_words():
+    assert question_terms("Ai là người chịu trách nhiệm, khi nào?").exact == {"người", "chịu", "trách", "nhiệm"}
+    assert highlight("Ai và khi nào", "ai va khi nao?") == "Ai và khi nào"
+
+
+def test_highlight_escapes_text_and_question():
+    got = highlight(f"trước {INJECTION} sau", INJECTION)
+    assert "<img" not in got
+    assert got == "trước &lt;<mark>img src</mark>=<mark>x onerror</mark>=<mark>alert</mark>(1)&gt; sau"
+
+
+# --- replies ------------------------------------------------------------------
+
+
+def test_reply_layout_answer_quote_citation_then_sources():
+    reply = Reply(
+        question="ai chịu trách nhiệm thể chế hóa?",
+        answer="Đảng đoàn Quốc hội",
+        found=True,
+        kind="who",
+        citations=(citation(), citation("III.10", "Tập trung rà soát hoàn thiện pháp luật, thể chế hóa đầy đủ.",
+                                        "Mục III — nhiệm vụ 10")),
+    )
+    html = render_reply(reply)
+    assert_only_own_markup(html)
+    order = [html.index(s) for s in ('class="qa-answer">Đảng đoàn Quốc hội', '<blockquote class="qa-quote"><mark>Thể chế hóa</mark>',
+                                     'class="qa-cite"', "<details", f"<summary>{SOURCES_TITLE} (1)</summary>")]
+    assert order == sorted(order)
+    # The citation line: document · label · ref.
+    assert f'<span class="qa-label">{LABEL_IV11}</span> · <span class="qa-ref">IV.1.1</span>' in html
+    assert f'title="{DOC_TITLE}"' in html
+    # The other candidate sits inside the collapsed part with its ref and highlight.
+    details = html[html.index("<details"):]
+    assert 'class="qa-ref">III.10<' in details and "<mark>thể chế hóa</mark>" in details
+    assert "<details class=\"qa-sources\">" in html  # collapsed: no "open"
+
+
+def test_reply_not_found_says_so_and_shows_coverage():
+    coverage = "Kho dữ liệu chỉ gồm Kế hoạch 03-KH/TW, đã lược sau mục IV.1."
+    reply = Reply(question="lương cơ sở năm 2024 là bao nhiêu?", answer="", found=False, kind="what",
+                  message=coverage)
+    html = render_reply(reply)
+    assert_only_own_markup(html)
+    assert NOT_FOUND_TITLE in html and coverage in html
+    assert "<blockquote" not in html and "<details" not in html and "qa-not-found" in html
+
+
+def test_reply_not_found_keeps_nearest_clauses_collapsed():
+    reply = Reply(question="x", answer="", found=False, kind="what", message="m", citations=(citation(),))
+    html = render_reply(reply)
+    assert "<details" in html and "<blockquote" not in html and "IV.1.1" in html
+
+
+@pytest.mark.parametrize("evil", [INJECTION, SCRIPT, "<a href=javascript:alert(1)>x</a>", "<svg/onload=alert(1)>"])
+def test_reply_escapes_every_field(evil):
+    cit = citation(ref=f"IV.1.1{evil}", text=f"Thể chế hóa {evil}", label=f"Mục {evil}", title=f"KH {evil}")
+    reply = Reply(question=evil, answer=f"Đáp {evil}", found=True, kind="who", message=f"ghi chú {evil}",
+                  citations=(cit, cit), resolved_question=evil)
+    for html in (render_reply(reply), render_question(evil), render_plan([clause(evil, "bullet", evil, (evil,))])):
+        assert_only_own_markup(html)
+        assert "<script" not in html and "<img" not in html and "<svg" not in html and "<a " not in html
+
+
+def test_question_is_literal_text():
+    assert render_question(INJECTION) == "&lt;img src=x onerror=alert(1)&gt;"
+    assert render_question("dòng 1\ndòng 2") == "dòng 1<br>dòng 2"
+
+
+def test_short_title_cuts_at_a_word():
+    long = "Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW về đẩy mạnh xây dựng, chỉnh đốn Đảng"
+    assert short_title(long, 40) == "Kế hoạch 03-KH/TW năm 2021 thực hiện…"
+    assert short_title("ngắn", 40) == "ngắn"
+
+
+# --- plan reader --------------------------------------------------------------
+
+
+def test_render_plan_headings_once_and_anchor_per_ref():
+    html = render_plan(PLAN, target="IV.1.1")
+    assert_only_own_markup(html)
+    ids = [dict(attrs).get("id") for _, attrs in tags_of(html) if dict(attrs).get("id")]
+    assert ids == [anchor_id(c.ref) for c in PLAN]
+    assert html.count(SEC_IV) == 1 and html.count("Đảng đoàn Quốc hội") == 1
+    assert '<h4 id="dieu-iv-1" class="qa-clause"><span class="qa-ref">IV.1</span> Đảng đoàn Quốc hội</h4>' in html
+    assert ('<p id="dieu-iv-1-1" class="qa-clause qa-bullet qa-target"><span class="qa-ref">IV.1.1</span> '
+            "Thể chế hóa nội dung Kết luận.</p>") in html
+    positions = [html.index(f'id="{anchor_id(c.ref)}"') for c in PLAN]
+    assert positions == sorted(positions)
+
+
+def test_section_intro_paragraph_follows_its_heading():
+    intro = clause("III", "section", "Các cấp ủy tập trung lãnh đạo:", ("III- NHIỆM VỤ TRỌNG TÂM",))
+    html = render_plan([intro])
+    assert html == ('<div class="qa-plan"><h3 id="dieu-iii" class="qa-clause">III- NHIỆM VỤ TRỌNG TÂM</h3>'
+                    '<p class="qa-clause qa-section"><span class="qa-ref">III</span> Các cấp ủy tập trung lãnh đạo:</p></div>')
+
+
+def test_context_is_the_top_level_section():
+    assert [c.ref for c in section_of(PLAN, "IV.1.1")] == ["IV", "IV.1", "IV.1.1", "IV.1.2"]
+    assert [c.ref for c in section_of(PLAN, "title")] == ["title"]
+    assert section_of(PLAN, "IX.9") == []
+    html = render_context(PLAN, "IV.1.2")
+    assert "qa-target" in html and "I.1" not in html
+    assert "Không có mục" in render_context(PLAN, "<b>IX</b>") and "<b>" not in render_context(PLAN, "<b>IX</b>")
+
+
+def test_reader_choices_show_ref_and_snippet():
+    choices = reader_choices(PLAN[:3], snippet_chars=12)
+    assert choices == [("title · Kế hoạch…", "title"), ("I · I- MỤC…", "I"), ("I.1 · Nhận thức…", "I.1")]
+
+
+def test_anchor_ids_are_css_safe():
+    assert anchor_id("IV.1.1") == "dieu-iv-1-1"
+    assert anchor_id("Mục Đ.2") == "dieu-muc-d-2"
