@@ -54,7 +54,7 @@ CSS = """
 .qa-ref { font-family: var(--font-mono); font-weight: 600; padding: 0 .3em; border-radius: 4px;
           background: var(--background-fill-secondary); color: var(--body-text-color); }
 .qa-hint { font-style: italic; }
-.qa-sources summary { cursor: pointer; font-weight: 600; margin-top: .4em; }
+.qa-sources summary { cursor: pointer; font-weight: 600; font-size: .95rem; margin-top: .4em; }
 .qa-source-text { font-size: .92em; margin: .2em 0 .6em 0; }
 .qa-message { font-size: .92em; color: var(--body-text-color-subdued); }
 .qa-not-found .qa-answer { color: var(--color-red-600, #b91c1c); }
@@ -127,7 +127,8 @@ def build_app(assistant: Any) -> gr.Blocks:
             chatbot = gr.Chatbot(
                 label="Cuộc trò chuyện",
                 elem_id="qa-chat",
-                height=560,
+                height="62vh",
+                min_height=420,
                 # Messages are HTML built by qa.render with every text escaped;
                 # no Markdown or LaTeX pass may reinterpret a question or a clause.
                 render_markdown=False,

@@ -131,7 +131,9 @@ class Answerer:
             return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
         if q.meta_field:
             return None
-        if check_coverage and self.coverage(q, hits) < self.config.min_coverage:
+        # A question that names a clause by its number ("nhiệm vụ 7") is answerable as such.
+        named = bool(q.refs) or any(fold(h.clause.label).endswith(" " + p) for h in hits[:1] for p in q.item_numbers)
+        if check_coverage and not named and self.coverage(q, hits) < self.config.min_coverage:
             return "Không tìm thấy điều khoản nào nói về nội dung này."
         return None
 

@@ -60,9 +60,11 @@ class Assistant:
         index = None
         if not rebuild:
             try:
-                index = load_index(config.index_dir, corpus.fingerprint, config)
-                if embedder_name(embedder) != index.manifest.get("model"):
-                    raise IndexProblem("index built with another embedder")
+                loaded = load_index(config.index_dir, corpus.fingerprint, config)
+                if embedder_name(embedder) != loaded.manifest.get("model"):
+                    raise IndexProblem(f"index built with {loaded.manifest.get('model')!r}, "
+                                       f"not {embedder_name(embedder)!r}")
+                index = loaded
             except IndexProblem as exc:
                 status = f"rebuilt: {exc}"
                 log.info("index %s unusable (%s); rebuilding", config.index_dir, exc)

@@ -6,8 +6,8 @@ before any markup of ours is added, so a question such as
 these strings as HTML without Markdown (``render_markdown=False``), so what is
 built here is exactly what the browser shows.
 
->>> highlight("Đảng đoàn Quốc hội lãnh đạo thể chế hóa", "ai the che hoa?")
-'Đảng đoàn Quốc hội lãnh đạo <mark>thể chế hóa</mark>'
+>>> highlight("Cơ quan tổ chức thể chế hóa, cụ thể hóa", "ai to chuc the che hoa?")
+'Cơ quan <mark>tổ chức thể chế hóa</mark>, cụ thể hóa'
 """
 
 from __future__ import annotations
@@ -48,83 +48,91 @@ def anchor_id(ref: str) -> str:
 # --- highlighting -------------------------------------------------------------
 
 
+def _keys(word: str) -> tuple[str, str]:
+    """How a word can match: by its exact accented form, or by its folded form."""
+    low = word.lower()
+    return "=" + normalize(low), "~" + fold(low)
+
+
 @dataclass(frozen=True)
 class Terms:
-    """The question's topic syllables: accented ones match their own accents only.
+    """What to highlight for a question.
 
-    A syllable typed with accents ("thể") should not light up "thế"; one typed
-    without ("the") stands for any accented form.
+    A question word typed with accents ("thể") matches that accented form only; one
+    typed without ("the") matches any accent. Adjacent question words form
+    ``pairs`` that light up together ("to chuc" → "tổ chức", not "chức năng");
+    a word with no topic word beside it in the question is a ``single`` and
+    lights up alone.
     """
 
-    exact: frozenset[str]  # normalized, lower-cased accented syllables
-    folded: frozenset[str]  # accent-free syllables, matched against fold(word)
+    singles: frozenset[str] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.exact or self.folded)
-
-    def matches(self, word: str) -> bool:
-        low = word.lower()
-        if fold(low) in self.folded:
-            return True
-        return bool(self.exact) and normalize(low) in self.exact
+        return bool(self.singles or self.pairs)
 
 
 def question_terms(*questions: str) -> Terms:
-    """Topic syllables of one or more questions (stop words and bare numbers dropped).
+    """Topic words of one or more questions; question words, function words and numbers are left out.
 
-    >>> sorted(question_terms("Ai chịu trách nhiệm thể chế hóa?").exact)
-    ['chế', 'chịu', 'hóa', 'nhiệm', 'thể', 'trách']
+    >>> sorted(question_terms("Ai ký kế hoạch?").pairs)
+    [('=ký', '=kế'), ('=kế', '=hoạch')]
     """
-    exact: set[str] = set()
-    folded: set[str] = set()
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for question in questions:
         if not question:
             continue
         text = normalize(question)
         stop = STOPWORDS if has_diacritics(text) else STOPWORDS_FOLDED
+        keys: list[str | None] = []
         for syl in syllables(text):
             if syl in stop or syl.isdigit():
-                continue
-            if has_diacritics(syl):
-                exact.add(syl)
+                keys.append(None)
             else:
-                folded.add(fold(syl))
-    return Terms(frozenset(exact), frozenset(folded))
+                keys.append(("=" + syl) if has_diacritics(syl) else ("~" + fold(syl)))
+        for n, key in enumerate(keys):
+            if key is None:
+                continue
+            before = keys[n - 1] if n > 0 else None
+            after = keys[n + 1] if n + 1 < len(keys) else None
+            if after is not None:
+                pairs.add((key, after))
+            if before is None and after is None:
+                singles.add(key)
+    return Terms(frozenset(singles), frozenset(pairs))
 
 
 def highlight(text: str, question: str | Terms) -> str:
-    """Escape ``text`` and wrap runs of words that occur in the question in ``<mark>``.
+    """Escape ``text`` and wrap the runs of words that match the question in ``<mark>``.
 
-    Adjacent matching words (separated only by spaces) share one ``<mark>`` so a
-    phrase reads as one highlight.
+    Words separated only by spaces share one ``<mark>``, so a phrase reads as one.
     """
     terms = question if isinstance(question, Terms) else question_terms(question)
-    if not terms:
+    words = list(_WORD.finditer(text))
+    if not terms or not words:
         return esc(text)
+    keys = [_keys(m.group(0)) for m in words]
+    glued = [False] + [text[a.end() : b.start()].strip(" ") == "" for a, b in zip(words, words[1:])]
+    lit = [any(k in terms.singles for k in ks) for ks in keys]
+    for n in range(1, len(words)):
+        if glued[n] and any((a, b) in terms.pairs for a in keys[n - 1] for b in keys[n]):
+            lit[n - 1] = lit[n] = True
     out: list[str] = []
-    run: list[str] = []  # raw text of the current highlighted run
     pos = 0
-
-    def close_run() -> None:
-        if run:
-            out.append(f"<mark>{esc(''.join(run))}</mark>")
-            run.clear()
-
-    for m in _WORD.finditer(text):
-        between = text[pos : m.start()]
-        word = m.group(0)
-        if terms.matches(word):
-            if run and between.strip(" ") == "":
-                run.append(between)
-            else:
-                close_run()
-                out.append(esc(between))
-            run.append(word)
-        else:
-            close_run()
-            out.append(esc(between + word))
-        pos = m.end()
-    close_run()
+    n = 0
+    while n < len(words):
+        if not lit[n]:
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(words) and lit[end + 1] and glued[end + 1]:
+            end += 1
+        start_char, end_char = words[n].start(), words[end].end()
+        out.append(esc(text[pos:start_char]))
+        out.append(f"<mark>{esc(text[start_char:end_char])}</mark>")
+        pos = end_char
+        n = end + 1
     out.append(esc(text[pos:]))
     return "".join(out)
 

@@ -143,13 +143,24 @@ def test_reply_layout_answer_quote_citation_then_sources():
 
 
 def test_reply_not_found_says_so_and_shows_coverage():
-    coverage = "Kho dữ liệu chỉ gồm Kế hoạch 03-KH/TW, đã lược sau mục IV.1."
-    reply = Reply(question="lương cơ sở năm 2024 là bao nhiêu?", answer="", found=False, kind="what",
-                  message=coverage)
+    coverage = "Tài liệu hiện có — 03-KH/TW: các mục I–IV; bản trong kho bị cắt sau IV.1.2."
+    reply = Reply(question="lương cơ sở năm 2024 là bao nhiêu?", answer="Văn bản không đề cập nội dung này.",
+                  found=False, kind="what", message=coverage)
     html = render_reply(reply)
     assert_only_own_markup(html)
-    assert NOT_FOUND_TITLE in html and coverage in html
-    assert "<blockquote" not in html and "<details" not in html and "qa-not-found" in html
+    assert html == ('<div class="qa-reply qa-not-found"><p class="qa-answer">Văn bản không đề cập nội dung này.</p>'
+                    f'<p class="qa-message">{coverage}</p></div>')
+
+
+def test_reply_not_found_without_answer_uses_default_sentence():
+    html = render_reply(Reply(question="q", answer="", found=False, kind="what", message="Chỉ có mục I–IV."))
+    assert NOT_FOUND_TITLE in html and "Chỉ có mục I–IV." in html and "<blockquote" not in html
+
+
+def test_reply_invalid_input_shows_only_the_message():
+    message = "Câu hỏi không có chữ nào để tìm; vui lòng nhập câu hỏi bằng tiếng Việt."
+    html = render_reply(Reply(question=INJECTION, answer="", found=False, kind="invalid", message=message))
+    assert html == f'<div class="qa-reply qa-not-found"><p class="qa-answer">{message}</p></div>'
 
 
 def test_reply_not_found_keeps_nearest_clauses_collapsed():

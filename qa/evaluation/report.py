@@ -17,6 +17,9 @@ from qa.evaluation.runner import OVERALL, BenchmarkResult
 # (key, column title, kind) — kind decides the number format.
 METRICS: tuple[tuple[str, str, str], ...] = (
     ("n", "n", "count"),
+    ("n_in_scope", "n in scope", "count"),
+    ("n_answer", "n short answer", "count"),
+    ("n_out_of_scope", "n out of scope", "count"),
     ("hit@1", "Hit@1", "ratio"),
     ("hit@3", "Hit@3", "ratio"),
     ("hit@5", "Hit@5", "ratio"),
@@ -29,11 +32,27 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("latency_p50_ms", "p50 ms", "ms"),
     ("latency_p95_ms", "p95 ms", "ms"),
 )
-# The per-type terminal table keeps the metrics that differ most between types.
-TYPE_TABLE_METRICS = ("hit@1", "mrr@10", "answer_acc", "false_abstention")
+# The count each metric is averaged over, shown beside it in the per-type tables.
+DENOMINATOR = {"hit@1": "n_in_scope", "hit@3": "n_in_scope", "hit@5": "n_in_scope", "mrr@10": "n_in_scope",
+               "ndcg@10": "n_in_scope", "false_abstention": "n_in_scope", "answer_acc": "n_answer",
+               "abstain_recall": "n_out_of_scope"}
+COUNT_KEYS = ("n", "n_in_scope", "n_answer", "n_out_of_scope")
+# The per-type terminal table: one row per (type, configuration), these columns.
+TYPE_TABLE_METRICS = ("n", "hit@1", "hit@5", "mrr@10", "ndcg@10", "answer_acc", "abstain_recall",
+                      "false_abstention", "latency_p50_ms")
 # One chart panel per metric: bars per type, one colour per configuration.
 CHART_METRICS = (("hit@1", "Hit@1"), ("hit@5", "Hit@5"), ("mrr@10", "MRR@10"), ("ndcg@10", "nDCG@10"),
                  ("answer_acc", "Short-answer accuracy"), ("abstained", "Abstained (share of questions)"))
+
+
+LABEL_MAX = 24  # a model path is shortened to its tail in table headers
+
+
+def short(config: str) -> str:
+    """``model:/long/path/to/model`` → ``model:…/to/model`` for table headers and legends."""
+    if len(config) <= LABEL_MAX:
+        return config
+    return "model:…" + config[-(LABEL_MAX - len("model:…")):]
 
 
 def fmt(value: Any, kind: str = "ratio") -> str:
@@ -61,8 +80,13 @@ def _grid(header: list[str], rows: list[list[str]], markdown: bool = False) -> s
         return "\n".join(lines)
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        left = _left_columns(header)
+        return "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
     return "\n".join([line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
+
+
+def _left_columns(header: list[str]) -> int:
+    return 2 if len(header) > 1 and header[1] == "config" else 1
 
 
 def _groups(result: BenchmarkResult) -> list[str]:
@@ -76,7 +100,7 @@ def _groups(result: BenchmarkResult) -> list[str]:
 
 def overall_table(result: BenchmarkResult, markdown: bool = False) -> str:
     """Rows are metrics, columns the configurations side by side (all questions)."""
-    header = ["metric", *result.configs]
+    header = ["metric", *map(short, result.configs)]
     rows = [[title, *(fmt(result.summary[c][OVERALL].get(key), kind) for c in result.configs)]
             for key, title, kind in METRICS]
     return _grid(header, rows, markdown)
@@ -84,23 +108,24 @@ def overall_table(result: BenchmarkResult, markdown: bool = False) -> str:
 
 def metric_by_type_table(result: BenchmarkResult, key: str, markdown: bool = False) -> str:
     """Rows are question types, columns the configurations, cells one metric."""
-    header = ["type", "n", *result.configs]
+    count = DENOMINATOR.get(key, "n")
+    header = ["type", _title(count), *map(short, result.configs)]
     rows = []
     for group in _groups(result):
         first = result.summary[result.configs[0]].get(group, {})
-        rows.append([group, fmt(first.get("n"), "count"),
+        rows.append([group, fmt(first.get(count), "count"),
                      *(fmt(result.summary[c].get(group, {}).get(key), _kind(key)) for c in result.configs)])
     return _grid(header, rows, markdown)
 
 
 def type_table(result: BenchmarkResult, keys: tuple[str, ...] = TYPE_TABLE_METRICS) -> str:
-    """Compact per-type table for the terminal: one column per (configuration, metric)."""
-    header = ["type", "n", *(f"{c} {_title(k)}" for c in result.configs for k in keys)]
+    """Per-type table for the terminal: the configurations on consecutive rows of each type."""
+    header = ["type", "config", *(_title(k) for k in keys)]
     rows = []
     for group in _groups(result):
-        first = result.summary[result.configs[0]].get(group, {})
-        rows.append([group, fmt(first.get("n"), "count"),
-                     *(fmt(result.summary[c].get(group, {}).get(k), _kind(k)) for c in result.configs for k in keys)])
+        for i, config in enumerate(result.configs):
+            stats = result.summary[config].get(group, {})
+            rows.append([group if i == 0 else "", short(config), *(fmt(stats.get(k), _kind(k)) for k in keys)])
     return _grid(header, rows)
 
 
@@ -125,7 +150,8 @@ def markdown_report(result: BenchmarkResult, questions_file: Path | None = None,
         "relevant when its text contains a gold substring. Answer accuracy counts questions with a "
         "short answer. Abstaining = `reply.found is False`; precision/recall treat it as a detector "
         "of out-of-scope questions; false abstention is its rate on in-scope questions. "
-        "`–` = nothing to count.",
+        "`–` = nothing to count. Ranks are counted among the citations a reply returns "
+        f"(at most {_depth(result)} in this run; `--top-k` changes it), so @10 metrics see no deeper.",
         "",
         "## Overall",
         "",
@@ -134,17 +160,23 @@ def markdown_report(result: BenchmarkResult, questions_file: Path | None = None,
         "![metrics by type](chart.png)",
         "",
     ]
-    for key, title, _ in METRICS[1:]:
+    for key, title, _ in METRICS:
+        if key in COUNT_KEYS:
+            continue
         lines += [f"## {title} by type", "", metric_by_type_table(result, key, markdown=True), ""]
     misses = _misses(result)
     if misses:
-        lines += ["## Retrieval misses (no relevant citation in the top 10)", ""]
+        lines += ["## Retrieval misses (no relevant citation among those returned)", ""]
         for config, ids in misses.items():
             lines.append(f"- `{config}` ({len(ids)}): {', '.join(ids)}")
         lines.append("")
     if result.warnings:
         lines += ["## Warnings", ""] + [f"- {w}" for w in result.warnings] + [""]
     return "\n".join(lines)
+
+
+def _depth(result: BenchmarkResult) -> int:
+    return max((len(r.citations) for r in result.records), default=0)
 
 
 def _misses(result: BenchmarkResult) -> dict[str, list[str]]:
@@ -176,7 +208,7 @@ def write_chart(result: BenchmarkResult, path: Path) -> Path:
                     value = stats.get(key)
                 values.append(float("nan") if value is None else value)
             xs = [g + (i - (n_cfg - 1) / 2) * width for g in range(len(groups))]
-            ax.bar(xs, values, width=width, label=config)
+            ax.bar(xs, values, width=width, label=short(config))
         ax.set_title(title)
         ax.set_ylim(0, 1.05)
         ax.set_xticks(range(len(groups)))

@@ -31,12 +31,11 @@ class SelfCheck:
         self.clauses = list(clauses)
         self.by_ref = {c.ref: c for c in self.clauses}
 
-    def resolve(self, ref: str) -> list[Clause]:
+    def resolve(self, ref: str, scope: str = "clause") -> list[Clause]:
         """The clause with this ref, or every clause under a section ref."""
-        if ref in self.by_ref and "." in ref:
-            return [self.by_ref[ref]]
-        under = [c for c in self.clauses if c.ref == ref or c.ref.startswith(ref + ".")]
-        return under
+        if scope == "section":
+            return [c for c in self.clauses if c.ref == ref or c.ref.startswith(ref + ".")]
+        return [self.by_ref[ref]] if ref in self.by_ref else []
 
     @staticmethod
     def supports(clause: Clause, fact: str, value: str) -> bool:
@@ -70,7 +69,7 @@ class SelfCheck:
     def check_claim(self, claim: Claim) -> str | None:
         if claim.fact not in FACTS:
             return f"unknown fact: {claim.fact!r}"
-        clauses = self.resolve(claim.ref)
+        clauses = self.resolve(claim.ref, claim.scope)
         if not clauses:
             return f"claim names no clause: {claim.ref}"
         if claim.holds:

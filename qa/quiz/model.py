@@ -104,8 +104,9 @@ class QuizOptions:
 class Claim:
     """``value`` is (``holds=True``) or is not (``holds=False``) a ``fact`` of the clause ``ref``.
 
-    ``ref`` may be a section ("II"): the claim is then about every clause under it.
-    ``option`` is the index of the option the claim backs, or ``None`` for the stem.
+    With ``scope="section"`` the ref names a section ("II") and the claim is about
+    every clause under it. ``option`` is the index of the option the claim backs,
+    or ``None`` for the stem.
     """
 
     ref: str
@@ -113,6 +114,7 @@ class Claim:
     value: str
     holds: bool
     option: int | None = None
+    scope: str = "clause"  # clause | section
 
 
 @dataclass(frozen=True)

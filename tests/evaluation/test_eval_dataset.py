@@ -44,7 +44,7 @@ def test_bad_json_names_the_line(tmp_path):
     ({"type": None}, "missing field 'type'"),
     ({"split": "train"}, "'split' must be one of dev, test"),
     ({"type": "how"}, "'type' must be one of"),
-    ({"gold": ["quá ngắn"]}, "25–120 characters, got 7"),
+    ({"gold": ["quá ngắn"]}, "25–120 characters, got 8"),
     ({"gold": ["x" * 121]}, "25–120 characters, got 121"),
     ({"gold": []}, "'gold' must hold 1–3"),
     ({"gold": "not a list"}, "'gold' must be a list of strings"),

@@ -1,0 +1,161 @@
+"""End to end on the bundled plan with the real default model: kinds, abstention, follow-ups, bad input."""
+
+import json
+
+import pytest
+
+
+def refs(reply):
+    return [c.ref for c in reply.citations]
+
+
+def test_the_users_own_example(assistant):
+    reply = assistant.ask("ai chịu trách nhiệm thể chế hóa?", history=[])
+    assert reply.found and reply.kind == "who"
+    assert "Đảng đoàn Quốc hội" in reply.answer
+    assert reply.citations[0].ref == "IV.1.1"
+    assert "III.10" in refs(reply)
+    assert len(reply.citations) >= 3
+    c = reply.citations[0]
+    assert c.doc == "03-KH/TW" and c.text.startswith("Thể chế hóa, cụ thể hóa") and "Đảng đoàn Quốc hội" in c.label
+
+
+def test_without_diacritics_finds_the_same(assistant):
+    a = assistant.ask("ai chịu trách nhiệm thể chế hóa?")
+    b = assistant.ask("ai chiu trach nhiem the che hoa")
+    assert refs(a)[0] == refs(b)[0] == "IV.1.1"
+    assert "Đảng đoàn Quốc hội" in b.answer
+
+
+@pytest.mark.parametrize("question, kind, ref, expected", [
+    ("Ban nào chủ trì hướng dẫn hội nghị quán triệt ở các cấp?", "who", "II.2", "Ban Tuyên giáo Trung ương"),
+    ("Đơn vị nào phối hợp với Ban Tuyên giáo Trung ương?", "who", "II.2", "Ban Tổ chức Trung ương"),
+    ("Đợt sinh hoạt chính trị phải xong khi nào?", "when", "III.1", "quý I/2022"),
+    ("Khi nào tổ chức hội nghị cán bộ toàn quốc quán triệt kết luận?", "when", "II.1", "đầu tháng 12/2021"),
+    ("Việc lấy phiếu tín nhiệm nằm ở mục nào?", "where", "III.5", "III.5"),
+    ("Ai ký kế hoạch này?", "meta", "meta", "Võ Văn Thưởng"),
+    ("so hieu van ban la gi", "meta", "meta", "03-KH/TW"),
+    ("Kế hoạch có hiệu lực từ ngày nào?", "meta", "meta", "01/12/2021"),
+    ("Nhiệm vụ 8 nói gì?", "what", "III.8", "phòng, chống tham nhũng"),
+])
+def test_answer_kinds(assistant, question, kind, ref, expected):
+    reply = assistant.ask(question)
+    assert reply.found, reply.message
+    assert reply.kind == kind
+    assert reply.citations[0].ref == ref
+    assert expected in reply.answer
+    assert len(reply.answer) <= 200
+
+
+def test_what_answer_is_verbatim_from_the_clause(assistant):
+    reply = assistant.ask("Nhiệm vụ 8 nói gì?")
+    assert reply.answer.rstrip("…") in reply.citations[0].text or \
+        reply.citations[0].text.startswith(reply.answer.rstrip("…"))
+
+
+@pytest.mark.parametrize("question, mentions", [
+    ("Bộ Công an có nhiệm vụ gì trong kế hoạch?", "Bộ Công an"),
+    ("Ban cán sự đảng Chính phủ phải làm gì?", "Ban cán sự đảng Chính phủ"),
+    ("Mục V của kế hoạch nói gì?", "V"),
+    ("Bảng lương mới của cán bộ năm 2022 thế nào?", ""),
+    ("Thời tiết Hà Nội hôm nay ra sao?", ""),
+    ("Nghị quyết 4-NQ/TW khóa XII quy định gì?", "4-NQ/TW"),
+])
+def test_abstains_and_says_what_it_covers(assistant, question, mentions):
+    reply = assistant.ask(question)
+    assert not reply.found
+    assert mentions in reply.message
+    assert "03-KH/TW" in reply.message and "cắt sau IV.1.2" in reply.message
+
+
+def test_ambiguous_phrase_shows_both_clauses(assistant):
+    # "thể chế hóa" stands in IV.1.1 and III.10: the best answers, the other is cited
+    reply = assistant.ask("thể chế hóa")
+    assert {"IV.1.1", "III.10"} <= set(refs(reply)[:3])
+
+
+def test_follow_up_same_topic(assistant):
+    history = ["ai chịu trách nhiệm thể chế hóa?"]
+    when = assistant.ask("thời hạn của nhiệm vụ đó?", history)
+    assert when.kind == "when" and when.found
+    assert refs(when)[0] == "IV.1.1"
+    assert "thường xuyên" in when.answer  # IV.1.1 has none; the related III.10 does
+    where = assistant.ask("nó nằm ở mục nào?", history)
+    assert where.kind == "where" and where.answer.startswith("IV.1.1")
+    bare = assistant.ask("thoi han la khi nao?", history)
+    assert refs(bare)[0] == "IV.1.1"
+
+
+def test_follow_up_new_topic_keeps_the_question(assistant):
+    reply = assistant.ask("còn Ban Tổ chức Trung ương thì sao?", ["ai chịu trách nhiệm thể chế hóa?"])
+    assert reply.found and refs(reply)[0] == "II.2"
+    first = assistant.ask("Thời hạn của nhiệm vụ 3?")
+    assert first.kind == "when" and refs(first)[0] == "III.3"
+    nxt = assistant.ask("còn nhiệm vụ 7 thì sao?", ["Thời hạn của nhiệm vụ 3?"])
+    assert nxt.kind == "when" and refs(nxt)[0] == "III.7" and "từ năm 2022" in nxt.answer
+
+
+def test_self_contained_question_ignores_history(assistant):
+    alone = assistant.ask("Ai ký kế hoạch?")
+    with_history = assistant.ask("Ai ký kế hoạch?", ["thời hạn nhiệm vụ 5?"])
+    assert alone.to_dict() == with_history.to_dict()
+
+
+def test_gradio_style_history(assistant):
+    history = [{"role": "user", "content": "ai chịu trách nhiệm thể chế hóa?"},
+               {"role": "assistant", "content": "Đảng đoàn Quốc hội (IV.1.1)."}]
+    assert refs(assistant.ask("nó nằm ở mục nào?", history))[0] == "IV.1.1"
+
+
+@pytest.mark.parametrize("question", [
+    "", "   \n\t ", "?!?...", "😀🙏🔥", "\x00\x01\x02\x1b\x7f",
+])
+def test_empty_input_gets_a_clear_message(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.kind == "invalid" and not reply.found and reply.message
+    json.dumps(reply.to_dict(), ensure_ascii=False)
+
+
+def test_control_characters_inside_a_question_are_dropped(assistant):
+    reply = assistant.ask("ai chịu\x00 trách\x1b nhiệm thể\u200b chế hóa?")
+    assert reply.found and reply.citations[0].ref == "IV.1.1"
+
+
+def test_huge_input_is_capped_not_crashing(assistant):
+    huge = "ai chịu trách nhiệm thể chế hóa? " + "lorem ipsum " * 2000
+    reply = assistant.ask(huge)
+    assert len(huge) > 10_000
+    assert reply.question == huge
+    assert "ký tự đầu" in reply.message or not reply.found
+
+
+def test_html_and_script_are_text(assistant):
+    reply = assistant.ask("<img src=x onerror=alert(1)> ai chịu trách nhiệm thể chế hóa?")
+    assert reply.found and reply.citations[0].ref == "IV.1.1"
+    only_tags = assistant.ask("<script>alert(1)</script>")
+    assert not only_tags.found
+
+
+def test_english_question(assistant):
+    reply = assistant.ask("What is the weather today?")
+    assert not reply.found and "tiếng Việt" in reply.message
+
+
+@pytest.mark.parametrize("value", [None, 42, ["a"], b"bytes"])
+def test_non_string_question(assistant, value):
+    reply = assistant.ask(value)
+    assert isinstance(reply.answer, str)
+
+
+def test_modes_share_the_index(assistant):
+    lexical = assistant.with_options(retrieval_mode="lexical")
+    dense = assistant.with_options(retrieval_mode="dense")
+    assert lexical.index is assistant.index and dense.embedder is assistant.embedder
+    assert lexical.ask("ai chịu trách nhiệm thể chế hóa?").citations[0].ref == "IV.1.1"
+    assert len(dense.ask("thể chế hóa").citations) >= 3
+
+
+def test_to_dict_keys(assistant):
+    d = assistant.ask("ai chịu trách nhiệm thể chế hóa?").to_dict()
+    assert {"question", "answer", "found", "kind", "message", "citations"} <= set(d)
+    assert set(d["citations"][0]) >= {"doc", "ref", "label", "text", "score"}

@@ -1,0 +1,94 @@
+import json
+import os
+
+import pytest
+
+from qa import Assistant, Config
+from qa.corpus import load_corpus
+from qa.index import IndexCorrupt, IndexStale, build_index, load_index
+
+
+@pytest.fixture
+def built(tmp_path, corpus_dir, fake_embedder, segmenter):
+    cfg = Config(corpus_dir=corpus_dir, index_dir=tmp_path / "index")
+    corpus = load_corpus(corpus_dir)
+    build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+    return cfg, corpus
+
+
+def test_build_writes_a_readable_directory(built):
+    cfg, corpus = built
+    files = sorted(p.name for p in cfg.index_dir.iterdir())
+    assert files == ["bm25_accented", "bm25_folded", "clauses.jsonl", "dense.faiss", "manifest.json"]
+    manifest = json.loads((cfg.index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["model"] == "fake-hash-16" and manifest["dimension"] == 16
+    assert manifest["corpus_fingerprint"] == corpus.fingerprint
+    assert manifest["clause_count"] == 28
+    assert {"faiss-cpu", "bm25s", "sentence-transformers", "underthesea"} <= set(manifest["versions"])
+    first = (cfg.index_dir / "clauses.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert "Kế hoạch 03-KH/TW" in first  # real Vietnamese characters, not \u escapes
+    index = load_index(cfg.index_dir, corpus.fingerprint, cfg)
+    assert [c.ref for c in index.clauses] == [c.ref for c in corpus.clauses]
+    assert index.dense.ntotal == 28
+
+
+def test_stale_corpus_and_settings_are_refused(built):
+    cfg, corpus = built
+    with pytest.raises(IndexStale, match="corpus"):
+        load_index(cfg.index_dir, "another-fingerprint", cfg)
+    with pytest.raises(IndexStale):
+        load_index(cfg.index_dir, corpus.fingerprint, cfg.replace(bm25_k1=2.0))
+
+
+@pytest.mark.parametrize("damage", ["truncate_faiss", "garbage_manifest", "delete_clauses", "edit_clauses"])
+def test_corrupt_index_is_refused(built, damage):
+    cfg, corpus = built
+    d = cfg.index_dir
+    if damage == "truncate_faiss":
+        (d / "dense.faiss").write_bytes((d / "dense.faiss").read_bytes()[:50])
+    elif damage == "garbage_manifest":
+        (d / "manifest.json").write_bytes(b"\x00{not json")
+    elif damage == "delete_clauses":
+        (d / "clauses.jsonl").unlink()
+    else:
+        (d / "clauses.jsonl").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(IndexCorrupt):
+        load_index(d, corpus.fingerprint, cfg)
+
+
+def test_assistant_rebuilds_corrupt_and_stale_index(built, fake_embedder, segmenter):
+    cfg, _ = built
+    (cfg.index_dir / "dense.faiss").write_bytes(b"broken")
+    a = Assistant.load(cfg, embedder=fake_embedder, segmenter=segmenter)
+    assert a.index_status.startswith("rebuilt") and "checksum" in a.index_status
+    assert a.ask("ai chịu trách nhiệm thể chế hóa?").citations[0].ref == "IV.1.1"
+    again = Assistant.load(cfg, embedder=fake_embedder, segmenter=segmenter)
+    assert again.index_status == "loaded"
+    (cfg.corpus_dir / "them.txt").write_text("KẾ HOẠCH\nSố: 7-KH/TW\n\nI- MỤC A\n\n- Ban Bí thư chỉ đạo.\n",
+                                             encoding="utf-8")
+    stale = Assistant.load(cfg, embedder=fake_embedder, segmenter=segmenter)
+    assert "corpus changed" in stale.index_status
+    assert {c.doc_id for c in stale.clauses} == {"03-KH/TW", "7-KH/TW"}
+
+
+def test_interrupted_build_keeps_the_old_index(built, fake_embedder, segmenter, monkeypatch):
+    cfg, corpus = built
+    before = (cfg.index_dir / "manifest.json").read_text(encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt("killed midway")
+
+    monkeypatch.setattr("qa.index._swap_in", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+    assert (cfg.index_dir / "manifest.json").read_text(encoding="utf-8") == before
+    assert load_index(cfg.index_dir, corpus.fingerprint, cfg).dense.ntotal == 28
+    leftovers = [p.name for p in cfg.index_dir.parent.iterdir() if ".tmp-" in p.name]
+    assert leftovers == []
+
+
+def test_build_without_manifest_is_never_loaded(built):
+    cfg, corpus = built
+    os.remove(cfg.index_dir / "manifest.json")  # what a crash before the last write leaves
+    with pytest.raises(IndexCorrupt, match="manifest"):
+        load_index(cfg.index_dir, corpus.fingerprint, cfg)

@@ -1,0 +1,49 @@
+from qa.text import (Segmenter, accented_tokens, collapse, content_syllables, expand_abbreviations, fold,
+                     folded_tokens, has_diacritics, normalize)
+
+
+def test_normalize_nfc_tone_placement_and_spaces():
+    decomposed = "tho\u0302\u0301ng nha\u0302\u0301t"  # NFD "thống nhất"
+    assert normalize(decomposed) == "thống nhất"
+    assert normalize("hoá thuỷ khoẻ Hoà") == "hóa thủy khỏe Hòa"
+    assert normalize("quý quỳ") == "quý quỳ"  # "qu" + y keeps the mark on y
+    assert normalize("hoàng khuyến") == "hoàng khuyến"  # closed syllables are the same in both styles
+    assert normalize("a\u00a0b\u200b  c\x07d") == "a b c d"
+
+
+def test_fold_and_diacritics():
+    assert fold("Ủy ban Kiểm tra Trung ương Đảng") == "uy ban kiem tra trung uong dang"
+    assert fold("thể chế hóa") == fold("thể chế hoá") == "the che hoa"
+    assert has_diacritics("thể chế") and not has_diacritics("the che")
+    assert collapse("a \n\t b") == "a b"
+
+
+def test_content_syllables_drop_question_words_only():
+    assert content_syllables("Ai chịu trách nhiệm thể chế hóa?") == ["chiu", "trach", "nhiem", "the", "che", "hoa"]
+    assert content_syllables("ai chiu trach nhiem the che hoa") == ["chiu", "trach", "nhiem", "the", "che", "hoa"]
+    # "dang" is both "đang" and "Đảng": without accents it must stay
+    assert "dang" in content_syllables("xay dung dang")
+    assert "dang" not in content_syllables("đang xây dựng")
+
+
+def test_abbreviations_expand_but_not_document_numbers():
+    assert expand_abbreviations("UBKT TW làm gì theo 21-KL/TW?") == \
+        "Ủy ban Kiểm tra Trung ương làm gì theo 21-KL/TW?"
+    assert expand_abbreviations("tu duong") == "tu duong"  # lower-case two letters untouched
+    assert expand_abbreviations("BCH họp") == "Ban Chấp hành họp"
+
+
+def test_tokens_accented_and_folded(segmenter):
+    tokens = accented_tokens("Thể chế hóa nội dung", segmenter)
+    assert tokens[:5] == ["thể", "chế", "hóa", "nội", "dung"]
+    assert "thể_chế" in tokens and "nội_dung" in tokens
+    assert folded_tokens("thể chế hóa") == ["the", "che", "hoa", "the_che", "che_hoa"]
+    # accented and accent-free questions give the same folded tokens
+    assert folded_tokens("Ai chịu trách nhiệm?", True) == folded_tokens("ai chiu trach nhiem", True)
+
+
+def test_segmenter_is_lazy():
+    s = Segmenter()
+    assert s._tokenize is None
+    s.words("cán bộ")
+    assert s._tokenize is not None
