@@ -4,8 +4,11 @@ The app only wires Gradio to ``qa.Assistant``: the chat and the ``/ask`` API cal
 the same ``Assistant.ask``; every message is built as escaped HTML by
 ``qa.render``. The model and the index load once, before the server starts.
 
->>> from gradio_client import Client
->>> Client("http://127.0.0.1:7860/").predict("ai chịu trách nhiệm thể chế hóa?", [], api_name="/ask")["answer"]
+The same answer over HTTP, with ``gradio_client``::
+
+    from gradio_client import Client
+    client = Client("http://127.0.0.1:7860/")
+    reply = client.predict("ai chịu trách nhiệm thể chế hóa?", [], api_name="/ask")  # Reply.to_dict()
 """
 
 import os

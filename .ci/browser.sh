@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install Debian's Chromium for the browser test (tests/test_app_browser.py).
 # Idempotent: does nothing when /usr/bin/chromium is already there.
+# fonts-dejavu-core: Vietnamese glyphs for the screenshot on a bare image.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ]; then
-    echo "browser.sh: /usr/bin/chromium already installed ($(/usr/bin/chromium --version 2>/dev/null || echo 'version unknown'))"
+    echo "browser.sh: /usr/bin/chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo 'version unknown')"
     exit 0
 fi
 
@@ -21,4 +22,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
 $SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
-/usr/bin/chromium --version
+echo "browser.sh: installed $(/usr/bin/chromium --version 2>/dev/null)"

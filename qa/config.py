@@ -39,7 +39,7 @@ class Config:
     retrieval_mode: str = "hybrid"
     top_k: int = 5  # citations returned with a reply (at least 3)
     candidate_k: int = 20  # hits each retriever hands to fusion
-    rrf_k: int = 10  # reciprocal-rank-fusion constant: 1 / (rrf_k + rank)
+    rrf_k: int = 5  # reciprocal-rank-fusion constant: 1 / (rrf_k + rank); a short list wants a small k
     weight_accented: float = 1.0  # BM25 over accented words and syllables
     weight_folded: float = 1.0  # BM25 over diacritic-folded syllables and bigrams
     weight_dense: float = 0.3  # FAISS cosine over sentence embeddings

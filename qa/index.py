@@ -81,6 +81,15 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def pipeline_fingerprint() -> str:
+    """Hash of the code that shapes clauses and tokens: a parser change makes the index stale."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("parse.py", "facts.py", "text.py", "index.py", "types.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -153,6 +162,7 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
             "model": getattr(embedder, "name", config.model),
             "dimension": int(vectors.shape[1]),
             "corpus_fingerprint": corpus.fingerprint,
+            "pipeline_fingerprint": pipeline_fingerprint(),
             "documents": [{"doc_id": d.doc_id, "source": d.source, "clauses": len(d.clauses),
                            "truncated_after": d.truncated_after} for d in corpus.documents],
             "clause_count": len(clauses),
@@ -209,6 +219,8 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config) -> Load
         raise IndexStale(f"index format {manifest.get('format_version')!r}, expected {FORMAT_VERSION}")
     if manifest.get("corpus_fingerprint") != corpus_fingerprint:
         raise IndexStale("the corpus changed since the index was built")
+    if manifest.get("pipeline_fingerprint") != pipeline_fingerprint():
+        raise IndexStale("the parser or tokenizer changed since the index was built")
     if manifest.get("settings") != config.index_settings():
         raise IndexStale(f"index built with {manifest.get('settings')}, config asks for {config.index_settings()}")
     files = manifest.get("files")

@@ -22,8 +22,6 @@ from qa.types import Citation, Clause, Reply
 
 # How much of a document title fits on the citation line before it is cut.
 TITLE_MAX_CHARS = 60
-# Clause kinds that are headings in the plan reader; the rest are body text.
-HEADING_KINDS = {"title": 2, "section": 3, "heading": 4}
 
 NOT_FOUND_TITLE = "Kế hoạch không có nội dung trả lời câu hỏi này."
 INVALID_TITLE = "Chưa có câu hỏi để trả lời; vui lòng nhập câu hỏi về kế hoạch."
@@ -32,6 +30,9 @@ NEAREST_TITLE = "Các điều khoản gần nhất (không trả lời trực ti
 READER_HINT = "xem trong thẻ «Đọc kế hoạch»"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words that ask where something is ("nó nằm ở mục nào?") rather than name a topic;
+# highlighted they would light up every "mục tiêu" in the quoted clause.
+LOCATOR_WORDS = frozenset({"nằm", "mục", "phần", "khoản", "điểm", "muc"})
 
 
 def esc(text: str) -> str:
@@ -40,7 +41,7 @@ def esc(text: str) -> str:
 
 
 def anchor_id(ref: str) -> str:
-    """A stable HTML id for a clause ref: ``IV.1.1`` → ``dieu-IV-1-1``."""
+    """A stable, CSS-safe HTML id for a clause ref: ``IV.1.1`` → ``dieu-iv-1-1``."""
     slug = re.sub(r"[^0-9A-Za-z]+", "-", fold(ref)).strip("-")
     return f"dieu-{slug or 'x'}"
 
@@ -87,7 +88,7 @@ def question_terms(*questions: str) -> Terms:
         stop = STOPWORDS if has_diacritics(text) else STOPWORDS_FOLDED
         keys: list[str | None] = []
         for syl in syllables(text):
-            if syl in stop or syl.isdigit():
+            if syl in stop or syl in LOCATOR_WORDS or syl.isdigit():
                 keys.append(None)
             else:
                 keys.append(("=" + syl) if has_diacritics(syl) else ("~" + fold(syl)))
@@ -170,7 +171,8 @@ def citation_line(citation: Citation) -> str:
     )
 
 
-def _sources(citations: Sequence[Citation], terms: Terms, title: str, open_: bool = False) -> str:
+def _sources(citations: Sequence[Citation], terms: Terms, title: str) -> str:
+    """The other clauses, collapsed (``<details>`` without ``open``), each with its ref."""
     if not citations:
         return ""
     items = "".join(
@@ -179,7 +181,7 @@ def _sources(citations: Sequence[Citation], terms: Terms, title: str, open_: boo
         for c in citations
     )
     return (
-        f'<details class="qa-sources"{" open" if open_ else ""}>'
+        '<details class="qa-sources">'
         f"<summary>{esc(title)} ({len(citations)})</summary><ol>{items}</ol></details>"
     )
 
@@ -268,6 +270,10 @@ def render_plan(clauses: Iterable[Clause], target: str | None = None) -> str:
                 anchor = ""  # used by the heading; the body below needs none
         emitted = path
         if is_heading:
+            if anchor and path:  # its heading was already on the page (a repeated title): still anchor it
+                level = min(2 + len(path), 6)
+                out.append(f'<h{level} id="{anchor}" class="qa-clause{marked}">{_ref_badge(clause.ref)}'
+                           f"{esc(path[-1])}</h{level}>")
             continue
         attrs = f' id="{anchor}"' if anchor else ""
         out.append(

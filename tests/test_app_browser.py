@@ -24,7 +24,8 @@ SCREENSHOT = ROOT / "docs" / "screenshot.png"
 
 
 @pytest.fixture(scope="module")
-def page(app_server, tmp_path_factory):  # noqa: F811
+def page(request):
+    # Look for the browser before starting the app: no browser, no server.
     chromium = find_chromium()
     if chromium is None:
         pytest.skip("no Chromium at /usr/bin/chromium (or $CHROMIUM): run .ci/browser.sh to install Debian's chromium")
@@ -32,6 +33,7 @@ def page(app_server, tmp_path_factory):  # noqa: F811
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         pytest.skip(f"playwright's Python package is not installed ({exc}): pip install playwright")
+    server = request.getfixturevalue("app_server")
     profile = tempfile.mkdtemp(prefix="qa-chromium-")
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
@@ -48,8 +50,8 @@ def page(app_server, tmp_path_factory):  # noqa: F811
         page.outside = []  # requests that leave loopback
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
         page.on("request", lambda r: page.outside.append(r.url)
-                if not r.url.startswith((app_server.url, "data:", "blob:")) else None)
-        page.goto(app_server.url)
+                if not r.url.startswith((server.url, "data:", "blob:")) else None)
+        page.goto(server.url)
         page.locator("#qa-input textarea").wait_for()
         yield page
         context.close()

@@ -92,3 +92,10 @@ def test_build_without_manifest_is_never_loaded(built):
     os.remove(cfg.index_dir / "manifest.json")  # what a crash before the last write leaves
     with pytest.raises(IndexCorrupt, match="manifest"):
         load_index(cfg.index_dir, corpus.fingerprint, cfg)
+
+
+def test_parser_change_makes_the_index_stale(built, monkeypatch):
+    cfg, corpus = built
+    monkeypatch.setattr("qa.index.pipeline_fingerprint", lambda: "another-parser")
+    with pytest.raises(IndexStale, match="parser"):
+        load_index(cfg.index_dir, corpus.fingerprint, cfg)

@@ -86,9 +86,21 @@ PLAN = [
 def test_highlight_marks_question_words_as_phrases():
     got = highlight(TEXT_IV11, "Ai chịu trách nhiệm thể chế hóa?")
     assert got == (
-        "<mark>Thể chế hóa</mark>, cụ <mark>thể hóa</mark> nội dung Kết luận thành quy định trong các luật, "
+        "<mark>Thể chế hóa</mark>, cụ thể hóa nội dung Kết luận thành quy định trong các luật, "
         "pháp lệnh, nghị quyết của Quốc hội và Ủy ban Thường vụ Quốc hội."
     )
+
+
+def test_highlight_needs_the_question_neighbour_for_phrase_words():
+    # "tổ chức" and "quán triệt" come as pairs; "chức năng" and "cơ quan" are not the question's phrases.
+    text = "Cơ quan tổ chức hội nghị quán triệt; chức năng của cơ quan."
+    got = highlight(text, "ai to chuc hoi nghi quan triet?")
+    assert got == "Cơ quan <mark>tổ chức hội nghị quán triệt</mark>; chức năng của cơ quan."
+
+
+def test_highlight_single_topic_word_alone():
+    assert highlight("Người ký Võ Văn Thưởng; kỳ họp", "ai ký?") == "Người <mark>ký</mark> Võ Văn Thưởng; kỳ họp"
+    assert highlight("Người ký Võ Văn Thưởng; kỳ họp", "ai ky?") == "Người <mark>ký</mark> Võ Văn Thưởng; <mark>kỳ</mark> họp"
 
 
 def test_highlight_without_diacritics_matches_any_accent():
@@ -98,7 +110,8 @@ def test_highlight_without_diacritics_matches_any_accent():
 
 def test_highlight_with_accents_keeps_them_distinct():
     # "thể" asked, "thế" in the text: a different word, not highlighted.
-    assert highlight("thế chế, thể chế", "thể chế") == "thế <mark>chế</mark>, <mark>thể chế</mark>"
+    assert highlight("thế chế, thể chế", "thể chế") == "thế chế, <mark>thể chế</mark>"
+    assert highlight("thế chế, thể chế", "the che") == "<mark>thế chế</mark>, <mark>thể chế</mark>"
 
 
 def test_highlight_accepts_old_tone_placement():
@@ -106,14 +119,16 @@ def test_highlight_accepts_old_tone_placement():
 
 
 def test_highlight_ignores_question_and_function_words():
-    assert question_terms("Ai là người chịu trách nhiệm, khi nào?").exact == {"người", "chịu", "trách", "nhiệm"}
+    terms = question_terms("Ai là người chịu trách nhiệm, khi nào?")
+    assert terms.pairs == {("=người", "=chịu"), ("=chịu", "=trách"), ("=trách", "=nhiệm")} and not terms.singles
     assert highlight("Ai và khi nào", "ai va khi nao?") == "Ai và khi nào"
+    assert not question_terms("nó nằm ở mục nào?")  # a "where" follow-up names no topic
 
 
 def test_highlight_escapes_text_and_question():
     got = highlight(f"trước {INJECTION} sau", INJECTION)
     assert "<img" not in got
-    assert got == "trước &lt;<mark>img src</mark>=<mark>x onerror</mark>=<mark>alert</mark>(1)&gt; sau"
+    assert got == "trước &lt;<mark>img src</mark>=<mark>x onerror</mark>=alert(1)&gt; sau"
 
 
 # --- replies ------------------------------------------------------------------

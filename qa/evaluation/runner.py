@@ -214,8 +214,9 @@ def summarize(records: Sequence[Record]) -> dict[str, Any]:
     summary["answer_acc"] = metrics.mean([1.0 if r.answer_correct else 0.0 for r in scored])
     summary.update(metrics.abstention_scores([r.found is False for r in records],
                                              [not r.in_scope for r in records]))
-    summary["latency_p50_ms"] = metrics.percentile(latencies, 50)
-    summary["latency_p95_ms"] = metrics.percentile(latencies, 95)
+    for p in (50, 95):
+        value = metrics.percentile(latencies, p)
+        summary[f"latency_p{p}_ms"] = None if value is None else round(value, 3)
     summary["errors"] = sum(1 for r in records if r.error)
     return summary
 

@@ -65,16 +65,27 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
+def load_clauses(corpus: Path | None = None) -> list:
+    """Clauses straight from the corpus files: a quiz needs no index and no model."""
+    from qa.config import Config
+    from qa.corpus import load_corpus
+
+    loaded = load_corpus(corpus or Config().corpus_dir)
+    for problem in loaded.problems:
+        print(f"qa quiz: warning: {problem}", file=sys.stderr)
+    return loaded.clauses
+
+
 def run(args: argparse.Namespace) -> int:
+    from qa.corpus import CorpusError
     from qa.quiz.export import export
     from qa.quiz.generate import QuizError, QuizOptions, generate_quiz
-    from qa.quiz.source import load_clauses
 
     try:
         clauses = load_clauses(args.corpus)
         options = QuizOptions(n=args.n, kinds=tuple(args.kinds), sections=tuple(args.sections), seed=args.seed)
         result = generate_quiz(clauses, options)
-    except QuizError as exc:
+    except (QuizError, CorpusError) as exc:
         print(f"qa quiz: error: {exc}", file=sys.stderr)
         return 2
 

@@ -40,6 +40,7 @@ from qa.quiz.model import (
     norm,
     overlaps,
 )
+from qa.quiz.passages import cap, find, first_phrase, parts, quote, shorten, strip_subject, window
 
 __all__ = [
     "KIND_LABELS",
@@ -56,6 +57,7 @@ __all__ = [
 # Clauses that carry content a trainer can ask about (not titles, metadata or bare headings).
 CONTENT_KINDS = ("item", "bullet", "point", "article", "paragraph", "section")
 KIND_WEIGHT = {"tf": 0, "mcq": 1, "cloze": 2}
+MIN_SECTION_OPTIONS = 3
 TOPIC_WEIGHT = {"timing": 0, "section": 0}  # every other topic weighs 1
 TOPICS = {
     "mcq": ("timing", "lead", "coordinate", "task", "section", "statement"),
@@ -63,8 +65,6 @@ TOPICS = {
     "cloze": ("timing", "body", "term"),
 }
 _QUOTED = re.compile(r"[“\"]([^“”\"]{3,60})[”\"]")
-_CUT = re.compile(r";\s*|\.\s+|\s\(")
-_SUBJECT_GLUE = re.compile(r"(?:\s|,|\bvà\b|\bchủ trì\b|\bphối hợp với\b|\bphối hợp\b|\bcùng\b)*", re.IGNORECASE)
 
 Build = Callable[[random.Random], "QuizItem | str"]
 
@@ -95,120 +95,6 @@ def section_choices(clauses: Iterable[Clause]) -> list[tuple[str, str]]:
         if is_content(c):
             out.setdefault(section_of(c.ref), section_title(c))
     return [(title, sec) for sec, title in out.items()]
-
-
-# --- text helpers -------------------------------------------------------------------------
-
-
-def _parts(text: str) -> list[tuple[int, int]]:
-    """Spans of the clause split at ';', sentence ends and before '(' — the phrases a stem names."""
-    spans, start = [], 0
-    for m in re.finditer(r";\s*|\.\s+(?=[^\W\d_])", text):
-        if m.group().startswith(".") and not text[m.end()].isupper():
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text.rstrip(" ."))))
-    return [(a, b) for a, b in spans if b > a]
-
-
-def shorten(text: str, words: int) -> str:
-    ws = text.split()
-    if len(ws) <= words:
-        return " ".join(ws).rstrip(" ,;:.")
-    return " ".join(ws[:words]).rstrip(" ,;:.") + "…"
-
-
-def _first_phrase(text: str) -> str:
-    return _CUT.split(text, maxsplit=1)[0]
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (split at '. ' before a capital) holding [start, end)."""
-    a, b = 0, len(text.rstrip(" ."))
-    for m in re.finditer(r"\.\s+(?=[^\W\d_])", text):
-        if not text[m.end()].isupper():
-            continue
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
-            break
-    return a, max(b, end)
-
-
-def _window(text: str, start: int, end: int, words: int, snap: int = 6) -> tuple[int, int]:
-    """A span of about ``words`` words around [start, end) inside its sentence.
-
-    The spare words are shared between both sides, and each cut moves to the nearest
-    comma or semicolon (at most ``snap`` words away, either way) so the passage starts
-    and ends on a phrase, not in the middle of a name.
-    """
-    a, b = _sentence(text, start, end)
-    toks = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
-    inside = [i for i, (ts, te) in enumerate(toks) if te > start and ts < end]
-    if not inside:
-        return a, b
-    first, last = inside[0], inside[-1]
-    spare = max(words - len(inside), 0)
-    n_left, n_right = first, len(toks) - 1 - last
-    take_l = min(n_left, max(spare // 2, spare - n_right))
-    take_r = min(n_right, spare - take_l)
-    lo, hi = first - take_l, last + take_r
-
-    def opens(i: int) -> bool:
-        return i == 0 or text[toks[i - 1][1] - 1] in ",;"
-
-    def closes(j: int) -> bool:
-        return j == len(toks) - 1 or text[toks[j][1] - 1] in ",;"
-
-    def name_start(i: int) -> bool:
-        return text[toks[i][0]].isupper() and not text[toks[i - 1][0]].isupper()
-
-    if not opens(lo):
-        span = range(max(lo - snap, 0), min(lo + snap, first) + 1)
-        near = [i for i in span if opens(i)] or [i for i in span if name_start(i)]
-        if near:
-            lo = min(near, key=lambda i: (abs(i - lo), -i))
-    if not closes(hi):
-        near = [j for j in range(max(hi - snap, last), min(hi + snap, len(toks) - 1) + 1) if closes(j)]
-        if near:
-            hi = min(near, key=lambda j: (abs(j - hi), j))
-    return toks[lo][0], toks[hi][1]
-
-
-def quote(text: str, start: int, end: int, words: int) -> str:
-    """Verbatim passage around [start, end), with '…' where it was cut."""
-    a, b = _window(text, start, end, words)
-    body = text[a:b].strip().rstrip(",;")
-    return ("…" if a > 0 else "") + body + ("…" if b < len(text.rstrip(" .")) else "")
-
-
-def find(text: str, value: str) -> int:
-    """Position of ``value`` in ``text`` ignoring case, or -1."""
-    return text.casefold().find(value.casefold())
-
-
-def strip_subject(phrase: str, bodies: Sequence[str]) -> tuple[str, str]:
-    """Split "Ban X chủ trì phối hợp với Ban Y hướng dẫn…" into (subject, "hướng dẫn…")."""
-    pos = 0
-    ordered = sorted(bodies, key=len, reverse=True)
-    while True:
-        glue = _SUBJECT_GLUE.match(phrase, pos).end()
-        for b in ordered:
-            if phrase[glue : glue + len(b)].casefold() == b.casefold():
-                pos = glue + len(b)
-                break
-        else:
-            break
-    if pos == 0:
-        return "", phrase
-    rest_start = _SUBJECT_GLUE.match(phrase, pos).end()
-    return phrase[:rest_start], phrase[rest_start:]
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # --- pools of facts across the corpus ---------------------------------------------------
@@ -287,7 +173,7 @@ class Generator:
         return f"{prefix}{self.doc(c)}, {c.ref} ({c.label}): «{q}»."
 
     def task(self, c: Clause) -> str:
-        return shorten(_first_phrase(c.text), self.options.task_words)
+        return shorten(first_phrase(c.text), self.options.task_words)
 
     def describe(self, c: Clause, phrase: str) -> tuple[str, str]:
         """(noun, phrase) naming a task in a stem; a leading subject ("Ban X chủ trì …") is left out."""
@@ -352,8 +238,8 @@ class Generator:
 
     # timing ----------------------------------------------------------------------------
 
-    def timing_subject(self, c: Clause, timing: str) -> tuple[str, int, int]:
-        """What the timing applies to (a phrase for the stem) and the span to quote."""
+    def timing_subject(self, c: Clause, timing: str) -> tuple[str, str, int, int]:
+        """(noun, phrase) the timing applies to, and the span to quote."""
         text = c.text
         at = text.find(f"({timing})")
         if at < 0:
@@ -363,11 +249,13 @@ class Generator:
             end = at + len(timing) + 2
         tail = text[end:].strip(" .;") if at >= 0 else ""
         if at < 0 or (len(c.facts.timings) == 1 and not tail):
-            return (*self.describe(c, _first_phrase(text)), max(at, 0), end)
+            return (*self.describe(c, first_phrase(text)), max(at, 0), end)
+        # Several timings, or one mid-clause: it applies to the phrase just before it.
         before = text[:at].rstrip()
-        spans = _parts(before)
+        spans = parts(before)
         a, b = spans[-1] if spans else (0, len(before))
-        return (*self.describe(c, before[a:b]), at, end)
+        _, phrase = self.describe(c, before[a:b])
+        return "việc", phrase, at, end
 
     def timing_statement(self, c: Clause, timing: str) -> tuple[str, str]:
         """(statement without the "Theo Kế hoạch" lead-in, verbatim quote)."""
@@ -400,7 +288,7 @@ class Generator:
     def lead_subject(self, c: Clause) -> tuple[str, str, str]:
         """(verb, task phrase without its subject, quote) for a question on who leads."""
         f = c.facts
-        first = _first_phrase(c.text)
+        first = first_phrase(c.text)
         subject, rest = strip_subject(first, (*f.bodies, *f.lead, *f.coordinate))
         verb = "chủ trì" if "chủ trì" in subject.casefold() else "thực hiện"
         phrase = shorten(rest or first, self.options.task_words)
@@ -471,8 +359,8 @@ class Generator:
         """A phrase of the clause found in no other clause: (shown form, verbatim form)."""
         others = [norm(o.text) for o in self.all if o.ref != c.ref]
         found = []
-        for a, b in _parts(c.text):
-            piece = _first_phrase(c.text[a:b]) if "(" in c.text[a:b] else c.text[a:b]
+        for a, b in parts(c.text):
+            piece = first_phrase(c.text[a:b]) if "(" in c.text[a:b] else c.text[a:b]
             words = piece.split()
             if len(words) < self.options.min_snippet_words:
                 continue
@@ -508,14 +396,15 @@ class Generator:
                 stem = (f"Theo {self.doc(c)}, nội dung «{shown}» thuộc {self.noun(c)} nào trong "
                         f"{self.section_short(section_of(c.ref))}?")
             else:
+                # A plan has few sections: fewer options are fine, down to MIN_SECTION_OPTIONS.
                 secs = [s for s in self.sections if s != section_of(c.ref)]
                 rng.shuffle(secs)
-                foils_s = secs[: self.options.n_options - 1]
-                names = {self.sections[s]: s for s in foils_s}
+                foils = secs[: self.options.n_options - 1]
+                names = {self.sections[s]: s for s in foils}
                 answer = self.sections[section_of(c.ref)]
-                foils = foils_s
                 stem = f"Theo {self.doc(c)}, nội dung «{shown}» thuộc mục nào của kế hoạch?"
-            if len(foils) < self.options.n_options - 1:
+            need = self.options.n_options - 1 if topic == "task" else min(self.options.n_options, MIN_SECTION_OPTIONS) - 1
+            if len(foils) < need:
                 return f"not enough distractors of the same kind: {topic}"
             names[answer] = c.ref
             at = find(c.text, verbatim)
@@ -668,7 +557,7 @@ class Generator:
             if at < 0:
                 return f"answer not supported by the clause: «{value}» in {c.ref}"
             answer = c.text[at : at + len(value)]
-            a, b = _window(c.text, at, at + len(value), self.options.cloze_words)
+            a, b = window(c.text, at, at + len(value), self.options.cloze_words)
             passage = (c.text[a:at] + BLANK + c.text[at + len(value) : b]).rstrip(",; ")
             if norm(answer) in norm(passage):
                 return f"stem gives the answer away: «{answer}»"

@@ -60,7 +60,7 @@ class QuizOptions:
     seed: int = 0
     n_options: int = 4  # options of a multiple-choice or cloze item
     max_lead_bodies: int = 3  # a lead list longer than this is not asked about
-    task_words: int = 14  # a task is named in a stem by its first words
+    task_words: int = 16  # a task is named in a stem by its first words
     quote_words: int = 45  # explanations quote at most this many words of the clause
     cloze_words: int = 30  # a cloze passage shows at most this many words
     min_snippet_words: int = 6  # shortest passage asked about in "which task/section"

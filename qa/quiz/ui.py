@@ -45,7 +45,11 @@ def render_preview(result: QuizResult) -> str:
             "<p><strong>Không tạo được câu hỏi nào với các lựa chọn này.</strong></p>"
             + (f"<ul>{reasons}</ul>" if reasons else "")
         )
-    parts = [f"<p>{e(result.summary())}</p>", "<ol class='quiz-preview'>"]
+    parts = [f"<p>{e(result.summary())}</p>"]
+    if result.dropped:
+        reasons = "".join(f"<li>{n} × {e(r)}</li>" for r, n in result.drop_counts().items())
+        parts.append(f"<details><summary>Lý do loại</summary><ul>{reasons}</ul></details>")
+    parts.append("<ol class='quiz-preview'>")
     for item in result.items:
         parts.append("<li style='margin-bottom:1em'>")
         parts.append(

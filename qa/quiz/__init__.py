@@ -1,0 +1,31 @@
+"""Quiz builder for trainers: grounded review questions from the plan, exported for learning platforms.
+
+    clauses → generate (candidates + distractors) → check (self-check) → export (GIFT, Aiken, CSV, JSON)
+
+>>> from qa.quiz import QuizOptions, generate_quiz, export
+>>> result = generate_quiz(clauses, QuizOptions(n=20, sections=("III",), seed=7))
+>>> export(result.items, "gift").text
+"""
+
+from qa.quiz.check import SelfCheck
+from qa.quiz.export import EXTENSIONS, FORMATS, Exported, export
+from qa.quiz.generate import generate_quiz, section_choices
+from qa.quiz.model import KINDS, Claim, Dropped, ItemCitation, QuizError, QuizItem, QuizOptions, QuizResult
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "KINDS",
+    "Claim",
+    "Dropped",
+    "Exported",
+    "ItemCitation",
+    "QuizError",
+    "QuizItem",
+    "QuizOptions",
+    "QuizResult",
+    "SelfCheck",
+    "export",
+    "generate_quiz",
+    "section_choices",
+]
