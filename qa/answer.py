@@ -21,6 +21,8 @@ from .types import Citation, Clause, Hit, Reply
 _DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
                   "huong dan": "hd", "thong bao": "tb"}
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+# "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document and its date.
+_CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/[A-ZĐƯ]{1,3},? ngày (\d{1,2}/\d{1,2}/\d{4})")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class CorpusInfo:
     doc_freq: dict[str, int]
     refs: frozenset[str]
     bodies: frozenset[str]
+    doc_ids: frozenset[str]
+    common: frozenset[str]  # folded syllables in over a quarter of the clauses: they name no topic
 
     @classmethod
     def build(cls, clauses: list[Clause], coverage_message: str) -> "CorpusInfo":
@@ -41,8 +45,10 @@ class CorpusInfo:
         for t in texts:
             df.update(set(syllables(t)))
         bodies = {b for c in clauses for b in (*c.facts.bodies, *c.facts.lead, *c.facts.coordinate)}
+        common = frozenset(t for t, n in df.items() if n > len(clauses) / 4)
         return cls(clauses=tuple(clauses), coverage_message=coverage_message, folded_text="\n".join(texts),
-                   doc_freq=dict(df), refs=frozenset(c.ref for c in clauses), bodies=frozenset(bodies))
+                   doc_freq=dict(df), refs=frozenset(c.ref for c in clauses), bodies=frozenset(bodies),
+                   doc_ids=frozenset(c.doc_id for c in clauses), common=common)
 
     def idf(self, syllable: str) -> float:
         n = len(self.clauses)
@@ -69,6 +75,23 @@ def _clip(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ")
     return cut + "…"
+
+
+_SEGMENT = re.compile(r"(?<=[.;])\s+")
+
+
+def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
+    """The sentence (or ``;`` part) of a clause that shares most topic syllables with
+    the question, verbatim; the first one when none shares more than another."""
+    segments = [s for s in _SEGMENT.split(text.replace("\n", " ")) if s.strip()]
+    if len(segments) <= 1 or not terms:
+        return first_sentences(text, limit)
+    wanted = set(terms)
+    scores = [len(wanted & set(syllables(fold(s)))) for s in segments]
+    best = max(range(len(segments)), key=lambda i: (scores[i], -i))
+    if scores[best] == scores[0]:
+        return first_sentences(text, limit)
+    return _clip(segments[best], limit)
 
 
 def first_sentences(text: str, limit: int) -> str:
@@ -99,11 +122,11 @@ class Answerer:
         ("Hà Nội" in the header answers nothing about the weather), pairs alone
         punish paraphrase. Accents count when the question has them.
         """
-        terms = [t for t in q.content if len(t) > 1]
+        terms = [t for t in q.topic if len(t) > 1]
         if not terms:
             return 1.0
         top = " ".join(" ".join(h.clause.headings) + " " + h.clause.text for h in hits[:3]).lower()
-        words = q.content_accented if q.accented else tuple(terms)
+        words = q.topic_accented if q.accented else tuple(terms)
         haystack = syllables(top) if q.accented else syllables(fold(top))
         present = set(haystack)
         pairs_present = set(zip(haystack, haystack[1:]))
@@ -157,8 +180,26 @@ class Answerer:
                 message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
             return Reply(question=q.raw, answer="Văn bản không đề cập nội dung này.", found=False, kind=q.kind,
                          message=message, citations=citations, resolved_question=resolved)
-        best = hits[0].clause
         limit = self.config.answer_max_chars
+        if q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành"):
+            dated = self.cited_document_date(q)
+            if dated:
+                text, clause = dated
+                first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
+                cited = (Citation.from_hit(first),) + tuple(c for c in citations if c.ref != clause.ref or
+                                                            c.doc != clause.doc_id)
+                return Reply(question=q.raw, answer=_clip(f"{text} ({clause.ref}).", limit), found=True,
+                             kind="when", citations=cited[: len(citations)], resolved_question=resolved)
+        best = hits[0].clause
+        if best.kind in ("section", "heading"):
+            # A section answers with its parts: cite them right after it.
+            children = self.children(best)
+            if children:
+                chosen = {best.id} | {c.id for c in children}
+                rest = [c for c in citations if f"{c.doc}#{c.ref}" not in chosen]
+                kids = [Citation(doc=c.doc_id, ref=c.ref, label=c.label, text=c.text, score=citations[0].score,
+                                 doc_title=c.doc_title) for c in children]
+                citations = ((citations[0],) + tuple(kids) + tuple(rest))[: max(len(citations), 1 + len(kids))]
         builder = {"who": self._who, "when": self._when, "where": self._where, "meta": self._meta}.get(q.kind)
         answer = builder(q, hits) if builder else None
         if answer is None:
@@ -168,6 +209,22 @@ class Answerer:
             message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."
         return Reply(question=q.raw, answer=_clip(answer, limit), found=True, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved or "")
+
+    def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
+        """For a date question about a document the corpus cites (not one it holds):
+        the sentence fragment giving its number and date, and the clause it stands in."""
+        own = {(fold(d.split("-")[1].split("/")[0]) if "-" in d else "", int(d.split("-")[0]))
+               for d in self.info.doc_ids if d.split("-")[0].isdigit()}
+        wanted = [k for k in q.doc_keys if k not in own]
+        if not wanted:
+            return None
+        for clause in self.info.clauses:
+            for m in _CITED_DOC.finditer(clause.text):
+                key = (fold(m.group(3)).lower(), int(m.group(2)))
+                if key in wanted:
+                    name = (m.group(1) or "").strip()
+                    return f"{name} {m.group(2)}-{m.group(3)}/TW: ngày {m.group(4)}".strip(), clause
+        return None
 
     def _who(self, q: Question, hits: list[Hit]) -> str:
         clause = hits[0].clause
@@ -207,13 +264,18 @@ class Answerer:
                 return f"{q.meta_field}: {value} ({meta.doc_id})."
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}."
 
+    def children(self, clause: Clause) -> list[Clause]:
+        """The clauses one level below a section or heading, in order."""
+        depth = clause.ref.count(".") + 1
+        return [c for c in self.info.clauses
+                if c.doc_id == clause.doc_id and c.ref.startswith(clause.ref + ".") and c.ref.count(".") == depth]
+
     def _what(self, q: Question, hits: list[Hit]) -> str:
         clause = hits[0].clause
         if clause.kind in ("section", "heading"):
-            children = [c for c in self.info.clauses
-                        if c.doc_id == clause.doc_id and c.ref.startswith(clause.ref + ".") and
-                        c.ref.count(".") == clause.ref.count(".") + 1]
+            children = self.children(clause)
             if children:
-                return (f"{clause.label} gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
-                        f"{first_sentences(children[0].text, 100)}")
-        return first_sentences(clause.text, self.config.answer_max_chars)
+                name = clause.text if clause.kind == "heading" else clause.label
+                head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
+                return head + first_sentences(children[0].text, max(60, self.config.answer_max_chars - len(head)))
+        return best_passage(clause.text, q.topic, self.config.answer_max_chars)

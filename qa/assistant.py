@@ -116,7 +116,7 @@ class Assistant:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
         previous = [analyze(h, self.config.max_question_chars) for h in history[-_HISTORY_TURNS:]]
         previous = [p for p in previous if p.content]
-        plan = plan_turn(q, previous)
+        plan = plan_turn(q, previous, self._info.common)
         hits = self._hits(plan, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         return self.answerer.compose(plan.question, hits, resolved=resolved, follows_topic=plan.pin_previous)
@@ -126,7 +126,7 @@ class Assistant:
         hits = self.retriever.search(plan.question, top_k=top_k, extra_text=plan.context)
         if plan.pin_previous and previous:
             # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
-            earlier = self._hits(plan_turn(previous[-1], previous[:-1]), previous[:-1])
+            earlier = self._hits(plan_turn(previous[-1], previous[:-1], self._info.common), previous[:-1])
             if earlier:
                 topic = earlier[0]
                 rest = [h for h in hits if h.clause.id != topic.clause.id]

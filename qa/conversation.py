@@ -56,17 +56,19 @@ class TurnPlan:
     pin_previous: bool  # keep the earlier turn's best clause first
 
 
-def plan_turn(q: Question, previous: list[Question]) -> TurnPlan:
+def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset()) -> TurnPlan:
+    """``common``: syllables so frequent in the corpus that they name no topic ("thực hiện")."""
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
     folded = fold(q.text).strip()
     pointing = bool(_POINTING.search(folded))
     new_topic_shape = bool(_NEW_TOPIC.search(folded))
-    has_topic = len(q.topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers)
+    topic = [t for t in q.topic if t not in common]
+    has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
     if pointing or not has_topic:
         return TurnPlan("same_topic", q, prev.text, True)
-    if new_topic_shape and len(q.topic) <= 6:
+    if new_topic_shape and len(topic) <= 6:
         kind_words = q.kind != "what"
         kind = q.kind if kind_words else prev.kind
         if not kind_words and prev.kind == "who" and q.bodies:

@@ -26,12 +26,12 @@ _META_FIELDS = (
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"),
     ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky)\b"),
-    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b"),
+    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
 )
-_WHEN = r"\b(khi nao|bao gio|thoi han|thoi gian|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong)\b"
-_WHO = r"(^ai\b|\bai (chiu|chu tri|phoi hop|thuc hien|lam|phu trach|co trach nhiem|la nguoi|to chuc|huong dan|duoc giao)|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b)"
+_WHEN = r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong)\b"
+_WHO = r"(\bai\b|\bai (chiu|chu tri|phoi hop|thuc hien|lam|phu trach|co trach nhiem|la nguoi|to chuc|huong dan|duoc giao)|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b)"
 _WHERE = r"\b(muc nao|phan nao|o muc|o phan|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o|nam trong|thuoc nhiem vu)\b"
 # Intent words: they say what is asked, not what about (removed when judging
 # whether a follow-up brings a topic of its own).
@@ -39,8 +39,15 @@ INTENT_SYLLABLES = frozenset(
     """thoi han gian khi nao bao gio luc nam thang quy muc phan dau thuoc nhiem vu so may
     thu chu tri phoi hop chiu trach nhiem co quan don vi ben cap ai noi dung gi la con sao
     the vay lam duoc giao phu y dieu khoan diem nam o trong neu de cap ke hoach van ban nay
-    do tren ay no hoan thanh tien ra sao nhu""".split()
+    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat""".split()
 )
+# Syllables a metadata question may carry besides its field words.
+_META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
+    quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
+    bao nhieu may""".split())
+_ORDINALS = {"nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+             "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
+_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
     # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
@@ -55,6 +62,19 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
 
 
+_DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
+                  "huong dan": "hd", "thong bao": "tb"}
+_DOC_KEY = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)\b")
+
+
+def document_keys(text: str) -> tuple[tuple[str, int], ...]:
+    """Party documents a text names, as (type, number): "Kết luận số 19-KL/TW" → ("kl", 19)."""
+    folded = fold(expand_abbreviations(text))
+    keys = [(m.group(2), int(m.group(1))) for m in _DOC_KEY.finditer(folded)]
+    keys += [(_DOC_TYPE_ABBR[m.group(1)], int(m.group(2))) for m in _DOC_NAMED.finditer(folded)]
+    return tuple(dict.fromkeys(keys))
+
+
 @dataclass(frozen=True)
 class Question:
     raw: str
@@ -66,10 +86,13 @@ class Question:
     refs: tuple[str, ...]  # structural refs named in the question, e.g. "III.8", "IV", "Điều 3"
     item_numbers: tuple[str, ...]  # folded "nhiem vu 8" phrases (section unknown)
     doc_numbers: tuple[str, ...]  # "21-KL/TW" style numbers and "kết luận 21"
+    doc_keys: tuple[tuple[str, int], ...]  # the same as (type, number): ("kl", 21)
+    issue_date: bool  # asks when a document was issued or signed
     content: tuple[str, ...]  # folded content syllables
     content_accented: tuple[str, ...]  # the same syllables with their accents, lower case
     accented: bool  # typed with diacritics
     topic: tuple[str, ...]  # content minus intent words
+    topic_accented: tuple[str, ...]
     english: bool
     truncated: bool
 
@@ -100,6 +123,8 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 refs.append(f"Điều {m.group(2)}")
             else:
                 refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
+    for m in _ORDINAL.finditer(folded):
+        numbers.append(f"{m.group(1)} {_ORDINALS[m.group(2) or m.group(3)]}")
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
@@ -109,9 +134,15 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     folded = collapse(fold(text))
     kind = "what"
     meta_field = None
+    doc_keys = document_keys(text)
+    issue_date = bool(re.search(dict(_META_FIELDS)["Ngày ban hành"], folded))
     for name, pattern in _META_FIELDS:
         if re.search(pattern, folded):
-            kind, meta_field = "meta", name
+            # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
+            # little else is asked; a date question about another document is "when".
+            rest = [s for s in content_syllables(text) if s not in _META_FILLER]
+            if len(rest) <= 2:
+                kind, meta_field = "meta", name
             break
     if kind == "what":
         if re.search(_WHO, folded):
@@ -133,11 +164,13 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     accented = has_diacritics(text)
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
     topic = tuple(s for s in content if s not in INTENT_SYLLABLES)
+    topic_accented = tuple(w for w in content_accented if fold(w) not in INTENT_SYLLABLES)
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFC", text).lower())
     english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
         sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
     return Question(raw=raw, text=text, kind=kind, meta_field=meta_field, role=role,
                     bodies=body_names(text), refs=refs, item_numbers=numbers,
-                    doc_numbers=tuple(dict.fromkeys(doc_numbers)), content=content,
+                    doc_numbers=tuple(dict.fromkeys(doc_numbers)), doc_keys=doc_keys, issue_date=issue_date, content=content,
                     content_accented=content_accented, accented=accented, topic=topic,
+                    topic_accented=topic_accented,
                     english=english, truncated=truncated)

@@ -85,7 +85,7 @@ STOPWORDS = frozenset(
     ai gì nào sao thế này đó kia là của có không được thì mà và với cho trong trên dưới
     ở tại về theo như những các một hay hoặc bao giờ khi lúc đâu vậy à ư nhỉ nhé bạn tôi
     mình chúng em anh chị xin hỏi câu biết nói nếu ra phải cần nên sẽ đã đang vào lên đến
-    từ bằng bị bởi vì hiện việc cái gồm hãy giúp cho rằng rồi chưa đấy ạ nó họ gì nữa còn
+    từ bằng bị bởi vì hiện việc cái gồm hãy giúp cho rằng rồi chưa đấy ạ nó họ gì nữa còn mấy nhiêu xong
     """.split()
 )
 STOPWORDS_FOLDED = frozenset(

@@ -141,4 +141,5 @@ def build_quiz_tab(assistant: Any) -> None:
     def on_click(secs, kinds, n, seed, fmt):
         return make_quiz(clauses, secs, kinds, n, seed, fmt)
 
-    button.click(on_click, inputs=[section_box, kind_box, n_box, seed_box, fmt_box], outputs=[preview, download])
+    button.click(on_click, inputs=[section_box, kind_box, n_box, seed_box, fmt_box], outputs=[preview, download],
+                 api_visibility="private")  # /ask stays the only named endpoint
