@@ -14,12 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .config import Config
-from .question import Question
+from .question import Question, document_keys
 from .text import fold, syllables
 from .types import Citation, Clause, Hit, Reply
 
-_DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
-                  "huong dan": "hd", "thong bao": "tb"}
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 # "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document and its date.
 _CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/[A-ZĐƯ]{1,3},? ngày (\d{1,2}/\d{1,2}/\d{4})")
@@ -37,6 +35,7 @@ class CorpusInfo:
     bodies: frozenset[str]
     doc_ids: frozenset[str]
     common: frozenset[str]  # folded syllables in over a quarter of the clauses: they name no topic
+    doc_keys: frozenset[tuple[str, int]]  # documents held or cited: ("kh", 3), ("kl", 21)
 
     @classmethod
     def build(cls, clauses: list[Clause], coverage_message: str) -> "CorpusInfo":
@@ -48,7 +47,8 @@ class CorpusInfo:
         common = frozenset(t for t, n in df.items() if n > len(clauses) / 4)
         return cls(clauses=tuple(clauses), coverage_message=coverage_message, folded_text="\n".join(texts),
                    doc_freq=dict(df), refs=frozenset(c.ref for c in clauses), bodies=frozenset(bodies),
-                   doc_ids=frozenset(c.doc_id for c in clauses), common=common)
+                   doc_ids=frozenset(c.doc_id for c in clauses), common=common,
+                   doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")))
 
     def idf(self, syllable: str) -> float:
         n = len(self.clauses)
@@ -122,11 +122,11 @@ class Answerer:
         ("Hà Nội" in the header answers nothing about the weather), pairs alone
         punish paraphrase. Accents count when the question has them.
         """
-        terms = [t for t in q.topic if len(t) > 1]
+        terms = [t for t in q.content if len(t) > 1]
         if not terms:
             return 1.0
         top = " ".join(" ".join(h.clause.headings) + " " + h.clause.text for h in hits[:3]).lower()
-        words = q.topic_accented if q.accented else tuple(terms)
+        words = q.content_accented if q.accented else tuple(terms)
         haystack = syllables(top) if q.accented else syllables(fold(top))
         present = set(haystack)
         pairs_present = set(zip(haystack, haystack[1:]))
@@ -144,8 +144,8 @@ class Answerer:
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and fold(b) not in self.info.folded_text]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {_join(missing_bodies)}."
-        for number in q.doc_numbers:
-            if not self._doc_number_known(number):
+        for key, number in zip(q.doc_keys, q.doc_numbers):
+            if key not in self.info.doc_keys:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."
         unknown_refs = [r for r in q.refs if r not in self.info.refs]
         if unknown_refs:
@@ -159,15 +159,6 @@ class Answerer:
         if check_coverage and not named and self.coverage(q, hits) < self.config.min_coverage:
             return "Không tìm thấy điều khoản nào nói về nội dung này."
         return None
-
-    def _doc_number_known(self, number: str) -> bool:
-        text = self.info.folded_text
-        m = re.match(r"^(\d+)-([A-ZĐ]+)/TW$", number)
-        if m:
-            return f"{int(m.group(1)):02d}-{fold(m.group(2))}" in text or f"{m.group(1)}-{fold(m.group(2))}" in text
-        kind, n = number.rsplit(" ", 1)
-        abbr = _DOC_TYPE_ABBR.get(kind, "")
-        return bool(re.search(rf"\b({kind} (so )?0?{n}\b|0?{n}-{abbr}\b)", text))
 
     # -- composing -------------------------------------------------------
     def compose(self, q: Question, hits: list[Hit], resolved: str = "", follows_topic: bool = False) -> Reply:

@@ -54,7 +54,7 @@ class Config:
 
     # Abstention: the share of the question's content (IDF-weighted) that the
     # best clauses cover; below this the corpus is taken not to answer.
-    min_coverage: float = 0.5
+    min_coverage: float = 0.55
 
     # Input limits
     max_question_chars: int = 2000

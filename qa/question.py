@@ -56,7 +56,6 @@ _REF_PATTERNS = (
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
-_DOC_NUMBER = re.compile(r"\b(\d{1,4})\s*[-/]\s*(KH|KL|NQ|CT|QD|QĐ|HD|TB|QĐi|QC)\s*/\s*(TW|TƯ|TU)\b", re.IGNORECASE)
 _DOC_NAMED = re.compile(r"\b(ket luan|nghi quyet|chi thi|quy dinh|ke hoach|huong dan|thong bao)\s+(?:so\s+)?(\d{1,4})\b")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
@@ -85,7 +84,7 @@ class Question:
     bodies: tuple[str, ...]
     refs: tuple[str, ...]  # structural refs named in the question, e.g. "III.8", "IV", "Điều 3"
     item_numbers: tuple[str, ...]  # folded "nhiem vu 8" phrases (section unknown)
-    doc_numbers: tuple[str, ...]  # "21-KL/TW" style numbers and "kết luận 21"
+    doc_numbers: tuple[str, ...]  # Party documents named, for messages: "21-KL/TW"
     doc_keys: tuple[tuple[str, int], ...]  # the same as (type, number): ("kl", 21)
     issue_date: bool  # asks when a document was issued or signed
     content: tuple[str, ...]  # folded content syllables
@@ -135,7 +134,9 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     kind = "what"
     meta_field = None
     doc_keys = document_keys(text)
-    issue_date = bool(re.search(dict(_META_FIELDS)["Ngày ban hành"], folded))
+    # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
+    issue_date = bool(re.search(dict(_META_FIELDS)["Ngày ban hành"], folded)) or \
+        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
     for name, pattern in _META_FIELDS:
         if re.search(pattern, folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
@@ -158,8 +159,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
         elif re.search(r"\bchu tri\b", folded):
             role = "lead"
     refs, numbers = _refs(folded)
-    doc_numbers = [f"{m.group(1)}-{m.group(2).upper().replace('QD', 'QĐ')}/TW" for m in _DOC_NUMBER.finditer(text)]
-    doc_numbers += [f"{m.group(1)} {m.group(2)}" for m in _DOC_NAMED.finditer(folded)]
+    doc_numbers = tuple(f"{n}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
     content = tuple(content_syllables(text))
     accented = has_diacritics(text)
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
@@ -170,7 +170,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
         sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
     return Question(raw=raw, text=text, kind=kind, meta_field=meta_field, role=role,
                     bodies=body_names(text), refs=refs, item_numbers=numbers,
-                    doc_numbers=tuple(dict.fromkeys(doc_numbers)), doc_keys=doc_keys, issue_date=issue_date, content=content,
+                    doc_numbers=doc_numbers, doc_keys=doc_keys, issue_date=issue_date, content=content,
                     content_accented=content_accented, accented=accented, topic=topic,
                     topic_accented=topic_accented,
                     english=english, truncated=truncated)

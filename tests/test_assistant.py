@@ -159,3 +159,31 @@ def test_to_dict_keys(assistant):
     d = assistant.ask("ai chịu trách nhiệm thể chế hóa?").to_dict()
     assert {"question", "answer", "found", "kind", "message", "citations"} <= set(d)
     assert set(d["citations"][0]) >= {"doc", "ref", "label", "text", "score"}
+
+
+def test_date_of_a_document_the_plan_cites(assistant):
+    reply = assistant.ask("Kết luận số 01-KL/TW của Bộ Chính trị ra ngày nào?")
+    assert reply.found and "18/5/2021" in reply.answer and reply.citations[0].ref == "I.2"
+    own = assistant.ask("ngày ban hành của kế hoạch 03?")
+    assert "01/12/2021" in own.answer and own.citations[0].ref == "meta"
+    follow = assistant.ask("còn Kết luận 19 thì sao?", ["Kết luận 21 được ban hành ngày nào?"])
+    assert "14/10/2021" in follow.answer and follow.citations[0].ref == "IV.1.2"
+
+
+def test_a_section_answers_with_its_parts(assistant):
+    reply = assistant.ask("đảng đoàn quốc hội được giao những việc gì?")
+    assert refs(reply)[:3] in (["IV.1", "IV.1.1", "IV.1.2"], ["IV.1.1", "IV.1.2", "IV.1"]) or \
+        refs(reply)[0] in ("IV.1.1", "IV.1.2")
+    section = assistant.ask("Mục I gồm những gì?")
+    assert refs(section)[:4] == ["I", "I.1", "I.2", "I.3"] and "gồm 3 nội dung" in section.answer
+
+
+def test_what_answer_picks_the_matching_sentence(assistant):
+    reply = assistant.ask("Phải làm gì với tài sản bị thất thoát?")
+    assert reply.citations[0].ref == "III.8"
+    assert "thất thoát" in reply.answer and reply.answer.rstrip("…") in reply.citations[0].text
+
+
+def test_ordinal_task(assistant):
+    reply = assistant.ask("nhiệm vụ trọng tâm thứ hai là gì?")
+    assert reply.citations[0].ref == "III.2"

@@ -1,0 +1,34 @@
+from qa.conversation import history_texts, plan_turn
+from qa.question import analyze
+
+
+def test_history_formats():
+    assert history_texts(["a", "", {"role": "user", "content": "b"}, {"role": "assistant", "content": "x"},
+                          {"role": "user", "content": [{"type": "text", "text": "c"}]}, ("d", "bot"), None, 5]) \
+        == ["a", "b", "c", "d"]
+
+
+def test_pointing_and_bare_follow_ups_keep_the_topic():
+    prev = [analyze("ai chịu trách nhiệm thể chế hóa?")]
+    for text in ("thời hạn của nhiệm vụ đó?", "nó nằm ở mục nào?", "còn thời hạn thì sao?", "thoi han la khi nao?"):
+        plan = plan_turn(analyze(text), prev)
+        assert plan.mode == "same_topic" and plan.pin_previous, text
+
+
+def test_new_topic_keeps_the_earlier_kind():
+    plan = plan_turn(analyze("còn nhiệm vụ 7 thì sao?"), [analyze("Thời hạn của nhiệm vụ 3?")])
+    assert plan.mode == "new_topic" and plan.question.kind == "when"
+    body = plan_turn(analyze("còn Ban Tổ chức Trung ương thì sao?"), [analyze("ai chủ trì việc này?")])
+    assert body.mode == "new_topic" and body.question.kind == "what"
+
+
+def test_self_contained_question_is_standalone():
+    plan = plan_turn(analyze("Ai ký kế hoạch?"), [analyze("thời hạn nhiệm vụ 5?")])
+    assert plan.mode == "standalone" and not plan.pin_previous
+
+
+def test_corpus_wide_words_do_not_make_a_topic():
+    prev = [analyze("Phòng chống tham nhũng là nhiệm vụ nào?")]
+    q = analyze("Thực hiện theo thời hạn nào?")
+    assert plan_turn(q, prev).mode == "standalone"
+    assert plan_turn(q, prev, common=frozenset({"thuc", "hien"})).mode == "same_topic"

@@ -1,0 +1,50 @@
+import pytest
+
+from qa.question import analyze, document_keys
+
+
+@pytest.mark.parametrize("text, kind, field", [
+    ("ai chịu trách nhiệm thể chế hóa?", "who", None),
+    ("Những ai phải thực hiện việc này?", "who", None),
+    ("co quan nao phoi hop", "who", None),
+    ("Thời hạn hoàn thành là bao giờ?", "when", None),
+    ("xong chậm nhất vào tháng mấy?", "when", None),
+    ("Việc này thuộc mục nào?", "where", None),
+    ("Ai ký văn bản?", "meta", "Người ký"),
+    ("so hieu van ban", "meta", "Số hiệu"),
+    ("Văn bản thuộc lĩnh vực gì?", "meta", "Lĩnh vực"),
+    ("Văn bản này do cơ quan nào ban hành?", "meta", "Cơ quan ban hành"),
+    # "lĩnh vực" inside a content question is not metadata
+    ("Siết chặt kỷ cương trong lĩnh vực xây dựng pháp luật ra sao?", "what", None),
+    ("Đợt sinh hoạt chính trị nói về gì?", "what", None),
+])
+def test_kind_and_meta_field(text, kind, field):
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == (kind, field)
+
+
+def test_structural_references_and_ordinals():
+    assert analyze("nhiệm vụ 8 là gì").item_numbers == ("nhiem vu 8",)
+    assert analyze("nhiệm vụ thứ mười một").item_numbers == ("nhiem vu 11",)
+    assert analyze("nhiệm vụ trọng tâm đầu tiên").item_numbers == ("nhiem vu 1",)
+    assert analyze("mục IV.1 nói gì").refs == ("IV.1",)
+    assert analyze("Điều 3 quy định gì").refs == ("Điều 3",)
+
+
+def test_document_keys_with_and_without_numbers():
+    assert document_keys("theo Kết luận số 21-KL/TW và KL 19") == (("kl", 21), ("kl", 19))
+    assert document_keys("nghi quyet 4") == (("nq", 4),)
+    q = analyze("Kết luận 01 ban hành ngày nào?")
+    assert q.doc_keys == (("kl", 1),) and q.issue_date
+
+
+def test_bodies_found_without_accents_and_from_abbreviations():
+    assert analyze("ban to chuc trung uong lam gi").bodies == ("Ban Tổ chức Trung ương",)
+    assert analyze("UBKT TW làm gì?").bodies == ("Ủy ban Kiểm tra Trung ương",)
+
+
+def test_cleaning_strips_tags_controls_and_caps_length():
+    q = analyze("<b>ai</b> ký\x00 văn bản?")
+    assert q.text == "ai ký văn bản?" and q.kind == "meta"
+    long = analyze("thể chế hóa " * 1000, max_chars=100)
+    assert long.truncated and len(long.text) <= 100
