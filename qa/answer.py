@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .question import Question, document_keys
+from .facts import find_actors
 from .text import fold, syllables
 from .types import Citation, Clause, Hit, Reply
 
@@ -92,6 +93,14 @@ def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
     if scores[best] == scores[0]:
         return first_sentences(text, limit)
     return _clip(segments[best], limit)
+
+
+def _sentence_around(text: str, part: str) -> str:
+    """The whole sentence (up to a full stop) that holds ``part``."""
+    for sentence in re.split(r"(?<=\.)\s+", text.replace("\n", " ")):
+        if part.rstrip("…") in sentence:
+            return sentence
+    return part
 
 
 def first_sentences(text: str, limit: int) -> str:
@@ -204,8 +213,7 @@ class Answerer:
     def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
         """For a date question about a document the corpus cites (not one it holds):
         the sentence fragment giving its number and date, and the clause it stands in."""
-        own = {(fold(d.split("-")[1].split("/")[0]) if "-" in d else "", int(d.split("-")[0]))
-               for d in self.info.doc_ids if d.split("-")[0].isdigit()}
+        own = {k for d in self.info.doc_ids for k in document_keys(d)}
         wanted = [k for k in q.doc_keys if k not in own]
         if not wanted:
             return None
@@ -222,6 +230,13 @@ class Answerer:
         facts = clause.facts
         if q.role == "coordinate" and facts.coordinate:
             return f"Phối hợp: {_join(facts.coordinate)} ({clause.ref})."
+        if facts.lead_inherited and clause.kind != "bullet":
+            # The lead comes from the section's intro; the clause may itself name who acts
+            # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
+            part = best_passage(clause.text, q.topic, len(clause.text))
+            actors = find_actors(part) or find_actors(_sentence_around(clause.text, part))
+            if actors:
+                return f"{_join(actors)} ({clause.ref}); chủ thể chung của mục: {_join(facts.lead)}."
         if facts.lead:
             text = _join(facts.lead)
             if facts.coordinate:
@@ -243,7 +258,10 @@ class Answerer:
 
     def _where(self, q: Question, hits: list[Hit]) -> str:
         clause = hits[0].clause
-        return f"{clause.ref} — {clause.label}"
+        parts = clause.label.split(" — ")
+        if len(clause.label) > 120:  # a long section title: keep its start, the path stays whole
+            parts[0] = _clip(parts[0], 50)
+        return f"{clause.ref} — {' — '.join(parts)}"
 
     def _meta(self, q: Question, hits: list[Hit]) -> str | None:
         meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)

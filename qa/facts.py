@@ -49,6 +49,17 @@ BODIES = (
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
 )
 
+# Collective actors the genre names in lower case ("cấp ủy cấp trên"): not bodies
+# with a proper name, but the answer to "ai …?" when a clause assigns work to them.
+GENERIC_ACTORS = (
+    "cấp ủy cấp trên", "cấp ủy cấp dưới", "ủy ban kiểm tra các cấp", "các cấp ủy", "cấp ủy", "tổ chức đảng",
+    "thường vụ cấp ủy", "người đứng đầu", "cán bộ lãnh đạo, quản lý", "cán bộ, đảng viên", "đảng viên",
+    "đoàn viên, hội viên", "công chức, viên chức", "các cơ quan nhà nước", "cơ quan nhà nước", "các cơ quan tư pháp",
+    "cơ quan tư pháp", "các cơ quan báo chí", "cơ quan báo chí", "các tổ chức chính trị - xã hội",
+    "tổ chức chính trị - xã hội", "các tổ chức quần chúng", "nhân dân", "tỉnh ủy, thành ủy", "đảng đoàn",
+    "ban cán sự đảng", "đảng ủy trực thuộc Trung ương", "Hội đồng nhân dân các cấp",
+)
+
 _BODY_KEYS = sorted(((fold(b), b) for b in BODIES), key=lambda kb: len(kb[0]), reverse=True)
 _BODY_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k, _ in _BODY_KEYS) + r")(?!\w)")
 _BODY_BY_KEY = dict(_BODY_KEYS)
@@ -90,6 +101,21 @@ def find_bodies(text: str) -> list[BodyMention]:
     if len(folded) != len(text):  # a character folded to several; fall back to no offsets
         return [BodyMention(_BODY_BY_KEY[m.group(1)], 0, 0) for m in _BODY_RE.finditer(folded)]
     return [BodyMention(_BODY_BY_KEY[m.group(1)], m.start(), m.end()) for m in _BODY_RE.finditer(folded)]
+
+
+_ACTOR_KEYS = sorted({fold(a) for a in (*BODIES, *GENERIC_ACTORS)}, key=len, reverse=True)
+_ACTOR_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in _ACTOR_KEYS) + r")(?!\w)")
+
+
+def find_actors(text: str) -> tuple[str, ...]:
+    """Bodies and collective actors named in the text, in the text's own words and order."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return ()
+    seen: dict[str, None] = {}
+    for m in _ACTOR_RE.finditer(folded):
+        seen.setdefault(text[m.start():m.end()], None)
+    return tuple(seen)
 
 
 def body_names(text: str) -> tuple[str, ...]:

@@ -187,3 +187,9 @@ def test_what_answer_picks_the_matching_sentence(assistant):
 def test_ordinal_task(assistant):
     reply = assistant.ask("nhiệm vụ trọng tâm thứ hai là gì?")
     assert reply.citations[0].ref == "III.2"
+
+
+def test_who_names_the_actor_of_the_matching_sentence(assistant):
+    reply = assistant.ask("Nơi có biểu hiện mất đoàn kết thì ai phải xem xét, gợi ý kiểm điểm?")
+    assert reply.citations[0].ref == "III.4"
+    assert reply.answer.startswith("cấp ủy cấp trên") and "chủ thể chung" in reply.answer

@@ -1,0 +1,34 @@
+from qa.facts import body_names, extract_facts, find_actors, find_timings
+
+
+def test_timings_only_time_expressions():
+    text = "Thực hiện Kết luận (sau đây gọi là Kết luận) ... (tháng 12/2021); kiểm tra (thực hiện hằng năm từ năm 2022)."
+    assert find_timings(text) == ("tháng 12/2021", "thực hiện hằng năm từ năm 2022")
+    assert find_timings("(hoàn thành trong quý I/2022)") == ("hoàn thành trong quý I/2022",)
+
+
+def test_lead_and_coordinators():
+    f = extract_facts("Ban Tuyên giáo Trung ương chủ trì phối hợp với Ban Tổ chức Trung ương, Ủy ban Kiểm tra "
+                      "Trung ương hướng dẫn tổ chức hội nghị (tháng 12/2021).")
+    assert f.lead == ("Ban Tuyên giáo Trung ương",)
+    assert f.coordinate == ("Ban Tổ chức Trung ương", "Ủy ban Kiểm tra Trung ương")
+    assert f.timings == ("tháng 12/2021",)
+
+
+def test_subject_list_and_noun_to_chuc():
+    assert extract_facts("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị cán bộ toàn quốc.").lead == ("Bộ Chính trị", "Ban Bí thư")
+    # "tổ chức đảng" is a noun; the predicate starts at "căn cứ"
+    f = extract_facts("Các cấp ủy, tổ chức đảng và các cơ quan căn cứ vào nội dung Kết luận, tập trung chỉ đạo:")
+    assert f.lead == ("Các cấp ủy, tổ chức đảng và các cơ quan",)
+
+
+def test_inherited_lead_only_when_the_clause_names_none():
+    assert extract_facts("Mở đợt sinh hoạt chính trị.", ("Đảng đoàn Quốc hội",)).lead_inherited
+    own = extract_facts("Bộ Nội vụ chủ trì rà soát.", ("Đảng đoàn Quốc hội",))
+    assert own.lead == ("Bộ Nội vụ",) and not own.lead_inherited
+
+
+def test_bodies_and_actors_accent_insensitive():
+    assert body_names("dang doan quoc hoi va uy ban thuong vu quoc hoi") == ("Đảng đoàn Quốc hội", "Ủy ban Thường vụ Quốc hội")
+    assert find_actors("thì cấp ủy cấp trên phải kịp thời xem xét; kiểm tra cấp ủy cấp dưới") == \
+        ("cấp ủy cấp trên", "cấp ủy cấp dưới")
