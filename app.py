@@ -113,6 +113,8 @@ def build_app(assistant: Any) -> gr.Blocks:
 
     app = ChatApp(assistant)
     coverage = getattr(assistant, "coverage_message", "") or ""
+    corpus = getattr(assistant, "corpus", None)
+    problems = list(getattr(corpus, "problems", ()) or ())
     first_ref = app.clauses[0].ref if app.clauses else None
 
     with gr.Blocks(title="Hỏi đáp Kế hoạch 03-KH/TW") as demo:
@@ -120,7 +122,8 @@ def build_app(assistant: Any) -> gr.Blocks:
             "<h1>Hỏi đáp Kế hoạch 03-KH/TW</h1>"
             '<p class="qa-intro">Hỏi bằng tiếng Việt, có dấu hoặc không dấu; câu hỏi tiếp theo '
             "có thể dựa vào các câu trước. Mỗi câu trả lời kèm đoạn trích nguyên văn và vị trí "
-            f"trong kế hoạch.</p><p class=\"qa-coverage\">{esc(coverage)}</p>",
+            f"trong kế hoạch.</p><p class=\"qa-coverage\">{esc(coverage)}</p>"
+            + "".join(f'<p class="qa-message">Không đọc được: {esc(p)}</p>' for p in problems),
             js_on_load=None,
         )
         messages = gr.State([])  # rendered chat, kept on the server
@@ -209,12 +212,21 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from qa import Assistant
+    from qa.corpus import CorpusError
+    from qa.embed import EmbedderError
+    from qa.index import IndexProblem
 
     log.info("loading the assistant (model and index)…")
-    assistant = Assistant.load()
-    # Loads the segmenter and the embedding model and answers a warm-up question,
-    # so the first user does not pay for lazy loading.
-    assistant.warm_up()
+    try:
+        assistant = Assistant.load(progress=True)  # a rebuild shows its progress here
+        # Loads the segmenter and the embedding model and answers a warm-up question,
+        # so the first user does not pay for lazy loading.
+        assistant.warm_up()
+    except (CorpusError, EmbedderError, IndexProblem, OSError) as exc:
+        log.error("cannot start: %s", exc)
+        raise SystemExit(2) from None
+    for problem in assistant.corpus.problems:
+        log.warning("corpus: %s", problem)
     log.info("assistant ready: %d clauses", len(assistant.clauses))
 
     demo = build_app(assistant)

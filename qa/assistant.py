@@ -71,7 +71,11 @@ class Assistant:
         else:
             status = "rebuilt: asked"
         if index is None:
-            index = build_index(corpus, embedder, segmenter, config, config.index_dir, progress=progress)
+            try:
+                index = build_index(corpus, embedder, segmenter, config, config.index_dir, progress=progress)
+            except OSError as exc:
+                raise IndexProblem(f"cannot write the index to {config.index_dir}: {exc.strerror or exc}; "
+                                   "give a writable directory (--index-dir)") from exc
         return cls(config, corpus, index, embedder, segmenter, index_status=status)
 
     def with_options(self, **overrides) -> "Assistant":

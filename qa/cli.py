@@ -120,10 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     from .config import ConfigError
     from .corpus import CorpusError
     from .embed import EmbedderError
+    from .index import IndexProblem
 
     try:
         return int(args.func(args) or 0)
-    except (ConfigError, CorpusError, EmbedderError, FileNotFoundError) as exc:
+    except (ConfigError, CorpusError, EmbedderError, IndexProblem, FileNotFoundError) as exc:
         print(f"qa: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -99,3 +99,29 @@ def test_parser_change_makes_the_index_stale(built, monkeypatch):
     monkeypatch.setattr("qa.index.pipeline_fingerprint", lambda: "another-parser")
     with pytest.raises(IndexStale, match="parser"):
         load_index(cfg.index_dir, corpus.fingerprint, cfg)
+
+
+def test_unwritable_index_directory_gives_a_clear_error(tmp_path, corpus_dir, fake_embedder, segmenter):
+    from qa.index import IndexProblem
+
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    cfg = Config(corpus_dir=corpus_dir, index_dir=blocker / "index")
+    with pytest.raises(IndexProblem, match="cannot write the index"):
+        Assistant.load(cfg, embedder=fake_embedder, segmenter=segmenter)
+
+
+def test_a_second_document_is_served_and_cited_by_name(tmp_path, corpus_dir, fake_embedder, segmenter):
+    (corpus_dir / "ket-luan-99.txt").write_text(
+        "KẾT LUẬN\nSố: 99-KL/TW\n\nI- NHIỆM VỤ\n\n"
+        "1. Ban Kinh tế Trung ương chủ trì sơ kết mô hình hợp tác xã kiểu mới (quý III/2024).\n",
+        encoding="utf-8")
+    a = Assistant.load(Config(corpus_dir=corpus_dir, index_dir=tmp_path / "index"),
+                       embedder=fake_embedder, segmenter=segmenter)
+    reply = a.ask("Ai chủ trì sơ kết mô hình hợp tác xã kiểu mới?")
+    assert reply.found and reply.citations[0].doc == "99-KL/TW" and reply.citations[0].ref == "I.1"
+    assert "Ban Kinh tế Trung ương" in reply.answer
+    assert a.ask("hợp tác xã kiểu mới sơ kết khi nào?").answer.startswith("quý III/2024")
+    assert "99-KL/TW" in a.coverage_message and "03-KH/TW" in a.coverage_message
+    # the plan still answers as before
+    assert a.ask("ai chịu trách nhiệm thể chế hóa?").citations[0].ref == "IV.1.1"
