@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .question import Question, document_keys
-from .facts import find_actors
+from .facts import find_actors, find_bodies
 from .text import fold, syllables
 from .types import Citation, Clause, Hit, Reply
 
@@ -93,6 +93,22 @@ def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
     if scores[best] == scores[0]:
         return first_sentences(text, limit)
     return _clip(segments[best], limit)
+
+
+_CONNECTORS = re.compile(r"^(\s|,|và|chủ trì|phối hợp với|phối hợp|cùng)*$")
+
+
+def _task_part(passage: str, names: tuple[str, ...]) -> str:
+    """The passage without its leading run of body names and connectors
+    ("Ban A chủ trì phối hợp với Ban B, Ban C hướng dẫn …" → "hướng dẫn …")."""
+    keys = {fold(n) for n in names}
+    end = 0
+    for m in find_bodies(passage):
+        if fold(m.name) not in keys or not _CONNECTORS.match(passage[end:m.start]):
+            break
+        end = m.end
+    rest = passage[end:]
+    return rest.lstrip(" ,") if end and not _CONNECTORS.match(rest) else passage
 
 
 def _sentence_around(text: str, part: str) -> str:
@@ -287,4 +303,12 @@ class Answerer:
                 name = clause.text if clause.kind == "heading" else clause.label
                 head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
                 return head + first_sentences(children[0].text, max(60, self.config.answer_max_chars - len(head)))
-        return best_passage(clause.text, q.topic, self.config.answer_max_chars)
+        passage = best_passage(clause.text, q.topic, len(clause.text))
+        facts = clause.facts
+        for body in q.bodies:  # "còn Ban Tổ chức Trung ương thì sao?": its role, then the task
+            task = _task_part(passage, facts.lead + facts.coordinate)
+            if body in facts.coordinate and facts.lead:
+                return f"{body} phối hợp với {_join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
+            if body in facts.lead and not facts.lead_inherited:
+                return f"{body} chủ trì ({clause.ref}): {task}"
+        return _clip(passage, self.config.answer_max_chars)

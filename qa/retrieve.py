@@ -111,6 +111,8 @@ class Retriever:
                 scores[pos] += cfg.fact_bonus
             if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
                 scores[pos] += cfg.fact_bonus
+                if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
+                    scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
         if q.kind == "meta":
             for pos, clause in enumerate(clauses):
                 if clause.kind == "meta":

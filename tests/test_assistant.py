@@ -193,3 +193,8 @@ def test_who_names_the_actor_of_the_matching_sentence(assistant):
     reply = assistant.ask("Nơi có biểu hiện mất đoàn kết thì ai phải xem xét, gợi ý kiểm điểm?")
     assert reply.citations[0].ref == "III.4"
     assert reply.answer.startswith("cấp ủy cấp trên") and "chủ thể chung" in reply.answer
+
+
+def test_body_follow_up_states_its_role_and_task(assistant):
+    reply = assistant.ask("còn Ban Tổ chức Trung ương thì sao?", ["ai chịu trách nhiệm thể chế hóa?"])
+    assert reply.answer.startswith("Ban Tổ chức Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì) (II.2): hướng dẫn")
