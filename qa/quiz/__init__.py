@@ -1,6 +1,7 @@
 """Quiz builder for trainers: grounded review questions from the plan, exported for learning platforms.
 
-    clauses → generate (candidates + distractors) → check (self-check) → export (GIFT, Aiken, CSV, JSON)
+    clauses → content → distractors, context → mcq, statements (true/false), cloze
+            → generate (balanced pick) → check (self-check) → export (GIFT, Aiken, CSV, JSON)
 
 >>> from qa.quiz import QuizOptions, generate_quiz, export
 >>> result = generate_quiz(clauses, QuizOptions(n=20, sections=("III",), seed=7))

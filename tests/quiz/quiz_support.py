@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qa.quiz.model import BLANK, ItemCitation, QuizItem
 from qa.types import Clause, Facts
 
 DOC, TITLE = "03-KH/TW", "Kế hoạch 03-KH/TW"
@@ -95,3 +96,17 @@ def plan_clauses() -> list[Clause]:
     return cs
 
 
+# Every GIFT special character and a backslash, for escaping round trips.
+NASTY = r"a~b=c#d{e}f:g\h"
+
+
+def nasty_items() -> list[QuizItem]:
+    """One item of each kind with GIFT's special characters in every field."""
+    cite = ItemCitation("03-KH/TW", "III.8", f"Nhãn {NASTY}")
+    return [
+        QuizItem("01-x:y", "mcq", "timing", f"Câu {NASTY}?", (f"đúng {NASTY}", "sai {1}", "sai = 2", "sai ~3"),
+                 f"đúng {NASTY}", f"Giải thích {NASTY}", cite, "easy", "q"),
+        QuizItem("02-tf", "tf", "timing", f"Nhận định {NASTY}.", ("Đúng", "Sai"), "Sai", "Sai: #1", cite, "easy", "q"),
+        QuizItem("03-cz", "cloze", "term", f"Điền: «trước {NASTY} {BLANK} sau: {{x}}»", ("A=1", "B#2", "C~3", "D:4"),
+                 "B#2", "Giải thích", cite, "hard", "q"),
+    ]

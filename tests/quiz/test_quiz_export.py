@@ -12,9 +12,9 @@ import pytest
 from qa.quiz import QuizOptions, export, generate_quiz
 from qa.quiz.export import csv_header, read_csv, read_json
 from qa.quiz.gift import GiftError, escape, parse_gift
-from qa.quiz.model import BLANK, TRUE_LABEL, ItemCitation, QuizItem
+from qa.quiz.model import TRUE_LABEL
 
-NASTY = r"a~b=c#d{e}f:g\h"
+from quiz_support import NASTY, nasty_items
 
 
 @pytest.fixture
@@ -22,17 +22,6 @@ def result(clauses):
     r = generate_quiz(clauses, QuizOptions(n=24, seed=11))
     assert {i.kind for i in r.items} == {"mcq", "tf", "cloze"}
     return r
-
-
-def nasty_items() -> list[QuizItem]:
-    cite = ItemCitation("03-KH/TW", "III.8", f"Nhãn {NASTY}")
-    return [
-        QuizItem("01-x:y", "mcq", "timing", f"Câu {NASTY}?", (f"đúng {NASTY}", "sai {1}", "sai = 2", "sai ~3"),
-                 f"đúng {NASTY}", f"Giải thích {NASTY}", cite, "easy", "q"),
-        QuizItem("02-tf", "tf", "timing", f"Nhận định {NASTY}.", ("Đúng", "Sai"), "Sai", "Sai: #1", cite, "easy", "q"),
-        QuizItem("03-cz", "cloze", "term", f"Điền: «trước {NASTY} {BLANK} sau: {{x}}»", ("A=1", "B#2", "C~3", "D:4"),
-                 "B#2", "Giải thích", cite, "hard", "q"),
-    ]
 
 
 # --- the strict parser itself ---------------------------------------------------------------------
