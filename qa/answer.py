@@ -64,7 +64,11 @@ def coverage_message(documents) -> str:
         span = f"các mục {tops[0]}–{tops[-1]}" if len(tops) > 1 else (f"mục {tops[0]}" if tops else "toàn văn")
         sentence = f"{doc.doc_id} ({doc.title[:90]}{'…' if len(doc.title) > 90 else ''}): {span}"
         if doc.truncated_after:
-            sentence += (f"; bản trong kho bị cắt sau {doc.truncated_after}, "
+            by_ref = {c.ref: c for c in doc.clauses}
+            parent = doc.truncated_after.rsplit(".", 1)[0]
+            where = f" (thuộc {parent} «{by_ref[parent].text}»)" if parent in by_ref and \
+                by_ref[parent].kind == "heading" else ""
+            sentence += (f"; bản trong kho bị cắt sau {doc.truncated_after}{where}, "
                          "nên không có nội dung các phần tiếp theo")
         parts.append(sentence)
     return "Tài liệu hiện có — " + " | ".join(parts) + "."

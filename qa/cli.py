@@ -34,19 +34,26 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged all-MiniLM-L6-v2)")
 
 
-def _print_reply(reply, as_json: bool) -> None:
+def _print_reply(reply, as_json: bool, full: bool = False) -> None:
+    """The answer, the clause it comes from, then the other candidates on one line each."""
     if as_json:
         print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=2))
         return
-    if reply.found:
-        print(f"Trả lời: {reply.answer}")
-    else:
-        print(f"Trả lời: {reply.answer or '(không có)'}")
+    print(f"Trả lời: {reply.answer or '(không có)'}")
     if reply.message:
         print(f"Ghi chú: {reply.message}")
-    for i, c in enumerate(reply.citations, 1):
-        print(f"\n[{i}] {c.doc} · {c.label} · {c.ref}  (điểm {c.score:.3f})")
-        print(f"    {c.text}")
+    if not reply.citations:
+        return
+    first, rest = reply.citations[0], reply.citations[1:]
+    heading = "Nguồn" if reply.found else "Đoạn gần nhất"
+    print(f"{heading}: {first.doc} · {first.label} · {first.ref}")
+    print(f"  «{first.text}»")
+    if full:
+        for c in rest:
+            print(f"{c.doc} · {c.label} · {c.ref} (điểm {c.score:.3f})\n  «{c.text}»")
+    elif rest:
+        print("Tham khảo thêm: " + "; ".join(f"{c.ref} ({c.score:.2f})" for c in rest)
+              + "  — xem toàn văn với --full")
 
 
 def cmd_ask(args) -> int:
@@ -54,7 +61,7 @@ def cmd_ask(args) -> int:
 
     assistant = Assistant.load(_config(args), progress=sys.stderr.isatty())
     reply = assistant.ask(args.question, history=args.history or [])
-    _print_reply(reply, args.json)
+    _print_reply(reply, args.json, args.full)
     return 0
 
 
@@ -90,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question")
     p.add_argument("--history", action="append", metavar="MESSAGE", help="an earlier user message (repeatable, oldest first)")
     p.add_argument("--json", action="store_true", help="print reply.to_dict() as JSON")
+    p.add_argument("--full", action="store_true", help="print the text of every cited clause")
     p.add_argument("--mode", choices=("lexical", "dense", "hybrid"), help="retrieval mode (default hybrid)")
     _add_common(p)
     p.set_defaults(func=cmd_ask)

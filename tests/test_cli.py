@@ -41,3 +41,11 @@ def test_help_lists_subcommands():
 def test_console_script_runs_in_a_fresh_process():
     out = subprocess.run([sys.executable, "-m", "qa", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 0 and "ask" in out.stdout
+
+
+def test_text_output_is_compact(tmp_path, capsys):
+    assert main(["ask", "ai chịu trách nhiệm thể chế hóa?", "--index-dir", str(tmp_path / "index")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Trả lời: Đảng đoàn Quốc hội (IV.1.1)."
+    assert lines[1].startswith("Nguồn: 03-KH/TW") and lines[1].endswith("· IV.1.1")
+    assert lines[2].startswith("  «Thể chế hóa") and lines[3].startswith("Tham khảo thêm: III.10")
