@@ -22,10 +22,11 @@ from .text import collapse, content_syllables, expand_abbreviations, fold, has_d
 # Patterns run on the folded, abbreviation-expanded question (order matters:
 # "ai ký" is metadata before it is "who").
 _META_FIELDS = (
-    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|van ban so may|so bao nhieu)\b"),
+    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
-    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"),
-    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky)\b"),
+    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
+                      r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
+    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
@@ -138,6 +139,9 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     issue_date = bool(re.search(dict(_META_FIELDS)["Ngày ban hành"], folded)) or \
         bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
     for name, pattern in _META_FIELDS:
+        # Folded "ky" is also "kỳ" (nhiệm kỳ): with accents typed, signing needs "ký".
+        if name == "Người ký" and has_diacritics(text) and "ký" not in text.lower():
+            continue
         if re.search(pattern, folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked; a date question about another document is "when".

@@ -48,3 +48,19 @@ def test_cleaning_strips_tags_controls_and_caps_length():
     assert q.text == "ai ký văn bản?" and q.kind == "meta"
     long = analyze("thể chế hóa " * 1000, max_chars=100)
     assert long.truncated and len(long.text) <= 100
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Kế hoạch số mấy?", "Số hiệu"),
+    ("Bao giờ thì kế hoạch được ban hành?", "Ngày ban hành"),
+    ("Ai thay mặt Bộ Chính trị ký kế hoạch?", "Người ký"),
+    ("van ban co hieu luc tu khi nao", "Ngày có hiệu lực"),
+])
+def test_metadata_phrasings(text, field):
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == ("meta", field)
+
+
+def test_nhiem_ky_is_not_signing():
+    assert analyze("Ai ký?").meta_field == "Người ký"
+    assert analyze("Ai được lấy phiếu vào nhiệm kỳ?").meta_field is None
