@@ -217,8 +217,7 @@ class Answerer:
             if children:
                 chosen = {best.id} | {c.id for c in children}
                 rest = [c for c in citations if f"{c.doc}#{c.ref}" not in chosen]
-                kids = [Citation(doc=c.doc_id, ref=c.ref, label=c.label, text=c.text, score=citations[0].score,
-                                 doc_title=c.doc_title) for c in children]
+                kids = [Citation.from_hit(Hit(c, hits[0].score)) for c in children]
                 citations = ((citations[0],) + tuple(kids) + tuple(rest))[: max(len(citations), 1 + len(kids))]
         builder = {"who": self._who, "when": self._when, "where": self._where, "meta": self._meta}.get(q.kind)
         answer = builder(q, hits) if builder else None

@@ -33,7 +33,7 @@ class Assistant:
     """Question answering over the corpus, with citations and follow-ups."""
 
     def __init__(self, config: Config, corpus: Corpus, index: LoadedIndex, embedder, segmenter: Segmenter,
-                 index_status: str = "loaded") -> None:
+                 index_status: str = "loaded", info: CorpusInfo | None = None) -> None:
         self.config = config
         self.corpus = corpus
         self.index = index
@@ -41,7 +41,7 @@ class Assistant:
         self.segmenter = segmenter
         self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
         self.coverage_message = coverage_message(corpus.documents)
-        self._info = CorpusInfo.build(index.clauses, self.coverage_message)
+        self._info = info or CorpusInfo.build(index.clauses, self.coverage_message)
         self.retriever = Retriever(index, embedder, segmenter, config)
         self.answerer = Answerer(self._info, config)
 
@@ -83,7 +83,8 @@ class Assistant:
         config = self.config.replace(**overrides)
         if config.index_settings() != self.config.index_settings():
             raise ValueError("index settings differ: use Assistant.load(config) to build another index")
-        return Assistant(config, self.corpus, self.index, self.embedder, self.segmenter, self.index_status)
+        return Assistant(config, self.corpus, self.index, self.embedder, self.segmenter, self.index_status,
+                         info=self._info)
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first question."""

@@ -18,26 +18,6 @@ from pathlib import Path
 from .config import Config
 
 
-def _questions(path: Path) -> list[tuple[str, list[str]]]:
-    out = []
-    if not path.is_file():
-        return [("ai chịu trách nhiệm thể chế hóa?", [])]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
-        turns = item.get("turns") or [item["question"]]
-        out.append((turns[-1], turns[:-1]))
-    return out
-
-
-def _percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    k = (len(values) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
-
-
 _COLD = """
 import time, sys
 t0 = time.perf_counter()
@@ -54,6 +34,8 @@ def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
     from .assistant import Assistant
     from .corpus import load_corpus
     from .embed import Embedder
+    from .evaluation.dataset import load_questions
+    from .evaluation.metrics import percentile
     from .index import build_index
     from .text import Segmenter
 
@@ -80,16 +62,16 @@ def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
             results["cold_first_answer_s"] = first_s
 
         assistant = Assistant.load(config.replace(index_dir=index_dir), embedder=embedder, segmenter=segmenter)
-        qs = _questions(questions)
+        qs = load_questions(questions)
         assistant.ask("khởi động")
         latencies = []
-        for question, history in qs:
+        for q in qs:
             t = time.perf_counter()
-            assistant.ask(question, history)
+            assistant.ask(q.text, list(q.history))
             latencies.append((time.perf_counter() - t) * 1000)
         results["questions"] = len(qs)
         results["ask_p50_ms"] = statistics.median(latencies)
-        results["ask_p95_ms"] = _percentile(latencies, 0.95)
+        results["ask_p95_ms"] = percentile(latencies, 95)
         results["ask_max_ms"] = max(latencies)
     results["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if as_json:

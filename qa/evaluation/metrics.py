@@ -27,25 +27,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
+
+from qa.text import collapse
+from qa.text import fold as _fold
 
 DEPTH = 10  # cut-off of MRR and nDCG, and of the rank stored per record
 HIT_KS = (1, 3, 5)
 ANSWER_MAX_CHARS = 200  # replies longer than this are free text, not a short answer
 
-_WS = re.compile(r"\s+")
-
-
-def collapse(text: str) -> str:
-    """NFC with every run of white space (tabs, newlines, no-break spaces) as one space."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
-
-
 def fold(text: str) -> str:
     """Lower-case, no diacritics, ``đ`` → ``d``, spaces collapsed: ``"Ủy ban"`` → ``"uy ban"``."""
-    decomposed = unicodedata.normalize("NFD", collapse(text).lower())
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("đ", "d")
+    return _fold(collapse(text))
 
 
 # --- retrieval ---------------------------------------------------------------------
