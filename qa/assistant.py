@@ -13,16 +13,18 @@ import re
 from dataclasses import replace as dc_replace
 from typing import Any
 
-from .answer import Answerer, CorpusInfo, coverage_message
+from .ask.compose import Answerer
+from .ask.corpus_info import CorpusInfo, coverage_message
 from .config import Config
 from .conversation import TurnPlan, history_texts, plan_turn
 from .corpus import Corpus, load_corpus
-from .embed import Embedder
+from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
+from .lexicon import Lexicon
 from .question import Question, analyze
-from .retrieve import Retriever
+from .retrieve import Retrieval, Retriever
 from .text import Segmenter
-from .types import Clause, Document, Hit, Reply
+from .types import Clause, Document, Reply
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,9 @@ class Assistant:
         self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
         self.coverage_message = coverage_message(corpus.documents)
         self._info = info or CorpusInfo.build(index.clauses, self.coverage_message)
-        self.retriever = Retriever(index, embedder, segmenter, config)
-        self.answerer = Answerer(self._info, config)
+        self.retriever = Retriever(index, embedder, segmenter, config, lexicon=Lexicon.load(),
+                                   corpus_has=self._info.has_phrase)
+        self.answerer = Answerer(self._info, config, model=index.manifest.get("model"))
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -54,7 +57,7 @@ class Assistant:
         corpus = load_corpus(config.corpus_dir)
         for problem in corpus.problems:
             log.warning("corpus: %s", problem)
-        embedder = embedder or Embedder(config.model, config.device, config.batch_size)
+        embedder = embedder or make_embedder(config)
         segmenter = segmenter or Segmenter()
         status = "loaded"
         index = None
@@ -122,21 +125,21 @@ class Assistant:
         previous = [analyze(h, self.config.max_question_chars) for h in history[-_HISTORY_TURNS:]]
         previous = [p for p in previous if p.content]
         plan = plan_turn(q, previous, self._info.common)
-        hits = self._hits(plan, previous)
+        retrieval = self._retrieve(plan, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
-        return self.answerer.compose(plan.question, hits, resolved=resolved, follows_topic=plan.pin_previous)
+        return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
 
-    def _hits(self, plan: TurnPlan, previous: list[Question]) -> list[Hit]:
+    def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
         top_k = self.config.top_k
-        hits = self.retriever.search(plan.question, top_k=top_k, extra_text=plan.context)
+        retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
         if plan.pin_previous and previous:
             # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
-            earlier = self._hits(plan_turn(previous[-1], previous[:-1], self._info.common), previous[:-1])
+            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common), previous[:-1]).hits
             if earlier:
                 topic = earlier[0]
-                rest = [h for h in hits if h.clause.id != topic.clause.id]
-                hits = [topic] + rest[: top_k - 1]
-        return hits
+                rest = [h for h in retrieval.hits if h.clause.id != topic.clause.id]
+                retrieval = dc_replace(retrieval, hits=[topic] + rest[: top_k - 1])
+        return retrieval
 
     @staticmethod
     def _input_problem(raw: str, q: Question) -> str | None:

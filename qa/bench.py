@@ -33,7 +33,7 @@ print(f"{t1 - t0:.3f} {t2 - t0:.3f}")
 def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
     from .assistant import Assistant
     from .corpus import load_corpus
-    from .embed import Embedder
+    from .embed import make_embedder
     from .evaluation.dataset import load_questions
     from .evaluation.metrics import percentile
     from .index import build_index
@@ -43,7 +43,7 @@ def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "index"
         corpus = load_corpus(config.corpus_dir)
-        embedder = Embedder(config.model, config.device, config.batch_size)
+        embedder = make_embedder(config)
         segmenter = Segmenter()
         t = time.perf_counter()
         segmenter.warm_up()

@@ -113,11 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=cmd_bench)
 
+    from .ask.calibrate_cli import add_parser as add_calibrate
     from .evaluation.cli import add_parser as add_eval
     from .quiz.cli import add_parser as add_quiz
 
     add_eval(sub)
     add_quiz(sub)
+    add_calibrate(sub)
     return parser
 
 

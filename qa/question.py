@@ -16,24 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .ask.kinds import META_FIELDS, kind_for
 from .facts import body_names
 from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize
 
-# Patterns run on the folded, abbreviation-expanded question (order matters:
-# "ai ký" is metadata before it is "who").
-_META_FIELDS = (
-    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
-    ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
-    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
-                      r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
-    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
-    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
-    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
-    ("Lĩnh vực", r"\b(linh vuc)\b"),
-)
-_WHEN = r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong)\b"
-_WHO = r"(\bai\b|\bai (chiu|chu tri|phoi hop|thuc hien|lam|phu trach|co trach nhiem|la nguoi|to chuc|huong dan|duoc giao)|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b)"
-_WHERE = r"\b(muc nao|phan nao|o muc|o phan|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o|nam trong|thuoc nhiem vu)\b"
 # Intent words: they say what is asked, not what about (removed when judging
 # whether a follow-up brings a topic of its own).
 INTENT_SYLLABLES = frozenset(
@@ -136,11 +122,14 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     meta_field = None
     doc_keys = document_keys(text)
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
-    issue_date = bool(re.search(dict(_META_FIELDS)["Ngày ban hành"], folded)) or \
+    issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
         bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
-    for name, pattern in _META_FIELDS:
+    for name, pattern in META_FIELDS:
         # Folded "ky" is also "kỳ" (nhiệm kỳ): with accents typed, signing needs "ký".
         if name == "Người ký" and has_diacritics(text) and "ký" not in text.lower():
+            continue
+        # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
+        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap)\b", folded):
             continue
         if re.search(pattern, folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
@@ -150,12 +139,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
                 kind, meta_field = "meta", name
             break
     if kind == "what":
-        if re.search(_WHO, folded):
-            kind = "who"
-        elif re.search(_WHEN, folded):
-            kind = "when"
-        elif re.search(_WHERE, folded):
-            kind = "where"
+        kind = kind_for(text, folded).name
     role = None
     if kind == "who":
         if re.search(r"\bphoi hop\b", folded) and not re.search(r"\bchu tri\b", folded):

@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .ask import kinds
 from .config import Config
 from .index import LoadedIndex
+from .lexicon import Bridge, Lexicon
 from .question import Question, analyze
 from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
 from .types import Hit
@@ -27,12 +32,26 @@ def _ranking(scores: np.ndarray, k: int) -> list[int]:
     return [int(i) for i in order[:k] if scores[i] > 0]
 
 
+@dataclass(frozen=True)
+class Retrieval:
+    """Fused hits with what answerability reads: per-view rankings, the dense
+    similarities, and the bridges from the user's words to the corpus's."""
+
+    hits: list[Hit]
+    rankings: dict[str, list[int]] = field(default_factory=dict)
+    similarities: dict[int, float] = field(default_factory=dict)  # clause position → cosine to the question
+    bridges: tuple[Bridge, ...] = ()
+
+
 class Retriever:
-    def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config) -> None:
+    def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config,
+                 lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None) -> None:
         self.index = index
         self.embedder = embedder
         self.segmenter = segmenter
         self.config = config
+        self.lexicon = lexicon
+        self.corpus_has = corpus_has or (lambda phrase: False)
         self._label_keys = [fold(c.label) for c in index.clauses]
 
     # -- the three views -------------------------------------------------
@@ -49,31 +68,46 @@ class Retriever:
                 out["accented"] = _ranking(np.asarray(self.index.bm25_accented.get_scores(accented)), k)
         return out
 
-    def dense_ranking(self, text: str) -> list[int]:
+    def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
+        """Best positions, their cosine to the query, and the query vector."""
         if self.index.dense.ntotal == 0:
-            return []
+            return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
         vector = np.ascontiguousarray(self.embedder.encode_query(query)[None, :], dtype=np.float32)
         k = min(self.config.candidate_k, self.index.dense.ntotal)
         scores, ids = self.index.dense.search(vector, k)
-        return [int(i) for i in ids[0] if i >= 0]
+        ranking = [int(i) for i in ids[0] if i >= 0]
+        return ranking, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}, vector[0]
+
+    def bridges(self, text: str) -> list[Bridge]:
+        return self.lexicon.bridges(text, self.corpus_has) if self.lexicon else []
 
     # -- fusion ------------------------------------------------------------
     def search(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
                extra_text: str = "") -> list[Hit]:
         """Fused hits, best first. ``extra_text`` adds context (a follow-up's earlier turn)."""
+        return self.retrieve(question, top_k, mode, extra_text).hits
+
+    def retrieve(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
+                 extra_text: str = "") -> Retrieval:
+        """Like ``search``, with the signals answerability needs."""
         cfg = self.config
         q = question if isinstance(question, Question) else analyze(question, cfg.max_question_chars)
         mode = mode or cfg.retrieval_mode
         top_k = top_k or cfg.top_k
         text = f"{q.text} {extra_text}".strip()
         if not text or not self.index.clauses:
-            return []
+            return Retrieval(hits=[])
+        bridges = tuple(self.bridges(text))
+        # The user's words stay; the corpus's words for the phrases it never uses are added.
+        lexical_text = " ".join([text, *(w for b in bridges for w in b.plan_words)])
         rankings: dict[str, list[int]] = {}
+        similarities: dict[int, float] = {}
+        vector = None
         if mode in ("lexical", "hybrid"):
-            rankings.update(self.lexical_rankings(text))
+            rankings.update(self.lexical_rankings(lexical_text))
         if mode in ("dense", "hybrid") and (mode == "dense" or cfg.weight_dense > 0):
-            rankings["dense"] = self.dense_ranking(text)
+            rankings["dense"], similarities, vector = self.dense_ranking(text)
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded, "dense": cfg.weight_dense}
         if mode == "dense":
             weights["dense"] = 1.0
@@ -85,7 +119,12 @@ class Retriever:
                 ranks.setdefault(pos, {})[view] = rank
         self._rerank(q, scores)
         order = sorted(scores, key=lambda p: (-scores[p], p))[:top_k]
-        return [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
+        if vector is not None:
+            for p in order:  # a hit the dense view did not rank still gets its cosine
+                if p not in similarities:
+                    similarities[p] = float(np.dot(self.index.dense.reconstruct(int(p)), vector))
+        hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
+        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
 
     def _rerank(self, q: Question, scores: dict[int, float]) -> None:
         """Question-aware bonuses on top of fusion (values in Config)."""
@@ -101,14 +140,10 @@ class Retriever:
         if not scores:
             return
         # The fact the question asks for: a clause that states it is the better answer.
+        kind = kinds.get(q.kind)
         for pos in list(scores):
             facts = clauses[pos].facts
-            if q.kind == "who" and facts.lead and not facts.lead_inherited:
-                scores[pos] += cfg.fact_bonus
-            elif q.kind == "who" and facts.lead and clauses[pos].kind == "bullet":
-                scores[pos] += cfg.fact_bonus / 2  # lead named by the heading right above
-            elif q.kind == "when" and facts.timings:
-                scores[pos] += cfg.fact_bonus
+            scores[pos] += cfg.fact_bonus * kind.bonus(q, clauses[pos])
             if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
                 scores[pos] += cfg.fact_bonus
                 if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):

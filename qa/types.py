@@ -152,9 +152,13 @@ class Citation:
 class Reply:
     """What ``Assistant.ask`` returns.
 
-    ``kind`` is what the question asks for: who | when | where | what | meta, or
-    ``invalid`` for input that holds no question. ``found`` is false when the
-    corpus does not answer; ``message`` then says why and what the corpus covers.
+    ``kind`` is what the question asks for: who | when | where | what | meta |
+    person | count | amount | penalty, or ``invalid`` for input that holds no question.
+    ``confidence`` is the reply's state: ``high`` (answered, ``found`` true), ``low``
+    (the plan does not say it directly; ``answer`` names the closest clause) or
+    ``none`` (not in the corpus). ``found`` is false for both of the latter;
+    ``message`` then says why and what the corpus covers. ``signals`` holds the
+    answerability measurements the verdict came from.
     """
 
     question: str
@@ -164,14 +168,18 @@ class Reply:
     message: str = ""
     citations: tuple[Citation, ...] = ()
     resolved_question: str = ""
+    confidence: str = ""  # "high" | "low" | "none"; "" for input that holds no question
+    signals: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answer": self.answer,
             "found": self.found,
+            "confidence": self.confidence,
             "kind": self.kind,
             "message": self.message,
             "citations": [c.to_dict() for c in self.citations],
             "resolved_question": self.resolved_question,
+            "signals": dict(self.signals),
         }

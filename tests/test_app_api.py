@@ -16,7 +16,7 @@ gradio_client = pytest.importorskip("gradio_client")
 pytestmark = pytest.mark.server
 
 ANSWER_TIMEOUT_S = 60  # one answer; the warm-up already happened before the port opened
-REPLY_KEYS = {"question", "answer", "found", "kind", "message", "citations", "resolved_question"}
+REPLY_KEYS = {"confidence", "signals", "question", "answer", "found", "kind", "message", "citations", "resolved_question"}
 CITATION_KEYS = {"doc", "ref", "label", "text", "score", "doc_title"}
 WHO_QUESTION = "ai chịu trách nhiệm thể chế hóa?"
 

@@ -1,0 +1,1 @@
+"""Answering: corpus facts, question kinds, answerability, composing the reply."""

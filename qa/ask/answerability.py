@@ -1,0 +1,161 @@
+"""Does the corpus answer this question? Signals that survive paraphrase, and a verdict.
+
+Signals of the best clause, each measured on the benchmark's dev split (README):
+- ``coverage``: the IDF-weighted share of the question's content the best clauses
+  hold, where a phrase the lexicon bridges counts when the corpus's word for it is there;
+- ``similarity``: the e5 cosine of question and best clause, and ``margin``, how far it
+  stands above the other candidates (an unrelated question is about equally close to all);
+- ``agreement``: the lexical and the dense view both rank the clause near the top;
+- ``unknown``: the share of the question's topic the corpus never mentions in any words;
+- ``slot``: the clause holds an answer of the type asked (a number for "bao nhiêu giờ",
+  a name for "ai đang là…", an amount for "kinh phí").
+
+The verdict is ``high`` (answer), ``low`` (say it is not said directly, show the
+closest clause) or ``none`` (not in the corpus).
+
+>>> judge.verdict(q, retrieval, follows_topic=False).confidence
+'high'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from ..config import Config
+from ..question import Question
+from ..text import fold, syllables
+from .calibration import Calibration
+from .corpus_info import CorpusInfo
+from .kinds import AnswerContext, get
+
+
+@dataclass(frozen=True)
+class Signals:
+    coverage: float
+    similarity: float | None
+    margin: float | None
+    agreement: float
+    unknown: float
+    slot: bool
+
+    def to_dict(self) -> dict:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    confidence: str  # "high" | "low" | "none"
+    reason: str = ""  # why not "high", in Vietnamese
+    signals: Signals | None = None
+    score: float = 1.0
+    rule: str = ""  # the rule that decided, or "" when the score did
+
+
+class Judge:
+    def __init__(self, info: CorpusInfo, config: Config, ctx: AnswerContext, model: str | None = None,
+                 calibration: Calibration | None = None) -> None:
+        self.info = info
+        self.config = config
+        self.ctx = ctx
+        self.calibration = calibration or Calibration.load()
+        dense = config.retrieval_mode != "lexical"
+        self.weights = self.calibration.for_model(model if dense else None)
+
+    # -- signals ---------------------------------------------------------
+    def coverage(self, q: Question, hits, bridges=()) -> float:
+        """How much of the question the best clauses contain, in [0, 1].
+
+        The mean of an IDF-weighted share of content syllables and the share of
+        adjacent content-syllable pairs: single syllables match too easily, pairs alone
+        punish paraphrase. Accents count when the question has them. A bridged phrase
+        ("báo đài") counts as present when one of its corpus words ("báo chí") is.
+        """
+        terms = [t for t in q.content if len(t) > 1]
+        if not terms:
+            return 1.0
+        top = " ".join(" ".join(h.clause.headings) + " " + h.clause.text for h in hits[:3]).lower()
+        words = list(q.content_accented if q.accented else terms)
+        haystack = syllables(top) if q.accented else syllables(fold(top))
+        present = set(haystack)
+        pairs_present = set(zip(haystack, haystack[1:]))
+        folded_top = f" {' '.join(syllables(fold(top)))} "
+        bridged: set[str] = set()
+        for b in bridges:
+            if any(f" {' '.join(fold(s) for s in syllables(w))} " in folded_top for w in b.plan_words):
+                bridged.update(b.said_syllables)
+        total = sum(self.info.idf(t) for t in terms)
+        covered = sum(self.info.idf(w) for w in words
+                      if len(w) > 1 and (w in present or fold(w) in bridged))
+        unigram = min(1.0, covered / total) if total else 1.0
+        pairs = list(zip(words, words[1:]))
+        if not pairs:
+            return unigram
+        bigram = sum(p in pairs_present or (fold(p[0]) in bridged and fold(p[1]) in bridged) for p in pairs) / len(pairs)
+        return (unigram + bigram) / 2
+
+    def unknown(self, q: Question, bridges=()) -> float:
+        """The share of the question's topic syllables the corpus never uses and no bridge covers."""
+        topic = [t for t in (q.topic_accented if q.accented else q.topic) if len(t) > 1 and not t.isdigit()]
+        if not topic:
+            return 0.0
+        bridged = {s for b in bridges for s in b.said_syllables}
+        return sum(1 for t in topic if not self.info.knows(t, q.accented) and fold(t) not in bridged) / len(topic)
+
+    def signals(self, q: Question, retrieval) -> Signals:
+        hits = retrieval.hits
+        pos = self._position(hits[0])
+        sims = retrieval.similarities
+        similarity = sims.get(pos) if sims else None
+        margin = None
+        if sims and similarity is not None and len(sims) > 1:
+            others = sorted(sims.values(), reverse=True)[1:]
+            margin = similarity - sum(others) / len(others)
+        agreement = 0.0
+        for view in ("dense", "accented", "folded"):
+            ranking = retrieval.rankings.get(view, [])
+            if pos in ranking[:3]:
+                agreement += 0.5 if view == "dense" else 0.25
+        kind = get(q.kind)
+        slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[: (3 if q.kind == "when" else 1)]) \
+            or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
+        return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
+                       agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot)
+
+    def _position(self, hit) -> int:
+        return self.ctx.position(hit.clause)
+
+    # -- verdict -----------------------------------------------------------
+    def score(self, s: Signals) -> float:
+        """A logistic score in [0, 1] over the signals (weights: ``calibration``, fitted on dev)."""
+        return self.calibration.score(self.weights, s.to_dict())
+
+    def verdict(self, q: Question, retrieval, follows_topic: bool = False, named: bool = False) -> Verdict:
+        s = self.signals(q, retrieval)
+        if not s.slot and q.kind in _ASKED:
+            return Verdict("low", f"Kế hoạch không nêu {_ASKED[q.kind]}.", s, 0.0, "slot")
+        if not s.slot and q.kind == "meta":
+            return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
+        idle = [b for b in q.bodies if b not in self.info.actors]
+        if idle and q.kind in ("what", "who") and _TASK_ASKED.search(fold(q.text)):
+            # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
+            return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
+        if follows_topic or named or q.kind == "meta":
+            return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
+        if s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
+            return Verdict("none", "Câu hỏi nói về nội dung mà văn bản không nhắc đến.", s, 0.0, "off-topic")
+        p = self.score(s)
+        if p >= self.config.ans_high:
+            return Verdict("high", "", s, p)
+        if p >= self.config.ans_low:
+            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, p)
+        return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
+
+
+_TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
+_ASKED = {
+    "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
+    "count": "con số này",
+    "amount": "kinh phí hay số tiền",
+    "penalty": "hình thức hay mức kỷ luật, xử phạt cụ thể",
+}

@@ -1,0 +1,152 @@
+"""Hits → a reply in one of three states, every fact copied from a cited clause.
+
+- ``high``: a short answer built by the question's kind from the best clause;
+- ``low``: the plan does not say it directly — the reply says so and shows the closest clause;
+- ``none``: not in the corpus (an unknown body, document or section, or nothing close).
+
+>>> reply = Answerer(info, config).compose(question, retrieval)
+>>> reply.confidence
+'high'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace as dc_replace
+
+from ..config import Config
+from ..question import Question, document_keys
+from ..text import fold, syllables
+from ..types import Citation, Clause, Hit, Reply
+from .answerability import Judge, Verdict
+from .corpus_info import CorpusInfo
+from .kinds import AnswerContext, get
+from .passages import best_passage, clip, join
+
+# "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document, its issuer and its date.
+_CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/([A-ZĐƯ]{1,4}),? "
+                        r"ngày (\d{1,2}/\d{1,2}/\d{4})")
+_NOT_FOUND = "Văn bản không đề cập nội dung này."
+
+
+class Answerer:
+    def __init__(self, info: CorpusInfo, config: Config, model: str | None = None) -> None:
+        self.info = info
+        self.config = config
+        self.ctx = AnswerContext(info, config)
+        self.judge = Judge(info, config, self.ctx, model=model)
+        self._cited_dates = self._index_cited_dates(info.clauses)
+
+    def children(self, clause: Clause) -> list[Clause]:
+        return self.ctx.children(clause)
+
+    # -- what the corpus cannot hold at all ----------------------------------
+    def missing(self, q: Question, hits: list[Hit]) -> str | None:
+        """Why the corpus cannot answer, from what the question names; None when nothing is missing."""
+        missing_bodies = [b for b in q.bodies if b not in self.info.bodies and fold(b) not in self.info.folded_text]
+        if missing_bodies:
+            return f"Tài liệu không có nội dung về {join(missing_bodies)}."
+        for key, number in zip(q.doc_keys, q.doc_numbers):
+            if key not in self.info.doc_keys:
+                return f"Tài liệu không có văn bản hoặc nội dung về {number}."
+        unknown_refs = [r for r in q.refs if r not in self.info.refs]
+        if unknown_refs:
+            return f"Tài liệu không có phần {join(unknown_refs)}."
+        if not hits:
+            return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
+        return None
+
+    def named(self, q: Question, hits: list[Hit]) -> bool:
+        """The question names the best clause by its number ("nhiệm vụ 7", "mục II")."""
+        return bool(q.refs) or any(fold(h.clause.label).endswith(" " + p) for h in hits[:1] for p in q.item_numbers)
+
+    # -- composing -------------------------------------------------------
+    def compose(self, q: Question, retrieval, resolved: str = "", follows_topic: bool = False) -> Reply:
+        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed."""
+        hits = retrieval.hits
+        citations = tuple(Citation.from_hit(h) for h in hits)
+        if retrieval.bridges:  # the corpus's words for the user's count when picking a sentence
+            extra = tuple(fold(s) for b in retrieval.bridges for w in b.plan_words for s in syllables(w))
+            q = dc_replace(q, topic=q.topic + tuple(dict.fromkeys(extra)))
+        reason = self.missing(q, hits)
+        if reason:
+            return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
+        verdict = self.judge.verdict(q, retrieval, follows_topic=follows_topic, named=self.named(q, hits))
+        if verdict.confidence == "none":
+            return self._refusal(q, verdict, citations, resolved)
+        if verdict.confidence == "low":
+            return self._closest(q, verdict, hits, citations, resolved)
+        limit = self.config.answer_max_chars
+        if q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành"):
+            dated = self.cited_document_date(q)
+            if dated:
+                text, clause = dated
+                first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
+                cited = (Citation.from_hit(first),) + tuple(c for c in citations if c.ref != clause.ref or
+                                                            c.doc != clause.doc_id)
+                return Reply(question=q.raw, answer=clip(f"{text} ({clause.ref}).", limit), found=True,
+                             kind="when", citations=cited[: len(citations)], resolved_question=resolved,
+                             confidence="high", signals=_signals(verdict))
+        best = hits[0].clause
+        if best.kind in ("section", "heading"):
+            # A section answers with its parts: cite them right after it.
+            children = self.children(best)
+            if children:
+                chosen = {best.id} | {c.id for c in children}
+                rest = [c for c in citations if f"{c.doc}#{c.ref}" not in chosen]
+                kids = [Citation.from_hit(Hit(c, hits[0].score)) for c in children]
+                citations = ((citations[0],) + tuple(kids) + tuple(rest))[: max(len(citations), 1 + len(kids))]
+        answer = get(q.kind).answer(q, hits, self.ctx)
+        if answer is None:
+            answer = get("what").answer(q, hits, self.ctx)
+        message = ""
+        if q.truncated:
+            message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."
+        return Reply(question=q.raw, answer=clip(answer, limit), found=True, kind=q.kind, message=message,
+                     citations=citations, resolved_question=resolved or "", confidence="high",
+                     signals=_signals(verdict))
+
+    def _refusal(self, q: Question, verdict: Verdict, citations, resolved: str) -> Reply:
+        message = verdict.reason + " " + self.info.coverage_message
+        if q.english:
+            message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
+        return Reply(question=q.raw, answer=_NOT_FOUND, found=False, kind=q.kind, message=message,
+                     citations=citations, resolved_question=resolved, confidence="none", signals=_signals(verdict))
+
+    def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str) -> Reply:
+        clause = hits[0].clause
+        head = f"{verdict.reason.rstrip('.')}; nội dung gần nhất là {clause.ref}: "
+        passage = best_passage(clause.text, q.topic, len(clause.text))
+        answer = head + "«" + clip(passage, max(60, self.config.answer_max_chars - len(head) - 2)) + "»"
+        message = (f"Kế hoạch không trả lời trực tiếp câu hỏi này; điều khoản gần nhất là {clause.ref} "
+                   f"({clause.label}). {self.info.coverage_message}")
+        return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
+                     citations=citations, resolved_question=resolved, confidence="low", signals=_signals(verdict))
+
+    # -- cited documents -------------------------------------------------------
+    @staticmethod
+    def _index_cited_dates(clauses) -> dict[tuple[str, int], tuple[str, Clause]]:
+        out: dict[tuple[str, int], tuple[str, Clause]] = {}
+        for clause in clauses:
+            for m in _CITED_DOC.finditer(clause.text):
+                key = (fold(m.group(3)).lower(), int(m.group(2)))
+                name = (m.group(1) or "").strip()
+                text = f"{name} {m.group(2)}-{m.group(3)}/{m.group(4)}: ngày {m.group(5)}".strip()
+                out.setdefault(key, (text, clause))
+        return out
+
+    def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
+        """For a date question about a document the corpus cites (not one it holds):
+        the sentence fragment giving its number, issuer and date, and the clause it stands in."""
+        own = {k for d in self.info.doc_ids for k in document_keys(d)}
+        for key in q.doc_keys:
+            if key not in own and key in self._cited_dates:
+                return self._cited_dates[key]
+        return None
+
+
+def _signals(verdict: Verdict) -> dict:
+    out = verdict.signals.to_dict() if verdict.signals else {}
+    out["score"] = round(verdict.score, 4)
+    out["rule"] = verdict.rule
+    return out

@@ -1,0 +1,114 @@
+"""What every question kind provides, and the context its builders read.
+
+A kind is one file in this folder: its patterns (``detect``), its retrieval bonus
+(``bonus``), whether a clause holds an answer of its type (``holds_answer``) and its
+short-answer builder (``answer``). The registry in ``__init__`` orders them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...text import fold, has_diacritics, syllables
+from ...types import Clause, Hit
+
+if TYPE_CHECKING:  # question.py reads the kinds' patterns: no import cycle at run time
+    from ...config import Config
+    from ...question import Question
+    from ..corpus_info import CorpusInfo
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    """``qa/data/slots.tsv``: words by (slot, role), accented as written."""
+
+    words: dict[tuple[str, str], tuple[str, ...]]
+
+    def get(self, slot: str, role: str) -> tuple[str, ...]:
+        return self.words.get((slot, role), ())
+
+    def pattern(self, slot: str, role: str) -> re.Pattern:
+        """A folded, word-bounded alternation of the words, longest first."""
+        return _pattern(tuple(sorted({fold(w) for w in self.get(slot, role)}, key=len, reverse=True)))
+
+    def search(self, slot: str, role: str, text: str, fold_single: bool = True) -> re.Match | None:
+        """The first of the words in ``text``. Typed with accents, the words match with
+        theirs; without, on folded text — and one-syllable words only if ``fold_single``
+        (folded "tien" is "tiền" but also "tiến", "tiện")."""
+        if has_diacritics(text):
+            words = {w.lower() for w in self.get(slot, role)}
+            return _pattern(tuple(sorted(words, key=len, reverse=True))).search(text.lower())
+        words = {fold(w) for w in self.get(slot, role) if fold_single or " " in w.strip()}
+        return _pattern(tuple(sorted(words, key=len, reverse=True))).search(fold(text))
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)") if words else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=2)
+def load_slots(path: str = str(DATA / "slots.tsv")) -> SlotWords:
+    words: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        slot, role, items = line.split("\t")
+        words[(slot, role)] = tuple(w.strip() for w in items.split("|") if w.strip())
+    return SlotWords(words)
+
+
+@dataclass
+class AnswerContext:
+    """What builders read besides the hits: corpus facts, settings, the clause tree."""
+
+    info: CorpusInfo
+    config: Config
+    slots: SlotWords = field(default_factory=load_slots)
+    _children: dict[str, list[Clause]] = field(default_factory=dict)
+    _positions: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for i, c in enumerate(self.info.clauses):
+            self._positions[c.id] = i
+            if "." in c.ref:
+                self._children.setdefault(f"{c.doc_id}#{c.ref.rsplit('.', 1)[0]}", []).append(c)
+
+    def position(self, clause: Clause) -> int:
+        """The clause's row in the index (-1 when unknown)."""
+        return self._positions.get(clause.id, -1)
+
+    def children(self, clause: Clause) -> list[Clause]:
+        """The clauses one level below a section or heading, in order."""
+        return list(self._children.get(clause.id, ()))
+
+
+class Kind:
+    """A question kind. Subclasses override what they need."""
+
+    name = "what"
+
+    def detect(self, text: str, folded: str) -> bool:
+        """``text``: the cleaned, abbreviation-expanded question; ``folded``: the same folded."""
+        return False
+
+    def bonus(self, q: Question, clause: Clause) -> float:
+        """Extra fused score, in units of ``Config.fact_bonus``, for a clause that states this kind's answer."""
+        return 0.0
+
+    def holds_answer(self, q: Question, clause: Clause, ctx: AnswerContext) -> bool:
+        """Whether ``clause`` holds an answer of the type asked."""
+        return True
+
+    def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | None:
+        return None
+
+
+def folded_words(text: str) -> list[str]:
+    return [fold(s) for s in syllables(text)]

@@ -1,0 +1,40 @@
+"""meta: the document's own data (number, date, signer, issuing body, type, field).
+
+Patterns run on the folded, abbreviation-expanded question; ``qa.question`` decides
+a question is metadata only when little else is asked.
+"""
+
+from __future__ import annotations
+
+from .base import Kind
+
+META_FIELDS = (
+    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
+    ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc)\b"),
+    ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
+    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
+                      r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
+    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
+    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
+    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
+    ("Lĩnh vực", r"\b(linh vuc)\b"),
+)
+
+
+class Meta(Kind):
+    name = "meta"
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        """A metadata clause that gives the field asked."""
+        return clause.kind == "meta" and (not q.meta_field or any(
+            line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
+
+    def answer(self, q, hits, ctx) -> str | None:
+        meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
+        if meta is None or not q.meta_field:
+            return None
+        for line in meta.text.split("\n"):
+            if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
+                value = line[len(q.meta_field):].lstrip(" :")
+                return f"{q.meta_field}: {value} ({meta.doc_id})."
+        return f"Thông tin văn bản không ghi {q.meta_field.lower()}."

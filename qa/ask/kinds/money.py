@@ -1,0 +1,31 @@
+"""amount: funding and money ("kinh phí lấy từ đâu", "bao nhiêu tiền").
+
+A clause answers only when it names funding or an amount of money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text import fold
+from ..passages import clip, segments
+from .base import Kind, load_slots
+
+_MONEY_IN_TEXT = re.compile(r"\b(kinh phi|\d+([.,]\d+)?\s*(dong|ty|trieu|nghin)|nguon von|du toan)\b")
+
+
+class Amount(Kind):
+    name = "amount"
+
+    def detect(self, text: str, folded: str) -> bool:
+        return load_slots().search("amount", "money", text, fold_single=False) is not None
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        return bool(_MONEY_IN_TEXT.search(fold(clause.text)))
+
+    def answer(self, q, hits, ctx) -> str | None:
+        for hit in hits[:3]:
+            for part in segments(hit.clause.text):
+                if _MONEY_IN_TEXT.search(fold(part)):
+                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref})."
+        return None

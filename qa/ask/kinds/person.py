@@ -1,0 +1,52 @@
+"""person: a named individual ("ai đang là Trưởng ban…", "đồng chí nào giữ chức…", "tên là gì").
+
+A plan assigns tasks to bodies and offices, not to people: a clause answers only
+when it names a person (a family name from ``slots.tsv`` followed by capitalised
+syllables). Who signed the document is metadata and is decided before this kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text import fold
+from ..passages import join
+from .base import Kind, load_slots
+
+_CURRENT = re.compile(r"\b(dang la|hien la|hien nay la|hien gio la|bay gio la|hien tai la|dang giu|dang dam nhiem"
+                      r"|dang lam|hien dang|hien nay|hien tai|bay gio|nhiem ky nay|duong nhiem)\b")
+_NAME_ASKED = re.compile(r"\b(ten (la )?gi|ho ten|ten cua|ten day du|ten ong|ten ba|dong chi nao|ong nao|ba nao"
+                         r"|nhung ai|ai)\b")
+
+
+class Person(Kind):
+    name = "person"
+
+    def detect(self, text: str, folded: str) -> bool:
+        if re.search(r"\b(ten (la )?gi|ho ten|ten day du)\b", folded):
+            # the name of a document or body is not a person's
+            return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu)\b", folded)
+        office = load_slots().search("person", "office", text, fold_single=False)
+        if not office:
+            return False
+        title = re.escape(fold(office.group(0)))
+        # "Tổng Bí thư … là ai", "ai (đang) giữ chức Trưởng ban", or a name asked of a current office holder
+        return bool(re.search(rf"{title}\b.{{0,40}}\b(la ai|ten la gi|la dong chi nao|la ong nao|la ba nao)\b", folded)
+                    or re.search(rf"\b(ai|dong chi nao|ong nao|ba nao)\s+(dang |hien |hien nay |hien dang )?"
+                                 rf"(la|lam|giu chuc|giu cuong vi|dam nhiem)\s+(\w+\s+)?{title}", folded)
+                    or (_NAME_ASKED.search(folded) and _CURRENT.search(folded)))
+
+    def names(self, text: str, ctx) -> list[str]:
+        surnames = "|".join(re.escape(s) for s in ctx.slots.get("person", "surname"))
+        found = re.findall(rf"(?<!\w)((?:{surnames})(?: [A-ZĐÀ-Ỹ][^\W\d]+){{1,3}})(?!\w)", text)
+        return list(dict.fromkeys(found))
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        return bool(self.names(clause.text, ctx))
+
+    def answer(self, q, hits, ctx) -> str | None:
+        for hit in hits[:3]:
+            names = self.names(hit.clause.text, ctx)
+            if names:
+                return f"{join(names)} ({hit.clause.ref})."
+        return None

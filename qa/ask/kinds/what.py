@@ -1,0 +1,30 @@
+"""what: the content itself — the best-matching sentence of the best clause; a section
+answers with its parts; a question about a body answers with its role and task."""
+
+from __future__ import annotations
+
+from ..passages import best_passage, clip, first_sentences, join, task_part
+from .base import Kind
+
+
+class What(Kind):
+    name = "what"
+
+    def answer(self, q, hits, ctx) -> str:
+        clause = hits[0].clause
+        limit = ctx.config.answer_max_chars
+        if clause.kind in ("section", "heading"):
+            children = ctx.children(clause)
+            if children:
+                name = clause.text if clause.kind == "heading" else clause.label
+                head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
+                return head + first_sentences(children[0].text, max(60, limit - len(head)))
+        passage = best_passage(clause.text, q.topic, len(clause.text))
+        facts = clause.facts
+        for body in q.bodies:  # "còn Ban Tổ chức Trung ương thì sao?": its role, then the task
+            task = task_part(passage, facts.lead + facts.coordinate)
+            if body in facts.coordinate and facts.lead:
+                return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
+            if body in facts.lead and not facts.lead_inherited:
+                return f"{body} chủ trì ({clause.ref}): {task}"
+        return clip(passage, limit)

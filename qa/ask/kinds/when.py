@@ -1,0 +1,36 @@
+"""when: the timing or deadline of a task ("khi nào", "thời hạn", "bao lâu")."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Kind
+
+PATTERN = re.compile(
+    r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
+    r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
+    r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
+    r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023))\b")
+
+
+class When(Kind):
+    name = "when"
+
+    def detect(self, text: str, folded: str) -> bool:
+        return bool(PATTERN.search(folded))
+
+    def bonus(self, q, clause) -> float:
+        return 1.0 if clause.facts.timings else 0.0
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        return bool(clause.facts.timings)
+
+    def answer(self, q, hits, ctx) -> str:
+        clause = hits[0].clause
+        if clause.facts.timings:
+            return f"{'; '.join(clause.facts.timings)} ({clause.ref})."
+        for hit in hits[1:3]:
+            if hit.clause.facts.timings:
+                return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
+                        f"{'; '.join(hit.clause.facts.timings)}.")
+        return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."

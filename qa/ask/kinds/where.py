@@ -1,0 +1,27 @@
+"""where: the place of a content in the document ("nằm ở mục nào", "nhiệm vụ thứ mấy")."""
+
+from __future__ import annotations
+
+import re
+
+from ..passages import clip
+from .base import Kind
+
+PATTERN = re.compile(
+    r"\b(muc nao|phan nao|o muc|o phan|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
+    r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
+    r"|nam trong|thuoc nhiem vu|cho nao|doan nao)\b")
+
+
+class Where(Kind):
+    name = "where"
+
+    def detect(self, text: str, folded: str) -> bool:
+        return bool(PATTERN.search(folded))
+
+    def answer(self, q, hits, ctx) -> str:
+        clause = hits[0].clause
+        parts = clause.label.split(" — ")
+        if len(clause.label) > 120:  # a long section title: keep its start, the path stays whole
+            parts[0] = clip(parts[0], 50)
+        return f"{clause.ref} — {' — '.join(parts)}"

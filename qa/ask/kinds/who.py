@@ -1,0 +1,59 @@
+"""who: which body acts, leads or coordinates ("ai chịu trách nhiệm…", "cơ quan nào…").
+
+The answer is the lead of the best clause, or — when the clause's lead is only the
+section's general subject — the actors named in the sentence the question is about
+("ai phải tự học…" → "cán bộ, đảng viên…").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...facts import find_actors
+from ..passages import best_passage, join, sentence_around
+from .base import Kind
+
+PATTERN = re.compile(
+    r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
+    r"|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b"
+    r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b)")
+
+
+class Who(Kind):
+    name = "who"
+
+    def detect(self, text: str, folded: str) -> bool:
+        return bool(PATTERN.search(folded))
+
+    def bonus(self, q, clause) -> float:
+        facts = clause.facts
+        if facts.lead and not facts.lead_inherited:
+            return 1.0
+        if facts.lead and clause.kind == "bullet":
+            return 0.5  # lead named by the heading right above
+        return 0.0
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        f = clause.facts
+        return bool(f.lead or f.coordinate or f.bodies or find_actors(clause.text))
+
+    def answer(self, q, hits, ctx) -> str:
+        clause = hits[0].clause
+        facts = clause.facts
+        if q.role == "coordinate" and facts.coordinate:
+            return f"Phối hợp: {join(facts.coordinate)} ({clause.ref})."
+        if facts.lead_inherited and clause.kind != "bullet":
+            # The lead comes from the section's intro; the clause may itself name who acts
+            # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
+            part = best_passage(clause.text, q.topic, len(clause.text))
+            actors = find_actors(part) or find_actors(sentence_around(clause.text, part))
+            if actors:
+                return f"{join(actors)} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
+        if facts.lead:
+            text = join(facts.lead)
+            if facts.coordinate:
+                text += f" chủ trì, phối hợp với {join(facts.coordinate)}"
+            return f"{text} ({clause.ref})."
+        if facts.bodies:
+            return f"Điều khoản {clause.ref} không nêu đơn vị chủ trì; có nhắc đến: {join(facts.bodies)}."
+        return f"Điều khoản {clause.ref} không nêu cơ quan chịu trách nhiệm."

@@ -1,0 +1,78 @@
+"""Picking and cutting verbatim text out of a clause for a short answer.
+
+>>> best_passage(clause.text, ("bao", "chi"), 200)
+'chỉ đạo các cơ quan báo chí tuyên truyền nội dung Kết luận, …'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import find_bodies
+from ..text import fold, syllables
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_SEGMENT = re.compile(r"(?<=[.;])\s+")
+_CONNECTORS = re.compile(r"^(\s|,|và|chủ trì|phối hợp với|phối hợp|cùng)*$")
+
+
+def clip(text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ")
+    return cut + "…"
+
+
+def join(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def segments(text: str) -> list[str]:
+    """A clause's sentences and ``;`` parts, verbatim."""
+    return [s for s in _SEGMENT.split(text.replace("\n", " ")) if s.strip()]
+
+
+def first_sentences(text: str, limit: int) -> str:
+    """One or two leading sentences of a clause, verbatim, within ``limit`` characters."""
+    sentences = _SENTENCE_END.split(text.replace("\n", " "))
+    out = sentences[0]
+    if len(sentences) > 1 and len(out) + 1 + len(sentences[1]) <= limit and len(out) < 80:
+        out = out + " " + sentences[1]
+    return clip(out, limit)
+
+
+def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
+    """The sentence (or ``;`` part) of a clause that shares most topic syllables with
+    the question, verbatim; the first one when none shares more than another."""
+    parts = segments(text)
+    if len(parts) <= 1 or not terms:
+        return first_sentences(text, limit)
+    wanted = set(terms)
+    scores = [len(wanted & set(syllables(fold(s)))) for s in parts]
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    if scores[best] == scores[0]:
+        return first_sentences(text, limit)
+    return clip(parts[best], limit)
+
+
+def task_part(passage: str, names: tuple[str, ...]) -> str:
+    """The passage without its leading run of body names and connectors
+    ("Ban A chủ trì phối hợp với Ban B, Ban C hướng dẫn …" → "hướng dẫn …")."""
+    keys = {fold(n) for n in names}
+    end = 0
+    for m in find_bodies(passage):
+        if fold(m.name) not in keys or not _CONNECTORS.match(passage[end:m.start]):
+            break
+        end = m.end
+    rest = passage[end:]
+    return rest.lstrip(" ,") if end and not _CONNECTORS.match(rest) else passage
+
+
+def sentence_around(text: str, part: str) -> str:
+    """The whole sentence (up to a full stop) that holds ``part``."""
+    for sentence in re.split(r"(?<=\.)\s+", text.replace("\n", " ")):
+        if part.rstrip("…") in sentence:
+            return sentence
+    return part

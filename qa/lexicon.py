@@ -1,0 +1,100 @@
+"""Vietnamese paraphrase knowledge, read from ``qa/data/paraphrases.tsv``.
+
+Users ask in their own words ("báo đài", "sửa luật", "bè phái"); the plan says
+"báo chí", "hoàn thiện pháp luật", "cục bộ". Each line of the data file is a group
+of equivalent expressions. A question that uses a member the corpus never uses is
+searched with the members the corpus does use: expansion bridges a vocabulary gap
+and adds nothing where the user's own words already match.
+
+>>> lex = Lexicon.load()
+>>> bridges = lex.bridges("Báo đài phải đưa tin về gì?", corpus_has=lambda p: p == "bao chi")
+>>> bridges[0].said, bridges[0].plan_words
+('báo đài', ('báo chí',))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from .text import fold, has_diacritics, syllables
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A phrase of the question (``said``) and the corpus's words for it."""
+
+    said: str
+    plan_words: tuple[str, ...]
+    said_syllables: tuple[str, ...]  # folded
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(fold(s) for s in syllables(text))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    groups: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Lexicon":
+        return _load(str(path or DATA / "paraphrases.tsv"))
+
+    def members(self) -> list[str]:
+        return [m for g in self.groups for m in g]
+
+    def bridges(self, text: str, corpus_has: Callable[[str], bool]) -> list[Bridge]:
+        """Phrases of ``text`` the corpus does not use, with the equivalents it does.
+
+        ``corpus_has(folded_phrase)`` tells whether the corpus holds a phrase (folded,
+        syllables joined by single spaces). Multi-syllable members match on folded
+        syllables, so wrong or missing tone marks still match; a one-syllable member
+        matches only with its accents, as typed ("lo" is not "lộ").
+        """
+        accented = has_diacritics(text)
+        words = [s.lower() for s in syllables(text)]
+        folded = [fold(s) for s in words]
+        taken: set[int] = set()
+        out: list[Bridge] = []
+        candidates = sorted(((m, g) for g in self.groups for m in g), key=lambda mg: -len(_key(mg[0])))
+        for member, group in candidates:
+            key = _key(member)
+            if not key:
+                continue
+            if len(key) == 1:
+                if not accented:
+                    continue
+                seq, probe = words, tuple(s.lower() for s in syllables(member))
+            else:
+                seq, probe = folded, key
+            n = len(probe)
+            for i in range(len(seq) - n + 1):
+                if tuple(seq[i:i + n]) != probe or taken & set(range(i, i + n)):
+                    continue
+                if corpus_has(" ".join(key)):
+                    taken.update(range(i, i + n))  # the user's own words match: nothing to bridge
+                    break
+                plan = tuple(dict.fromkeys(m for m in group if m != member and corpus_has(" ".join(_key(m)))))
+                if plan:
+                    taken.update(range(i, i + n))
+                    out.append(Bridge(said=" ".join(words[i:i + n]), plan_words=plan, said_syllables=key))
+                break
+        return out
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Lexicon:
+    groups = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        members = tuple(dict.fromkeys(m.strip() for m in line.split("|") if m.strip()))
+        if len(members) > 1:
+            groups.append(members)
+    return Lexicon(groups=tuple(groups))
