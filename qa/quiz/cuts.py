@@ -26,7 +26,7 @@ from qa.quiz.lexicon import Lexicon, lexicon
 
 _PUNCT_BEFORE = re.compile(r"[,;:.]\s*$")
 _PUNCT_AFTER = re.compile(r"^\s*[,;:.()”\"]")
-_HYPHENED = re.compile(r"\S+(?:\s+\S+)?\s[-–]\s\S+(?:\s+\S+)?")
+_HYPHENED = re.compile(r"\w+(?:\s+\w+)?\s[-–]\s\w+(?:\s+\w+)?")
 _BRACKET = re.compile(r"\([^()]*\)|[“\"][^“”\"]*[”\"]")
 
 
