@@ -3,7 +3,9 @@
     qa quiz --n 20 --kinds mcq,tf,cloze --sections III,IV --seed 7 --format gift -o quiz.gift
 
 The items go to ``-o`` (or stdout); the drop report goes to stderr. A bad option
-value prints a message naming it and exits with code 2.
+value prints a message naming it and exits with code 2. ``--check`` reviews every
+item (cuts, caps, phrase types, duplicate stems; see ``qa.quiz.review``), prints the
+counts to stderr and exits with code 3 when it finds a problem.
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="gift", help="output format (default gift)")
     p.add_argument("-o", "--output", type=Path, default=None, help="write here instead of stdout")
     p.add_argument("--corpus", type=Path, default=None, help="corpus directory (default: the bundled plan)")
+    p.add_argument("--check", action="store_true",
+                   help="review every item (mid-phrase cuts, clause and template caps, distractor phrase types, "
+                        "duplicate stems); exit 3 if any problem is found")
     p.set_defaults(func=run)
     return p
 
@@ -93,13 +98,21 @@ def run(args: argparse.Namespace) -> int:
     print(result.report(), file=sys.stderr)
     if exported.skipped:
         print(f"{args.format}: skipped {exported.skipped} item(s) that are not multiple choice", file=sys.stderr)
+    review = None
+    if args.check:
+        from qa.quiz.review import review_quiz
+
+        review = review_quiz(result.items, clauses, result.caps)
+        print(review.report(), file=sys.stderr)
     if args.output is None:
         sys.stdout.write(exported.text)
     else:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(exported.text, encoding="utf-8")
         print(f"wrote {exported.count} item(s) to {args.output}", file=sys.stderr)
-    return 0 if result.items else 1
+    if not result.items:
+        return 1
+    return 3 if review is not None and not review.ok else 0
 
 
 def main(argv: list[str] | None = None) -> int:

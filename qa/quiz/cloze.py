@@ -15,6 +15,7 @@ import random
 from qa.types import Clause
 
 from qa.quiz.context import Build, QuizContext, one_claim_each
+from qa.quiz.lexicon import phrase_type
 from qa.quiz.model import BLANK, QuizItem, norm, overlaps
 from qa.quiz.passages import find, quote, window
 
@@ -35,7 +36,7 @@ def cloze_targets(ctx: QuizContext, c: Clause) -> list[tuple[str, str]]:
                                             for o in c.facts.bodies):
             out.append(("body", b))
     for term, _ in ctx.pools.terms.values():
-        if find(c.text, term) >= 0:
+        if find(c.text, term) >= 0 and phrase_type(term):  # a term of no known type gets no fitting distractors
             out.append(("term", term))
     return out
 

@@ -184,9 +184,10 @@ class QuizContext:
             words = piece.split()
             if len(words) < self.options.min_snippet_words:
                 continue
-            verbatim = " ".join(words[: self.options.task_words]).rstrip(" ,;:")
+            shown = shorten(piece, self.options.task_words)
+            verbatim = shown.rstrip("…")
             if not any(norm(verbatim) in o for o in others):
-                found.append((shorten(piece, self.options.task_words), verbatim))
+                found.append((shown, verbatim))
         if not found:
             return None
         shown, verbatim = rng.choice(found)

@@ -22,6 +22,7 @@ from qa.types import Clause
 
 from qa.quiz.check import SelfCheck
 from qa.quiz.content import is_content
+from qa.quiz.lexicon import phrase_type
 from qa.quiz.model import norm, overlaps
 from qa.quiz.passages import find
 
@@ -73,11 +74,16 @@ def pick_distractors(
     k: int,
     size: int = 1,
 ) -> list[tuple[str, ...]] | None:
-    """``k`` options of ``size`` values each: same kind, from other clauses, ruled out for ``c``.
+    """``k`` options of ``size`` values each: same kind (a term: same phrase type), from other clauses,
+    ruled out for ``c``.
 
     ``None`` when the pool holds too few; the caller drops the item and says why.
     """
     pool = [v for v, _ in pools.of(fact).values()]
+    if fact == "term":
+        # The blank must still read as Vietnamese: a verb phrase's distractors are verb phrases, and so on.
+        want = phrase_type(answer[0]) if answer else ""
+        pool = [v for v in pool if want and phrase_type(v) == want]
     ok = [v for v in pool if checker.rules_out(c, fact, v) and not any(overlaps(v, a) for a in answer)]
     rng.shuffle(ok)
     chosen: list[str] = []

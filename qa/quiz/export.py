@@ -2,7 +2,8 @@
 
 GIFT carries every kind (multiple choice, ``{T}``/``{F}``, cloze as a missing-word
 question) with the citation in ``//`` comments and the explanation as general
-feedback. Aiken is multiple choice only: other kinds are skipped and counted.
+feedback. Aiken is multiple choice only: cloze items go as multiple choice with the
+blank in the stem; true/false items are skipped and counted.
 
 >>> out = export(result.items, "gift")
 >>> out.count, out.skipped
@@ -25,6 +26,8 @@ FORMATS = ("gift", "aiken", "csv", "json")
 # Moodle's import form expects .txt for GIFT and Aiken.
 EXTENSIONS = {"gift": ".gift.txt", "aiken": ".aiken.txt", "csv": ".csv", "json": ".json"}
 AIKEN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A cloze item with options is a multiple choice whose stem shows the blank.
+AIKEN_KINDS = ("mcq", "cloze")
 CSV_FIELDS = ("id", "kind", "topic", "difficulty", "stem")
 CSV_TAIL = ("answer", "answer_letter", "explanation", "doc", "ref", "label")
 JSON_FORMAT = "qa-quiz/1"
@@ -35,7 +38,7 @@ class Exported:
     format: str
     text: str
     count: int  # items written
-    skipped: int = 0  # items the format cannot hold (Aiken: anything but multiple choice)
+    skipped: int = 0  # items the format cannot hold (Aiken: true/false)
 
 
 def one_line(text: str) -> str:
@@ -77,11 +80,16 @@ def to_gift(items: Sequence[QuizItem]) -> str:
 # --- Aiken --------------------------------------------------------------------------------
 
 
+def aiken_ready(item: QuizItem) -> bool:
+    """Aiken holds multiple choice: an mcq, or a cloze with options (its stem keeps the blank)."""
+    return item.kind in AIKEN_KINDS and 2 <= len(item.options) <= len(AIKEN_LETTERS)
+
+
 def to_aiken(items: Sequence[QuizItem]) -> tuple[str, int]:
     """(text, skipped): one-line stem, ``A.`` options, ``ANSWER: X``, a blank line between."""
     blocks, skipped = [], 0
     for item in items:
-        if item.kind != "mcq" or len(item.options) > len(AIKEN_LETTERS):
+        if not aiken_ready(item):
             skipped += 1
             continue
         lines = [one_line(item.stem)]

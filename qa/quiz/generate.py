@@ -19,11 +19,13 @@ on who leads is medium, blanking a body out of the text is hard.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from qa.types import Clause
 
+from qa.quiz.balance import template_of_topic
 from qa.quiz.cloze import build_cloze, cloze_keys, cloze_targets
 from qa.quiz.content import section_choices, section_of, select_sections
 from qa.quiz.context import Build, QuizContext, difficulty
@@ -34,7 +36,7 @@ from qa.quiz.mcq import (
     build_timing_mcq,
     build_where_mcq,
 )
-from qa.quiz.model import KIND_LABELS, KINDS, Dropped, QuizError, QuizItem, QuizOptions, QuizResult, norm
+from qa.quiz.model import KIND_LABELS, KINDS, Caps, Dropped, QuizError, QuizItem, QuizOptions, QuizResult, norm
 from qa.quiz.statements import build_tf
 
 __all__ = [
@@ -66,6 +68,12 @@ class Candidate:
     clause: Clause
     keys: tuple[str, ...]
     build: Build
+
+    @property
+    def template(self) -> str:
+        """What it asks (``balance.TEMPLATES``); a statement states a timing or who leads."""
+        fact = "timing" if any("|timing|" in k for k in self.keys) else "lead"
+        return template_of_topic(self.topic, fact)
 
 
 def _timing_key(c: Clause, timing: str) -> tuple[str]:
@@ -123,64 +131,111 @@ class Generator:
         return out
 
 
+class Picker:
+    """Takes candidates in turn over kinds and topics, keeping to the caps on clauses and templates.
+
+    Among a topic's candidates it takes the one whose clause, then whose section, has
+    been used least (a section's use counted against its number of clauses), so the
+    quiz spreads over the plan.
+    """
+
+    def __init__(self, gen: Generator, cands: Sequence[Candidate], options: QuizOptions, rng: random.Random):
+        self.gen, self.options, self.rng = gen, options, rng
+        self.queues: dict[str, dict[str, list[Candidate]]] = {k: {} for k in options.kinds}
+        for cand in cands:
+            self.queues[cand.kind].setdefault(cand.topic, []).append(cand)
+        for k in options.kinds:
+            for topic in self.queues[k]:
+                rng.shuffle(self.queues[k][topic])
+        self.section_size = Counter(section_of(ref) for ref in {c.clause.ref for c in cands})
+        self.turn = {k: 0 for k in options.kinds}
+        self.kept: list[QuizItem] = []
+        self.dropped: list[Dropped] = []
+        self.used_keys: set[str] = set()
+        self.used_stems: set[str] = set()
+        self.per_clause: Counter[str] = Counter()
+        self.per_section: Counter[str] = Counter()
+        self.per_template: Counter[str] = Counter()
+
+    def left(self) -> int:
+        return sum(len(q) for by_topic in self.queues.values() for q in by_topic.values())
+
+    def _fits(self, cand: Candidate, caps: Caps) -> bool:
+        return (self.per_clause[cand.clause.ref] < caps.per_clause
+                and self.per_template[cand.template] < caps.per_template)
+
+    def _open_topics(self, kind: str, caps: Caps) -> list[str]:
+        return [t for t in TOPICS[kind] if any(self._fits(c, caps) for c in self.queues[kind].get(t, ()))]
+
+    def _spread(self, cand: Candidate) -> tuple[int, float]:
+        sec = section_of(cand.clause.ref)
+        return self.per_clause[cand.clause.ref], self.per_section[sec] / self.section_size[sec]
+
+    def next_item(self, kind: str, caps: Caps) -> tuple[QuizItem, Candidate] | None:
+        topics = self._open_topics(kind, caps)
+        while topics:
+            topic = topics[self.turn[kind] % len(topics)]
+            self.turn[kind] += 1
+            queue = self.queues[kind][topic]
+            while True:
+                fits = [i for i, c in enumerate(queue) if self._fits(c, caps)]
+                if not fits:
+                    break
+                cand = queue.pop(min(fits, key=lambda i: (*self._spread(queue[i]), -i)))
+                if self.used_keys.intersection(cand.keys):
+                    continue  # already asked by another item
+                made = cand.build(self.rng)
+                if isinstance(made, str):
+                    self.dropped.append(Dropped(cand.clause.ref, kind, topic, made))
+                    continue
+                problems = self.gen.checker.problems(made)
+                if problems:
+                    self.dropped.append(Dropped(cand.clause.ref, kind, topic, problems[0]))
+                    continue
+                if norm(f"{made.stem} | {made.answer}") in self.used_stems or self.used_keys.intersection(made.keys):
+                    continue
+                return replace(made, keys=tuple(dict.fromkeys((*cand.keys, *made.keys)))), cand
+            topics = self._open_topics(kind, caps)
+        return None
+
+    def fill(self, caps: Caps) -> None:
+        """Take items in turn over the kinds until ``n`` are kept or no candidate fits ``caps``."""
+        active = list(self.options.kinds)
+        while len(self.kept) < self.options.n and active:
+            for kind in list(active):
+                if len(self.kept) >= self.options.n:
+                    break
+                found = self.next_item(kind, caps)
+                if found is None:
+                    active.remove(kind)
+                    continue
+                item, cand = found
+                ref = item.citation.ref
+                self.used_keys.update(item.keys)
+                self.used_stems.add(norm(f"{item.stem} | {item.answer}"))
+                self.per_clause[ref] += 1
+                self.per_section[section_of(ref)] += 1
+                self.per_template[cand.template] += 1
+                self.kept.append(replace(item, id=f"{len(self.kept) + 1:02d}-{ref}-{item.kind}-{item.topic}"))
+
+
 def generate_quiz(clauses: Sequence[Clause], options: QuizOptions | None = None) -> QuizResult:
-    """Pick up to ``options.n`` checked items, balanced across kinds and topics, reproducibly."""
+    """Pick up to ``options.n`` checked items, balanced across kinds, topics and the plan, reproducibly.
+
+    The caps on items per clause and per template (``Caps.for_quiz``) are raised step
+    by step only when the candidates that fit them cannot make ``n`` items; the result
+    records the caps the quiz kept to.
+    """
     options = options or QuizOptions()
     gen = Generator(clauses, options)
     selected = select_sections(gen.content, gen.sections, options.sections)
     rng = random.Random(options.seed)
-
-    queues: dict[str, dict[str, list[Candidate]]] = {k: {} for k in options.kinds}
-    for cand in gen.candidates(selected, options.kinds):
-        queues[cand.kind].setdefault(cand.topic, []).append(cand)
-    for k in options.kinds:
-        for topic in queues[k]:
-            rng.shuffle(queues[k][topic])
-    topic_turn = {k: 0 for k in options.kinds}
-
-    kept: list[QuizItem] = []
-    dropped: list[Dropped] = []
-    used_keys: set[str] = set()
-    used_stems: set[str] = set()
-    per_clause: dict[str, int] = {}
-
-    def next_item(kind: str) -> QuizItem | None:
-        topics = [t for t in TOPICS[kind] if queues[kind].get(t)]
-        while topics:
-            topic = topics[topic_turn[kind] % len(topics)]
-            topic_turn[kind] += 1
-            queue = queues[kind][topic]
-            while queue:
-                # Spread the quiz over the clauses: take the candidate whose clause was used least.
-                at = min(range(len(queue)), key=lambda i: (per_clause.get(queue[i].clause.ref, 0), -i))
-                cand = queue.pop(at)
-                if used_keys.intersection(cand.keys):
-                    continue  # already asked by another item
-                made = cand.build(rng)
-                if isinstance(made, str):
-                    dropped.append(Dropped(cand.clause.ref, kind, topic, made))
-                    continue
-                problems = gen.checker.problems(made)
-                if problems:
-                    dropped.append(Dropped(cand.clause.ref, kind, topic, problems[0]))
-                    continue
-                if norm(f"{made.stem} | {made.answer}") in used_stems or used_keys.intersection(made.keys):
-                    continue
-                return replace(made, keys=tuple(dict.fromkeys((*cand.keys, *made.keys))))
-            topics = [t for t in TOPICS[kind] if queues[kind].get(t)]
-        return None
-
-    active = list(options.kinds)
-    while len(kept) < options.n and active:
-        for kind in list(active):
-            if len(kept) >= options.n:
-                break
-            item = next_item(kind)
-            if item is None:
-                active.remove(kind)
-                continue
-            used_keys.update(item.keys)
-            used_stems.add(norm(f"{item.stem} | {item.answer}"))
-            per_clause[item.citation.ref] = per_clause.get(item.citation.ref, 0) + 1
-            kept.append(replace(item, id=f"{len(kept) + 1:02d}-{item.citation.ref}-{item.kind}-{item.topic}"))
-    return QuizResult(items=tuple(kept), dropped=tuple(dropped), requested=options.n, options=options)
+    cands = gen.candidates(selected, options.kinds)
+    caps = Caps.for_quiz(options, len({c.clause.ref for c in cands}), len({c.template for c in cands}))
+    picker = Picker(gen, cands, options, rng)
+    picker.fill(caps)
+    while len(picker.kept) < options.n and picker.left() and caps.per_clause < options.n:
+        caps = caps.raised()
+        picker.fill(caps)
+    return QuizResult(items=tuple(picker.kept), dropped=tuple(picker.dropped), requested=options.n,
+                      options=options, caps=caps)

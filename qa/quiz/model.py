@@ -9,6 +9,7 @@ and ``qa.quiz.check`` verifies each claim against the clause text before the ite
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -22,6 +23,12 @@ FACTS = ("body", "lead", "timing", "term", "phrase")
 DIFFICULTIES = ("easy", "medium", "hard")
 TRUE_LABEL, FALSE_LABEL = "Đúng", "Sai"
 BLANK = "_____"
+
+
+def _default_key_terms() -> tuple[str, ...]:
+    from qa.quiz.lexicon import key_terms  # the lexicon module imports this one
+
+    return key_terms()
 
 
 class QuizError(ValueError):
@@ -51,7 +58,8 @@ class QuizOptions:
 
     ``sections`` are top-level refs ("III", "IV"); empty means the whole plan.
     ``key_terms`` are the phrases a cloze item may blank out besides bodies and
-    timings (quoted phrases in a clause count as key terms too).
+    timings (quoted phrases in a clause count as key terms too); their phrase
+    types live in ``qa/quiz/phrases.tsv``.
     """
 
     n: int = 20
@@ -64,23 +72,10 @@ class QuizOptions:
     quote_words: int = 45  # explanations quote at most this many words of the clause
     cloze_words: int = 30  # a cloze passage shows at most this many words
     min_snippet_words: int = 6  # shortest passage asked about in "which task/section"
-    key_terms: tuple[str, ...] = (
-        "tự phê bình và phê bình",
-        "tập trung dân chủ",
-        "lợi ích nhóm",
-        "chủ nghĩa cá nhân",
-        "phiếu tín nhiệm",
-        "kiểm soát quyền lực",
-        "người đứng đầu",
-        "lý luận chính trị",
-        "giáo dục chính trị tư tưởng",
-        "cải cách hành chính",
-        "nêu gương",
-        "tự kiểm tra, tự giám sát",
-        "giám sát, phản biện",
-        "cơ quan tư pháp",
-        "chương trình xây dựng pháp luật",
-    )
+    max_per_clause: int = 1  # items citing one clause, raised only as far as n needs
+    max_template_share: float = 1 / 3  # share of items asking one thing (deadline, who, where, term)
+    # Phrases a cloze may blank out besides bodies and timings: the key terms of qa/quiz/phrases.tsv.
+    key_terms: tuple[str, ...] = field(default_factory=lambda: _default_key_terms())
 
     def __post_init__(self) -> None:
         if not isinstance(self.n, int) or self.n <= 0:
@@ -93,9 +88,13 @@ class QuizOptions:
             raise QuizError(f"kinds must be among {', '.join(KINDS)}. Currently, the kinds has {', '.join(map(repr, bad))}")
         if self.n_options < 2:
             raise QuizError(f"n_options must be at least 2. Currently, the n_options is {self.n_options}")
-        for name in ("max_lead_bodies", "task_words", "quote_words", "cloze_words", "min_snippet_words"):
+        for name in ("max_lead_bodies", "task_words", "quote_words", "cloze_words", "min_snippet_words",
+                     "max_per_clause"):
             if getattr(self, name) <= 0:
                 raise QuizError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
+        if not 0 < self.max_template_share <= 1:
+            raise QuizError("max_template_share must be above 0 and at most 1. "
+                            f"Currently, the max_template_share is {self.max_template_share}")
         object.__setattr__(self, "kinds", kinds)
         object.__setattr__(self, "sections", tuple(dict.fromkeys(s.strip() for s in self.sections if s.strip())))
 
@@ -195,11 +194,35 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class Caps:
+    """At most ``per_clause`` items cite one clause; at most ``per_template`` items ask one template.
+
+    >>> Caps.for_quiz(QuizOptions(n=30), n_clauses=20, n_templates=4)
+    Caps(per_clause=2, per_template=10)
+    """
+
+    per_clause: int
+    per_template: int
+
+    @classmethod
+    def for_quiz(cls, options: QuizOptions, n_clauses: int, n_templates: int) -> "Caps":
+        """The options' caps, raised only as far as ``options.n`` items over what is available need."""
+        n = options.n
+        per_clause = max(options.max_per_clause, math.ceil(n / max(n_clauses, 1)))
+        per_template = max(math.ceil(n * options.max_template_share), math.ceil(n / max(n_templates, 1)))
+        return cls(per_clause, per_template)
+
+    def raised(self) -> "Caps":
+        return Caps(self.per_clause + 1, self.per_template + 1)
+
+
+@dataclass(frozen=True)
 class QuizResult:
     items: tuple[QuizItem, ...]
     dropped: tuple[Dropped, ...] = ()
     requested: int = 0
     options: QuizOptions | None = field(default=None, compare=False)
+    caps: Caps | None = None  # the caps the pick kept to (raised only when n needed more)
 
     def drop_counts(self) -> dict[str, int]:
         return dict(Counter(d.reason.split(":")[0] for d in self.dropped).most_common())
@@ -215,6 +238,9 @@ class QuizResult:
     def report(self) -> str:
         """The drop report the CLI prints to stderr."""
         lines = [f"kept {len(self.items)} of {self.requested} requested item(s); dropped {len(self.dropped)}"]
+        if self.caps:
+            lines.append(f"  at most {self.caps.per_clause} item(s) per clause, "
+                         f"{self.caps.per_template} per template (deadline, who, where, term)")
         for reason, count in self.drop_counts().items():
             lines.append(f"  {count} × {reason}")
         if len(self.items) < self.requested:

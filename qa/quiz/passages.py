@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from qa.quiz.cuts import Cuts
+
+# A passage that starts or ends right at the asked phrase, when the sentence goes on,
+# counts as this many words short (a blank at the very edge reads as a fragment).
+BARE_SIDE_WORDS = 8
 _CUT = re.compile(r";\s*|\.\s+|\s\(")
 _SUBJECT_GLUE = re.compile(r"(?:\s|,|\bvà\b|\bchủ trì\b|\bphối hợp với\b|\bphối hợp\b|\bcùng\b)*", re.IGNORECASE)
 
@@ -28,17 +33,31 @@ def parts(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 def shorten(text: str, words: int, snap: int = 4) -> str:
-    """The first ``words`` words, ending at a comma when one is at most ``snap`` words back."""
+    """About the first ``words`` words, cut where a phrase ends (see ``Cuts``), with '…' when cut.
+
+    The cut is the last phrase end within ``words`` words, or the first one at most
+    ``snap`` words beyond when the last one within would keep less than half.
+    """
     ws = text.split()
     if len(ws) <= words:
         return " ".join(ws).rstrip(" ,;:.")
-    keep = ws[:words]
-    for i in range(len(keep) - 1, max(len(keep) - 1 - snap, 0), -1):
-        if keep[i].endswith((",", ";")):
-            keep = keep[: i + 1]
-            break
-    return " ".join(keep).rstrip(" ,;:.") + "…"
+    cuts = Cuts(text)
+    ends = [(j, _words(text[:j])) for j in cuts.ends(1)]
+    within = [j for j, n in ends if n <= words]
+    beyond = [j for j, n in ends if words < n <= words + snap]
+    if within and (_words(text[: within[-1]]) * 2 >= words or not beyond):
+        j = within[-1]
+    elif beyond:
+        j = beyond[0]
+    else:
+        j = ends[0][0] if ends else len(text)
+    cut = " ".join(text[:j].split()).rstrip(" ,;:.")
+    return cut if j >= cuts.end else cut + "…"
 
 
 def first_phrase(text: str) -> str:
@@ -59,40 +78,28 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return a, max(b, end)
 
 
-def window(text: str, start: int, end: int, words: int, snap: int = 8) -> tuple[int, int]:
-    """A span of about ``words`` words around [start, end) inside its sentence.
+def window(text: str, start: int, end: int, words: int) -> tuple[int, int]:
+    """A span of about ``words`` words around [start, end) inside its sentence, cut at phrase boundaries.
 
-    The spare words are shared between both sides, and each cut moves to the nearest
-    comma or semicolon (at most ``snap`` words away, either way) so the passage starts
-    and ends on a phrase, not in the middle of a name.
+    Both ends are allowed cuts (see ``Cuts``): the pair closest to ``words`` words wins,
+    a word too many counting twice a word too few, then the one with [start, end) nearer its middle.
     """
-    a, b = _sentence(text, start, end)
-    toks = [(m.start() + a, m.end() + a) for m in re.finditer(r"\S+", text[a:b])]
-    inside = [i for i, (ts, te) in enumerate(toks) if te > start and ts < end]
-    if not inside:
-        return a, b
-    first, last = inside[0], inside[-1]
-    spare = max(words - len(inside), 0)
-    n_left, n_right = first, len(toks) - 1 - last
-    take_l = min(n_left, max(spare // 2, spare - n_right))
-    take_r = min(n_right, spare - take_l)
-    lo, hi = first - take_l, last + take_r
-
-    def opens(i: int) -> bool:
-        return i == 0 or text[toks[i - 1][1] - 1] in ",;"
-
-    def closes(j: int) -> bool:
-        return j == len(toks) - 1 or text[toks[j][1] - 1] in ",;"
-
-    if not opens(lo):
-        near = [i for i in range(max(lo - snap, 0), min(lo + snap, first) + 1) if opens(i)]
-        if near:
-            lo = min(near, key=lambda i: (abs(i - lo), -i))
-    if not closes(hi):
-        near = [j for j in range(max(hi - snap, last), min(hi + snap, len(toks) - 1) + 1) if closes(j)]
-        if near:
-            hi = min(near, key=lambda j: (abs(j - hi), j))
-    return toks[lo][0], toks[hi][1]
+    a0, b0 = _sentence(text, start, end)
+    cuts = Cuts(text)
+    starts = [i for i in cuts.starts(a0, start) if i <= start] or [a0]
+    ends = [j for j in cuts.ends(end, b0) if j >= end] or [b0]
+    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    for a in starts:
+        left = _words(text[a:start])
+        for b in ends:
+            right = _words(text[end:b])
+            total = left + _words(text[start:end]) + right
+            over = total - words
+            bare = BARE_SIDE_WORDS if (left == 0 and start > a0) or (right == 0 and b0 > end) else 0
+            score = (2 * over if over > 0 else -over + bare, abs(left - right))
+            if best is None or score < best[0]:
+                best = (score, (a, b))
+    return best[1] if best else (a0, b0)
 
 
 def quote(text: str, start: int, end: int, words: int) -> str:

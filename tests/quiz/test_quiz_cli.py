@@ -67,3 +67,17 @@ def test_unknown_section_exits_2(capsys):
 def test_missing_corpus_exits_2(tmp_path, capsys):
     assert main(["quiz", "--corpus", str(tmp_path / "nowhere")]) == 2
     assert "corpus directory not found" in capsys.readouterr().err
+
+
+def test_check_reviews_every_item(capsys):
+    assert main(["quiz", "--n", "30", "--seed", "3", "--format", "json", "--check"]) == 0
+    err = capsys.readouterr().err
+    assert ("review: 30 item(s), 0 problem(s) (cut 0, clause-cap 0, template-cap 0, phrase-type 0, "
+            "duplicate-stem 0); caps: 2 per clause, 10 per template") in err
+
+
+def test_aiken_exports_cloze_items_as_multiple_choice(capsys):
+    assert main(["quiz", "--n", "4", "--kinds", "cloze", "--seed", "1", "--format", "aiken"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("ANSWER: ") == 4 and captured.out.count("_____") == 4
+    assert "skipped" not in captured.err

@@ -115,8 +115,10 @@ def test_gift_parses_back_item_by_item(result):
 
 def test_aiken_follows_its_rules(result):
     out = export(result.items, "aiken")
-    mcq = [i for i in result.items if i.kind == "mcq"]
-    assert (out.count, out.skipped) == (len(mcq), len(result.items) - len(mcq))
+    # Cloze items have options: they go out as multiple choice, the blank in the stem. Only tf is skipped.
+    mcq = [i for i in result.items if i.kind in ("mcq", "cloze")]
+    assert any(i.kind == "cloze" for i in mcq)
+    assert (out.count, out.skipped) == (len(mcq), len([i for i in result.items if i.kind == "tf"]))
     blocks = out.text.strip("\n").split("\n\n")
     assert len(blocks) == len(mcq)
     for block, item in zip(blocks, mcq):

@@ -39,8 +39,8 @@ def all_facts(clauses, fact):
 
 def test_mcq_timing_exact(clauses, by_ref):
     item, gen = build(clauses, "mcq", "timing", "III.8")
-    assert item.stem == ("Theo Kế hoạch 03-KH/TW, nhiệm vụ «Tiếp tục đẩy mạnh và nâng cao chất lượng, hiệu quả "
-                         "công tác phòng…» (III.8) được thực hiện theo thời hạn nào?")
+    assert item.stem == ("Theo Kế hoạch 03-KH/TW, nhiệm vụ «Tiếp tục đẩy mạnh và nâng cao chất lượng…» "
+                         "(III.8) được thực hiện theo thời hạn nào?")  # not «…công tác phòng…»: «phòng, chống» is one phrase
     assert item.answer == "thực hiện thường xuyên"
     assert len(item.options) == 4 and item.options.count(item.answer) == 1
     assert item.explanation.startswith("Kế hoạch 03-KH/TW, III.8 (Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 8): «")
@@ -59,8 +59,9 @@ def test_mcq_timing_exact(clauses, by_ref):
 def test_mcq_timing_of_a_phrase_names_that_phrase(clauses):
     item, _ = build(clauses, "mcq", "timing", "II.2")
     # The timing sits mid-clause: the stem names the phrase before it, without the leading bodies.
-    assert item.stem == ("Theo Kế hoạch 03-KH/TW, việc «hướng dẫn tổ chức hội nghị nghiên cứu, quán triệt Kết luận "
-                         "và Kế hoạch thực…» (II.2) được thực hiện theo thời hạn nào?")
+    # Cut before «và», not after «thực» in «Kế hoạch thực hiện».
+    assert item.stem == ("Theo Kế hoạch 03-KH/TW, việc «hướng dẫn tổ chức hội nghị nghiên cứu, quán triệt Kết luận…» "
+                         "(II.2) được thực hiện theo thời hạn nào?")
     assert item.answer == "tháng 12/2021"
     # "đầu tháng 12/2021" contains the answer: it can never be offered beside it.
     assert "đầu tháng 12/2021" not in item.options
@@ -69,7 +70,7 @@ def test_mcq_timing_of_a_phrase_names_that_phrase(clauses):
 def test_mcq_lead_exact(clauses):
     item, gen = build(clauses, "mcq", "lead", "II.2")
     assert item.stem == ("Theo Kế hoạch 03-KH/TW, cơ quan nào chủ trì việc «hướng dẫn tổ chức hội nghị nghiên cứu, "
-                         "quán triệt Kết luận và Kế hoạch thực…» (II.2)?")
+                         "quán triệt Kết luận…» (II.2)?")
     assert item.answer == "Ban Tuyên giáo Trung ương"
     in_clause = {"Ban Tổ chức Trung ương", "Ủy ban Kiểm tra Trung ương", "Văn phòng Trung ương Đảng"}
     assert not in_clause & set(item.options)  # bodies named in the clause are never distractors
@@ -129,7 +130,7 @@ def test_mcq_section(clauses):
 def test_mcq_statement(clauses):
     item, gen = build(clauses, "mcq", "statement", "III.8")
     assert item.stem == "Theo Kế hoạch 03-KH/TW, nhận định nào sau đây đúng?"
-    assert item.answer == ("Nhiệm vụ «Tiếp tục đẩy mạnh và nâng cao chất lượng, hiệu quả công tác phòng…» (III.8) "
+    assert item.answer == ("Nhiệm vụ «Tiếp tục đẩy mạnh và nâng cao chất lượng…» (III.8) "
                            "được thực hiện theo thời hạn «thực hiện thường xuyên».")
     # Each false statement is about another clause and swaps in a timing that clause does not have.
     for i, opt in enumerate(item.options):
@@ -325,9 +326,14 @@ def test_passage_helpers():
     subject, rest = strip_subject(text, ["Ban Tuyên giáo Trung ương", "Ban Tổ chức Trung ương",
                                          "Văn phòng Trung ương Đảng"])
     assert rest.startswith("hướng dẫn tổ chức hội nghị") and subject.endswith("Văn phòng Trung ương Đảng ")
-    assert shorten("một hai, ba bốn năm sáu bảy", 5) == "một hai…"
+    # Cut at the comma unless the whole phrase is at most `snap` words longer than asked.
+    assert shorten("một hai, ba bốn năm sáu bảy", 5) == "một hai, ba bốn năm sáu bảy"
+    assert shorten("một hai, ba bốn năm sáu bảy", 5, snap=1) == "một hai…"
+    assert shorten("Kết luận và Kế hoạch thực hiện ở các cấp, các ngành", 5) == "Kết luận…"
     assert shorten("một hai ba", 5) == "một hai ba"
     at = text.index("(tháng")
-    # Cut to about 8 words around the timing, snapping to the comma before "Văn phòng".
-    assert quote(text, at, at + len("(tháng 12/2021)"), 8) == \
+    # About 8 words around the timing, starting where the task follows its subject (a body's name).
+    assert quote(text, at, at + len("(tháng 12/2021)"), 8) == "…hướng dẫn tổ chức hội nghị (tháng 12/2021)…"
+    # With room for more, the passage takes the whole name, never part of it.
+    assert quote(text, at, at + len("(tháng 12/2021)"), 12) == \
         "…Văn phòng Trung ương Đảng hướng dẫn tổ chức hội nghị (tháng 12/2021)…"
