@@ -160,7 +160,7 @@ def format_overlap(summary: dict[str, Any], title: str = "Lexical overlap with t
             return f"  {name:<14} n=0"
         return (f"  {name:<14} n={s['n']:<4} mean share {s['mean_share']:.3f}   "
                 f"≤{summary['low_overlap_max']} shared words {s['low_overlap']:.3f} ({s['n_low_overlap']})")
-    lines = [f"{title} (in-scope questions; content syllables, folded, stop words removed)",
+    lines = [f"{title} (in-scope questions; stop words removed, accents compared when typed)",
              row("all", summary["all"])]
     groups = summary["by_style"] or summary["by_type"]
     label = "by style" if summary["by_style"] else "by type"
