@@ -4,6 +4,7 @@ Stages, one per module:
 
 - ``dataset``  — load and validate ``eval/questions.jsonl`` into ``Question`` records;
 - ``metrics``  — the formulas (Hit@k, MRR@10, nDCG@10, answer match, abstention, latency);
+- ``overlap``  — how many content words each question shares with its gold clause;
 - ``runner``   — ask every question under every configuration, collect ``Record``s;
 - ``report``   — terminal table, ``report.md``, ``chart.png``, ``results.json``;
 - ``cli``      — the ``qa eval`` subcommand.

@@ -3,8 +3,16 @@
     {"id": "q001", "question": "…", "type": "who", "gold": ["…"], "answer": ["…"], "split": "dev"}
     {"id": "q140", "turns": ["earlier message", "scored follow-up"], "type": "followup", …}
 
-Every problem stops the load with ``DatasetError("questions.jsonl:12: …")`` — the
-file, the line and the reason — so a typo never turns into a silently skipped question.
+A broken line stops the load with ``DatasetError("questions.jsonl:12: …")`` — the
+file, the line and the reason — so a typo never turns into a silently skipped question:
+unreadable JSON, no question text, a malformed or missing gold list, a gold substring
+that is not in the corpus (when checked).
+
+An evaluator's own file may be looser; these only produce a warning (``file:line: …``)
+unless ``strict=True`` (used for the shipped sets, where every warning is an error):
+unknown extra fields, a ``type`` or ``style`` outside the known lists, a missing or
+unknown ``split`` (the question then belongs to ``--split all`` only), a missing
+``answer`` (= no short answer), a gold substring outside 25–120 characters.
 
 >>> questions = load_questions("eval/questions.jsonl")
 >>> questions[0].id, questions[0].in_scope
@@ -24,10 +32,12 @@ from qa.evaluation.metrics import collapse
 
 TYPES = ("who", "when", "what", "where", "meta", "nodiacritics", "out_of_scope", "followup")
 SPLITS = ("dev", "test")
+# How a question is worded (optional): reported per style next to per type.
+STYLES = ("paraphrase", "scenario", "abbreviation", "typo", "nodiacritics", "followup", "plain")
 GOLD_MIN_CHARS = 25
 GOLD_MAX_CHARS = 120
 MAX_GOLD = 3
-FIELDS = {"id", "question", "turns", "type", "gold", "answer", "split", "note"}
+FIELDS = {"id", "question", "turns", "type", "gold", "answer", "split", "style", "note"}
 
 # A paragraph's list marker: "- ", "8. ", "I- " (the clause text starts after it).
 _MARKER = re.compile(r"^\s*(?:-|\d+\.|[IVX]+\s*[-.])\s+")
@@ -47,8 +57,9 @@ class Question:
     history: tuple[str, ...]
     gold: tuple[str, ...]
     answer: tuple[str, ...]
-    split: str
+    split: str | None
     line: int = 0
+    style: str | None = None
 
     @property
     def in_scope(self) -> bool:
@@ -60,7 +71,11 @@ class Question:
             data["turns"] = [*self.history, self.text]
         else:
             data["question"] = self.text
-        data.update(type=self.type, gold=list(self.gold), answer=list(self.answer), split=self.split)
+        data.update(type=self.type, gold=list(self.gold), answer=list(self.answer))
+        if self.split is not None:
+            data["split"] = self.split
+        if self.style is not None:
+            data["style"] = self.style
         return data
 
 
@@ -72,25 +87,47 @@ def _strings(value: Any, name: str) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", v) for v in value)
 
 
-def parse_question(data: Any, line: int = 0) -> Question:
-    """Validate one decoded JSON object; raise ``ValueError`` naming the bad field."""
+def parse_question(data: Any, line: int = 0, warnings: list[str] | None = None,
+                   strict: bool = True) -> Question:
+    """Validate one decoded JSON object; raise ``ValueError`` naming the bad field.
+
+    With ``strict=False`` the looser problems (see the module doc) are appended to
+    ``warnings`` instead of raising.
+    """
+    def lenient(message: str) -> None:
+        if strict:
+            raise ValueError(message)
+        if warnings is not None:
+            warnings.append(message)
+
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object, got {type(data).__name__}")
     unknown = sorted(set(data) - FIELDS)
     if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(FIELDS))}")
-    for name in ("id", "type", "gold", "answer", "split"):
+        lenient(f"unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(FIELDS))}")
+    for name in ("id", "type", "gold"):
         if name not in data:
             raise ValueError(f"missing field {name!r}")
+    if "answer" not in data:
+        lenient("missing field 'answer' (counted as no short answer)")
+    if "split" not in data:
+        lenient("missing field 'split' (the question is only part of --split all)")
     qid = data["id"]
     if not isinstance(qid, str) or not qid.strip():
         raise ValueError(f"'id' must be a non-empty string, got {qid!r}")
     qtype = data["type"]
+    if not isinstance(qtype, str) or not qtype.strip():
+        raise ValueError(f"'type' must be a non-empty string, got {qtype!r}")
     if qtype not in TYPES:
-        raise ValueError(f"'type' must be one of {', '.join(TYPES)}. Currently, the type is {qtype!r}")
-    split = data["split"]
-    if split not in SPLITS:
-        raise ValueError(f"'split' must be one of {', '.join(SPLITS)}. Currently, the split is {split!r}")
+        lenient(f"'type' must be one of {', '.join(TYPES)}. Currently, the type is {qtype!r}")
+    split = data.get("split")
+    if split is not None and split not in SPLITS:
+        lenient(f"'split' must be one of {', '.join(SPLITS)}. Currently, the split is {split!r}")
+        split = None
+    style = data.get("style")
+    if style is not None and (not isinstance(style, str) or style not in STYLES):
+        lenient(f"'style' must be one of {', '.join(STYLES)}. Currently, the style is {style!r}")
+        style = style if isinstance(style, str) and style.strip() else None
 
     if ("question" in data) == ("turns" in data):
         raise ValueError("give exactly one of 'question' or 'turns'")
@@ -107,7 +144,7 @@ def parse_question(data: Any, line: int = 0) -> Question:
         raise ValueError("a 'followup' question needs 'turns' with the earlier messages")
 
     gold = _strings(data["gold"], "gold")
-    answer = _strings(data["answer"], "answer")
+    answer = _strings(data.get("answer", []), "answer")
     if qtype == "out_of_scope":
         if gold or answer:
             raise ValueError("an 'out_of_scope' question must have empty 'gold' and 'answer'")
@@ -116,16 +153,18 @@ def parse_question(data: Any, line: int = 0) -> Question:
     for g in gold:
         n = len(collapse(g))
         if not GOLD_MIN_CHARS <= n <= GOLD_MAX_CHARS:
-            raise ValueError(f"gold substring must be {GOLD_MIN_CHARS}–{GOLD_MAX_CHARS} characters, "
-                             f"got {n}: {g!r}")
+            lenient(f"gold substring must be {GOLD_MIN_CHARS}–{GOLD_MAX_CHARS} characters, got {n}: {g!r}")
     return Question(id=qid, type=qtype, text=text, history=history, gold=gold, answer=answer,
-                    split=split, line=line)
+                    split=split, line=line, style=style)
 
 
-def load_questions(path: str | Path, paragraphs: list[str] | None = None) -> list[Question]:
-    """Read a JSONL question file; blank lines are skipped, any other bad line raises.
+def load_questions(path: str | Path, paragraphs: list[str] | None = None, *, strict: bool = False,
+                   warnings: list[str] | None = None) -> list[Question]:
+    """Read a JSONL question file; blank lines are skipped, a broken line raises.
 
     With ``paragraphs`` (see ``corpus_paragraphs``) every gold substring must occur in one.
+    Looser problems are appended to ``warnings`` as ``file:line: reason`` (they raise
+    with ``strict=True``).
     """
     path = Path(path)
     try:
@@ -145,10 +184,13 @@ def load_questions(path: str | Path, paragraphs: list[str] | None = None) -> lis
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        found: list[str] = []
         try:
-            question = parse_question(data, number)
+            question = parse_question(data, number, found, strict=strict)
         except ValueError as exc:
             raise DatasetError(f"{where}: {exc}") from None
+        if warnings is not None:
+            warnings.extend(f"{where}: {w}" for w in found)
         if question.id in seen:
             raise DatasetError(f"{where}: duplicate id {question.id!r} (first on line {seen[question.id]})")
         seen[question.id] = number
@@ -160,8 +202,13 @@ def load_questions(path: str | Path, paragraphs: list[str] | None = None) -> lis
     return questions
 
 
+def has_splits(questions: list[Question]) -> bool:
+    """True when at least one question carries a dev/test split."""
+    return any(q.split is not None for q in questions)
+
+
 def select_split(questions: list[Question], split: str) -> list[Question]:
-    """``"dev"``, ``"test"`` or ``"all"``."""
+    """``"dev"``, ``"test"`` or ``"all"``; a question without a split is only in ``"all"``."""
     if split == "all":
         return list(questions)
     if split not in SPLITS:

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from qa.evaluation.overlap import format_overlap, overlap_markdown
 from qa.evaluation.runner import OVERALL, BenchmarkResult
 
 # (key, column title, kind) — kind decides the number format.
@@ -89,10 +90,11 @@ def _left_columns(header: list[str]) -> int:
     return 2 if len(header) > 1 and header[1] == "config" else 1
 
 
-def _groups(result: BenchmarkResult) -> list[str]:
+def _groups(result: BenchmarkResult, table: dict[str, dict[str, dict[str, Any]]] | None = None) -> list[str]:
+    table = result.summary if table is None else table
     seen: list[str] = []
     for config in result.configs:
-        for group in result.summary.get(config, {}):
+        for group in table.get(config, {}):
             if group not in seen:
                 seen.append(group)
     return seen
@@ -106,31 +108,38 @@ def overall_table(result: BenchmarkResult, markdown: bool = False) -> str:
     return _grid(header, rows, markdown)
 
 
-def metric_by_type_table(result: BenchmarkResult, key: str, markdown: bool = False) -> str:
-    """Rows are question types, columns the configurations, cells one metric."""
+def metric_by_type_table(result: BenchmarkResult, key: str, markdown: bool = False,
+                         by: str = "type") -> str:
+    """Rows are question types (``by="style"``: styles), columns the configurations, cells one metric."""
+    table = result.by_style if by == "style" else result.summary
     count = DENOMINATOR.get(key, "n")
-    header = ["type", _title(count), *map(short, result.configs)]
+    header = [by, _title(count), *map(short, result.configs)]
     rows = []
-    for group in _groups(result):
-        first = result.summary[result.configs[0]].get(group, {})
+    for group in _groups(result, table):
+        first = table[result.configs[0]].get(group, {})
         rows.append([group, fmt(first.get(count), "count"),
-                     *(fmt(result.summary[c].get(group, {}).get(key), _kind(key)) for c in result.configs)])
+                     *(fmt(table[c].get(group, {}).get(key), _kind(key)) for c in result.configs)])
     return _grid(header, rows, markdown)
 
 
-def type_table(result: BenchmarkResult, keys: tuple[str, ...] = TYPE_TABLE_METRICS) -> str:
-    """Per-type table for the terminal: the configurations on consecutive rows of each type."""
-    header = ["type", "config", *(_title(k) for k in keys)]
+def type_table(result: BenchmarkResult, keys: tuple[str, ...] = TYPE_TABLE_METRICS, by: str = "type") -> str:
+    """Per-type (or per-style) table for the terminal: the configurations on consecutive rows of each group."""
+    table = result.by_style if by == "style" else result.summary
+    header = [by, "config", *(_title(k) for k in keys)]
     rows = []
-    for group in _groups(result):
+    for group in _groups(result, table):
         for i, config in enumerate(result.configs):
-            stats = result.summary[config].get(group, {})
+            stats = table[config].get(group, {})
             rows.append([group if i == 0 else "", short(config), *(fmt(stats.get(k), _kind(k)) for k in keys)])
     return _grid(header, rows)
 
 
 def format_table(result: BenchmarkResult) -> str:
     parts = ["Overall", overall_table(result), "", "By question type", type_table(result)]
+    if result.by_style:
+        parts += ["", "By question style", type_table(result, by="style")]
+    if result.overlap is not None:
+        parts += ["", format_overlap(result.overlap)]
     if result.warnings:
         parts += ["", f"{len(result.warnings)} warning(s): see report.md"]
     return "\n".join(parts)
@@ -160,10 +169,18 @@ def markdown_report(result: BenchmarkResult, questions_file: Path | None = None,
         "![metrics by type](chart.png)",
         "",
     ]
+    if result.overlap is not None:
+        lines += ["## Lexical overlap with the gold clause", "",
+                  "In-scope questions: the share of a question's content syllables found in its gold clause, "
+                  f"and the fraction sharing at most {result.overlap['low_overlap_max']} content words with it "
+                  "(see `qa/evaluation/overlap.py`). High overlap = questions worded like the plan.", "",
+                  overlap_markdown(result.overlap), ""]
     for key, title, _ in METRICS:
         if key in COUNT_KEYS:
             continue
         lines += [f"## {title} by type", "", metric_by_type_table(result, key, markdown=True), ""]
+        if result.by_style:
+            lines += [f"### {title} by style", "", metric_by_type_table(result, key, markdown=True, by="style"), ""]
     misses = _misses(result)
     if misses:
         lines += ["## Retrieval misses (no relevant citation among those returned)", ""]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from qa.evaluation import metrics
-from qa.evaluation.dataset import TYPES, Question
+from qa.evaluation.dataset import STYLES, TYPES, Question
 
 MODES = ("lexical", "dense", "hybrid")
 MODEL_PREFIX = "model:"
@@ -132,6 +132,7 @@ class Record:
     latency_ms: float
     citations: tuple[str, ...] = ()
     error: str | None = None
+    style: str | None = None
 
     @property
     def in_scope(self) -> bool:
@@ -141,6 +142,7 @@ class Record:
         return {
             "id": self.id,
             "type": self.type,
+            "style": self.style,
             "split": self.split,
             "config": self.config,
             "question": self.question,
@@ -181,6 +183,7 @@ def score_reply(question: Question, reply: Any, config: str, latency_ms: float,
         answer_correct=metrics.answer_correct(found, answer, question.answer),
         latency_ms=latency_ms,
         citations=tuple(str(getattr(c, "ref", "")) for c in citations),
+        style=question.style,
     )
 
 
@@ -191,7 +194,7 @@ def failed_record(question: Question, config: str, latency_ms: float, error: str
         question=question.text, history=question.history, rank=None,
         relevant=(), n_ideal=0, ndcg=0.0 if question.in_scope else None, found=None, kind="error",
         answer="", answer_correct=False if question.answer else None,
-        latency_ms=latency_ms, error=error,
+        latency_ms=latency_ms, error=error, style=question.style,
     )
 
 
@@ -224,10 +227,24 @@ def summarize(records: Sequence[Record]) -> dict[str, Any]:
 def summarize_by_type(records: Sequence[Record]) -> dict[str, dict[str, Any]]:
     """``{"all": {...}, "who": {...}, …}`` — the overall group first, then types in order."""
     groups = {OVERALL: summarize(records)}
-    for qtype in TYPES:
+    extra = sorted({r.type for r in records} - set(TYPES))  # an evaluator's own types, after the known ones
+    for qtype in (*TYPES, *extra):
         subset = [r for r in records if r.type == qtype]
         if subset:
             groups[qtype] = summarize(subset)
+    return groups
+
+
+def summarize_by_style(records: Sequence[Record]) -> dict[str, dict[str, Any]]:
+    """``{"paraphrase": {...}, …}`` in the order of ``STYLES``; empty when no record has a style."""
+    styles = {r.style for r in records if r.style}
+    if not styles:
+        return {}
+    groups = {}
+    for style in (*[s for s in STYLES if s in styles], *sorted(styles - set(STYLES))):
+        groups[style] = summarize([r for r in records if r.style == style])
+    if any(r.style is None for r in records):
+        groups["(none)"] = summarize([r for r in records if r.style is None])
     return groups
 
 
@@ -237,9 +254,12 @@ class BenchmarkResult:
     records: list[Record]
     summary: dict[str, dict[str, dict[str, Any]]]  # config → group → metric → value
     warnings: list[str] = field(default_factory=list)
+    by_style: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # config → style → metric
+    overlap: dict[str, Any] | None = None  # overlap.overlap_summary of the question set, when measured
 
     def summary_dict(self) -> dict[str, Any]:
-        return {"configs": list(self.configs), "summary": self.summary, "warnings": list(self.warnings)}
+        return {"configs": list(self.configs), "summary": self.summary, "by_style": self.by_style,
+                "overlap": self.overlap, "warnings": list(self.warnings)}
 
     def records_for(self, config: str) -> list[Record]:
         return [r for r in self.records if r.config == config]
@@ -303,4 +323,7 @@ def run_benchmark(questions: Sequence[Question], specs: Sequence[ConfigSpec],
             loader.close()
     names = [s.name for s in specs]
     summary = {name: summarize_by_type([r for r in records if r.config == name]) for name in names}
-    return BenchmarkResult(configs=names, records=records, summary=summary, warnings=warnings)
+    by_style = {name: summarize_by_style([r for r in records if r.config == name]) for name in names}
+    if not any(by_style.values()):
+        by_style = {}
+    return BenchmarkResult(configs=names, records=records, summary=summary, warnings=warnings, by_style=by_style)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from qa.evaluation.dataset import DatasetError, corpus_paragraphs, load_questions, select_split
+from qa.evaluation.dataset import DatasetError, corpus_paragraphs, has_splits, load_questions, select_split
 
 GOLD = "Ban Tuyên giáo Trung ương chủ trì phối hợp"
 
@@ -40,24 +40,58 @@ def test_bad_json_names_the_line(tmp_path):
         load_questions(path)
 
 
+# Broken lines: an error in both modes.
 @pytest.mark.parametrize("overrides, reason", [
     ({"type": None}, "missing field 'type'"),
-    ({"split": "train"}, "'split' must be one of dev, test"),
-    ({"type": "how"}, "'type' must be one of"),
-    ({"gold": ["quá ngắn"]}, "25–120 characters, got 8"),
-    ({"gold": ["x" * 121]}, "25–120 characters, got 121"),
     ({"gold": []}, "'gold' must hold 1–3"),
     ({"gold": "not a list"}, "'gold' must be a list of strings"),
     ({"turns": ["a", "b"]}, "exactly one of 'question' or 'turns'"),
+    ({"question": None}, "exactly one of 'question' or 'turns'"),
+    ({"question": "  "}, "'question' must be a non-empty string"),
     ({"type": "followup"}, "needs 'turns'"),
     ({"type": "out_of_scope"}, "must have empty 'gold' and 'answer'"),
-    ({"colour": "red"}, "unknown field"),
 ])
-def test_invalid_fields_name_line_and_reason(tmp_path, overrides, reason):
+@pytest.mark.parametrize("strict", [True, False])
+def test_invalid_fields_name_line_and_reason(tmp_path, overrides, reason, strict):
     path = write(tmp_path, line(id="q0"), line(**overrides))
     with pytest.raises(DatasetError) as err:
-        load_questions(path)
+        load_questions(path, strict=strict)
     assert ":2: " in str(err.value) and reason in str(err.value)
+
+
+# Looser problems: an error with strict=True (the shipped sets), a warning otherwise.
+@pytest.mark.parametrize("overrides, reason", [
+    ({"split": "train"}, "'split' must be one of dev, test"),
+    ({"split": None}, "missing field 'split'"),
+    ({"answer": None}, "missing field 'answer'"),
+    ({"type": "how"}, "'type' must be one of"),
+    ({"style": "slang"}, "'style' must be one of"),
+    ({"gold": ["quá ngắn"]}, "25–120 characters, got 8"),
+    ({"gold": ["x" * 121]}, "25–120 characters, got 121"),
+    ({"colour": "red"}, "unknown field"),
+])
+def test_loose_problems_warn_unless_strict(tmp_path, overrides, reason):
+    path = write(tmp_path, line(id="q0"), line(**overrides))
+    with pytest.raises(DatasetError) as err:
+        load_questions(path, strict=True)
+    assert ":2: " in str(err.value) and reason in str(err.value)
+    warnings = []
+    questions = load_questions(path, warnings=warnings)
+    assert [q.id for q in questions] == ["q0", "q1"]
+    assert len(warnings) == 1 and ":2: " in warnings[0] and reason in warnings[0]
+
+
+def test_evaluator_file_without_splits_styles_or_answers(tmp_path):
+    path = write(tmp_path, line(split=None, answer=None), line(id="q2", split=None, answer=None, type="paraphrased"))
+    warnings = []
+    qs = load_questions(path, warnings=warnings)
+    assert [(q.split, q.style, q.answer, q.type, q.in_scope) for q in qs] == [
+        (None, None, (), "who", True), (None, None, (), "paraphrased", True)]
+    assert not has_splits(qs)
+    assert len(select_split(qs, "all")) == 2 and select_split(qs, "test") == []
+    assert sum("missing field 'split'" in w for w in warnings) == 2
+    assert sum("'type' must be one of" in w for w in warnings) == 1
+    assert load_questions(write(tmp_path, line(style="typo")))[0].style == "typo"
 
 
 def test_duplicate_id_and_missing_file(tmp_path):

@@ -166,3 +166,73 @@ def test_add_parser_registers_eval_subcommand():
     args = parser.parse_args(["eval", "--split", "dev", "--configs", "lexical"])
     assert args.func is cli.run and args.split == "dev" and args.configs == "lexical"
     assert not hasattr(SimpleNamespace(), "func")
+
+
+def test_styles_get_their_own_summary_and_report_tables(tmp_path):
+    styled = [dict(q, style=s) for q, s in zip(QUESTIONS, ("paraphrase", "typo", "paraphrase", "followup"))]
+    path = tmp_path / "styled.jsonl"
+    path.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in styled) + "\n", encoding="utf-8")
+    result = run_benchmark(load_questions(path), parse_configs("hybrid"), loader=fake_loader, progress=False)
+    by_style = result.by_style["hybrid"]
+    assert list(by_style) == ["paraphrase", "typo", "followup"]
+    assert by_style["paraphrase"]["n"] == 2 and by_style["paraphrase"]["hit@1"] == 1.0  # q1 in scope, q3 not
+    assert by_style["typo"]["hit@1"] == 0.0 and by_style["typo"]["hit@3"] == 1.0
+    assert result.summary_dict()["by_style"]["hybrid"]["followup"]["mrr@10"] == 0.5
+    assert "By question style" in format_table(result)
+    write_outputs(result, tmp_path / "o", questions_file=path)
+    report = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
+    assert "### Hit@1 by style" in report and "| typo | 1 | 0.000 |" in report
+
+
+def corpus_dir(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "plan.txt").write_text(f"TITLE\n\n- {BTG}\n\n1. {QUY}\n\n- {QH}\n\n- {OTHER}\n", encoding="utf-8")
+    return corpus
+
+
+def test_cli_overlap_prints_numbers_without_a_model(questions, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(runner, "AssistantLoader", None)  # would fail if a model were loaded
+    assert run_cli(["--questions", str(questions), "--overlap", "--corpus", str(corpus_dir(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    # q1: chủ trì hướng dẫn quán triệt (6), its clause (BTG) has chủ trì only → share 2/6, 1 word
+    # q2: sinh hoạt chính trị ("xong", "khi nào" are stop words) all in QUY → share 1, 2 words
+    # q4: đảng đoàn quốc hội làm + thể chế hóa ("đâu" stop) (8), shared thể chế hóa → 3/8, 2 words
+    # mean share = (1/3 + 1 + 0.375) / 3 = 0.569444; all three share ≤ 2 words
+    assert "4 questions, 3 in scope" in out
+    assert "all            n=3    mean share 0.569   ≤2 shared words 1.000 (3)" in out
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(dict(QUESTIONS[0], gold=["Ban Tổ chức Trung ương chủ trì phối hợp"]),
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli(["--questions", str(bad), "--overlap", "--corpus", str(corpus_dir(tmp_path / "b"))]) == 2
+    assert "gold substring is not in any corpus paragraph" in capsys.readouterr().err
+
+
+def test_cli_evaluator_file_without_splits_reports_all(tmp_path, capsys, monkeypatch):
+    class Loader:
+        def __init__(self, overrides=None):
+            pass
+
+        def __call__(self, spec):
+            return fake_loader(spec)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(runner, "AssistantLoader", Loader)
+    path = tmp_path / "mine.jsonl"
+    rows = [{k: v for k, v in q.items() if k != "split"} for q in QUESTIONS]
+    rows[0]["difficulty"] = "easy"
+    path.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in rows) + "\n", encoding="utf-8")
+    code = run_cli(["--questions", str(path), "--split", "test", "--configs", "hybrid", "--out", str(tmp_path / "o"),
+                    "--json", "--no-progress", "--corpus", str(corpus_dir(tmp_path))])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "has no dev/test splits: reporting all 4 questions instead of --split test" in captured.err
+    assert "warning: line 1: unknown field(s) difficulty" in captured.err
+    assert "warning: line 1, 2, 3, 4: missing field 'split'" in captured.err
+    summary = json.loads(captured.out)
+    assert summary["summary"]["hybrid"]["all"]["n"] == 4
+    assert summary["overlap"]["all"]["n"] == 3
+    report = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
+    assert "(split: all, 4 questions)" in report and "## Lexical overlap with the gold clause" in report
