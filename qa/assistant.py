@@ -43,10 +43,12 @@ class Assistant:
         self.segmenter = segmenter
         self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
         self.coverage_message = coverage_message(corpus.documents)
-        self._info = info or CorpusInfo.build(index.clauses, self.coverage_message)
+        self._info = info or CorpusInfo.build(
+            index.clauses, self.coverage_message,
+            truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after))
         self.retriever = Retriever(index, embedder, segmenter, config, lexicon=Lexicon.load(),
                                    corpus_has=self._info.has_phrase)
-        self.answerer = Answerer(self._info, config, model=index.manifest.get("model"))
+        self.answerer = Answerer(self._info, config, model=index.manifest.get("model"), words=segmenter.words)
 
     # -- construction ----------------------------------------------------
     @classmethod

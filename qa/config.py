@@ -65,6 +65,8 @@ class Config:
     # barely hold, is off topic whatever the score ("thời tiết Hà Nội hôm nay?"). Chosen on dev.
     offtopic_unknown: float = 0.6
     offtopic_coverage: float = 0.3
+    # "Does the plan mention X?" is refused when this share of X's words is unknown to the corpus.
+    existence_unknown: float = 0.5
 
     # Input limits
     max_question_chars: int = 2000

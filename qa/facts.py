@@ -11,6 +11,7 @@ the same list finds bodies in accent-free questions too.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 from .text import fold
@@ -116,6 +117,27 @@ def find_actors(text: str) -> tuple[str, ...]:
     for m in _ACTOR_RE.finditer(folded):
         seen.setdefault(text[m.start():m.end()], None)
     return tuple(seen)
+
+
+def _places() -> list[str]:
+    path = Path(__file__).resolve().parent / "data" / "places.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return sorted({fold(p.strip()) for ln in lines for p in ln.split("|") if p.strip()}, key=len, reverse=True)
+
+
+_LOCAL_BODY = re.compile(
+    r"(?<!\w)((?:ban (?:thuong vu|tuyen giao|to chuc|dan van|noi chinh) |uy ban kiem tra )?"
+    r"(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd"
+    r"|cong an|so [a-z]+)(?: tinh| thanh pho| tp)? (?:" + "|".join(re.escape(p) for p in _places()) + r"))(?!\w)")
+
+
+def place_bodies(text: str) -> tuple[str, ...]:
+    """Bodies of one province or city ("Tỉnh ủy Nghệ An", "UBND TP Hồ Chí Minh"), as written.
+
+    Folding keeps an NFC text's length, so a match on the folded text cuts the original.
+    """
+    folded = fold(text)
+    return tuple(dict.fromkeys(text[m.start():m.end()] for m in _LOCAL_BODY.finditer(folded)))
 
 
 def body_names(text: str) -> tuple[str, ...]:

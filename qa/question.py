@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .ask.kinds import META_FIELDS, kind_for
-from .facts import body_names
+from .facts import body_names, place_bodies
 from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize
 
 # Intent words: they say what is asked, not what about (removed when judging
@@ -147,7 +147,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
         elif re.search(r"\bchu tri\b", folded):
             role = "lead"
     refs, numbers = _refs(folded)
-    doc_numbers = tuple(f"{n}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
+    doc_numbers = tuple(f"{n:02d}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
     content = tuple(content_syllables(text))
     accented = has_diacritics(text)
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
@@ -157,7 +157,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
     english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
         sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
     return Question(raw=raw, text=text, kind=kind, meta_field=meta_field, role=role,
-                    bodies=body_names(text), refs=refs, item_numbers=numbers,
+                    bodies=body_names(text) + place_bodies(text), refs=refs, item_numbers=numbers,
                     doc_numbers=doc_numbers, doc_keys=doc_keys, issue_date=issue_date, content=content,
                     content_accented=content_accented, accented=accented, topic=topic,
                     topic_accented=topic_accented,

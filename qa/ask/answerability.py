@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..config import Config
-from ..question import Question
+from ..question import Question, document_keys
 from ..text import fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -54,7 +54,8 @@ class Verdict:
 
 class Judge:
     def __init__(self, info: CorpusInfo, config: Config, ctx: AnswerContext, model: str | None = None,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None, words=None) -> None:
+        self.words = words  # a word segmenter (Segmenter.words), or None for syllables
         self.info = info
         self.config = config
         self.ctx = ctx
@@ -95,12 +96,32 @@ class Judge:
         return (unigram + bigram) / 2
 
     def unknown(self, q: Question, bridges=()) -> float:
-        """The share of the question's topic syllables the corpus never uses and no bridge covers."""
-        topic = [t for t in (q.topic_accented if q.accented else q.topic) if len(t) > 1 and not t.isdigit()]
-        if not topic:
-            return 0.0
+        """The share of the question's topic words the corpus never uses and no bridge covers.
+
+        With accents typed, words are underthesea's ("luân_chuyển", "cán_bộ"), so a compound
+        whose syllables each occur elsewhere ("luân chuyển") still counts as unknown; without
+        accents segmentation fails, and syllables are judged one by one.
+        """
         bridged = {s for b in bridges for s in b.said_syllables}
-        return sum(1 for t in topic if not self.info.knows(t, q.accented) and fold(t) not in bridged) / len(topic)
+        topic = set(q.topic_accented if q.accented else q.topic)
+        if q.accented and self.words is not None:
+            units = [w.split("_") for w in self.words(q.text.lower())]  # sentence-initial capitals mislead it
+            units = [u for u in units if all(p in topic for p in u) and not all(p.isdigit() for p in u)
+                     and (len(u) > 1 or len(u[0]) > 1)]
+            if not units:
+                return 0.0
+            unknown = 0
+            for u in units:
+                key = " ".join(fold(p) for p in u)
+                known = self.info.has_phrase(key) if len(u) > 1 else self.info.knows(u[0], True)
+                if not known and not all(fold(p) in bridged for p in u):
+                    unknown += 1
+            return unknown / len(units)
+        syllable_list = [t for t in (q.topic_accented if q.accented else q.topic) if len(t) > 1 and not t.isdigit()]
+        if not syllable_list:
+            return 0.0
+        return sum(1 for t in syllable_list if not self.info.knows(t, q.accented) and fold(t) not in bridged) \
+            / len(syllable_list)
 
     def signals(self, q: Question, retrieval) -> Signals:
         hits = retrieval.hits
@@ -136,6 +157,14 @@ class Judge:
             return Verdict("low", f"Kế hoạch không nêu {_ASKED[q.kind]}.", s, 0.0, "slot")
         if not s.slot and q.kind == "meta":
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
+        folded = fold(q.text)
+        cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
+                      if k in self.info.doc_keys and not any(k in document_keys(d) for d in self.info.doc_ids)]
+        if cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
+            return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
+                           s, 0.0, "cited")
+        if _EXISTENCE.search(folded) and s.unknown >= self.config.existence_unknown:
+            return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         idle = [b for b in q.bodies if b not in self.info.actors]
         if idle and q.kind in ("what", "who") and _TASK_ASKED.search(fold(q.text)):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
@@ -152,6 +181,10 @@ class Judge:
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
 
 
+# "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
+_EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
+                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
+_CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace as dc_replace
+from functools import lru_cache
+from pathlib import Path
 
 from ..config import Config
 from ..question import Question, document_keys
@@ -30,11 +32,11 @@ _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
 
 class Answerer:
-    def __init__(self, info: CorpusInfo, config: Config, model: str | None = None) -> None:
+    def __init__(self, info: CorpusInfo, config: Config, model: str | None = None, words=None) -> None:
         self.info = info
         self.config = config
         self.ctx = AnswerContext(info, config)
-        self.judge = Judge(info, config, self.ctx, model=model)
+        self.judge = Judge(info, config, self.ctx, model=model, words=words)
         self._cited_dates = self._index_cited_dates(info.clauses)
 
     def children(self, clause: Clause) -> list[Clause]:
@@ -54,6 +56,20 @@ class Answerer:
             return f"Tài liệu không có phần {join(unknown_refs)}."
         if not hits:
             return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
+        return self._in_missing_part(q)
+
+    def _in_missing_part(self, q: Question) -> str | None:
+        """A question about a part the genre ends with ("tổ chức thực hiện", "báo cáo kết quả")
+        that a cut-off document lacks and no other clause mentions."""
+        if not self.info.truncated:
+            return None
+        for part, phrases in _genre_parts():
+            for phrase in phrases:
+                key = " ".join(fold(s) for s in syllables(phrase))
+                if f" {key} " in f" {' '.join(fold(s) for s in syllables(q.text))} " and not self.info.has_phrase(key):
+                    doc, last = self.info.truncated[0]
+                    return (f"Bản {doc} trong kho dừng ở {last}; nội dung về «{phrase}» thường nằm ở phần "
+                            f"«{part}» cuối văn bản, không có trong bản này.")
         return None
 
     def named(self, q: Question, hits: list[Hit]) -> bool:
@@ -143,6 +159,17 @@ class Answerer:
             if key not in own and key in self._cited_dates:
                 return self._cited_dates[key]
         return None
+
+
+@lru_cache(maxsize=1)
+def _genre_parts() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    path = Path(__file__).resolve().parent.parent / "data" / "genre_parts.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            part, phrases = line.split("\t")
+            out.append((part, tuple(p.strip() for p in phrases.split("|") if p.strip())))
+    return tuple(out)
 
 
 def _signals(verdict: Verdict) -> dict:

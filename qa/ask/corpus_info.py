@@ -30,9 +30,11 @@ class CorpusInfo:
     doc_ids: frozenset[str]
     common: frozenset[str]  # folded syllables in over a quarter of the clauses: they name no topic
     doc_keys: frozenset[tuple[str, int]]  # documents held or cited: ("kh", 3), ("kl", 21)
+    truncated: tuple[tuple[str, str], ...] = ()  # (doc_id, last ref) of documents whose copy is cut off
 
     @classmethod
-    def build(cls, clauses: list[Clause], coverage_message: str) -> "CorpusInfo":
+    def build(cls, clauses: list[Clause], coverage_message: str,
+              truncated: tuple[tuple[str, str], ...] = ()) -> "CorpusInfo":
         raw = [" ".join(c.headings) + " " + c.text for c in clauses]
         texts = [fold(t) for t in raw]
         df: Counter[str] = Counter()
@@ -46,7 +48,8 @@ class CorpusInfo:
                    vocab_accented=frozenset(s for t in raw for s in syllables(t)), refs=frozenset(c.ref for c in clauses),
                    bodies=frozenset(bodies), actors=frozenset(b for c in clauses for b in (*c.facts.lead, *c.facts.coordinate)),
                    doc_ids=frozenset(c.doc_id for c in clauses), common=common,
-                   doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")))
+                   doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")),
+                   truncated=tuple(truncated))
 
     def idf(self, syllable: str) -> float:
         n = len(self.clauses)
