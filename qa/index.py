@@ -139,13 +139,15 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
     steps = tqdm(total=4, desc="Xây chỉ mục", disable=not progress, leave=False)
 
     steps.set_postfix_str("tách từ")
-    acc_tokens = [accented_tokens(t, segmenter) for t in texts]
+    long_step = progress and len(texts) > 256  # a large corpus: show progress inside the slow step
+    acc_tokens = [accented_tokens(t, segmenter) for t in tqdm(texts, desc="tách từ", disable=not long_step,
+                                                                 leave=False)]
     fold_tokens = [folded_tokens(t) for t in texts]
     steps.update()
 
     steps.set_postfix_str("nhúng câu")
     embed_inputs = [" ".join(segmenter.words(t)) for t in texts] if config.segment_for_embedding else texts
-    vectors = embedder.encode_documents(embed_inputs, show_progress=progress and len(texts) > 256)
+    vectors = embedder.encode_documents(embed_inputs, show_progress=long_step)
     dense = faiss.IndexFlatIP(int(vectors.shape[1]))
     dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
     steps.update()
