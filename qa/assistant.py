@@ -52,7 +52,7 @@ class Assistant:
              progress: bool = False, rebuild: bool = False) -> "Assistant":
         """Load the corpus and its index; build the index when missing, stale or corrupt."""
         config = config or Config()
-        corpus = load_corpus(config.corpus_dir)
+        corpus = load_corpus(config.corpus_dir, config.max_file_bytes)
         for problem in corpus.problems:
             log.warning("corpus: %s", problem)
         embedder = embedder or Embedder(config.model, config.device, config.batch_size)

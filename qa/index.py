@@ -205,7 +205,12 @@ def _swap_in(tmp: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f"{target.name}.old-{os.getpid()}-{int(time.time() * 1000)}")
         os.rename(target, old)
-    os.rename(tmp, target)
+    try:
+        os.rename(tmp, target)
+    except BaseException:
+        if old is not None:  # interrupted between the two renames: put the good index back
+            os.rename(old, target)
+        raise
     if old is not None:
         _remove_tree(old)
 
