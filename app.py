@@ -39,6 +39,14 @@ DEFAULT_PORT = 7860
 # embedding are CPU-bound), the others wait their turn in the queue.
 CONCURRENCY_LIMIT = 2
 QUEUE_MAX_SIZE = 64
+QUEUE_FULL_MESSAGE = ("Hệ thống đang bận: có {size} câu hỏi đang chờ (tối đa {max_size}). "
+                      "Vui lòng thử lại sau ít phút.")
+# The app takes no uploads; Gradio's upload route still exists, so it gets a small limit.
+MAX_UPLOAD = "1mb"
+# Gradio copies every returned file (quiz downloads) into its cache: prune hourly.
+CACHE_PRUNE = (3600, 3600)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+AUTH_ENV = "QA_AUTH"  # "user:password" pairs separated by commas or new lines
 
 EXAMPLES = [
     "Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?",
@@ -82,7 +90,9 @@ class ChatApp:
         Returns ``Reply.to_dict()``: question, answer, found, kind, message,
         citations (doc, ref, label, text, score, doc_title), resolved_question.
         """
-        return self.assistant.ask(question or "", history=list(history or [])).to_dict()
+        # The history goes as sent: ``ask`` reads one string or dict as one message and
+        # answers any other shape (a number, a boolean) with a message, not an exception.
+        return self.assistant.ask("" if question is None else question, history=history).to_dict()
 
     def respond(self, message: str, messages: list[dict], questions: list[str]):
         """A chat turn: the reply message, the grown history, the reader moved to the cited clause."""
@@ -117,7 +127,7 @@ def build_app(assistant: Any) -> gr.Blocks:
     problems = list(getattr(corpus, "problems", ()) or ())
     first_ref = app.clauses[0].ref if app.clauses else None
 
-    with gr.Blocks(title="Hỏi đáp Kế hoạch 03-KH/TW") as demo:
+    with gr.Blocks(title="Hỏi đáp Kế hoạch 03-KH/TW", delete_cache=CACHE_PRUNE) as demo:
         gr.HTML(
             "<h1>Hỏi đáp Kế hoạch 03-KH/TW</h1>"
             '<p class="qa-intro">Hỏi bằng tiếng Việt, có dấu hoặc không dấu; câu hỏi tiếp theo '
@@ -202,10 +212,66 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Hỏi đáp Kế hoạch 03-KH/TW: giao diện trò chuyện (Gradio).")
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST}, loopback only)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument("--auth-file", metavar="FILE",
+                        help=f"require a login: FILE holds user:password lines (or set ${AUTH_ENV}); "
+                        "passwords never go on the command line")
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error(f"--port must be within 1..65535. Currently, the port is {args.port}")
     return args
+
+
+class AuthError(ValueError):
+    """The credentials file or variable cannot be read; the message names it."""
+
+
+def read_credentials(auth_file: str | None, environ=os.environ) -> list[tuple[str, str]]:
+    """``user:password`` pairs from ``auth_file`` or ``$QA_AUTH`` (lines or commas); [] when neither.
+
+    >>> read_credentials(None, {"QA_AUTH": "an:mat-khau"})
+    [('an', 'mat-khau')]
+    """
+    if auth_file:
+        try:
+            text, source = open(auth_file, encoding="utf-8").read(), auth_file
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AuthError(f"cannot read the credentials file {auth_file}: {exc}") from None
+    else:
+        text, source = environ.get(AUTH_ENV, ""), f"${AUTH_ENV}"
+    pairs = []
+    for number, entry in enumerate(text.replace(",", "\n").splitlines(), 1):
+        entry = entry.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        user, sep, password = entry.partition(":")
+        if not sep or not user.strip() or not password:
+            raise AuthError(f"{source}, entry {number}: expected user:password, got {user.strip()[:20]!r}…")
+        pairs.append((user.strip(), password))
+    if auth_file and not pairs:
+        raise AuthError(f"the credentials file {auth_file} holds no user:password line")
+    return pairs
+
+
+def exposure_warning(host: str, credentials: list) -> str | None:
+    """A warning when the app is served beyond this machine without a login."""
+    if host in LOOPBACK or host.startswith("127.") or credentials:
+        return None
+    return (f"serving on {host} without a login: anyone who can reach this port can use the app; "
+            f"set ${AUTH_ENV} or pass --auth-file FILE")
+
+
+def vietnamese_queue_full(demo: gr.Blocks) -> None:
+    """Replace Gradio's English "Queue is full" (HTTP 503 detail) by a Vietnamese sentence."""
+    queue = demo._queue
+    push = queue.push
+
+    async def push_vi(*args, **kwargs):
+        success, detail, state = await push(*args, **kwargs)
+        if state == "queue_full":
+            detail = QUEUE_FULL_MESSAGE.format(size=len(queue), max_size=queue.max_size)
+        return success, detail, state
+
+    queue.push = push_vi
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -216,6 +282,14 @@ def main(argv: list[str] | None = None) -> None:
     from qa.embed import EmbedderError
     from qa.index import IndexProblem
 
+    try:
+        credentials = read_credentials(args.auth_file)
+    except AuthError as exc:
+        log.error("cannot start: %s", exc)
+        raise SystemExit(2) from None
+    warning = exposure_warning(args.host, credentials)
+    if warning:
+        log.warning(warning)
     log.info("loading the assistant (model and index)…")
     try:
         assistant = Assistant.load(progress=True)  # a rebuild shows its progress here
@@ -231,9 +305,13 @@ def main(argv: list[str] | None = None) -> None:
 
     demo = build_app(assistant)
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
+    vietnamese_queue_full(demo)
     demo.launch(
         server_name=args.host,
         server_port=args.port,
+        auth=credentials or None,
+        auth_message="Đăng nhập để dùng Hỏi đáp Kế hoạch 03-KH/TW." if credentials else None,
+        max_file_size=MAX_UPLOAD,
         footer_links=["api"],
         css=CSS,
         ssr_mode=False,

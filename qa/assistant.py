@@ -20,6 +20,7 @@ from .conversation import TurnPlan, history_texts, plan_turn
 from .corpus import Corpus, load_corpus
 from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
+from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
 from .question import Question, analyze
 from .retrieve import Retrieval, Retriever
@@ -56,7 +57,7 @@ class Assistant:
              progress: bool = False, rebuild: bool = False) -> "Assistant":
         """Load the corpus and its index; build the index when missing, stale or corrupt."""
         config = config or Config()
-        corpus = load_corpus(config.corpus_dir)
+        corpus = load_corpus(config.corpus_dir, config.max_file_bytes)
         for problem in corpus.problems:
             log.warning("corpus: %s", problem)
         embedder = embedder or make_embedder(config)
@@ -109,15 +110,27 @@ class Assistant:
 
     # -- asking ----------------------------------------------------------
     def ask(self, question: Any, history: Any = None) -> Reply:
-        """Answer ``question`` (a string); ``history`` holds the earlier user messages."""
-        if not isinstance(question, str):
-            question = "" if question is None else str(question)
+        """Answer ``question`` (a string, or UTF-8 bytes); ``history`` holds the earlier user messages.
+
+        Input that cannot be read (undecodable bytes, lone surrogates, a history of
+        the wrong shape) gets a reply of kind ``invalid`` whose message says why.
+        The reply echoes the question cut as the assistant cut it.
+        """
+        limit = self.config.max_question_chars
+        shown = echo(question, limit)
         try:
-            return self._ask(question, history_texts(history))
-        except Exception:  # noqa: BLE001 - a question must never crash the caller
-            log.exception("ask failed for %r", question[:200])
-            return Reply(question=question, answer="", found=False, kind="invalid",
+            text = question_text(question)
+            earlier = history_texts(history)
+        except InputError as exc:
+            return Reply(question=shown, answer="", found=False, kind="invalid", message=str(exc))
+        try:
+            reply = self._ask(text, earlier)
+        except Exception as exc:  # noqa: BLE001 - a question must never crash the caller
+            # The traceback only when logging is verbose: the CLI prints one line without -v.
+            log.error("ask failed for %r: %s", shown[:200], exc, exc_info=log.isEnabledFor(logging.INFO))
+            return Reply(question=shown, answer="", found=False, kind="invalid",
                          message="Đã có lỗi khi xử lý câu hỏi; vui lòng thử lại hoặc diễn đạt khác.")
+        return reply if reply.question == shown else dc_replace(reply, question=shown)
 
     def _ask(self, question: str, history: list[str]) -> Reply:
         q = analyze(question, self.config.max_question_chars)

@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
 import sys
 from pathlib import Path
+
+_UNDECODED = re.compile(r"[\udc80-\udcff]")  # surrogateescape'd argv bytes
 
 
 def _config(args):
@@ -56,13 +60,30 @@ def _print_reply(reply, as_json: bool, full: bool = False) -> None:
               + "  — xem toàn văn với --full")
 
 
+def _argv_text(arg: str) -> str:
+    """An argument as text: Python keeps bytes it cannot decode as lone surrogates; name them."""
+    from .inputs import question_text
+
+    return question_text(os.fsencode(arg)) if _UNDECODED.search(arg) else arg
+
+
 def cmd_ask(args) -> int:
+    """Prints the reply; exits 1 when the question could not be answered as asked (kind invalid)."""
     from .assistant import Assistant
 
+    question = _argv_text(args.question)
+    history = [_argv_text(h) for h in args.history or []]
     assistant = Assistant.load(_config(args), progress=sys.stderr.isatty())
-    reply = assistant.ask(args.question, history=args.history or [])
+    _say_rebuild(assistant)
+    reply = assistant.ask(question, history=history)
     _print_reply(reply, args.json, args.full)
-    return 0
+    return 1 if reply.kind == "invalid" else 0
+
+
+def _say_rebuild(assistant) -> None:
+    """One line on stderr when the index had to be (re)built, without -v."""
+    if assistant.index_status != "loaded":
+        print(f"qa: đã dựng lại chỉ mục {assistant.config.index_dir} ({assistant.index_status})", file=sys.stderr)
 
 
 def cmd_index(args) -> int:
@@ -132,13 +153,21 @@ def main(argv: list[str] | None = None) -> int:
     from .embed import EmbedderError
     from .index import IndexProblem
 
+    from .inputs import InputError
+
     try:
         return int(args.func(args) or 0)
-    except (ConfigError, CorpusError, EmbedderError, IndexProblem, FileNotFoundError) as exc:
+    except (ConfigError, CorpusError, EmbedderError, IndexProblem, FileNotFoundError, InputError) as exc:
         print(f"qa: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a command line prints a sentence, not a traceback
+        if args.verbose:
+            raise
+        print(f"qa: lỗi không mong đợi ({type(exc).__name__}: {exc}); chạy lại với -v để xem chi tiết",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,6 +72,9 @@ class Config:
     max_question_chars: int = 2000
     answer_max_chars: int = 200
 
+    # hardening (issue 10)
+    max_file_bytes: int = 5_000_000  # a corpus file larger than this is named and skipped (the plan: 40 kB)
+
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
             raise ConfigError(
@@ -99,6 +102,8 @@ class Config:
             raise ConfigError(f"embed_threads must not be negative. Currently, the embed_threads is {self.embed_threads}")
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
+        if self.max_file_bytes <= 0:
+            raise ConfigError(f"max_file_bytes must be greater than 0. Currently, the max_file_bytes is {self.max_file_bytes}")
 
     def replace(self, **overrides) -> "Config":
         known = {f.name for f in fields(self)}

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .inputs import InputError, lenient_text, shown
 from .question import Question, analyze
 from .text import fold
 
@@ -27,20 +28,37 @@ _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi 
 
 
 def history_texts(history: Any) -> list[str]:
-    """Earlier user messages from strings or Gradio-style {"role", "content"} dicts."""
+    """Earlier user messages from strings or Gradio-style {"role", "content"} dicts.
+
+    A string is one earlier message and one dict is one message; any other shape
+    (a number, a boolean) raises ``InputError`` with a message for the user.
+
+    >>> history_texts("ai ký?")
+    ['ai ký?']
+    """
+    if history is None:
+        return []
+    if isinstance(history, (str, bytes, bytearray, dict)):
+        history = [history]
+    elif not isinstance(history, (list, tuple)):
+        raise InputError(
+            "Lịch sử trò chuyện phải là danh sách các câu hỏi trước (chuỗi, hoặc {\"role\": \"user\", "
+            f"\"content\": …}}); đã nhận {type(history).__name__} {shown(history)}."
+        )
     out: list[str] = []
-    for item in history or []:
-        if isinstance(item, str):
-            text = item
+    for item in history:
+        if isinstance(item, (str, bytes, bytearray)):
+            text = lenient_text(item)
         elif isinstance(item, dict):
             if item.get("role", "user") != "user":
                 continue
             content = item.get("content")
             if isinstance(content, list):  # Gradio multimodal content parts
-                content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-            text = content if isinstance(content, str) else ""
+                content = " ".join(p.get("text", "") for p in content if isinstance(p, dict)
+                                   and isinstance(p.get("text", ""), str))
+            text = lenient_text(content) if isinstance(content, str) else ""
         elif isinstance(item, (list, tuple)) and item:  # old Gradio (user, bot) pairs
-            text = item[0] if isinstance(item[0], str) else ""
+            text = lenient_text(item[0]) if isinstance(item[0], str) else ""
         else:
             text = ""
         if text.strip():

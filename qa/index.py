@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -102,9 +103,18 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _bm25(config: Config, corpus_tokens: list[list[str]]):
+def _bm25s():
+    """bm25s, with its logger quieted: it sets itself to DEBUG on import."""
+    import logging
+
     import bm25s
 
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def _bm25(config: Config, corpus_tokens: list[list[str]]):
+    bm25s = _bm25s()
     retriever = bm25s.BM25(k1=config.bm25_k1, b=config.bm25_b)
     # bm25s' own tokenizer drops one-letter words (Vietnamese "ở", "ý"): give it ours.
     retriever.index(corpus_tokens, show_progress=False)
@@ -122,19 +132,22 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
 
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_orphans(target)
     started = time.time()
     clauses = corpus.clauses
     texts = [indexed_text(c) for c in clauses]
     steps = tqdm(total=4, desc="Xây chỉ mục", disable=not progress, leave=False)
 
     steps.set_postfix_str("tách từ")
-    acc_tokens = [accented_tokens(t, segmenter) for t in texts]
+    long_step = progress and len(texts) > 256  # a large corpus: show progress inside the slow step
+    acc_tokens = [accented_tokens(t, segmenter) for t in tqdm(texts, desc="tách từ", disable=not long_step,
+                                                                 leave=False)]
     fold_tokens = [folded_tokens(t) for t in texts]
     steps.update()
 
     steps.set_postfix_str("nhúng câu")
     embed_inputs = [" ".join(segmenter.words(t)) for t in texts] if config.segment_for_embedding else texts
-    vectors = embedder.encode_documents(embed_inputs, show_progress=progress and len(texts) > 256)
+    vectors = embedder.encode_documents(embed_inputs, show_progress=long_step)
     dense = faiss.IndexFlatIP(int(vectors.shape[1]))
     dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
     steps.update()
@@ -145,7 +158,7 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
     steps.update()
 
     steps.set_postfix_str("ghi")
-    tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-{os.getpid()}-", dir=target.parent))
     try:
         with open(tmp / CLAUSES, "w", encoding="utf-8") as fh:
             for c in clauses:
@@ -175,6 +188,8 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
         # The manifest is written last: a directory without it is never loaded.
         with open(tmp / MANIFEST, "w", encoding="utf-8") as fh:
             json.dump(manifest, fh, ensure_ascii=False, indent=2)
+        # mkdtemp makes the directory 0700: a service account reading the index would lose it.
+        os.chmod(tmp, _directory_mode(target))
         _swap_in(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -190,9 +205,70 @@ def _swap_in(tmp: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f"{target.name}.old-{os.getpid()}-{int(time.time() * 1000)}")
         os.rename(target, old)
-    os.rename(tmp, target)
+    try:
+        os.rename(tmp, target)
+    except BaseException:
+        if old is not None:  # interrupted between the two renames: put the good index back
+            os.rename(old, target)
+        raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_tree(old)
+
+
+def _directory_mode(target: Path) -> int:
+    """The permissions the index directory had, or those the umask gives a new directory."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o777 & ~umask
+
+
+def _remove_tree(path: Path) -> None:
+    """``rmtree`` that also empties read-only directories we own (a read-only index dir)."""
+
+    def make_writable(func, failed, _exc):
+        parent = os.path.dirname(failed)
+        try:
+            os.chmod(parent, stat.S_IMODE(os.stat(parent).st_mode) | stat.S_IWUSR | stat.S_IXUSR)
+            if os.path.isdir(failed) and not os.path.islink(failed):
+                os.chmod(failed, stat.S_IMODE(os.stat(failed).st_mode) | stat.S_IRWXU)
+            func(failed)
+        except OSError:
+            pass
+
+    shutil.rmtree(path, onerror=make_writable)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own earlier attempt: one build at a time per process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_orphans(target: Path) -> list[Path]:
+    """Remove ``<name>.tmp-*`` / ``<name>.old-*`` left by killed or failed builds; returns them.
+
+    A directory whose name carries the pid of a process still running belongs to a
+    build in progress and is kept.
+    """
+    removed = []
+    for pattern in (f"{target.name}.tmp-*", f"{target.name}.old-*"):
+        for path in target.parent.glob(pattern):
+            pid = path.name[len(target.name) + 5:].split("-", 1)[0]
+            if pid.isdigit() and _pid_alive(int(pid)):
+                continue
+            if path.is_dir() and not path.is_symlink():
+                _remove_tree(path)
+                removed.append(path)
+    return removed
 
 
 def read_manifest(directory: Path) -> dict:
@@ -210,8 +286,9 @@ def read_manifest(directory: Path) -> dict:
 
 def load_index(directory: Path, corpus_fingerprint: str, config: Config) -> LoadedIndex:
     """Load and verify the index; raise IndexStale or IndexCorrupt when it cannot serve."""
-    import bm25s
     import faiss
+
+    bm25s = _bm25s()
 
     directory = Path(directory)
     manifest = read_manifest(directory)

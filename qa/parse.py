@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .facts import extract_facts
+from .reader import DEFAULT_MAX_BYTES, ParseError, read_text  # noqa: F401 - ParseError re-exported
 from .text import fold, normalize
 from .types import Clause, Document, Facts
 
@@ -39,10 +40,6 @@ _PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+n
 # Words kept capitalised when a heading in capitals is put in sentence case.
 _PROPER = ("Trung ương", "Đảng", "Nhà nước", "Quốc hội", "Chính phủ", "Việt Nam", "Mặt trận Tổ quốc",
            "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành", "Hồ Chí Minh", "Kết luận", "Nghị quyết")
-
-
-class ParseError(ValueError):
-    """A document could not be read or holds no text; the message names the file."""
 
 
 def _is_upper(line: str) -> bool:
@@ -103,7 +100,7 @@ def parse_text(text: str, source: str = "<text>", doc_id: str | None = None) -> 
     """Parse one document's text. Raises ParseError when it holds no text."""
     text = normalize(text)
     if not text.strip():
-        raise ParseError(f"{source}: the document is empty")
+        raise ParseError(f"{source}: văn bản trống")
     raw_lines = text.split("\n")
     # Paragraphs: non-empty lines; a line that continues without a blank line and
     # without a marker joins the paragraph above (wrapped text).
@@ -302,19 +299,7 @@ def parse_text(text: str, source: str = "<text>", doc_id: str | None = None) -> 
                     clauses=tuple(clauses), truncated_after=truncated_after)
 
 
-def parse_file(path: str | Path) -> Document:
-    """Read and parse a UTF-8 text file; ParseError names the file when it cannot."""
+def parse_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and parse a text file (UTF-8, or UTF-16 with a BOM); ParseError names the file when it cannot."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ParseError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise ParseError(f"{path.name}: the file is empty")
-    if b"\x00" in data[:4096]:
-        raise ParseError(f"{path.name}: the file is binary, not UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name}: the file is not valid UTF-8 (byte {exc.start})") from exc
-    return parse_text(text, source=path.name)
+    return parse_text(read_text(path, max_bytes), source=path.name)

@@ -19,8 +19,16 @@ import unicodedata
 # breve, horn) are not tones and stay on their letter.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u200c\u200d\u2028\u2029]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]")
+# Unicode category Cf (format characters) as of Unicode 14: zero-width spaces and
+# joiners, soft hyphen, BOM, word joiner, bidi overrides. Web pages and Word files
+# paste them inside words ("trách\u00adnhiệm"); they are dropped, not made spaces.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def _move_tone(word: str) -> str:
@@ -47,8 +55,8 @@ def _move_tone(word: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, one tone convention, control characters dropped, spaces collapsed per line."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, one tone convention, format characters removed, controls made spaces, spaces collapsed per line."""
+    text = unicodedata.normalize("NFC", _FORMAT.sub("", text))
     text = _CONTROL.sub(" ", text)
     text = _WORD.sub(lambda m: _move_tone(m.group(0)) if len(m.group(0)) <= 7 else m.group(0), text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]

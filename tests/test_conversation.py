@@ -32,3 +32,19 @@ def test_corpus_wide_words_do_not_make_a_topic():
     q = analyze("Thực hiện theo thời hạn nào?")
     assert plan_turn(q, prev).mode == "standalone"
     assert plan_turn(q, prev, common=frozenset({"thuc", "hien"})).mode == "same_topic"
+
+
+def test_history_of_one_message_or_a_wrong_shape():
+    import pytest
+
+    from qa.inputs import InputError
+
+    assert history_texts("ai chịu trách nhiệm?") == ["ai chịu trách nhiệm?"]  # one message, not characters
+    assert history_texts({"role": "user", "content": "ai ký?"}) == ["ai ký?"]  # one message, not its keys
+    assert history_texts(b"ai k\xc3\xbd?") == ["ai ký?"]
+    assert history_texts(["ai\ud800 ký?"]) == ["ai\ufffd ký?"]  # an earlier turn is never re-rejected
+    assert history_texts(None) == [] and history_texts(()) == []
+    for bad in (5, True, 2.5, object()):
+        with pytest.raises(InputError, match="Lịch sử trò chuyện phải là danh sách") as err:
+            history_texts(bad)
+        assert type(bad).__name__ in str(err.value)

@@ -125,3 +125,73 @@ def test_a_second_document_is_served_and_cited_by_name(tmp_path, corpus_dir, fak
     assert "99-KL/TW" in a.coverage_message and "03-KH/TW" in a.coverage_message
     # the plan still answers as before
     assert a.ask("ai chịu trách nhiệm thể chế hóa?").citations[0].ref == "IV.1.1"
+
+
+# -- hardening (issue 10): permissions, orphans, quiet library logs ----------------------------
+
+def _mode(path) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+def test_rebuild_keeps_the_directory_permissions(built, fake_embedder, segmenter):
+    cfg, corpus = built
+    assert _mode(cfg.index_dir) == 0o777 & ~_umask()  # a first build: the umask's, not mkdtemp's 0700
+    os.chmod(cfg.index_dir, 0o750)
+    build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+    assert _mode(cfg.index_dir) == 0o750
+
+
+def test_read_only_index_directory_is_rebuilt_without_leftovers(built, fake_embedder, segmenter):
+    cfg, corpus = built
+    os.chmod(cfg.index_dir, 0o555)
+    try:
+        build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+        assert _mode(cfg.index_dir) == 0o555
+        assert sorted(p.name for p in cfg.index_dir.parent.iterdir()) == ["corpus", "index"]
+    finally:
+        os.chmod(cfg.index_dir, 0o755)
+
+
+def test_orphans_of_killed_builds_are_removed_by_the_next_build(built, fake_embedder, segmenter):
+    cfg, corpus = built
+    parent = cfg.index_dir.parent
+    dead = _dead_pid()
+    orphans = [parent / "index.tmp-abc123", parent / f"index.tmp-{dead}-x1", parent / f"index.old-{dead}-17"]
+    for path in orphans:
+        (path / "bm25_folded").mkdir(parents=True)
+        (path / "clauses.jsonl").write_text("{}", encoding="utf-8")
+    os.chmod(orphans[2], 0o555)
+    live = parent / f"index.tmp-{os.getppid()}-busy"  # a build still running elsewhere
+    live.mkdir()
+    build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+    assert sorted(p.name for p in parent.iterdir()) == ["corpus", "index", live.name]
+
+
+def test_bm25s_debug_lines_are_silenced(built, fake_embedder, segmenter, capfd):
+    import logging
+
+    cfg, corpus = built
+    logging.getLogger().addHandler(handler := logging.StreamHandler())
+    logging.getLogger("bm25s").setLevel(logging.DEBUG)  # what importing bm25s does
+    try:
+        build_index(corpus, fake_embedder, segmenter, cfg, cfg.index_dir, progress=False)
+        load_index(cfg.index_dir, corpus.fingerprint, cfg)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert "Building index" not in capfd.readouterr().err
+    assert logging.getLogger("bm25s").getEffectiveLevel() >= logging.WARNING
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid

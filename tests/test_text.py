@@ -47,3 +47,21 @@ def test_segmenter_is_lazy():
     assert s._tokenize is None
     s.words("cán bộ")
     assert s._tokenize is not None
+
+
+def test_format_characters_are_removed_not_made_spaces():
+    # Pasted from web pages and Word files (issue 10): zero-width space/joiners, BOM,
+    # soft hyphen, word joiner, bidi overrides.
+    assert normalize("\ufefftr\u00adách nhi\u200bệm th\u2060ể ch\u200c\u200dế \u202ehóa\u202c") == "trách nhiệm thể chế hóa"
+
+
+def test_every_character_the_format_list_strips_is_category_cf():
+    import sys
+    import unicodedata
+
+    from qa.text import _FORMAT
+
+    stripped = [c for c in range(sys.maxunicode + 1) if _FORMAT.match(chr(c))]
+    assert stripped and all(unicodedata.category(chr(c)) == "Cf" for c in stripped)
+    if unicodedata.unidata_version == "14.0.0":  # the list is Unicode 14's Cf, complete
+        assert len(stripped) == sum(unicodedata.category(chr(c)) == "Cf" for c in range(sys.maxunicode + 1))

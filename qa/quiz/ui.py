@@ -10,8 +10,13 @@ reads ``assistant.clauses``, so no model is loaded for a quiz.
 
 from __future__ import annotations
 
+import atexit
 import html
+import math
+import shutil
 import tempfile
+import time
+import uuid
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -72,6 +77,43 @@ def render_preview(result: QuizResult) -> str:
     return "".join(parts)
 
 
+MAX_ITEMS = 200  # the form's own maximum for "Số câu"
+MAX_SEED = 2**31 - 1
+_FILE_MAX_AGE_S = 3600  # a download older than this is gone from our folder (Gradio keeps its copy)
+
+
+def _whole_number(value: Any, label: str, low: int, high: int) -> int:
+    """An integer within [low, high] from what the form or an API caller sent; QuizError in Vietnamese."""
+    try:
+        number = float(value)
+        if not math.isfinite(number) or number != int(number):
+            raise ValueError
+    except (TypeError, ValueError, OverflowError):
+        raise QuizError(f"{label} phải là số nguyên từ {low} đến {high}; đã nhận {str(value)[:40]!r}") from None
+    if not low <= number <= high:
+        raise QuizError(f"{label} phải từ {low} đến {high}; đã nhận {str(value)[:40]}")
+    return int(number)
+
+
+def _out_folder() -> Path:
+    """One folder per process, removed at exit; old files in it are pruned on each write."""
+    global _FOLDER
+    if _FOLDER is None or not _FOLDER.is_dir():
+        _FOLDER = Path(tempfile.mkdtemp(prefix="qa-quiz-"))
+        atexit.register(shutil.rmtree, _FOLDER, True)
+    now = time.time()
+    for old in _FOLDER.iterdir():
+        try:
+            if now - old.stat().st_mtime > _FILE_MAX_AGE_S:
+                old.unlink()
+        except OSError:
+            pass
+    return _FOLDER
+
+
+_FOLDER: Path | None = None
+
+
 def make_quiz(
     clauses: Sequence,
     sections: Sequence[str] | None,
@@ -81,17 +123,20 @@ def make_quiz(
     fmt: str,
     out_dir: Path | None = None,
 ) -> tuple[str, str | None]:
-    """Generate, export to a temp file and return (preview HTML, file path or None)."""
+    """Generate, export to a temp file and return (preview HTML, file path or None).
+
+    Inputs come from the form or from an API caller: each is checked and bounded.
+    """
     try:
         options = QuizOptions(
-            n=int(n) if n is not None else 0,
-            kinds=tuple(kinds or ()),
-            sections=tuple(sections or ()),
-            seed=int(seed) if seed is not None else 0,
+            n=_whole_number(n, "Số câu", 1, MAX_ITEMS),
+            kinds=_names(kinds, "Loại câu hỏi"),
+            sections=_names(sections, "Mục"),
+            seed=_whole_number(0 if seed is None else seed, "Seed", 0, MAX_SEED),
         )
-        result = generate_quiz(clauses, options)
         if fmt not in FORMATS:
-            raise QuizError(f"format must be one of {', '.join(FORMATS)}. Currently, the format is {fmt!r}")
+            raise QuizError(f"Định dạng phải là một trong {', '.join(FORMATS)}; đã nhận {str(fmt)[:40]!r}")
+        result = generate_quiz(clauses, options)
     except (QuizError, ValueError) as exc:
         return f"<p><strong>Lỗi:</strong> {html.escape(str(exc))}</p>", None
     preview = render_preview(result)
@@ -103,10 +148,20 @@ def make_quiz(
             f"<p>Định dạng {html.escape(fmt)} chỉ nhận câu trắc nghiệm: bỏ qua "
             f"{exported.skipped} câu khác.</p>" + preview
         )
-    folder = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="qa-quiz-"))
-    path = folder / f"quiz-{options.seed}{EXTENSIONS[fmt]}"
+    folder = Path(out_dir) if out_dir else _out_folder()
+    path = folder / f"quiz-{options.seed}-{uuid.uuid4().hex[:8]}{EXTENSIONS[fmt]}"
     path.write_text(exported.text, encoding="utf-8")
     return preview, str(path)
+
+
+def _names(values: Any, label: str) -> tuple[str, ...]:
+    """A list of short strings (checkbox values) or QuizError."""
+    if values is None:
+        return ()
+    if isinstance(values, str) or not isinstance(values, (list, tuple)) or len(values) > 100 \
+            or not all(isinstance(v, str) and len(v) <= 100 for v in values):
+        raise QuizError(f"{label} phải là danh sách các lựa chọn; đã nhận {str(values)[:40]!r}")
+    return tuple(values)
 
 
 def build_quiz_tab(assistant: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from qa.quiz import QuizResult
 from qa.quiz.gift import parse_gift
 from qa.quiz.model import ItemCitation, QuizItem
@@ -30,7 +32,28 @@ def test_make_quiz_reports_bad_choices_without_a_file(clauses):
     html, path = make_quiz(clauses, [], [], 5, 1, "gift")
     assert path is None and "Lỗi:" in html and "kinds must name at least one" in html
     html, path = make_quiz(clauses, ["III"], ["mcq"], 0, 1, "gift")
-    assert path is None and "n must be greater than 0" in html
+    assert path is None and "Số câu phải từ 1 đến 200; đã nhận 0" in html  # Vietnamese since issue 10
+
+
+@pytest.mark.parametrize("n, seed, sections, fmt, message", [
+    (5, 1e300, ["III"], "gift", "Seed phải từ 0 đến 2147483647"),  # was OSError: File name too long
+    (5, float("nan"), ["III"], "gift", "Seed phải là số nguyên"),
+    (5, -1, ["III"], "gift", "Seed phải từ 0"),
+    (5, "7; rm -rf /", ["III"], "gift", "Seed phải là số nguyên"),
+    (10**9, 1, ["III"], "gift", "Số câu phải từ 1 đến 200"),
+    (2.5, 1, ["III"], "gift", "Số câu phải là số nguyên"),
+    (5, 1, "III", "gift", "Mục phải là danh sách"),
+    (5, 1, ["III"], "../../etc/passwd", "Định dạng phải là một trong"),
+])
+def test_make_quiz_bounds_what_an_api_caller_sends(clauses, tmp_path, n, seed, sections, fmt, message):
+    html, path = make_quiz(clauses, sections, ["mcq"], n, seed, fmt, out_dir=tmp_path)
+    assert path is None and message in html and list(tmp_path.iterdir()) == []
+
+
+def test_make_quiz_uses_one_temp_folder_per_process(clauses):
+    first = Path(make_quiz(clauses, ["III"], ["mcq"], 3, 1, "aiken")[1])
+    second = Path(make_quiz(clauses, ["III"], ["mcq"], 3, 1, "aiken")[1])
+    assert first.parent == second.parent and first != second
 
 
 def test_aiken_preview_says_how_many_were_skipped(clauses, tmp_path):
