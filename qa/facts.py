@@ -23,7 +23,7 @@ BODIES = (
     "Ủy ban Kiểm tra Trung ương", "Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương",
     "Ban Tuyên giáo và Dân vận Trung ương", "Ban Dân vận Trung ương", "Ban Kinh tế Trung ương",
     "Ban Nội chính Trung ương", "Ban Đối ngoại Trung ương", "Ban Chính sách, chiến lược Trung ương",
-    "Văn phòng Trung ương Đảng", "Hội đồng Lý luận Trung ương", "Quân ủy Trung ương",
+    "Văn phòng Trung ương Đảng", "Hội đồng Lý luận Trung ương", "Quân ủy Trung ương", "Đảng ủy Quân đội Trung ương",
     "Đảng ủy Công an Trung ương", "Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối doanh nghiệp Trung ương",
     "Đảng ủy Quốc hội", "Đảng ủy Chính phủ", "Đảng ủy Mặt trận Tổ quốc", "Đảng ủy các cơ quan Đảng Trung ương",
     "Đảng ủy Ngoài nước", "Học viện Chính trị quốc gia Hồ Chí Minh", "Báo Nhân Dân", "Tạp chí Cộng sản",

@@ -26,7 +26,7 @@ INTENT_SYLLABLES = frozenset(
     """thoi han gian khi nao bao gio luc nam thang quy muc phan dau thuoc nhiem vu so may
     thu chu tri phoi hop chiu trach nhiem co quan don vi ben cap ai noi dung gi la con sao
     the vay lam duoc giao phu y dieu khoan diem nam o trong neu de cap ke hoach van ban nay
-    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat""".split()
+    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat xong truoc""".split()
 )
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
@@ -117,6 +117,11 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def analyze(raw: str, max_chars: int = 2000) -> Question:
     text, truncated = clean(raw, max_chars)
     text = expand_abbreviations(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 12 and all(ch.isupper() for ch in letters):
+        # A question typed in capitals means what it means in lower case; the abbreviations
+        # have been read already, and the embedding model is case-sensitive.
+        text = text.lower()
     folded = collapse(fold(text))
     kind = "what"
     meta_field = None

@@ -21,7 +21,7 @@ from .ask import kinds
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
-from .question import Question, analyze
+from .question import Question, analyze, document_keys
 from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
 from .types import Hit
 
@@ -53,6 +53,10 @@ class Retriever:
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
         self._label_keys = [fold(c.label) for c in index.clauses]
+        # Documents a clause names, less those the corpus's own titles name (itself and what it
+        # implements): naming a cited document ("Kết luận 19") points to the clauses that cite it.
+        own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
+        self._doc_keys = [frozenset(document_keys(c.text)) - own for c in index.clauses]
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -148,7 +152,12 @@ class Retriever:
                 scores[pos] += cfg.fact_bonus
                 if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
                     scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
+            if q.doc_keys and self._doc_keys[pos] & set(q.doc_keys):
+                scores[pos] += cfg.ref_bonus  # a document named by number points to the clauses citing it, like a ref
+            if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
+                scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
         if q.kind == "meta":
+            target = "title" if q.meta_field == "Tên văn bản" else "meta"
             for pos, clause in enumerate(clauses):
-                if clause.kind == "meta":
+                if clause.kind == target:
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus

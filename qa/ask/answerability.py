@@ -106,7 +106,7 @@ class Judge:
         topic = set(q.topic_accented if q.accented else q.topic)
         if q.accented and self.words is not None:
             units = [w.split("_") for w in self.words(q.text.lower())]  # sentence-initial capitals mislead it
-            units = [u for u in units if all(p in topic for p in u) and not all(p.isdigit() for p in u)
+            units = [u for u in units if any(p in topic for p in u) and not all(p.isdigit() for p in u)
                      and (len(u) > 1 or len(u[0]) > 1)]
             if not units:
                 return 0.0
@@ -155,11 +155,11 @@ class Judge:
         s = self.signals(q, retrieval)
         if not s.slot and q.kind in _ASKED:
             return Verdict("low", f"Kế hoạch không nêu {_ASKED[q.kind]}.", s, 0.0, "slot")
-        if not s.slot and q.kind == "meta":
-            return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
         folded = fold(q.text)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
                       if k in self.info.doc_keys and not any(k in document_keys(d) for d in self.info.doc_ids)]
+        if not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
+            return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
         if cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
@@ -172,7 +172,7 @@ class Judge:
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
-            return Verdict("none", "Câu hỏi nói về nội dung mà văn bản không nhắc đến.", s, 0.0, "off-topic")
+            return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:
             return Verdict("high", "", s, p)

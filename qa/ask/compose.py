@@ -105,16 +105,24 @@ class Answerer:
                              confidence="high", signals=_signals(verdict))
         best = hits[0].clause
         if best.kind in ("section", "heading"):
-            # A section answers with its parts: cite them right after it.
+            # A section answers with its parts. For its content they come first; for where it
+            # is or who leads it (the section's intro names them) the section comes first.
             children = self.children(best)
             if children:
                 chosen = {best.id} | {c.id for c in children}
                 rest = [c for c in citations if f"{c.doc}#{c.ref}" not in chosen]
-                kids = [Citation.from_hit(Hit(c, hits[0].score)) for c in children]
-                citations = ((citations[0],) + tuple(kids) + tuple(rest))[: max(len(citations), 1 + len(kids))]
+                kids = tuple(Citation.from_hit(Hit(c, hits[0].score)) for c in children)
+                content = q.kind in ("what", "count") and not q.refs  # "Mục I gồm gì?" names the section
+                head = kids + (citations[0],) if content else (citations[0],) + kids
+                citations = (head + tuple(rest))[: max(len(citations), 1 + len(kids))]
         answer = get(q.kind).answer(q, hits, self.ctx)
         if answer is None:
             answer = get("what").answer(q, hits, self.ctx)
+        if isinstance(answer, tuple):
+            answer, source = answer
+            first = next((h for h in hits if h.clause.id == source.id), Hit(source, hits[0].score))
+            citations = (Citation.from_hit(first),) + tuple(
+                c for c in citations if (c.doc, c.ref) != (source.doc_id, source.ref))[: len(citations) - 1]
         message = ""
         if q.truncated:
             message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."

@@ -85,7 +85,7 @@ def _paragraphs(corpus: Path) -> list[str]:
     from qa.corpus import corpus_files
     from qa.evaluation.dataset import corpus_paragraphs
 
-    files = corpus_files(corpus) if corpus.is_dir() else [corpus]
+    files = corpus_files(corpus)[0] if corpus.is_dir() else [corpus]
     return [p for f in files for p in corpus_paragraphs(f.read_text(encoding="utf-8"))]
 
 

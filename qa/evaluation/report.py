@@ -30,6 +30,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("abstain_precision", "Abstain P", "ratio"),
     ("abstain_recall", "Abstain R", "ratio"),
     ("false_abstention", "False abst.", "ratio"),
+    ("closest_rate", "Closest shown", "ratio"),
     ("latency_p50_ms", "p50 ms", "ms"),
     ("latency_p95_ms", "p95 ms", "ms"),
 )

@@ -133,6 +133,7 @@ class Record:
     citations: tuple[str, ...] = ()
     error: str | None = None
     style: str | None = None
+    confidence: str = ""  # the reply's state: high | low (closest clause shown) | none
 
     @property
     def in_scope(self) -> bool:
@@ -152,6 +153,7 @@ class Record:
             "n_ideal": self.n_ideal,
             "ndcg": self.ndcg,
             "found": self.found,
+            "confidence": self.confidence,
             "kind": self.kind,
             "answer": self.answer,
             "answer_correct": self.answer_correct,
@@ -184,6 +186,7 @@ def score_reply(question: Question, reply: Any, config: str, latency_ms: float,
         latency_ms=latency_ms,
         citations=tuple(str(getattr(c, "ref", "")) for c in citations),
         style=question.style,
+        confidence=str(getattr(reply, "confidence", "") or ""),
     )
 
 
@@ -221,6 +224,8 @@ def summarize(records: Sequence[Record]) -> dict[str, Any]:
         value = metrics.percentile(latencies, p)
         summary[f"latency_p{p}_ms"] = None if value is None else round(value, 3)
     summary["errors"] = sum(1 for r in records if r.error)
+    # The third state: refused, but with the closest clause shown ("Kế hoạch không nói trực tiếp …").
+    summary["closest_rate"] = metrics.ratio(sum(1 for r in records if r.confidence == "low"), len(records))
     return summary
 
 

@@ -106,7 +106,9 @@ class Kind:
         """Whether ``clause`` holds an answer of the type asked."""
         return True
 
-    def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | None:
+    def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | tuple[str, Clause] | None:
+        """The short answer, from ``hits[0]`` — or ``(answer, clause)`` when it comes from
+        another clause, which the reply then cites first; None to fall back to "what"."""
         return None
 
 

@@ -79,9 +79,9 @@ class Count(Kind):
                 kids = ctx.children(clause)
                 if kids:
                     name = clause.text if clause.kind == "heading" else clause.label
-                    return f"{len(kids)} nội dung ({kids[0].ref}–{kids[-1].ref}), thuộc {clip(name, 80)} ({clause.ref})."
+                    return f"{len(kids)} nội dung ({kids[0].ref}–{kids[-1].ref}), thuộc {clip(name, 80)} ({clause.ref}).", clause
             else:
                 for part in segments(clause.text):
                     if _figure(unit).search(fold(part)):
-                        return f"{clip(part, ctx.config.answer_max_chars - 12)} ({clause.ref})."
+                        return f"{clip(part, ctx.config.answer_max_chars - 12)} ({clause.ref}).", clause
         return None

@@ -16,7 +16,11 @@ META_FIELDS = (
                       r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
-    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"),
+    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"
+                     r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
+                     r" hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
+    ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
+                    r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
 )
 
@@ -25,16 +29,21 @@ class Meta(Kind):
     name = "meta"
 
     def holds_answer(self, q, clause, ctx) -> bool:
-        """A metadata clause that gives the field asked."""
+        """A metadata clause that gives the field asked (the title clause for the name)."""
+        if q.meta_field == "Tên văn bản":
+            return clause.kind == "title"
         return clause.kind == "meta" and (not q.meta_field or any(
             line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
 
-    def answer(self, q, hits, ctx) -> str | None:
+    def answer(self, q, hits, ctx):
+        if q.meta_field == "Tên văn bản":
+            title = next((h.clause for h in hits if h.clause.kind == "title"), None)
+            return (f"{title.text} ({title.doc_id}).", title) if title else None
         meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
         if meta is None or not q.meta_field:
             return None
         for line in meta.text.split("\n"):
             if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
                 value = line[len(q.meta_field):].lstrip(" :")
-                return f"{q.meta_field}: {value} ({meta.doc_id})."
-        return f"Thông tin văn bản không ghi {q.meta_field.lower()}."
+                return f"{q.meta_field}: {value} ({meta.doc_id}).", meta
+        return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta

@@ -27,5 +27,5 @@ class Amount(Kind):
         for hit in hits[:3]:
             for part in segments(hit.clause.text):
                 if _MONEY_IN_TEXT.search(fold(part)):
-                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref})."
+                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref}).", hit.clause
         return None

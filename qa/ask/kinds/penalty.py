@@ -22,5 +22,5 @@ class Penalty(Kind):
         for hit in hits[:3]:
             for part in segments(hit.clause.text):
                 if ctx.slots.search("penalty", "sanction", part) is not None:
-                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref})."
+                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref}).", hit.clause
         return None

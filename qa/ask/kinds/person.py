@@ -48,5 +48,5 @@ class Person(Kind):
         for hit in hits[:3]:
             names = self.names(hit.clause.text, ctx)
             if names:
-                return f"{join(names)} ({hit.clause.ref})."
+                return f"{join(names)} ({hit.clause.ref}).", hit.clause
         return None

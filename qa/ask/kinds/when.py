@@ -20,7 +20,11 @@ class When(Kind):
         return bool(PATTERN.search(folded))
 
     def bonus(self, q, clause) -> float:
-        return 1.0 if clause.facts.timings else 0.0
+        if not clause.facts.timings:
+            return 0.0
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
+        # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
+        return 2.0 if years and years <= set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(clause.facts.timings))) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
         return bool(clause.facts.timings)
@@ -32,5 +36,5 @@ class When(Kind):
         for hit in hits[1:3]:
             if hit.clause.facts.timings:
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
-                        f"{'; '.join(hit.clause.facts.timings)}.")
+                        f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
         return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
