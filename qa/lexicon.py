@@ -43,7 +43,9 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Lexicon":
-        return _load(str(path or DATA / "paraphrases.tsv"))
+        """``path``, or every ``qa/data/paraphrases*.tsv``."""
+        paths = [path] if path else sorted(DATA.glob("paraphrases*.tsv"))
+        return _load(tuple(str(p) for p in paths))
 
     def members(self) -> list[str]:
         return [m for g in self.groups for m in g]
@@ -88,9 +90,10 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> Lexicon:
+def _load(paths: tuple[str, ...]) -> Lexicon:
     groups = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    lines = [ln for p in paths for ln in Path(p).read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
