@@ -188,6 +188,7 @@ _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap 
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
+    "outcome": "kết quả thực hiện (kế hoạch nêu nhiệm vụ và thời hạn, không báo cáo việc đã làm được)",
     "count": "con số này",
     "amount": "kinh phí hay số tiền",
     "penalty": "hình thức hay mức kỷ luật, xử phạt cụ thể",

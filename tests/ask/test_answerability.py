@@ -1,0 +1,64 @@
+"""The three reply states on the real plan, and the signals behind them."""
+
+import pytest
+
+
+def test_answered_in_the_users_words(assistant):
+    reply = assistant.ask("Báo đài phải đưa tin về những gì?")
+    assert (reply.found, reply.confidence, reply.citations[0].ref) == (True, "high", "II.2")
+    assert reply.answer.startswith("chỉ đạo các cơ quan báo chí tuyên truyền")  # the sentence about the press
+    assert set(reply.signals) >= {"coverage", "similarity", "margin", "agreement", "unknown", "slot", "score", "rule"}
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("Chi bộ tôi cần làm gì để các đảng viên tự kiểm điểm nghiêm túc?", "III.4"),
+    ("Kế hoạch có nói gì về chống bè phái không?", "III.6"),
+    ("ai phải tự học lý luận chính trị?", "III.3"),
+])
+def test_paraphrases_are_answered(assistant, question, ref):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", ref)
+
+
+def test_the_asked_for_slot_missing_shows_the_closest_clause(assistant):
+    reply = assistant.ask("Mỗi đảng viên phải học bao nhiêu giờ lý luận chính trị một năm?")
+    assert (reply.found, reply.confidence, reply.kind) == (False, "low", "count")
+    assert reply.answer.startswith("Kế hoạch không nêu con số này; nội dung gần nhất là III.3: «")
+    person = assistant.ask("Ai đang là Trưởng Ban Tổ chức Trung ương?")
+    assert (person.found, person.confidence, person.kind) == (False, "low", "person")
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("Thời tiết Hà Nội hôm nay ra sao?", "off-topic"),
+    ("Luân chuyển cán bộ có được đề cập không?", "existence"),
+    ("Văn phòng TW theo dõi đôn đốc việc thực hiện thế nào?", "missing"),
+    ("Tỉnh ủy Nghệ An phải làm gì?", "missing"),
+])
+def test_not_in_the_plan(assistant, question, rule):
+    reply = assistant.ask(question)
+    assert (reply.found, reply.confidence, reply.answer, reply.signals["rule"]) == \
+        (False, "none", "Văn bản không đề cập nội dung này.", rule)
+
+
+def test_a_cut_off_part_is_named_in_the_message(assistant):
+    reply = assistant.ask("Tổng kết kế hoạch vào năm nào?")
+    assert reply.message.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2; nội dung về «tổng kết kế hoạch» "
+                                    "thường nằm ở phần «Tổ chức thực hiện»")
+
+
+def test_a_document_only_cited_has_no_content_here(assistant):
+    reply = assistant.ask("Kết luận 01-KL/TW gồm những nội dung cụ thể nào?")
+    assert (reply.confidence, reply.citations[0].ref) == ("low", "I.2")
+    assert reply.answer.startswith("Kế hoạch chỉ nhắc đến 01-KL/TW, không nêu nội dung của văn bản đó")
+    dated = assistant.ask("Kết luận 19 ban hành ngày nào?")
+    assert (dated.confidence, dated.answer) == ("high", "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2).")
+
+
+def test_outcomes_are_not_in_a_plan(assistant):
+    reply = assistant.ask("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?")
+    assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("low", "outcome", "III.1")
+
+
+def test_a_body_the_plan_gives_no_task(assistant):
+    reply = assistant.ask("Ủy ban Thường vụ Quốc hội có nhiệm vụ gì?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "task")

@@ -1,0 +1,99 @@
+"""Question kinds: each file's patterns, its answerability check and its answer."""
+
+import pytest
+
+from qa.ask.corpus_info import CorpusInfo
+from qa.ask.kinds import AnswerContext, get, kind_for
+from qa.config import Config
+from qa.question import analyze
+from qa.text import fold
+from qa.types import Clause, Facts, Hit
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ai đang là Trưởng Ban Tổ chức Trung ương?", "person"),
+    ("Tổng Bí thư lúc kế hoạch ban hành là ai?", "person"),
+    ("Ai chỉ đạo báo chí tuyên truyền bài phát biểu của Tổng Bí thư?", "who"),
+    ("Tên đầy đủ của Kế hoạch 03 là gì?", "meta"),  # a document's name, not a person's
+    ("Mỗi đảng viên phải học bao nhiêu giờ lý luận chính trị một năm?", "count"),
+    ("Kế hoạch có bao nhiêu nhiệm vụ trọng tâm?", "count"),
+    ("BCH TW ra kết luận này ở hội nghị lần thứ mấy?", "count"),
+    ("Bao nhiêu ngày phải xong?", "when"),  # a time unit is a timing
+    ("Kinh phí thực hiện lấy từ đâu?", "amount"),
+    ("kinh phi thuc hien lay tu dau?", "amount"),
+    ("Tiến độ thực hiện ra sao?", "when"),  # folded "tien" is not "tiền"
+    ("Mấy đại án làm thất thoát tiền nhà nước thì sao?", "what"),  # money named, no amount asked
+    ("Đảng viên tham nhũng bị hình thức kỷ luật gì?", "penalty"),
+    ("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?", "outcome"),
+    ("Đợt sinh hoạt chính trị phải hoàn thành khi nào?", "when"),
+    ("Chỗ nào làm qua loa thì cấp trên có uốn nắn không?", "what"),  # "chỗ nào" is not a place in the text
+    ("Nhiệm vụ này số mấy?", "what"),  # a task's number is not the document's
+    ("Kế hoạch 03 hết hiệu lực khi nào?", "meta"),
+    ("Tài liệu này là nghị quyết hay kế hoạch?", "meta"),
+])
+def test_kind_of_question(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_kind_for_reads_the_registry_in_order():
+    assert kind_for("Ai đang là Trưởng ban Tổ chức Trung ương?", "ai dang la truong ban to chuc trung uong?").name == "person"
+    assert kind_for("Có gì mới?", "co gi moi?").name == "what"
+
+
+def _clause(ref, text, kind="item", timings=(), lead=()):
+    return Clause(doc_id="99-KH/TW", doc_title="Kế hoạch thử", ref=ref, label=f"mục {ref}", kind=kind,
+                  headings=(), text=text, position=0, facts=Facts(timings=timings, lead=lead))
+
+
+@pytest.fixture
+def ctx():
+    clauses = [
+        _clause("I", "NHIỆM VỤ", kind="section"),
+        _clause("I.1", "Mỗi đảng viên học 40 giờ lý luận chính trị mỗi năm (hằng năm).", timings=("hằng năm",)),
+        _clause("I.2", "Quốc hội khóa XV hoàn thiện pháp luật.", lead=("Quốc hội",)),
+        _clause("I.3", "Nguyễn Văn An chủ trì tổng kết; kinh phí do ngân sách bảo đảm; khiển trách người vi phạm."),
+    ]
+    return AnswerContext(CorpusInfo.build(clauses, "Tài liệu thử."), Config())
+
+
+def test_count_needs_a_figure_in_the_unit_asked(ctx):
+    hours = analyze("Mỗi đảng viên phải học bao nhiêu giờ một năm?")
+    clauses = ctx.info.clauses
+    assert get("count").holds_answer(hours, clauses[1], ctx)
+    assert not get("count").holds_answer(hours, clauses[2], ctx)
+    assert get("count").answer(hours, [Hit(clauses[1], 1.0)], ctx) == (
+        "Mỗi đảng viên học 40 giờ lý luận chính trị mỗi năm (hằng năm). (I.1).", clauses[1])
+
+
+def test_count_of_parts_and_ordinal_units(ctx):
+    parts = analyze("Có bao nhiêu nhiệm vụ?")
+    clauses = ctx.info.clauses
+    assert get("count").answer(parts, [Hit(clauses[0], 1.0)], ctx) == ("3 nội dung (I.1–I.3), thuộc mục I (I).", clauses[0])
+    term = analyze("Quốc hội khóa mấy?")
+    assert get("count").holds_answer(term, clauses[2], ctx)  # "khóa XV": the figure after the unit
+
+
+def test_person_amount_penalty_need_their_evidence(ctx):
+    clauses = ctx.info.clauses
+    person = analyze("Ai đang là Chủ tịch Quốc hội?")
+    assert [get("person").holds_answer(person, c, ctx) for c in clauses] == [False, False, False, True]
+    assert get("person").answer(person, [Hit(clauses[3], 1.0)], ctx) == ("Nguyễn Văn An (I.3).", clauses[3])
+    money = analyze("Kinh phí thực hiện lấy từ đâu?")
+    assert [get("amount").holds_answer(money, c, ctx) for c in clauses] == [False, False, False, True]
+    penalty = analyze("Hình thức kỷ luật là gì?")
+    assert [get("penalty").holds_answer(penalty, c, ctx) for c in clauses] == [False, False, False, True]
+
+
+def test_when_prefers_the_timing_with_the_years_asked(ctx):
+    q = analyze("Học tập cuối năm 2021 hay đầu 2022?")
+    both = _clause("II.1", "Học tập (tháng 12/2021 - 01/2022).", timings=("tháng 12/2021 - 01/2022",))
+    other = _clause("II.2", "Làm kế hoạch (từ năm 2022).", timings=("từ năm 2022",))
+    assert (get("when").bonus(q, both), get("when").bonus(q, other), get("when").bonus(q, ctx.info.clauses[0])) == \
+        (2.0, 1.0, 0.0)
+
+
+def test_children_and_positions(ctx):
+    section = ctx.info.clauses[0]
+    assert [c.ref for c in ctx.children(section)] == ["I.1", "I.2", "I.3"]
+    assert ctx.position(ctx.info.clauses[2]) == 2
+    assert fold(ctx.slots.get("person", "surname")[0]) == "nguyen"
