@@ -65,7 +65,7 @@ HISTORY_TURNS = 10  # earlier questions the assistant sees
 # Each is answered correctly today (tests/test_app_examples.py asserts the answer and its clause).
 EXAMPLES = [
     "Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?",
-    "Hội nghị cán bộ toàn quốc quán triệt Kết luận tổ chức khi nào?",
+    "Hội nghị cán bộ toàn quốc quán triệt Kết luận khi nào?",
     "ai huong dan to chuc hoi nghi quan triet ket luan?",
     "Đợt sinh hoạt chính trị sâu rộng phải hoàn thành khi nào?",
     "Nhiệm vụ trọng tâm về phòng, chống tham nhũng là gì?",

@@ -15,7 +15,7 @@ from qa.feedback import FeedbackLog
 # Each example: words the answer must hold, and the clause it must come from.
 EXPECTED = {
     "Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?": ("Đảng đoàn Quốc hội", "IV.1.1"),
-    "Hội nghị cán bộ toàn quốc quán triệt Kết luận tổ chức khi nào?": ("12/2021", "II.1"),
+    "Hội nghị cán bộ toàn quốc quán triệt Kết luận khi nào?": ("12/2021", "II.1"),
     "ai huong dan to chuc hoi nghi quan triet ket luan?": ("Ban Tuyên giáo Trung ương", "II.2"),
     "Đợt sinh hoạt chính trị sâu rộng phải hoàn thành khi nào?": ("quý I/2022", "III.1"),
     "Nhiệm vụ trọng tâm về phòng, chống tham nhũng là gì?": ("phòng, chống tham nhũng", "III.8"),
