@@ -17,18 +17,28 @@ import os
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 import logging  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
+from qa.feedback import FeedbackLog  # noqa: E402
 from qa.render import (  # noqa: E402
+    Coverage,
     esc,
     reader_choices,
     render_context,
+    render_follow_up_question,
     render_plan,
     render_question,
     render_reply,
+    reply_from_dict,
+    reply_text,
+    suggestions,
 )
 
 log = logging.getLogger("qa.app")
@@ -47,42 +57,197 @@ MAX_UPLOAD = "1mb"
 CACHE_PRUNE = (3600, 3600)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 AUTH_ENV = "QA_AUTH"  # "user:password" pairs separated by commas or new lines
+# The conversation kept in the browser (localStorage), so a reload keeps it; the last turns only.
+BROWSER_KEY = "qa-hoi-dap-03"
+MAX_TURNS = 40
+HISTORY_TURNS = 10  # earlier questions the assistant sees
 
+# Each is answered correctly today (tests/test_app_examples.py asserts the answer and its clause).
 EXAMPLES = [
     "Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?",
-    "Hội nghị cán bộ toàn quốc quán triệt Kết luận tổ chức khi nào?",
+    "Hội nghị cán bộ toàn quốc quán triệt Kết luận khi nào?",
     "ai huong dan to chuc hoi nghi quan triet ket luan?",
     "Đợt sinh hoạt chính trị sâu rộng phải hoàn thành khi nào?",
     "Nhiệm vụ trọng tâm về phòng, chống tham nhũng là gì?",
-    "Kế hoạch do ai ký, ban hành ngày nào?",
+    "Kế hoạch ban hành ngày nào?",
 ]
 
+# Highlight colours checked for contrast (≥ 4.5) in both themes: dark text on amber, light on brown.
 CSS = """
+.qa-header h1 { font-size: 1.4rem; margin: 0 0 .2em 0; }
 .qa-answer { font-weight: 600; margin: 0 0 .5em 0; }
 .qa-quote { border-left: 4px solid var(--color-accent); margin: .4em 0; padding: .3em .8em;
             background: var(--background-fill-secondary); }
-.qa-cite { font-size: .9em; color: var(--body-text-color-subdued); margin: .3em 0; }
+.qa-cite { font-size: .9em; color: var(--body-text-color); margin: .3em 0; }
 .qa-ref { font-family: var(--font-mono); font-weight: 600; padding: 0 .3em; border-radius: 4px;
           background: var(--background-fill-secondary); color: var(--body-text-color); }
-.qa-hint { font-style: italic; }
+.qa-go, .qa-ask, .qa-copy { font: inherit; cursor: pointer; border-radius: 6px; }
+.qa-go { background: none; border: none; padding: 0; color: var(--link-text-color, #2563eb);
+         text-decoration: underline; font-family: inherit; }
+.qa-ask { border: 1px solid var(--border-color-primary); background: var(--background-fill-primary);
+          color: var(--body-text-color); padding: .15em .6em; margin: .15em .2em .15em 0; text-align: left; }
+.qa-suggest { margin: .5em 0; }
+.qa-data { display: none; }
+.qa-suggest > span { font-weight: 600; margin-right: .3em; }
+.qa-suggest .qa-go { margin-left: .3em; }
+.qa-tools { margin-top: .4em; text-align: right; }
+.qa-copy { border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary);
+           color: var(--body-text-color); padding: .1em .6em; font-size: .85em; }
 .qa-sources summary { cursor: pointer; font-weight: 600; font-size: .95rem; margin-top: .4em; }
 .qa-source-text { font-size: .92em; margin: .2em 0 .6em 0; }
-.qa-message { font-size: .92em; color: var(--body-text-color-subdued); }
-.qa-not-found .qa-answer { color: var(--color-red-600, #b91c1c); }
-.qa-reply mark, .qa-plan mark { background: #fde68a; color: inherit; padding: 0 .1em; border-radius: 2px; }
-.qa-plan .qa-target { background: #fef3c7; outline: 2px solid #f59e0b; border-radius: 4px; padding: .2em .4em; }
+.qa-message, .qa-note, .qa-coverage-note { font-size: .95em; color: var(--body-text-color); margin: .3em 0; }
+.qa-coverage-note { font-size: .88em; }
+.qa-not-found .qa-answer { color: var(--body-text-color); }
+.qa-not-found { border-left: 4px solid var(--border-color-accent, #f59e0b); padding-left: .6em; }
+.qa-closest { margin: .4em 0 0 0; font-weight: 600; }
+.qa-reply mark, .qa-plan mark { background: #fde68a; color: #1f2937; padding: 0 .1em; border-radius: 2px; }
+.dark .qa-reply mark, .dark .qa-plan mark { background: #fcd34d; color: #111827; }
+.qa-plan .qa-target { background: #fef3c7; color: #1f2937; outline: 2px solid #f59e0b; border-radius: 4px;
+                      padding: .2em .4em; }
+.dark .qa-plan .qa-target { background: #422006; color: #fef3c7; }
+.dark .qa-plan .qa-target .qa-ref { background: #78350f; color: #fef3c7; }
 .qa-plan p { margin: .4em 0; }
-.qa-intro, .qa-coverage { margin: 0 0 .4em 0; }
+.qa-cut { font-weight: 600; border-top: 2px dashed var(--border-color-primary); padding-top: .4em; }
+.qa-intro, .qa-coverage { margin: 0 0 .3em 0; }
+.qa-coverage summary { cursor: pointer; }
+@media (max-width: 640px) {
+  .qa-intro { display: none; }
+  .qa-header h1 { font-size: 1.15rem; }
+  #qa-chat { height: 60vh !important; min-height: 300px !important; }
+}
 """
+
+# Clicks inside chat messages (rendered HTML, no handlers of its own): copy plain text,
+# open the reader at a clause (through the hidden #qa-goto box), ask a suggested question.
+JS = """
+() => {
+  if (window.__qaClicks) return;
+  window.__qaClicks = true;
+  const fill = (selector, value) => {
+    const box = document.querySelector(selector);
+    if (!box) return false;
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    return true;
+  };
+  const copy = async (text) => {
+    try { await navigator.clipboard.writeText(text); return; } catch (e) { /* fall back below */ }
+    const area = document.createElement('textarea');
+    area.value = text; document.body.appendChild(area); area.select();
+    document.execCommand('copy'); area.remove();
+  };
+  const data = (el) => { const d = el.querySelector('.qa-data'); return d ? d.textContent : ''; };
+  document.addEventListener('click', async (event) => {
+    const el = event.target.closest('#qa-chat .qa-copy, #qa-chat .qa-go, #qa-chat .qa-ask');
+    if (!el) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (el.classList.contains('qa-copy')) {
+      await copy(data(el));
+      const label = el.firstChild;
+      label.textContent = 'Đã sao chép';
+      setTimeout(() => { label.textContent = 'Sao chép'; }, 1500);
+    } else if (el.classList.contains('qa-go')) {
+      if (fill('#qa-goto textarea, #qa-goto input', data(el))) {
+        setTimeout(() => document.querySelector('#qa-goto-btn').click(), 50);
+      }
+    } else if (fill('#qa-input textarea', el.textContent)) {
+      setTimeout(() => document.querySelector('#qa-send').click(), 50);
+    }
+  }, true);
+}
+"""
+
+# Gradio has no Vietnamese locale: its own strings are given here, for "vi" and for "en"
+# (the locale Gradio falls back to when the browser asks for one it does not ship).
+UI_STRINGS = {
+    "chatbot.clear": "Xóa cuộc trò chuyện",
+    "chatbot.copy_message": "Sao chép",
+    "chatbot.copied_message": "Đã sao chép",
+    "chatbot.like": "Câu trả lời đúng",
+    "chatbot.dislike": "Câu trả lời chưa đúng",
+    "chatbot.retry": "Hỏi lại",
+    "chatbot.undo": "Hoàn tác",
+    "chatbot.edit": "Sửa",
+    "chatbot.submit": "Gửi",
+    "chatbot.cancel": "Hủy",
+    "common.clear": "Xóa",
+    "common.error": "Lỗi",
+    "common.download": "Tải về",
+    "common.loading": "Đang tải",
+    "common.settings": "Cài đặt",
+    "common.built_with_gradio": "Xây dựng bằng Gradio",
+    "common.built_with": "xây dựng bằng",
+    "common.submit": "Gửi",
+    "common.empty": "Trống",
+    "common.remove": "Xóa",
+    "common.edit": "Sửa",
+    "common.undo": "Hoàn tác",
+    "common.language": "Ngôn ngữ",
+    "common.display_theme": "Giao diện",
+    "errors.use_via_api": "Dùng qua API",
+    "errors.use_via_api_or_mcp": "Dùng qua API hoặc MCP",
+    "file.uploading": "Đang tải lên…",
+    "upload_text.drop_file": "Thả tệp vào đây",
+    "upload_text.click_to_upload": "Bấm để tải lên",
+    "status.queue_position": "Đang chờ: {position}/{size}",
+    "blocks.lost_connection": "Mất kết nối vì đã rời trang. Đang vào lại hàng đợi…",
+    "blocks.connection_can_break": "Trên điện thoại, kết nối có thể ngắt nếu thẻ này không mở hoặc máy ngủ.",
+    "dropdown.dropdown": "Danh sách chọn",
+    "number.number": "Số",
+    "checkbox.checkbox_group": "Nhóm lựa chọn",
+    "radio.radio": "Lựa chọn",
+}
+I18N = gr.I18n(vi=UI_STRINGS, en=UI_STRINGS)
+
+
+def needs_referent(question: str, common: frozenset = frozenset()) -> bool:
+    """A question that only makes sense after an earlier one («thời hạn là khi nào?»).
+
+    Uses the conversation's own test for a follow-up (pointing words, or no topic
+    of its own), asked as if some earlier turn existed.
+    """
+    from qa.conversation import plan_turn
+    from qa.question import analyze
+
+    try:
+        q = analyze(question)
+    except Exception:  # noqa: BLE001 - an unreadable question is ask()'s to explain
+        return False
+    if not q.text.strip():
+        return False
+    return plan_turn(q, [q], common).mode == "same_topic"
+
+
+def clean_turns(turns: Any) -> list[dict]:
+    """The conversation as kept in the browser, checked: a list of {question, reply | hints} dicts."""
+    if not isinstance(turns, list):
+        return []
+    out = []
+    for turn in turns[-MAX_TURNS:]:
+        if not isinstance(turn, dict) or not isinstance(turn.get("question"), str):
+            continue
+        reply = turn.get("reply")
+        hints = turn.get("hints")
+        if isinstance(reply, dict):
+            out.append({"question": turn["question"], "reply": reply})
+        elif isinstance(hints, list):
+            out.append({"question": turn["question"], "hints": [h for h in hints if isinstance(h, str)][:3]})
+    return out
 
 
 class ChatApp:
     """The app's handlers around one loaded assistant; Gradio calls these methods."""
 
-    def __init__(self, assistant: Any) -> None:
+    def __init__(self, assistant: Any, feedback: FeedbackLog | None = None) -> None:
         self.assistant = assistant
         self.clauses = list(assistant.clauses)
-        self.refs = {c.ref for c in self.clauses}
+        self.ids = {c.id for c in self.clauses}
+        documents = list(getattr(assistant, "documents", None) or getattr(getattr(assistant, "corpus", None),
+                                                                            "documents", ()) or ())
+        self.coverage = Coverage.from_documents(documents)
+        self.common = getattr(getattr(assistant, "_info", None), "common", frozenset())
+        self.feedback = feedback or FeedbackLog()
 
     def ask(self, question: str, history: list[str] | None = None) -> dict:
         """Answer one question; ``history`` is the earlier user messages, oldest first.
@@ -94,115 +259,214 @@ class ChatApp:
         # answers any other shape (a number, a boolean) with a message, not an exception.
         return self.assistant.ask("" if question is None else question, history=history).to_dict()
 
-    def respond(self, message: str, messages: list[dict], questions: list[str]):
-        """A chat turn: the reply message, the grown history, the reader moved to the cited clause."""
+    # -- the chat -----------------------------------------------------------------
+    @staticmethod
+    def history(turns: list[dict]) -> list[str]:
+        """Earlier questions that got a reply (a clarifying question is not a topic)."""
+        return [t["question"] for t in turns if "reply" in t][-HISTORY_TURNS:]
+
+    def message(self, turn: dict) -> str:
+        if "reply" in turn:
+            return render_reply(reply_from_dict(turn["reply"]), self.coverage)
+        return render_follow_up_question(turn["question"], turn.get("hints", []))
+
+    def messages(self, turns: list[dict]) -> list[dict]:
+        out = []
+        for turn in turns:
+            out.append({"role": "user", "content": render_question(turn["question"])})
+            out.append({"role": "assistant", "content": self.message(turn)})
+        return out
+
+    def turn(self, question: str, turns: list[dict]) -> dict:
+        """One turn: a reply, or (a follow-up typed first) a question back with full questions to pick."""
+        earlier = self.history(turns)
+        if not earlier and needs_referent(question, self.common):
+            closest = self.assistant.ask(question)
+            return {"question": question, "hints": suggestions(closest, keep_question=True)}
+        return {"question": question, "reply": self.assistant.ask(question, history=earlier).to_dict()}
+
+    def respond(self, message: str, turns: Any):
+        """A chat turn: the grown conversation (in the chat and in the browser), the reader at the cited clause."""
         question = (message or "").strip()
         if not question:
-            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        reply = self.assistant.ask(question, history=list(questions))
-        messages = [
-            *messages,
-            {"role": "user", "content": render_question(question)},
-            {"role": "assistant", "content": render_reply(reply)},
-        ]
-        questions = [*questions, question]
-        if reply.found and reply.citations and reply.citations[0].ref in self.refs:
-            ref = reply.citations[0].ref
-            picker, context = gr.update(value=ref), render_context(self.clauses, ref)
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        turns = [*clean_turns(turns), self.turn(question, clean_turns(turns))][-MAX_TURNS:]
+        reply = turns[-1].get("reply") or {}
+        cited = reply.get("citations") or []
+        if reply.get("found") and cited and f"{cited[0]['doc']}#{cited[0]['ref']}" in self.ids:
+            key = f"{cited[0]['doc']}#{cited[0]['ref']}"
+            picker, context = gr.update(value=key), self.read(key)
         else:
             picker, context = gr.skip(), gr.skip()
-        return "", messages, messages, questions, picker, context
+        return "", self.messages(turns), turns, picker, context
 
-    def read(self, ref: str | None) -> str:
-        return render_context(self.clauses, ref) if ref else ""
+    def restore(self, turns: Any):
+        """The conversation kept in the browser, shown again after a reload."""
+        turns = clean_turns(turns)
+        return self.messages(turns), turns
+
+    def goto(self, key: str | None):
+        """A citation clicked in the chat: the reader tab at that clause."""
+        key = (key or "").strip()
+        if key not in self.ids:
+            return gr.skip(), gr.skip(), gr.skip()
+        return gr.Tabs(selected="reader"), gr.update(value=key), self.read(key)
+
+    def read(self, key: str | None) -> str:
+        return render_context(self.clauses, key, stops=self.coverage.stops) if key else ""
+
+    def vote(self, turns: Any, data: gr.LikeData) -> None:
+        """👍 / 👎 on an answer: one line in the feedback file (question, answer, citations)."""
+        turns = clean_turns(turns)
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        if not isinstance(index, int) or not 0 <= index // 2 < len(turns):
+            return
+        turn = turns[index // 2]
+        if "reply" not in turn:
+            return
+        earlier = self.history(turns[: index // 2])
+        try:
+            self.feedback.record(turn["question"], turn["reply"], bool(data.liked), earlier)
+        except OSError as exc:
+            log.warning("cannot write feedback to %s: %s", self.feedback.path, exc)
+            gr.Warning("Không lưu được đánh giá; vui lòng báo quản trị viên.")
+
+    # -- export --------------------------------------------------------------------
+    def export_markdown(self, turns: list[dict]) -> str:
+        lines = ["# Hỏi đáp Kế hoạch 03-KH/TW", ""]
+        for n, turn in enumerate(turns, 1):
+            lines.append(f"## {n}. {turn['question']}")
+            lines.append("")
+            if "reply" in turn:
+                lines.append(reply_text(reply_from_dict(turn["reply"]), self.coverage))
+            else:
+                lines.append("Câu hỏi chưa rõ nói về việc nào; gợi ý: " + "; ".join(turn.get("hints", [])))
+            lines.append("")
+        return "\n".join(lines)
+
+    def export(self, turns: Any) -> list[str] | None:
+        """The conversation as Markdown and as JSON (with citations), two files to download."""
+        turns = clean_turns(turns)
+        if not turns:
+            gr.Info("Chưa có câu hỏi nào để xuất.")
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="qa-chat-"))
+        stamp = time.strftime("%Y%m%d-%H%M")
+        md = folder / f"hoi-dap-03-{stamp}.md"
+        js = folder / f"hoi-dap-03-{stamp}.json"
+        md.write_text(self.export_markdown(turns), encoding="utf-8")
+        js.write_text(json.dumps([{"question": t["question"], **({"reply": {k: v for k, v in t["reply"].items()
+                                                                           if k != "signals"}}
+                                                                 if "reply" in t else {"suggestions": t["hints"]})}
+                                  for t in turns], ensure_ascii=False, indent=2), encoding="utf-8")
+        return [str(md), str(js)]
 
 
-def build_app(assistant: Any) -> gr.Blocks:
+def header_html(coverage: Coverage, problems: list[str]) -> str:
+    """Title, one line of help, and where the plan's copy stops (folded, so a phone sees the chat)."""
+    notice = ""
+    if coverage.sentence:
+        short = (f"Bản kế hoạch hiện có dừng ở {coverage.last}." if coverage.last
+                 else "Phạm vi tài liệu")
+        notice = (f'<details class="qa-coverage"><summary>{esc(short)} Xem phạm vi</summary>'
+                  f"{esc(coverage.sentence)}</details>")
+    return ('<div class="qa-header"><h1>Hỏi đáp Kế hoạch 03-KH/TW</h1>'
+            '<p class="qa-intro">Hỏi bằng tiếng Việt, có dấu hoặc không dấu; câu hỏi tiếp theo '
+            "có thể dựa vào các câu trước. Mỗi câu trả lời kèm đoạn trích nguyên văn và vị trí "
+            f"trong kế hoạch.</p>{notice}"
+            + "".join(f'<p class="qa-message">Không đọc được: {esc(p)}</p>' for p in problems)
+            + "</div>")
+
+
+def build_app(assistant: Any, feedback: FeedbackLog | None = None) -> gr.Blocks:
     """The Blocks app: chat tab, plan reader tab, quiz tab, and the ``/ask`` endpoint."""
     from qa.quiz.ui import build_quiz_tab
 
-    app = ChatApp(assistant)
-    coverage = getattr(assistant, "coverage_message", "") or ""
+    app = ChatApp(assistant, feedback)
     corpus = getattr(assistant, "corpus", None)
     problems = list(getattr(corpus, "problems", ()) or ())
-    first_ref = app.clauses[0].ref if app.clauses else None
+    first = app.clauses[0].id if app.clauses else None
 
     with gr.Blocks(title="Hỏi đáp Kế hoạch 03-KH/TW", delete_cache=CACHE_PRUNE) as demo:
-        gr.HTML(
-            "<h1>Hỏi đáp Kế hoạch 03-KH/TW</h1>"
-            '<p class="qa-intro">Hỏi bằng tiếng Việt, có dấu hoặc không dấu; câu hỏi tiếp theo '
-            "có thể dựa vào các câu trước. Mỗi câu trả lời kèm đoạn trích nguyên văn và vị trí "
-            f"trong kế hoạch.</p><p class=\"qa-coverage\">{esc(coverage)}</p>"
-            + "".join(f'<p class="qa-message">Không đọc được: {esc(p)}</p>' for p in problems),
-            js_on_load=None,
-        )
-        messages = gr.State([])  # rendered chat, kept on the server
-        questions = gr.State([])  # the user's raw questions: the history ``ask`` gets
+        gr.HTML(header_html(app.coverage, problems), js_on_load=None)
+        turns = gr.BrowserState([], storage_key=BROWSER_KEY, secret=os.environ.get("QA_BROWSER_SECRET"))
 
-        with gr.Tab("Hỏi đáp", id="chat"):
-            chatbot = gr.Chatbot(
-                label="Cuộc trò chuyện",
-                elem_id="qa-chat",
-                height="62vh",
-                min_height=420,
-                # Messages are HTML built by qa.render with every text escaped;
-                # no Markdown or LaTeX pass may reinterpret a question or a clause.
-                render_markdown=False,
-                sanitize_html=True,
-                latex_delimiters=[],
-                buttons=["copy"],
-                feedback_options=None,
-                placeholder="Đặt câu hỏi về Kế hoạch 03-KH/TW, ví dụ: "
-                "<i>Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?</i>",
-            )
-            with gr.Row():
-                box = gr.Textbox(
-                    show_label=False,
-                    placeholder="Nhập câu hỏi rồi nhấn Enter…",
-                    elem_id="qa-input",
-                    scale=8,
-                    lines=1,
-                    max_lines=4,
-                    autofocus=True,
+        with gr.Tabs() as tabs:
+            with gr.Tab("Hỏi đáp", id="chat"):
+                chatbot = gr.Chatbot(
+                    label="Cuộc trò chuyện",
+                    elem_id="qa-chat",
+                    height="62vh",
+                    min_height=360,
+                    # Messages are HTML built by qa.render with every text escaped;
+                    # no Markdown or LaTeX pass may reinterpret a question or a clause.
+                    render_markdown=False,
+                    sanitize_html=True,
+                    latex_delimiters=[],
+                    buttons=[],  # each reply has its own «Sao chép» (plain text, not HTML)
+                    feedback_options=("Like", "Dislike"),
+                    placeholder="Đặt câu hỏi về Kế hoạch 03-KH/TW, ví dụ: "
+                    "<i>Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?</i>",
                 )
-                send = gr.Button("Gửi", variant="primary", scale=1, elem_id="qa-send")
-            new_chat = gr.Button("Cuộc trò chuyện mới", variant="secondary", size="sm", elem_id="qa-new")
-            gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="Câu hỏi mẫu")
+                with gr.Row():
+                    box = gr.Textbox(
+                        show_label=False,
+                        placeholder="Nhập câu hỏi rồi nhấn Enter…",
+                        elem_id="qa-input",
+                        scale=8,
+                        lines=1,
+                        max_lines=4,
+                        autofocus=True,
+                    )
+                    send = gr.Button("Gửi", variant="primary", scale=1, elem_id="qa-send")
+                with gr.Row():
+                    new_chat = gr.Button("Cuộc trò chuyện mới", variant="secondary", size="sm", elem_id="qa-new")
+                    export = gr.Button("Xuất cuộc trò chuyện (Markdown, JSON)", size="sm", elem_id="qa-export")
+                files = gr.File(label="Tệp cuộc trò chuyện", file_count="multiple", visible=False,
+                                interactive=False, elem_id="qa-export-files")
+                gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="Câu hỏi mẫu",
+                            elem_id="qa-examples")
+                # Filled by the page script when a citation is clicked.
+                goto_box = gr.Textbox(visible="hidden", elem_id="qa-goto", show_label=False)
+                goto_btn = gr.Button("Mở điều khoản", visible="hidden", elem_id="qa-goto-btn")
 
-        with gr.Tab("Đọc kế hoạch", id="reader"):
-            picker = gr.Dropdown(
-                choices=reader_choices(app.clauses),
-                value=first_ref,
-                label="Chọn mục theo mã trích dẫn (câu trả lời gần nhất tự chuyển đến đây)",
-                filterable=True,
-                elem_id="qa-picker",
-            )
-            context = gr.HTML(app.read(first_ref), elem_id="qa-context", js_on_load=None)
-            with gr.Accordion("Toàn văn kế hoạch", open=False):
-                gr.HTML(render_plan(app.clauses), elem_id="qa-plan", js_on_load=None)
+            with gr.Tab("Đọc kế hoạch", id="reader"):
+                picker = gr.Dropdown(
+                    choices=reader_choices(app.clauses),
+                    value=first,
+                    label="Chọn mục (bấm mã trích dẫn trong câu trả lời để đến thẳng đây)",
+                    filterable=True,
+                    elem_id="qa-picker",
+                )
+                context = gr.HTML(app.read(first), elem_id="qa-context", js_on_load=None)
+                with gr.Accordion("Toàn văn kế hoạch", open=False):
+                    gr.HTML(render_plan(app.clauses, stops=app.coverage.stops), elem_id="qa-plan",
+                            js_on_load=None)
 
-        with gr.Tab("Soạn câu hỏi ôn tập", id="quiz"):
-            build_quiz_tab(assistant)
+            with gr.Tab("Ôn tập", id="quiz", elem_id="qa-quiz-tab"):
+                build_quiz_tab(assistant)
 
         turn = {
             "fn": app.respond,
-            "inputs": [box, messages, questions],
-            "outputs": [box, chatbot, messages, questions, picker, context],
+            "inputs": [box, turns],
+            "outputs": [box, chatbot, turns, picker, context],
             "api_visibility": "private",
             "concurrency_id": "ask",
             "concurrency_limit": CONCURRENCY_LIMIT,
         }
         box.submit(**turn)
         send.click(**turn)
+        demo.load(app.restore, inputs=[turns], outputs=[chatbot, turns], api_visibility="private", queue=False)
         # Both "Cuộc trò chuyện mới" and the chat's own clear icon start afresh:
         # the history the assistant sees is emptied with the messages.
-        new_chat.click(
-            lambda: ("", [], [], []),
-            outputs=[box, chatbot, messages, questions],
-            api_visibility="private",
-            queue=False,
-        )
-        chatbot.clear(lambda: ([], []), outputs=[messages, questions], api_visibility="private", queue=False)
+        new_chat.click(lambda: ("", [], [], gr.update(value=None, visible=False)),
+                       outputs=[box, chatbot, turns, files], api_visibility="private", queue=False)
+        chatbot.clear(lambda: [], outputs=[turns], api_visibility="private", queue=False)
+        chatbot.like(app.vote, inputs=[turns], api_visibility="private", queue=False)
+        export.click(lambda t: (lambda paths: gr.update(value=paths, visible=bool(paths)))(app.export(t)),
+                     inputs=[turns], outputs=[files], api_visibility="private")
+        goto_btn.click(app.goto, inputs=[goto_box], outputs=[tabs, picker, context], api_visibility="private",
+                       queue=False)
         picker.input(app.read, inputs=[picker], outputs=[context], api_visibility="private")
         gr.api(app.ask, api_name="ask", concurrency_id="ask", concurrency_limit=CONCURRENCY_LIMIT)
     return demo
@@ -215,6 +479,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--auth-file", metavar="FILE",
                         help=f"require a login: FILE holds user:password lines (or set ${AUTH_ENV}); "
                         "passwords never go on the command line")
+    parser.add_argument("--feedback", metavar="FILE",
+                        help="where 👍/👎 votes are appended as JSON lines (default $QA_FEEDBACK or "
+                        "~/.local/state/qa/feedback.jsonl)")
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error(f"--port must be within 1..65535. Currently, the port is {args.port}")
@@ -303,7 +570,7 @@ def main(argv: list[str] | None = None) -> None:
         log.warning("corpus: %s", problem)
     log.info("assistant ready: %d clauses", len(assistant.clauses))
 
-    demo = build_app(assistant)
+    demo = build_app(assistant, FeedbackLog(args.feedback) if args.feedback else None)
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
     vietnamese_queue_full(demo)
     demo.launch(
@@ -314,6 +581,8 @@ def main(argv: list[str] | None = None) -> None:
         max_file_size=MAX_UPLOAD,
         footer_links=["api"],
         css=CSS,
+        js=JS,
+        i18n=I18N,
         ssr_mode=False,
         share=False,
         inbrowser=False,

@@ -103,6 +103,11 @@ def cmd_index(args) -> int:
 
 
 def cmd_bench(args) -> int:
+    if args.load:  # concurrent clients against the chat app (qa/loadbench.py)
+        from .loadbench import run_load
+
+        run_load(args.clients, args.per_client, url=args.url, max_seconds=args.max_seconds, as_json=args.json)
+        return 0
     from .bench import run_bench
 
     run_bench(_config(args), questions=Path(args.questions), as_json=args.json)
@@ -131,6 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure build time, cold start, ask() latency and peak memory")
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
     p.add_argument("--json", action="store_true")
+    p.add_argument("--load", action="store_true", help="N concurrent gradio_client clients against app.py on loopback")
+    p.add_argument("--clients", type=int, default=20, help="--load: concurrent clients (default 20)")
+    p.add_argument("--per-client", type=int, default=50, help="--load: questions each client asks (default 50)")
+    p.add_argument("--url", help="--load: a running app on 127.0.0.1 (default: start app.py on a free port)")
+    p.add_argument("--max-seconds", type=float, default=600.0, help="--load: no new question after this")
     _add_common(p)
     p.set_defaults(func=cmd_bench)
 

@@ -73,7 +73,9 @@ def start_app(port: int | None = None, timeout: float = START_TIMEOUT_S) -> AppS
     """Run ``python app.py --port N`` and wait until its page answers; raise with the log if not."""
     port = port or free_port()
     log_path = Path(tempfile.mkdtemp(prefix="qa-app-")) / "app.log"
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
+    # Votes (👍/👎) go beside the log, never into the user's own feedback file.
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1",
+           "QA_FEEDBACK": str(log_path.parent / "feedback.jsonl")}
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, str(ROOT / "app.py"), "--port", str(port)],

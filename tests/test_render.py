@@ -7,8 +7,13 @@ from html.parser import HTMLParser
 import pytest
 
 from qa.render import (
+    ABSENT_TITLE,
+    CUT_MARK,
+    LOW_TITLE,
     NOT_FOUND_TITLE,
     SOURCES_TITLE,
+    UNCLEAR_TITLE,
+    Coverage,
     anchor_id,
     highlight,
     question_terms,
@@ -16,9 +21,14 @@ from qa.render import (
     render_context,
     render_plan,
     render_question,
+    render_follow_up_question,
     render_reply,
+    reply_from_dict,
+    reply_text,
     section_of,
     short_title,
+    source_citation,
+    suggestions,
 )
 from qa.types import Citation, Clause, Reply
 
@@ -26,9 +36,11 @@ INJECTION = "<img src=x onerror=alert(1)>"
 SCRIPT = '"><script>alert("x")</script>'
 
 # The only markup qa.render may produce; anything else came from the input.
+# Buttons (copy, open the reader, ask a suggestion) carry no handler: the app's page script
+# acts on their class (since issue 11).
 ALLOWED_TAGS = {"div", "p", "blockquote", "mark", "span", "details", "summary", "ol", "li", "br",
-                "h2", "h3", "h4", "h5", "h6"}
-ALLOWED_ATTRS = {"class", "id", "title", "open"}
+                "h2", "h3", "h4", "h5", "h6", "button"}
+ALLOWED_ATTRS = {"class", "id", "title", "open", "type"}
 
 DOC_TITLE = "Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW"
 LABEL_IV11 = "Mục IV. Nhiệm vụ của đảng đoàn — 1. Đảng đoàn Quốc hội — ý 1"
@@ -149,22 +161,64 @@ def test_reply_layout_answer_quote_citation_then_sources():
                                      'class="qa-cite"', "<details", f"<summary>{SOURCES_TITLE} (1)</summary>")]
     assert order == sorted(order)
     # The citation line: document · label · ref.
-    assert f'<span class="qa-label">{LABEL_IV11}</span> · <span class="qa-ref">IV.1.1</span>' in html
+    assert f'<span class="qa-label">{LABEL_IV11}</span> · <span class="qa-ref"><button type="button" class="qa-go"' in html
+    assert '<span class="qa-data">ke-hoach-03#IV.1.1</span></button>' in html  # the reader key: document and ref
     assert f'title="{DOC_TITLE}"' in html
     # The other candidate sits inside the collapsed part with its ref and highlight.
     details = html[html.index("<details"):]
-    assert 'class="qa-ref">III.10<' in details and "<mark>thể chế hóa</mark>" in details
+    assert ">III.10<span" in details and "<mark>thể chế hóa</mark>" in details
     assert "<details class=\"qa-sources\">" in html  # collapsed: no "open"
 
 
-def test_reply_not_found_says_so_and_shows_coverage():
-    coverage = "Tài liệu hiện có — 03-KH/TW: các mục I–IV; bản trong kho bị cắt sau IV.1.2."
-    reply = Reply(question="lương cơ sở năm 2024 là bao nhiêu?", answer="Văn bản không đề cập nội dung này.",
-                  found=False, kind="what", message=coverage)
-    html = render_reply(reply)
+COVERAGE = ("Tài liệu hiện có — 03-KH/TW (Kế hoạch 03-KH/TW năm 2021 về đẩy mạnh xây dựng, chỉnh đốn Đản…): "
+            "các mục I–IV; bản trong kho bị cắt sau IV.1.2 (thuộc IV.1 «Đảng đoàn Quốc hội»), nên không có nội dung "
+            "các phần tiếp theo.")
+CUT_COVERAGE = Coverage("Bản kế hoạch hiện có: 03-KH/TW gồm các mục I–IV và dừng ở IV.1.2; các phần sau không có.",
+                        {"03-KH/TW": "IV.1.2"})
+
+
+def test_reply_not_found_says_why_plainly_without_jargon():
+    # Since issue 11: a neutral headline that says why, no «trong kho», no title clipped mid-word.
+    reply = Reply(question="Bộ Y tế có nhiệm vụ gì?", answer="Văn bản không đề cập nội dung này.", found=False,
+                  kind="what", message="Tài liệu không có nội dung về Bộ Y tế. " + COVERAGE, confidence="none",
+                  citations=(citation("III.8", "Tiếp tục đẩy mạnh phòng, chống tham nhũng.", "Mục III — nhiệm vụ 8"),))
+    html = render_reply(reply, CUT_COVERAGE)
     assert_only_own_markup(html)
-    assert html == ('<div class="qa-reply qa-not-found"><p class="qa-answer">Văn bản không đề cập nội dung này.</p>'
-                    f'<p class="qa-message">{coverage}</p></div>')
+    assert f'<p class="qa-answer">{ABSENT_TITLE}</p>' in html
+    assert "Bản kế hoạch hiện có không có nội dung về Bộ Y tế." in html
+    assert "dừng ở IV.1.2" in html and "trong kho" not in html and "Đản…" not in html
+    assert "Nội dung mục III.8 là gì?" in html and "Xem điều khoản gần nhất (III.8)" in html
+    # Without the app's coverage, the core's sentence is reworded in place.
+    bare = render_reply(reply)
+    assert "bản kế hoạch hiện có dừng ở IV.1.2" in bare and "trong kho" not in bare and "Đản…" not in bare
+
+
+def test_reply_cut_off_says_the_copy_stops():
+    reply = Reply(question="nhiệm vụ tại mục IV.3?", answer="Văn bản không đề cập nội dung này.", found=False,
+                  kind="what", message="Tài liệu không có phần IV.3. " + COVERAGE, confidence="none")
+    html = render_reply(reply, CUT_COVERAGE)
+    assert '<p class="qa-answer">Bản kế hoạch hiện có dừng ở IV.1.2, nên không có nội dung này.</p>' in html
+
+
+def test_reply_unclear_question_says_so():
+    reply = Reply(question="asdf", answer="Văn bản không đề cập nội dung này.", found=False, kind="what",
+                  message="Câu hỏi nói về nội dung mà văn bản không nhắc đến. " + COVERAGE, confidence="none",
+                  signals={"rule": "off-topic", "coverage": 0.0})
+    assert f'<p class="qa-answer">{UNCLEAR_TITLE}</p>' in render_reply(reply, CUT_COVERAGE)
+
+
+def test_reply_low_is_neutral_and_quotes_the_closest_clause():
+    reply = Reply(question="kế hoạch có bao nhiêu đảng viên?", found=False, kind="count", confidence="low",
+                  answer="Kế hoạch không nêu con số này; nội dung gần nhất là IV.1.1: «Thể chế hóa…»",
+                  message="Kế hoạch không trả lời trực tiếp câu hỏi này. " + COVERAGE,
+                  citations=(citation(), citation("III.10", "Tập trung rà soát.", "Mục III — nhiệm vụ 10")))
+    html = render_reply(reply, CUT_COVERAGE)
+    assert_only_own_markup(html)
+    assert f'<p class="qa-answer">{LOW_TITLE}</p><p class="qa-note">Kế hoạch không nêu con số này.</p>' in html
+    assert '<blockquote class="qa-quote">Thể chế hóa, cụ thể hóa' in html and "qa-low" in html
+    assert "Nội dung mục III.10 là gì?" in html and "Nội dung mục IV.1.1 là gì?" not in html
+    text = reply_text(reply, CUT_COVERAGE)
+    assert text.splitlines()[0] == LOW_TITLE and "«Thể chế hóa" in text and "<" not in text
 
 
 def test_reply_not_found_without_answer_uses_default_sentence():
@@ -175,7 +229,42 @@ def test_reply_not_found_without_answer_uses_default_sentence():
 def test_reply_invalid_input_shows_only_the_message():
     message = "Câu hỏi không có chữ nào để tìm; vui lòng nhập câu hỏi bằng tiếng Việt."
     html = render_reply(Reply(question=INJECTION, answer="", found=False, kind="invalid", message=message))
-    assert html == f'<div class="qa-reply qa-not-found"><p class="qa-answer">{message}</p></div>'
+    assert html == f'<div class="qa-reply qa-not-found qa-invalid"><p class="qa-answer">{message}</p></div>'
+
+
+def test_quote_is_the_clause_the_answer_names():
+    reply = Reply(question="thời hạn thì sao?", answer="Thực hiện thường xuyên (III.10).", found=True, kind="when",
+                  citations=(citation(), citation("III.10", "Tập trung rà soát (thực hiện thường xuyên).", "nv 10")))
+    assert source_citation(reply).ref == "III.10"
+    html = render_reply(reply)
+    assert html.index("Tập trung rà soát") < html.index('class="qa-cite"')
+
+
+def test_copy_text_is_plain_answer_quote_citation():
+    reply = Reply(question="ai chịu trách nhiệm thể chế hóa?", answer="Đảng đoàn Quốc hội (IV.1.1).", found=True,
+                  kind="who", citations=(citation(text=f"Thể chế hóa {INJECTION}"),))
+    text = reply_text(reply)
+    assert text.splitlines() == ["Đảng đoàn Quốc hội (IV.1.1).", f"«Thể chế hóa {INJECTION}»",
+                                 f"— Trích dẫn: {DOC_TITLE} · {LABEL_IV11} · IV.1.1"]
+    html = render_reply(reply)
+    # The copy button carries the text escaped, hidden, never as markup.
+    assert "&lt;img src=x" in html and "<img" not in html and '<button type="button" class="qa-copy"' in html
+
+
+def test_follow_up_typed_first_asks_what_it_refers_to():
+    reply = Reply(question="thời hạn là khi nào?", answer="", found=True, kind="when",
+                  citations=(citation("III.4", "Tự phê bình (hằng năm).", "nv 4"), citation("meta", "x", "Thông tin")))
+    hints = suggestions(reply, keep_question=True)
+    assert hints == ["Mục III.4: thời hạn là khi nào?"]
+    html = render_follow_up_question("thời hạn là khi nào?", hints)
+    assert_only_own_markup(html)
+    assert "nói về việc nào?" in html and '<button type="button" class="qa-ask">Mục III.4: thời hạn là khi nào?' in html
+
+
+def test_reply_round_trips_through_its_dict():
+    reply = Reply(question="q", answer="a", found=True, kind="who", citations=(citation(),), confidence="high",
+                  signals={"score": 1.0})
+    assert reply_from_dict(reply.to_dict()) == reply
 
 
 def test_reply_not_found_keeps_nearest_clauses_collapsed():
@@ -212,19 +301,19 @@ def test_render_plan_headings_once_and_anchor_per_ref():
     html = render_plan(PLAN, target="IV.1.1")
     assert_only_own_markup(html)
     ids = [dict(attrs).get("id") for _, attrs in tags_of(html) if dict(attrs).get("id")]
-    assert ids == [anchor_id(c.ref) for c in PLAN]
+    assert ids == [anchor_id(c.ref, c.doc_id) for c in PLAN]  # keyed by document too since issue 11
     assert html.count(SEC_IV) == 1 and html.count("Đảng đoàn Quốc hội") == 1
-    assert '<h4 id="dieu-iv-1" class="qa-clause"><span class="qa-ref">IV.1</span> Đảng đoàn Quốc hội</h4>' in html
-    assert ('<p id="dieu-iv-1-1" class="qa-clause qa-bullet qa-target"><span class="qa-ref">IV.1.1</span> '
+    assert '<h4 id="dieu-kh-iv-1" class="qa-clause"><span class="qa-ref">IV.1</span> Đảng đoàn Quốc hội</h4>' in html
+    assert ('<p id="dieu-kh-iv-1-1" class="qa-clause qa-bullet qa-target"><span class="qa-ref">IV.1.1</span> '
             "Thể chế hóa nội dung Kết luận.</p>") in html
-    positions = [html.index(f'id="{anchor_id(c.ref)}"') for c in PLAN]
+    positions = [html.index(f'id="{anchor_id(c.ref, c.doc_id)}"') for c in PLAN]
     assert positions == sorted(positions)
 
 
 def test_section_intro_paragraph_follows_its_heading():
     intro = clause("III", "section", "Các cấp ủy tập trung lãnh đạo:", ("III- NHIỆM VỤ TRỌNG TÂM",))
     html = render_plan([intro])
-    assert html == ('<div class="qa-plan"><h3 id="dieu-iii" class="qa-clause">III- NHIỆM VỤ TRỌNG TÂM</h3>'
+    assert html == ('<div class="qa-plan"><h3 id="dieu-kh-iii" class="qa-clause">III- NHIỆM VỤ TRỌNG TÂM</h3>'
                     '<p class="qa-clause qa-section"><span class="qa-ref">III</span> Các cấp ủy tập trung lãnh đạo:</p></div>')
 
 
@@ -239,9 +328,21 @@ def test_context_is_the_top_level_section():
 
 def test_reader_choices_show_ref_and_snippet():
     choices = reader_choices(PLAN[:3], snippet_chars=12)
-    assert choices == [("title · Kế hoạch…", "title"), ("I · I- MỤC…", "I"), ("I.1 · Nhận thức…", "I.1")]
+    # Values are clause ids (document and ref); non-numbered refs show their Vietnamese name (issue 11).
+    assert choices == [("Tên văn bản · Kế hoạch…", "kh#title"), ("I · I- MỤC…", "kh#I"), ("I.1 · Nhận thức…", "kh#I.1")]
+
+
+def test_reader_keys_by_document_and_marks_the_cut():
+    other = [Clause(doc_id="kh2", doc_title="KH 2", ref="IV.1.1", label="x", kind="bullet",
+                    headings=(SEC_IV, "Khác"), text="Văn bản khác.", position=0)]
+    both = PLAN + other
+    assert [c.doc_id for c in section_of(both, "kh2#IV.1.1")] == ["kh2"]
+    html = render_context(both, "kh#IV.1.2", stops={"kh": "IV.1.2"})
+    assert "Văn bản khác" not in html and CUT_MARK.format(ref="IV.1.2") in html
+    assert "[…] bản này dừng ở IV.1.2" in render_plan(PLAN, stops={"kh": "IV.1.2"})
 
 
 def test_anchor_ids_are_css_safe():
     assert anchor_id("IV.1.1") == "dieu-iv-1-1"
     assert anchor_id("Mục Đ.2") == "dieu-muc-d-2"
+    assert anchor_id("IV.1.1", "03-KH/TW") == "dieu-03-kh-tw-iv-1-1"

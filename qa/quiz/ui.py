@@ -79,6 +79,7 @@ def render_preview(result: QuizResult) -> str:
 
 MAX_ITEMS = 200  # the form's own maximum for "Số câu"
 MAX_SEED = 2**31 - 1
+SEED_LABEL = "Số khởi tạo"
 _FILE_MAX_AGE_S = 3600  # a download older than this is gone from our folder (Gradio keeps its copy)
 
 
@@ -130,9 +131,9 @@ def make_quiz(
     try:
         options = QuizOptions(
             n=_whole_number(n, "Số câu", 1, MAX_ITEMS),
-            kinds=_names(kinds, "Loại câu hỏi"),
-            sections=_names(sections, "Mục"),
-            seed=_whole_number(0 if seed is None else seed, "Seed", 0, MAX_SEED),
+            kinds=_chosen(kinds, "Loại câu hỏi", KINDS),
+            sections=_chosen(sections, "Mục", [v for _, v in section_choices(clauses)] if sections else ()),
+            seed=_whole_number(0 if seed is None else seed, SEED_LABEL, 0, MAX_SEED),
         )
         if fmt not in FORMATS:
             raise QuizError(f"Định dạng phải là một trong {', '.join(FORMATS)}; đã nhận {str(fmt)[:40]!r}")
@@ -164,6 +165,17 @@ def _names(values: Any, label: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _chosen(values: Any, label: str, allowed: Sequence[str]) -> tuple[str, ...]:
+    """Checkbox values that must be among ``allowed``; the form's own Vietnamese message otherwise."""
+    names = _names(values, label)
+    if label == "Loại câu hỏi" and not names:
+        raise QuizError("Hãy chọn ít nhất một loại câu hỏi.")
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise QuizError(f"{label} không có lựa chọn {', '.join(map(repr, unknown))[:80]}.")
+    return names
+
+
 def build_quiz_tab(assistant: Any) -> None:
     """Create the tab's components inside the current Blocks/Tab context."""
     import gradio as gr
@@ -186,12 +198,12 @@ def build_quiz_tab(assistant: Any) -> None:
             choices=[(KIND_LABELS[k], k) for k in KINDS], value=list(KINDS), label="Loại câu hỏi"
         )
     with gr.Row():
-        n_box = gr.Number(value=20, minimum=1, maximum=200, precision=0, label="Số câu")
-        seed_box = gr.Number(value=7, precision=0, label="Seed (cùng seed, cùng bộ câu hỏi)")
+        n_box = gr.Number(value=20, precision=0, label=f"Số câu (1–{MAX_ITEMS})")  # limits checked in make_quiz
+        seed_box = gr.Number(value=7, precision=0, label=f"{SEED_LABEL} (cùng số, cùng bộ câu hỏi)")
         fmt_box = gr.Radio(choices=list(FORMATS), value="gift", label="Định dạng tệp")
     button = gr.Button("Soạn câu hỏi", variant="primary")
     download = gr.File(label="Tải tệp câu hỏi", interactive=False)
-    preview = gr.HTML()
+    preview = gr.HTML(elem_id="qa-quiz-preview")
 
     def on_click(secs, kinds, n, seed, fmt):
         return make_quiz(clauses, secs, kinds, n, seed, fmt)

@@ -30,16 +30,16 @@ def test_make_quiz_to_a_temp_dir_by_default(clauses):
 
 def test_make_quiz_reports_bad_choices_without_a_file(clauses):
     html, path = make_quiz(clauses, [], [], 5, 1, "gift")
-    assert path is None and "Lỗi:" in html and "kinds must name at least one" in html
+    assert path is None and "Lỗi:" in html and "Hãy chọn ít nhất một loại câu hỏi" in html  # Vietnamese since issue 11
     html, path = make_quiz(clauses, ["III"], ["mcq"], 0, 1, "gift")
     assert path is None and "Số câu phải từ 1 đến 200; đã nhận 0" in html  # Vietnamese since issue 10
 
 
 @pytest.mark.parametrize("n, seed, sections, fmt, message", [
-    (5, 1e300, ["III"], "gift", "Seed phải từ 0 đến 2147483647"),  # was OSError: File name too long
-    (5, float("nan"), ["III"], "gift", "Seed phải là số nguyên"),
-    (5, -1, ["III"], "gift", "Seed phải từ 0"),
-    (5, "7; rm -rf /", ["III"], "gift", "Seed phải là số nguyên"),
+    (5, 1e300, ["III"], "gift", "Số khởi tạo phải từ 0 đến 2147483647"),  # was OSError: File name too long
+    (5, float("nan"), ["III"], "gift", "Số khởi tạo phải là số nguyên"),
+    (5, -1, ["III"], "gift", "Số khởi tạo phải từ 0"),
+    (5, "7; rm -rf /", ["III"], "gift", "Số khởi tạo phải là số nguyên"),
     (10**9, 1, ["III"], "gift", "Số câu phải từ 1 đến 200"),
     (2.5, 1, ["III"], "gift", "Số câu phải là số nguyên"),
     (5, 1, "III", "gift", "Mục phải là danh sách"),

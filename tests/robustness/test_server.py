@@ -88,5 +88,5 @@ def test_the_quiz_handler_bounds_a_seed_sent_by_fn_index(app_server):  # noqa: F
                          if line.startswith("data: ") and '"process_completed"' in line)
         assert completed["success"], completed
         preview, download = completed["output"]["data"]
-        assert "Seed phải từ 0 đến 2147483647" in preview and download is None
+        assert "Số khởi tạo phải từ 0 đến 2147483647" in preview and download is None
         outcome.append("message")
