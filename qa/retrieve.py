@@ -84,7 +84,9 @@ class Retriever:
         return ranking, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}, vector[0]
 
     def bridges(self, text: str) -> list[Bridge]:
-        return self.lexicon.bridges(text, self.corpus_has) if self.lexicon else []
+        if not self.lexicon or not self.config.use_paraphrases:
+            return []
+        return self.lexicon.bridges(text, self.corpus_has)
 
     # -- fusion ------------------------------------------------------------
     def search(self, question: str | Question, top_k: int | None = None, mode: str | None = None,

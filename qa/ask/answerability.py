@@ -153,25 +153,26 @@ class Judge:
 
     def verdict(self, q: Question, retrieval, follows_topic: bool = False, named: bool = False) -> Verdict:
         s = self.signals(q, retrieval)
-        if not s.slot and q.kind in _ASKED:
+        slot_rules, corpus_rules = self.config.use_slot_rules, self.config.use_corpus_rules
+        if slot_rules and not s.slot and q.kind in _ASKED:
             return Verdict("low", f"Kế hoạch không nêu {_ASKED[q.kind]}.", s, 0.0, "slot")
         folded = fold(q.text)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
                       if k in self.info.doc_keys and not any(k in document_keys(d) for d in self.info.doc_ids)]
-        if not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
+        if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
-        if cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
+        if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        if _EXISTENCE.search(folded) and s.unknown >= self.config.existence_unknown:
+        if corpus_rules and _EXISTENCE.search(folded) and s.unknown >= self.config.existence_unknown:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         idle = [b for b in q.bodies if b not in self.info.actors]
-        if idle and q.kind in ("what", "who") and _TASK_ASKED.search(fold(q.text)):
+        if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
-        if s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
+        if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:

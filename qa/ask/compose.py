@@ -56,7 +56,7 @@ class Answerer:
             return f"Tài liệu không có phần {join(unknown_refs)}."
         if not hits:
             return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
-        return self._in_missing_part(q)
+        return self._in_missing_part(q) if self.config.use_corpus_rules else None
 
     def _in_missing_part(self, q: Question) -> str | None:
         """A question about a part the genre ends with ("tổ chức thực hiện", "báo cáo kết quả")

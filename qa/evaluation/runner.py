@@ -41,6 +41,19 @@ class ConfigSpec:
     name: str
     retrieval_mode: str = "hybrid"
     model: str | None = None
+    options: tuple[tuple[str, Any], ...] = ()  # Config overrides: "hybrid:use_paraphrases=false:ans_high=0"
+
+
+def _option_value(text: str) -> Any:
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
 
 
 def parse_configs(text: str) -> list[ConfigSpec]:
@@ -50,7 +63,13 @@ def parse_configs(text: str) -> list[ConfigSpec]:
         name = raw.strip()
         if not name:
             continue
-        if name in MODES:
+        mode, _, rest = name.partition(":")
+        if mode in MODES and rest and "=" in rest:
+            pairs = [p.partition("=") for p in rest.split(":")]
+            if any(not k or not eq for k, eq, _ in pairs):
+                raise ConfigSpecError(f"configuration {name!r}: write options as {mode}:name=value:name=value")
+            spec = ConfigSpec(name=name, retrieval_mode=mode, options=tuple((k, _option_value(v)) for k, _, v in pairs))
+        elif name in MODES:
             spec = ConfigSpec(name=name, retrieval_mode=name)
         elif name.startswith(MODEL_PREFIX) and name[len(MODEL_PREFIX):].strip():
             spec = ConfigSpec(name=name, retrieval_mode="hybrid", model=name[len(MODEL_PREFIX):].strip())
@@ -103,7 +122,10 @@ class AssistantLoader:
             return self._load(model=spec.model, index_dir=tmp.name, retrieval_mode=spec.retrieval_mode)
         if self._base is None:
             self._base = self._load()
-        return self._base.with_options(retrieval_mode=spec.retrieval_mode)
+        try:
+            return self._base.with_options(retrieval_mode=spec.retrieval_mode, **dict(spec.options))
+        except Exception as exc:  # an unknown option or a bad value: one sentence from the CLI
+            raise AssistantLoadError(f"cannot apply {spec.name!r}: {exc}") from exc
 
     def close(self) -> None:
         for tmp in self._tmpdirs:
