@@ -31,7 +31,7 @@ def test_without_diacritics_finds_the_same(assistant):
     ("Ban nào chủ trì hướng dẫn hội nghị quán triệt ở các cấp?", "who", "II.2", "Ban Tuyên giáo Trung ương"),
     ("Đơn vị nào phối hợp với Ban Tuyên giáo Trung ương?", "who", "II.2", "Ban Tổ chức Trung ương"),
     ("Đợt sinh hoạt chính trị phải xong khi nào?", "when", "III.1", "quý I/2022"),
-    ("Khi nào tổ chức hội nghị cán bộ toàn quốc quán triệt kết luận?", "when", "II.1", "đầu tháng 12/2021"),
+    ("Khi nào tổ chức hội nghị cán bộ toàn quốc quán triệt kết luận?", "when", "II.1", "Đầu tháng 12/2021"),
     ("Việc lấy phiếu tín nhiệm nằm ở mục nào?", "where", "III.5", "III.5"),
     ("Ai ký kế hoạch này?", "meta", "meta", "Võ Văn Thưởng"),
     ("so hieu van ban la gi", "meta", "meta", "03-KH/TW"),
@@ -93,7 +93,7 @@ def test_follow_up_new_topic_keeps_the_question(assistant):
     first = assistant.ask("Thời hạn của nhiệm vụ 3?")
     assert first.kind == "when" and refs(first)[0] == "III.3"
     nxt = assistant.ask("còn nhiệm vụ 7 thì sao?", ["Thời hạn của nhiệm vụ 3?"])
-    assert nxt.kind == "when" and refs(nxt)[0] == "III.7" and "từ năm 2022" in nxt.answer
+    assert nxt.kind == "when" and refs(nxt)[0] == "III.7" and nxt.answer.startswith("Từ năm 2022")
 
 
 def test_self_contained_question_ignores_history(assistant):
@@ -195,7 +195,7 @@ def test_ordinal_task(assistant):
 def test_who_names_the_actor_of_the_matching_sentence(assistant):
     reply = assistant.ask("Nơi có biểu hiện mất đoàn kết thì ai phải xem xét, gợi ý kiểm điểm?")
     assert reply.citations[0].ref == "III.4"
-    assert reply.answer.startswith("cấp ủy cấp trên") and "chủ thể chung" in reply.answer
+    assert reply.answer.startswith("Cấp ủy cấp trên") and "chủ thể chung" in reply.answer  # a sentence starts in capitals
 
 
 def test_body_follow_up_states_its_role_and_task(assistant):

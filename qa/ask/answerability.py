@@ -190,6 +190,7 @@ _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|tra
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
     "outcome": "kết quả thực hiện (kế hoạch nêu nhiệm vụ và thời hạn, không báo cáo việc đã làm được)",
+    "procedure": "quy trình, biểu mẫu hay tiêu chí cụ thể (những nội dung này thường do văn bản hướng dẫn quy định)",
     "count": "con số này",
     "amount": "kinh phí hay số tiền",
     "penalty": "hình thức hay mức kỷ luật, xử phạt cụ thể",

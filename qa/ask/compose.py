@@ -123,10 +123,12 @@ class Answerer:
             first = next((h for h in hits if h.clause.id == source.id), Hit(source, hits[0].score))
             citations = (Citation.from_hit(first),) + tuple(
                 c for c in citations if (c.doc, c.ref) != (source.doc_id, source.ref))[: len(citations) - 1]
+        answer = clip(answer, limit)
+        answer = answer[0].upper() + answer[1:] if answer and answer[0].islower() else answer
         message = ""
         if q.truncated:
             message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."
-        return Reply(question=q.raw, answer=clip(answer, limit), found=True, kind=q.kind, message=message,
+        return Reply(question=q.raw, answer=answer, found=True, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved or "", confidence="high",
                      signals=_signals(verdict))
 
