@@ -14,10 +14,10 @@ from dataclasses import replace as dc_replace
 from typing import Any
 
 from .ask.compose import Answerer
-from .ask.corpus_info import CorpusInfo, coverage_message
+from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .config import Config
 from .conversation import TurnPlan, history_texts, plan_turn
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
 from .inputs import InputError, echo, question_text
@@ -43,10 +43,12 @@ class Assistant:
         self.embedder = embedder
         self.segmenter = segmenter
         self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
-        self.coverage_message = coverage_message(corpus.documents)
-        self._info = info or CorpusInfo.build(
-            index.clauses, self.coverage_message,
-            truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after))
+        # The statistics saved with the index; counted here only for an index made by hand.
+        self._info = info or index.info or CorpusInfo.build(
+            index.clauses, coverage_message(corpus.documents),
+            truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after),
+            document_coverage=document_coverage(corpus.documents))
+        self.coverage_message = self._info.coverage_message  # bounded; ``coverage_full()`` lists every document
         self.retriever = Retriever(index, embedder, segmenter, config, lexicon=Lexicon.load(),
                                    corpus_has=self._info.has_phrase)
         self.answerer = Answerer(self._info, config, model=index.manifest.get("model"), words=segmenter.words)
@@ -55,22 +57,23 @@ class Assistant:
     @classmethod
     def load(cls, config: Config | None = None, *, embedder=None, segmenter: Segmenter | None = None,
              progress: bool = False, rebuild: bool = False) -> "Assistant":
-        """Load the corpus and its index; build the index when missing, stale or corrupt."""
+        """Load the index of the corpus; build what is missing, stale or corrupt.
+
+        A current index loads without parsing (the corpus files are only read and hashed);
+        otherwise only the documents added or changed since are parsed and embedded.
+        """
         config = config or Config()
-        corpus = load_corpus(config.corpus_dir, config.max_file_bytes)
-        for problem in corpus.problems:
-            log.warning("corpus: %s", problem)
+        scan = scan_corpus(config.corpus_dir, config.max_file_bytes)
+        if not scan.files:
+            detail = "; ".join(scan.problems) if scan.problems else "the directory holds no .txt file"
+            raise CorpusError(f"no usable document in {config.corpus_dir}: {detail}")
         embedder = embedder or make_embedder(config)
         segmenter = segmenter or Segmenter()
         status = "loaded"
         index = None
         if not rebuild:
             try:
-                loaded = load_index(config.index_dir, corpus.fingerprint, config)
-                if embedder_name(embedder) != loaded.manifest.get("model"):
-                    raise IndexProblem(f"index built with {loaded.manifest.get('model')!r}, "
-                                       f"not {embedder_name(embedder)!r}")
-                index = loaded
+                index = load_index(config.index_dir, scan.fingerprint, config, model=embedder_name(embedder))
             except IndexProblem as exc:
                 status = f"rebuilt: {exc}"
                 log.info("index %s unusable (%s); rebuilding", config.index_dir, exc)
@@ -78,10 +81,14 @@ class Assistant:
             status = "rebuilt: asked"
         if index is None:
             try:
-                index = build_index(corpus, embedder, segmenter, config, config.index_dir, progress=progress)
+                index = build_index(scan, embedder, segmenter, config, config.index_dir, progress=progress,
+                                    reuse=not rebuild)
             except OSError as exc:
                 raise IndexProblem(f"cannot write the index to {config.index_dir}: {exc.strerror or exc}; "
                                    "give a writable directory (--index-dir)") from exc
+        corpus = index.corpus()
+        for problem in corpus.problems:
+            log.warning("corpus: %s", problem)
         return cls(config, corpus, index, embedder, segmenter, index_status=status)
 
     def with_options(self, **overrides) -> "Assistant":

@@ -95,8 +95,17 @@ def cmd_index(args) -> int:
     assistant = Assistant.load(_config(args), progress=True, rebuild=args.force)
     manifest = assistant.index.manifest
     print(f"Chỉ mục: {assistant.config.index_dir} ({assistant.index_status})")
-    print(f"  {manifest['clause_count']} đoạn, mô hình {manifest['model']}, {manifest['dimension']} chiều, "
+    print(f"  {manifest['clause_count']} đoạn, {len(manifest.get('documents', ()))} văn bản, "
+          f"mô hình {manifest['model']}, {manifest['dimension']} chiều, "
           f"dựng lúc {manifest['built_at']}; {time.perf_counter() - started:.2f} s")
+    if assistant.index_status != "loaded":
+        changes = manifest.get("changes", {})
+        for key, word in (("added", "thêm"), ("changed", "đổi"), ("removed", "bỏ")):
+            names = changes.get(key, [])
+            if names:
+                shown = ", ".join(names[:10]) + (f", … (+{len(names) - 10})" if len(names) > 10 else "")
+                print(f"  {word} {len(names)} văn bản: {shown}")
+        print(f"  giữ nguyên {changes.get('kept', 0)} văn bản (không tách từ, không nhúng lại)")
     for problem in assistant.corpus.problems:
         print(f"  cảnh báo: {problem}")
     return 0

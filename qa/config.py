@@ -75,6 +75,12 @@ class Config:
     # hardening (issue 10)
     max_file_bytes: int = 5_000_000  # a corpus file larger than this is named and skipped (the plan: 40 kB)
 
+    # scale (issue 9): the dense view is exact up to this many clauses, approximate (HNSW) above
+    dense_exact_max: int = 200_000
+    hnsw_m: int = 32  # graph degree
+    hnsw_ef_construction: int = 80
+    hnsw_ef_search: int = 96  # candidates visited per query: recall against the exact index, see README
+
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
             raise ConfigError(
@@ -102,6 +108,9 @@ class Config:
             raise ConfigError(f"embed_threads must not be negative. Currently, the embed_threads is {self.embed_threads}")
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
+        for name in ("dense_exact_max", "hnsw_m", "hnsw_ef_construction", "hnsw_ef_search"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max_file_bytes must be greater than 0. Currently, the max_file_bytes is {self.max_file_bytes}")
 
