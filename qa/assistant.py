@@ -36,7 +36,9 @@ class Assistant:
     """Question answering over the corpus, with citations and follow-ups."""
 
     def __init__(self, config: Config, corpus: Corpus, index: LoadedIndex, embedder, segmenter: Segmenter,
-                 index_status: str = "loaded", info: CorpusInfo | None = None) -> None:
+                 index_status: str = "loaded", info: CorpusInfo | None = None, docs=None,
+                 lexicon: Lexicon | None = None, answerer: Answerer | None = None) -> None:
+        """``docs``: doc ids to answer from (None: every document); ValueError names unknown ones."""
         self.config = config
         self.corpus = corpus
         self.index = index
@@ -49,9 +51,11 @@ class Assistant:
             truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after),
             document_coverage=document_coverage(corpus.documents))
         self.coverage_message = self._info.coverage_message  # bounded; ``coverage_full()`` lists every document
-        self.retriever = Retriever(index, embedder, segmenter, config, lexicon=Lexicon.load(),
-                                   corpus_has=self._info.has_phrase)
-        self.answerer = Answerer(self._info, config, model=index.manifest.get("model"), words=segmenter.words)
+        self.docs = tuple(docs) if docs is not None else None
+        self.retriever = Retriever(index, embedder, segmenter, config, lexicon=lexicon or Lexicon.load(),
+                                   corpus_has=self._info.has_phrase, docs=self.docs)
+        self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
+                                             words=segmenter.words)
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -97,7 +101,26 @@ class Assistant:
         if config.index_settings() != self.config.index_settings():
             raise ValueError("index settings differ: use Assistant.load(config) to build another index")
         return Assistant(config, self.corpus, self.index, self.embedder, self.segmenter, self.index_status,
-                         info=self._info)
+                         info=self._info, docs=self.docs, lexicon=self.retriever.lexicon)
+
+    def within(self, docs) -> "Assistant":
+        """A variant that answers from these documents only (doc ids), sharing index and models.
+
+        >>> assistant.within(["03-KH/TW"]).ask("ai chịu trách nhiệm thể chế hóa?")
+        """
+        docs = [docs] if isinstance(docs, str) else list(docs)
+        key = tuple(dict.fromkeys(docs))
+        cache = self.__dict__.setdefault("_within", {})
+        if key not in cache:
+            cache[key] = Assistant(self.config, self.corpus, self.index, self.embedder, self.segmenter,
+                                   self.index_status, info=self._info, docs=key, lexicon=self.retriever.lexicon,
+                                   answerer=self.answerer)
+        return cache[key]
+
+    def clause(self, doc_id: str, ref: str) -> Clause | None:
+        """The clause a citation names: refs repeat across documents, so the document is part of the key."""
+        pos = self.retriever.maps.by_key.get((doc_id, ref))
+        return self.index.clauses[pos] if pos is not None else None
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first question."""
@@ -116,8 +139,9 @@ class Assistant:
         return list(self.corpus.documents)
 
     # -- asking ----------------------------------------------------------
-    def ask(self, question: Any, history: Any = None) -> Reply:
-        """Answer ``question`` (a string, or UTF-8 bytes); ``history`` holds the earlier user messages.
+    def ask(self, question: Any, history: Any = None, docs=None) -> Reply:
+        """Answer ``question`` (a string, or UTF-8 bytes); ``history`` holds the earlier user messages;
+        ``docs`` (doc ids) limits the answer to those documents.
 
         Input that cannot be read (undecodable bytes, lone surrogates, a history of
         the wrong shape) gets a reply of kind ``invalid`` whose message says why.
@@ -125,6 +149,13 @@ class Assistant:
         """
         limit = self.config.max_question_chars
         shown = echo(question, limit)
+        if docs is not None:
+            try:
+                scoped = self.within(docs)
+            except ValueError as exc:
+                return Reply(question=shown, answer="", found=False, kind="invalid",
+                             message=f"Không có văn bản này trong kho: {exc}")
+            return scoped.ask(question, history)
         try:
             text = question_text(question)
             earlier = history_texts(history)

@@ -50,14 +50,19 @@ def _print_reply(reply, as_json: bool, full: bool = False) -> None:
         return
     first, rest = reply.citations[0], reply.citations[1:]
     heading = "Nguồn" if reply.found else "Đoạn gần nhất"
-    print(f"{heading}: {first.doc} · {first.label} · {first.ref}")
+    print(f"{heading}: {first.doc} · {first.label} · {first.ref}")  # the document always: refs repeat
     print(f"  «{first.text}»")
     if full:
         for c in rest:
             print(f"{c.doc} · {c.label} · {c.ref} (điểm {c.score:.3f})\n  «{c.text}»")
     elif rest:
-        print("Tham khảo thêm: " + "; ".join(f"{c.ref} ({c.score:.2f})" for c in rest)
+        print("Tham khảo thêm: " + "; ".join(f"{_short(c, first)} ({c.score:.2f})" for c in rest)
               + "  — xem toàn văn với --full")
+
+
+def _short(citation, first) -> str:
+    """A ref alone in the first citation's document; doc · ref in another one."""
+    return citation.ref if citation.doc == first.doc else f"{citation.doc} · {citation.ref}"
 
 
 def _argv_text(arg: str) -> str:
@@ -75,7 +80,7 @@ def cmd_ask(args) -> int:
     history = [_argv_text(h) for h in args.history or []]
     assistant = Assistant.load(_config(args), progress=sys.stderr.isatty())
     _say_rebuild(assistant)
-    reply = assistant.ask(question, history=history)
+    reply = assistant.ask(question, history=history, docs=args.doc or None)
     _print_reply(reply, args.json, args.full)
     return 1 if reply.kind == "invalid" else 0
 
@@ -129,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print reply.to_dict() as JSON")
     p.add_argument("--full", action="store_true", help="print the text of every cited clause")
     p.add_argument("--mode", choices=("lexical", "dense", "hybrid"), help="retrieval mode (default hybrid)")
+    p.add_argument("--doc", action="append", metavar="DOC_ID",
+                   help="answer from this document only (its number, e.g. 03-KH/TW; repeatable)")
     _add_common(p)
     p.set_defaults(func=cmd_ask)
 

@@ -5,9 +5,14 @@ accents; the folded view (accent-free syllables + bigrams) serves questions type
 without them; the dense view adds paraphrase recall. Fusion uses ranks, not raw
 scores, so the three scales never need calibrating against each other.
 
+Per question, the work that grows with the corpus is the BM25 score arrays and the FAISS scan:
+rankings use partial sorts, and what the bonuses look up (refs, labels, meta clauses, document
+rows) is indexed once per loaded index (``ClauseMaps``).
+
 >>> hits = Retriever(index, embedder, segmenter, config).search("ai chịu trách nhiệm thể chế hóa?")
 >>> hits[0].clause.ref
 'IV.1.1'
+>>> Retriever(index, embedder, segmenter, config, docs=["03-KH/TW"]).search("thể chế hóa")  # one document
 """
 
 from __future__ import annotations
@@ -27,9 +32,95 @@ from .types import Hit
 
 
 def _ranking(scores: np.ndarray, k: int) -> list[int]:
-    """Positions of the k best positive scores, best first (ties keep document order)."""
-    order = np.argsort(-scores, kind="stable")
-    return [int(i) for i in order[:k] if scores[i] > 0]
+    """Positions of the k best positive scores, best first (ties keep document order).
+
+    A partial sort: O(N) to find the k best, then only those k are ordered.
+    """
+    n = len(scores)
+    if n == 0:
+        return []
+    if k < n:
+        top = np.argpartition(-scores, k - 1)[:k]
+        # Ties at the k-th score: argpartition picks any of them; keep the earliest rows, as a stable sort would.
+        kth = scores[top].min()
+        if np.count_nonzero(scores == kth) > np.count_nonzero(scores[top] == kth):
+            top = np.concatenate([top[scores[top] > kth], np.flatnonzero(scores == kth)])
+    else:
+        top = np.arange(n)
+    top = top[np.lexsort((top, -scores[top]))][:k]
+    return [int(i) for i in top if scores[i] > 0]
+
+
+_LABEL_SUFFIX_WORDS = 4  # "nhiem vu 8", "muc ii": a question's item phrase is at most this long
+
+
+@dataclass
+class ClauseMaps:
+    """What per-question bonuses and filters look up, indexed once per loaded index."""
+
+    refs: dict[str, list[int]]  # ref → rows (one per document holding it)
+    by_key: dict[tuple[str, str], int]  # (doc_id, ref) → row: refs repeat across documents
+    label_suffixes: dict[str, list[int]]  # the last 1–4 words of a folded label → rows
+    meta: list[int]  # rows of metadata clauses
+    documents: dict[str, range]  # doc_id → its rows (contiguous)
+
+    @classmethod
+    def build(cls, index: LoadedIndex) -> "ClauseMaps":
+        cached = getattr(index, "_clause_maps", None)
+        if cached is not None:
+            return cached
+        refs: dict[str, list[int]] = {}
+        by_key: dict[tuple[str, str], int] = {}
+        suffixes: dict[str, list[int]] = {}
+        meta: list[int] = []
+        documents: dict[str, list[int]] = {}
+        for pos, clause in enumerate(index.clauses):
+            refs.setdefault(clause.ref, []).append(pos)
+            by_key.setdefault((clause.doc_id, clause.ref), pos)
+            words = fold(clause.label).split(" ")
+            for n in range(1, min(_LABEL_SUFFIX_WORDS, len(words) - 1) + 1):
+                suffixes.setdefault(" ".join(words[-n:]), []).append(pos)
+            if clause.kind == "meta":
+                meta.append(pos)
+            documents.setdefault(clause.doc_id, []).append(pos)
+        maps = cls(refs=refs, by_key=by_key, label_suffixes=suffixes, meta=meta,
+                   documents={d: range(rows[0], rows[-1] + 1) for d, rows in documents.items()})
+        index._clause_maps = maps  # shared by every Retriever over this index (``with_options``)
+        return maps
+
+
+class DocumentFilter:
+    """The rows of some documents: a mask for score arrays, a selector for FAISS."""
+
+    def __init__(self, docs, maps: ClauseMaps, total: int) -> None:
+        docs = tuple(dict.fromkeys(docs))
+        unknown = [d for d in docs if d not in maps.documents]
+        if unknown:
+            raise ValueError(f"unknown document(s): {', '.join(unknown)}; "
+                             f"the corpus holds {', '.join(sorted(maps.documents)[:10])}")
+        if not docs:
+            raise ValueError("docs must name at least one document. Currently, the docs is empty")
+        self.docs = docs
+        self.ranges = [maps.documents[d] for d in docs]
+        self.mask = np.zeros(total, dtype=bool)
+        for r in self.ranges:
+            self.mask[r.start:r.stop] = True
+        self.count = int(self.mask.sum())
+
+    def allows(self, pos: int) -> bool:
+        return bool(self.mask[pos])
+
+    def search_parameters(self, dense):
+        import faiss
+
+        if len(self.ranges) == 1:
+            selector = faiss.IDSelectorRange(self.ranges[0].start, self.ranges[0].stop)
+        else:
+            selector = faiss.IDSelectorBatch(np.flatnonzero(self.mask).astype(np.int64))
+        self._selector = selector  # FAISS keeps a raw pointer: keep the selector alive
+        if hasattr(dense, "hnsw"):
+            return faiss.SearchParametersHNSW(sel=selector, efSearch=dense.hnsw.efSearch)
+        return faiss.SearchParameters(sel=selector)
 
 
 @dataclass(frozen=True)
@@ -45,14 +136,24 @@ class Retrieval:
 
 class Retriever:
     def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config,
-                 lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None) -> None:
+                 lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None,
+                 docs=None) -> None:
+        """``docs``: doc ids to search within (None: every document); ValueError names unknown ones."""
         self.index = index
         self.embedder = embedder
         self.segmenter = segmenter
         self.config = config
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
-        self._label_keys = [fold(c.label) for c in index.clauses]
+        self.maps = ClauseMaps.build(index)
+        self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
+        self._dense_params = self.filter.search_parameters(index.dense) if self.filter else None
+
+    def _scores(self, bm25, tokens: list[str]) -> np.ndarray:
+        scores = np.asarray(bm25.get_scores(tokens))
+        if self.filter is not None:
+            scores = np.where(self.filter.mask, scores, 0.0)
+        return scores
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -60,12 +161,12 @@ class Retriever:
         out: dict[str, list[int]] = {}
         folded = folded_tokens(text, drop_stopwords=True)
         if folded:
-            out["folded"] = _ranking(np.asarray(self.index.bm25_folded.get_scores(folded)), k)
+            out["folded"] = _ranking(self._scores(self.index.bm25_folded, folded), k)
         # Accent-free questions would only miss in the accented view: skip it.
         if has_diacritics(text):
             accented = accented_tokens(text, self.segmenter, drop_stopwords=True)
             if accented:
-                out["accented"] = _ranking(np.asarray(self.index.bm25_accented.get_scores(accented)), k)
+                out["accented"] = _ranking(self._scores(self.index.bm25_accented, accented), k)
         return out
 
     def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
@@ -74,8 +175,11 @@ class Retriever:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
         vector = np.ascontiguousarray(self.embedder.encode_query(query)[None, :], dtype=np.float32)
-        k = min(self.config.candidate_k, self.index.dense.ntotal)
-        scores, ids = self.index.dense.search(vector, k)
+        k = min(self.config.candidate_k, self.index.dense.ntotal if self.filter is None else self.filter.count)
+        if self._dense_params is not None:
+            scores, ids = self.index.dense.search(vector, k, params=self._dense_params)
+        else:
+            scores, ids = self.index.dense.search(vector, k)
         ranking = [int(i) for i in ids[0] if i >= 0]
         return ranking, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}, vector[0]
 
@@ -130,12 +234,14 @@ class Retriever:
         """Question-aware bonuses on top of fusion (values in Config)."""
         cfg = self.config
         clauses = self.index.clauses
+        maps = self.maps
+        allowed = self.filter.allows if self.filter is not None else (lambda pos: True)
         # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
         if q.refs or q.item_numbers:
-            for pos, clause in enumerate(clauses):
-                label = self._label_keys[pos]
-                hit = clause.ref in q.refs or any(label.endswith(f" {phrase}") for phrase in q.item_numbers)
-                if hit:
+            named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
+            named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
+            for pos in sorted(named):
+                if allowed(pos):
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
         if not scores:
             return
@@ -149,6 +255,6 @@ class Retriever:
                 if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
                     scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
         if q.kind == "meta":
-            for pos, clause in enumerate(clauses):
-                if clause.kind == "meta":
+            for pos in maps.meta:
+                if allowed(pos):
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus

@@ -115,3 +115,78 @@ def test_coverage_is_bounded_and_names_the_closest_documents(tmp_path, corpus_di
     reply = a.ask("Bộ Công an có nhiệm vụ gì?")
     assert not reply.found and len(json.dumps(reply.to_dict(), ensure_ascii=False)) < 20_000
     assert "văn bản khác" in reply.message
+
+
+# -- two documents with the same refs ------------------------------------------------------------
+
+def _plan(number: int, task: str, body: str, when: str) -> str:
+    return (f"KẾ HOẠCH\nSố: {number}-KH/TW\n\nI- MỤC ĐÍCH\n\n1. Quán triệt nghiêm túc nội dung kế hoạch.\n\n"
+            f"II- YÊU CẦU\n\n1. Bảo đảm đúng tiến độ.\n\nIII- NHIỆM VỤ\n\n1. {body} chủ trì {task} ({when}).\n\n"
+            "2. Các tỉnh ủy, thành ủy xây dựng chương trình hành động.\n")
+
+
+@pytest.fixture
+def twins(tmp_path, fake_embedder, segmenter):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(_plan(11, "tổng kết công tác cải cách hành chính", "Ban Tổ chức Trung ương",
+                                        "quý II/2025"), encoding="utf-8")
+    (corpus / "b.txt").write_text(_plan(12, "sơ kết chuyển đổi số trong cơ quan đảng", "Văn phòng Trung ương Đảng",
+                                        "tháng 9/2026")
+                                  + "\n3. Cơ quan đảng thực hiện theo Quyết định số 12-QĐ/CP, ngày 05/03/2020.\n",
+                                  encoding="utf-8")
+    return _load(Config(corpus_dir=corpus, index_dir=tmp_path / "index", retrieval_mode="lexical"),
+                 fake_embedder, segmenter)
+
+
+def test_citations_and_reader_keys_name_the_document(twins):
+    a = twins
+    assert a.clause("11-KH/TW", "III.1").text != a.clause("12-KH/TW", "III.1").text
+    assert "cải cách hành chính" in a.clause("11-KH/TW", "III.1").text and a.clause("13-KH/TW", "III.1") is None
+    reply = a.ask("Ai chủ trì sơ kết chuyển đổi số trong cơ quan đảng?")
+    assert reply.found and (reply.citations[0].doc, reply.citations[0].ref) == ("12-KH/TW", "III.1")
+    assert "Văn phòng Trung ương Đảng" in reply.answer
+    keys = [(c.doc, c.ref) for c in reply.citations]
+    assert len(keys) == len(set(keys))  # III.1 of each document is a different citation
+
+
+def test_a_follow_up_keeps_the_document_of_the_earlier_turn(twins):
+    first = twins.ask("Ai chủ trì sơ kết chuyển đổi số trong cơ quan đảng?")
+    follow = twins.ask("còn thời hạn thì sao?", history=["Ai chủ trì sơ kết chuyển đổi số trong cơ quan đảng?"])
+    assert (first.citations[0].doc, first.citations[0].ref) == ("12-KH/TW", "III.1")
+    assert (follow.citations[0].doc, follow.citations[0].ref) == ("12-KH/TW", "III.1")
+    assert "tháng 9/2026" in follow.answer and "quý II/2025" not in follow.answer
+
+
+def test_a_document_filter_answers_from_those_documents_only(twins):
+    question = "Ai chủ trì nhiệm vụ 1 của mục III?"
+    for doc in ("11-KH/TW", "12-KH/TW"):
+        reply = twins.ask(question, docs=[doc])
+        assert reply.citations and {c.doc for c in reply.citations} == {doc}
+        assert reply.citations[0].ref == "III.1"
+    both = twins.ask(question, docs=["11-KH/TW", "12-KH/TW"])
+    assert {c.doc for c in both.citations} == {"11-KH/TW", "12-KH/TW"}
+    unknown = twins.ask(question, docs=["99-KH/TW"])
+    assert unknown.kind == "invalid" and "99-KH/TW" in unknown.message
+    assert twins.within("11-KH/TW") is twins.within(["11-KH/TW"])  # variants are cached, models shared
+
+
+def test_a_document_filter_runs_in_the_dense_view_too(twins):
+    hybrid = twins.with_options(retrieval_mode="dense")
+    reply = hybrid.ask("chuyển đổi số", docs=["11-KH/TW"])
+    assert reply.citations and {c.doc for c in reply.citations} == {"11-KH/TW"}
+
+
+def test_a_cited_decision_keeps_its_own_issuer(twins):
+    reply = twins.ask("Quyết định 12-QĐ/CP ban hành ngày nào?")
+    assert "12-QĐ/CP" in reply.answer and "05/03/2020" in reply.answer and "/TW" not in reply.answer
+
+
+def test_cli_doc_filter(twins, capsys):
+    from qa.cli import main
+
+    cfg = twins.config
+    code = main(["ask", "Ai chủ trì nhiệm vụ 1 của mục III?", "--doc", "11-KH/TW", "--corpus", str(cfg.corpus_dir),
+                 "--index-dir", str(cfg.index_dir), "--mode", "lexical", "--model", "fake-hash-16", "--json"])
+    out = capsys.readouterr().out
+    assert code == 0 and json.loads(out)["citations"][0]["doc"] == "11-KH/TW"
