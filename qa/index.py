@@ -126,7 +126,8 @@ def pipeline_fingerprint() -> str:
     """Hash of the code that shapes clauses and tokens: a parser change makes the index stale."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "ask/corpus_info.py"]
+    names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "ask/corpus_info.py",
+             "data/document_types.tsv"]
     names += sorted(str(p.relative_to(here)) for p in (here / "documents").rglob("*.py")) \
         if (here / "documents").is_dir() else []
     for name in names:
