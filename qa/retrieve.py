@@ -5,7 +5,8 @@ accents; the folded view (accent-free syllables + bigrams) serves questions type
 without them; the dense view adds paraphrase recall. Fusion uses ranks, not raw
 scores, so the three scales never need calibrating against each other.
 
-Per question, the work that grows with the corpus is the BM25 score arrays and the FAISS scan:
+Per question, the work that grows with the corpus is the BM25 score arrays and the FAISS scan
+(both behind a ``SearchBackend``, qa/backends/):
 rankings use partial sorts, and what the bonuses look up (refs, labels, meta clauses, document
 rows) is indexed once per loaded index (``ClauseMaps``).
 
@@ -23,32 +24,13 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .ask import kinds
+from .backends import EmbeddedBackend, SearchBackend
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .question import Question, analyze
 from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
 from .types import Hit
-
-
-def _ranking(scores: np.ndarray, k: int) -> list[int]:
-    """Positions of the k best positive scores, best first (ties keep document order).
-
-    A partial sort: O(N) to find the k best, then only those k are ordered.
-    """
-    n = len(scores)
-    if n == 0:
-        return []
-    if k < n:
-        top = np.argpartition(-scores, k - 1)[:k]
-        # Ties at the k-th score: argpartition picks any of them; keep the earliest rows, as a stable sort would.
-        kth = scores[top].min()
-        if np.count_nonzero(scores == kth) > np.count_nonzero(scores[top] == kth):
-            top = np.concatenate([top[scores[top] > kth], np.flatnonzero(scores == kth)])
-    else:
-        top = np.arange(n)
-    top = top[np.lexsort((top, -scores[top]))][:k]
-    return [int(i) for i in top if scores[i] > 0]
 
 
 _LABEL_SUFFIX_WORDS = 4  # "nhiem vu 8", "muc ii": a question's item phrase is at most this long
@@ -90,7 +72,7 @@ class ClauseMaps:
 
 
 class DocumentFilter:
-    """The rows of some documents: a mask for score arrays, a selector for FAISS."""
+    """The rows of some documents (each a contiguous range)."""
 
     def __init__(self, docs, maps: ClauseMaps, total: int) -> None:
         docs = tuple(dict.fromkeys(docs))
@@ -101,26 +83,10 @@ class DocumentFilter:
         if not docs:
             raise ValueError("docs must name at least one document. Currently, the docs is empty")
         self.docs = docs
-        self.ranges = [maps.documents[d] for d in docs]
-        self.mask = np.zeros(total, dtype=bool)
-        for r in self.ranges:
-            self.mask[r.start:r.stop] = True
-        self.count = int(self.mask.sum())
+        self.rows = tuple(maps.documents[d] for d in docs)
 
     def allows(self, pos: int) -> bool:
-        return bool(self.mask[pos])
-
-    def search_parameters(self, dense):
-        import faiss
-
-        if len(self.ranges) == 1:
-            selector = faiss.IDSelectorRange(self.ranges[0].start, self.ranges[0].stop)
-        else:
-            selector = faiss.IDSelectorBatch(np.flatnonzero(self.mask).astype(np.int64))
-        self._selector = selector  # FAISS keeps a raw pointer: keep the selector alive
-        if hasattr(dense, "hnsw"):
-            return faiss.SearchParametersHNSW(sel=selector, efSearch=dense.hnsw.efSearch)
-        return faiss.SearchParameters(sel=selector)
+        return any(pos in r for r in self.rows)
 
 
 @dataclass(frozen=True)
@@ -132,6 +98,14 @@ class Retrieval:
     rankings: dict[str, list[int]] = field(default_factory=dict)
     similarities: dict[int, float] = field(default_factory=dict)  # clause position → cosine to the question
     bridges: tuple[Bridge, ...] = ()
+
+
+def _backend(index: LoadedIndex) -> SearchBackend:
+    """The backend of a loaded index, shared by every Retriever over it (filters cache there)."""
+    backend = getattr(index, "_backend", None)
+    if backend is None:
+        backend = index._backend = EmbeddedBackend(index)
+    return backend
 
 
 class Retriever:
@@ -146,14 +120,9 @@ class Retriever:
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
         self.maps = ClauseMaps.build(index)
+        self.backend = _backend(index)
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
-        self._dense_params = self.filter.search_parameters(index.dense) if self.filter else None
-
-    def _scores(self, bm25, tokens: list[str]) -> np.ndarray:
-        scores = np.asarray(bm25.get_scores(tokens))
-        if self.filter is not None:
-            scores = np.where(self.filter.mask, scores, 0.0)
-        return scores
+        self._rows = self.filter.rows if self.filter is not None else None
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -161,27 +130,23 @@ class Retriever:
         out: dict[str, list[int]] = {}
         folded = folded_tokens(text, drop_stopwords=True)
         if folded:
-            out["folded"] = _ranking(self._scores(self.index.bm25_folded, folded), k)
+            out["folded"] = [pos for pos, _ in self.backend.search_lexical("folded", folded, k, self._rows)]
         # Accent-free questions would only miss in the accented view: skip it.
         if has_diacritics(text):
             accented = accented_tokens(text, self.segmenter, drop_stopwords=True)
             if accented:
-                out["accented"] = _ranking(self._scores(self.index.bm25_accented, accented), k)
+                out["accented"] = [pos for pos, _ in self.backend.search_lexical("accented", accented, k,
+                                                                                   self._rows)]
         return out
 
     def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
         """Best positions, their cosine to the query, and the query vector."""
-        if self.index.dense.ntotal == 0:
+        if self.backend.count() == 0:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
-        vector = np.ascontiguousarray(self.embedder.encode_query(query)[None, :], dtype=np.float32)
-        k = min(self.config.candidate_k, self.index.dense.ntotal if self.filter is None else self.filter.count)
-        if self._dense_params is not None:
-            scores, ids = self.index.dense.search(vector, k, params=self._dense_params)
-        else:
-            scores, ids = self.index.dense.search(vector, k)
-        ranking = [int(i) for i in ids[0] if i >= 0]
-        return ranking, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}, vector[0]
+        vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
+        found = self.backend.search_dense(vector, self.config.candidate_k, self._rows)
+        return [pos for pos, _ in found], dict(found), vector
 
     def bridges(self, text: str) -> list[Bridge]:
         return self.lexicon.bridges(text, self.corpus_has) if self.lexicon else []
@@ -226,7 +191,7 @@ class Retriever:
         if vector is not None:
             for p in order:  # a hit the dense view did not rank still gets its cosine
                 if p not in similarities:
-                    similarities[p] = float(np.dot(self.index.dense.reconstruct(int(p)), vector))
+                    similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
 

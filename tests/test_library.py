@@ -190,3 +190,27 @@ def test_cli_doc_filter(twins, capsys):
                  "--index-dir", str(cfg.index_dir), "--mode", "lexical", "--model", "fake-hash-16", "--json"])
     out = capsys.readouterr().out
     assert code == 0 and json.loads(out)["citations"][0]["doc"] == "11-KH/TW"
+
+
+def test_above_the_exact_limit_the_dense_view_is_hnsw_and_filters_still_apply(twins, fake_embedder, segmenter,
+                                                                               tmp_path):
+    cfg = twins.config.replace(index_dir=tmp_path / "hnsw", dense_exact_max=5, retrieval_mode="dense")
+    a = _load(cfg, fake_embedder, segmenter)
+    assert a.index.manifest["dense_index"] == "IndexHNSWFlat" and hasattr(a.index.dense, "hnsw")
+    reply = a.ask("chuyển đổi số", docs=["11-KH/TW"])
+    assert reply.citations and {c.doc for c in reply.citations} == {"11-KH/TW"}
+    exact = twins.with_options(retrieval_mode="dense").ask("chuyển đổi số")
+    assert reply.citations[0].doc == "11-KH/TW" and exact.citations
+
+
+def test_the_embedded_backend_ranks_like_a_stable_sort():
+    import numpy as np
+
+    from qa.backends.embedded import top_rows
+
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        scores = rng.integers(0, 4, size=int(rng.integers(1, 60))).astype(float)
+        k = int(rng.integers(1, 30))
+        order = np.argsort(-scores, kind="stable")
+        assert top_rows(scores, k) == [int(i) for i in order[:k] if scores[i] > 0]
