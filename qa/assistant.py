@@ -117,6 +117,10 @@ class Assistant:
                                    answerer=self.answerer)
         return cache[key]
 
+    def coverage_full(self) -> str:
+        """Every document's coverage sentence, for a UI's "show the full list" (replies carry a bounded one)."""
+        return self._info.coverage_full()
+
     def clause(self, doc_id: str, ref: str) -> Clause | None:
         """The clause a citation names: refs repeat across documents, so the document is part of the key."""
         pos = self.retriever.maps.by_key.get((doc_id, ref))

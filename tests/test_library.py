@@ -111,7 +111,7 @@ def test_coverage_is_bounded_and_names_the_closest_documents(tmp_path, corpus_di
     assert "03-KH/TW" in info.coverage_message and "bị cắt sau IV.1.2" in info.coverage_message  # the cut-off note
     near = info.coverage(["47-KL/TW"])
     assert near.index("47-KL/TW") < near.index("03-KH/TW") and "và 8 văn bản khác" in near
-    assert all(f"{n}-KL/TW" in info.coverage_full() for n in range(40, 52))
+    assert all(f"{n}-KL/TW" in a.coverage_full() for n in range(40, 52))
     reply = a.ask("Bộ Công an có nhiệm vụ gì?")
     assert not reply.found and len(json.dumps(reply.to_dict(), ensure_ascii=False)) < 20_000
     assert "văn bản khác" in reply.message

@@ -56,7 +56,7 @@ def main() -> None:
     real = base.reconstruct_n(0, base.ntotal)
     rng = np.random.default_rng(0)
     questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "questions.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()][:count]
+        encoding="utf-8").splitlines() if line.strip() and "question" in json.loads(line)][:count]
     embedder = make_embedder(config)
     queries = np.stack([embedder.encode_query(q) for q in questions]).astype(np.float32)
     a, b = rng.integers(0, len(real), n), rng.integers(0, len(real), n)
