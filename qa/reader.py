@@ -29,8 +29,8 @@ class ParseError(ValueError):
     """A document could not be read or holds no text; the message names the file."""
 
 
-def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The file's text; ``ParseError`` (in Vietnamese, naming the file) when it cannot be used."""
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes; ``ParseError`` (naming the file) when it is too large or unreadable."""
     path = Path(path)
     name = path.name
     try:
@@ -46,6 +46,16 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise ParseError(f"{name}: không đọc được tệp ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:
         raise ParseError(f"{name}: tệp lớn hơn giới hạn {max_bytes / 1e6:.1f} MB")
+    return data
+
+
+def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The file's text; ``ParseError`` (in Vietnamese, naming the file) when it cannot be used."""
+    return decode_text(read_bytes(path, max_bytes), Path(path).name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """``decode``, refusing text that holds nothing but blanks."""
     text = decode(data, name)
     if not text.strip():
         raise ParseError(f"{name}: tệp trống")

@@ -5,9 +5,15 @@ accents; the folded view (accent-free syllables + bigrams) serves questions type
 without them; the dense view adds paraphrase recall. Fusion uses ranks, not raw
 scores, so the three scales never need calibrating against each other.
 
+Per question, the work that grows with the corpus is the BM25 score arrays and the FAISS scan
+(both behind a ``SearchBackend``, qa/backends/):
+rankings use partial sorts, and what the bonuses look up (refs, labels, meta clauses, document
+rows) is indexed once per loaded index (``ClauseMaps``).
+
 >>> hits = Retriever(index, embedder, segmenter, config).search("ai chịu trách nhiệm thể chế hóa?")
 >>> hits[0].clause.ref
 'IV.1.1'
+>>> Retriever(index, embedder, segmenter, config, docs=["03-KH/TW"]).search("thể chế hóa")  # one document
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .ask import kinds
+from .backends import EmbeddedBackend, SearchBackend
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
@@ -26,10 +33,72 @@ from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritic
 from .types import Hit
 
 
-def _ranking(scores: np.ndarray, k: int) -> list[int]:
-    """Positions of the k best positive scores, best first (ties keep document order)."""
-    order = np.argsort(-scores, kind="stable")
-    return [int(i) for i in order[:k] if scores[i] > 0]
+_LABEL_SUFFIX_WORDS = 4  # "nhiem vu 8", "muc ii": a question's item phrase is at most this long
+
+
+@dataclass
+class ClauseMaps:
+    """What per-question bonuses and filters look up, indexed once per loaded index."""
+
+    refs: dict[str, list[int]]  # ref → rows (one per document holding it)
+    by_key: dict[tuple[str, str], int]  # (doc_id, ref) → row: refs repeat across documents
+    label_suffixes: dict[str, list[int]]  # the last 1–4 words of a folded label → rows
+    meta: list[int]  # rows of metadata clauses
+    documents: dict[str, range]  # doc_id → its rows (contiguous)
+    titles: list[int] = field(default_factory=list)  # rows of title clauses
+    # documents a clause cites → rows, less those the corpus's own titles name (itself and what it implements)
+    cited_docs: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, index: LoadedIndex) -> "ClauseMaps":
+        cached = getattr(index, "_clause_maps", None)
+        if cached is not None:
+            return cached
+        refs: dict[str, list[int]] = {}
+        by_key: dict[tuple[str, str], int] = {}
+        suffixes: dict[str, list[int]] = {}
+        meta: list[int] = []
+        titles: list[int] = []
+        cited: dict[tuple[str, int], list[int]] = {}
+        documents: dict[str, list[int]] = {}
+        own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
+        for pos, clause in enumerate(index.clauses):
+            if clause.kind == "title":
+                titles.append(pos)
+            for key in document_keys(clause.text):
+                if key not in own:
+                    cited.setdefault(key, []).append(pos)
+            refs.setdefault(clause.ref, []).append(pos)
+            by_key.setdefault((clause.doc_id, clause.ref), pos)
+            words = fold(clause.label).split(" ")
+            for n in range(1, min(_LABEL_SUFFIX_WORDS, len(words) - 1) + 1):
+                suffixes.setdefault(" ".join(words[-n:]), []).append(pos)
+            if clause.kind == "meta":
+                meta.append(pos)
+            documents.setdefault(clause.doc_id, []).append(pos)
+        maps = cls(refs=refs, by_key=by_key, label_suffixes=suffixes, meta=meta,
+                   documents={d: range(rows[0], rows[-1] + 1) for d, rows in documents.items()},
+                   titles=titles, cited_docs=cited)
+        index._clause_maps = maps  # shared by every Retriever over this index (``with_options``)
+        return maps
+
+
+class DocumentFilter:
+    """The rows of some documents (each a contiguous range)."""
+
+    def __init__(self, docs, maps: ClauseMaps, total: int) -> None:
+        docs = tuple(dict.fromkeys(docs))
+        unknown = [d for d in docs if d not in maps.documents]
+        if unknown:
+            raise ValueError(f"unknown document(s): {', '.join(unknown)}; "
+                             f"the corpus holds {', '.join(sorted(maps.documents)[:10])}")
+        if not docs:
+            raise ValueError("docs must name at least one document. Currently, the docs is empty")
+        self.docs = docs
+        self.rows = tuple(maps.documents[d] for d in docs)
+
+    def allows(self, pos: int) -> bool:
+        return any(pos in r for r in self.rows)
 
 
 @dataclass(frozen=True)
@@ -43,20 +112,29 @@ class Retrieval:
     bridges: tuple[Bridge, ...] = ()
 
 
+def _backend(index: LoadedIndex) -> SearchBackend:
+    """The backend of a loaded index, shared by every Retriever over it (filters cache there)."""
+    backend = getattr(index, "_backend", None)
+    if backend is None:
+        backend = index._backend = EmbeddedBackend(index)
+    return backend
+
+
 class Retriever:
     def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config,
-                 lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None) -> None:
+                 lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None,
+                 docs=None) -> None:
+        """``docs``: doc ids to search within (None: every document); ValueError names unknown ones."""
         self.index = index
         self.embedder = embedder
         self.segmenter = segmenter
         self.config = config
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
-        self._label_keys = [fold(c.label) for c in index.clauses]
-        # Documents a clause names, less those the corpus's own titles name (itself and what it
-        # implements): naming a cited document ("Kết luận 19") points to the clauses that cite it.
-        own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
-        self._doc_keys = [frozenset(document_keys(c.text)) - own for c in index.clauses]
+        self.maps = ClauseMaps.build(index)
+        self.backend = _backend(index)
+        self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
+        self._rows = self.filter.rows if self.filter is not None else None
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -64,24 +142,23 @@ class Retriever:
         out: dict[str, list[int]] = {}
         folded = folded_tokens(text, drop_stopwords=True)
         if folded:
-            out["folded"] = _ranking(np.asarray(self.index.bm25_folded.get_scores(folded)), k)
+            out["folded"] = [pos for pos, _ in self.backend.search_lexical("folded", folded, k, self._rows)]
         # Accent-free questions would only miss in the accented view: skip it.
         if has_diacritics(text):
             accented = accented_tokens(text, self.segmenter, drop_stopwords=True)
             if accented:
-                out["accented"] = _ranking(np.asarray(self.index.bm25_accented.get_scores(accented)), k)
+                out["accented"] = [pos for pos, _ in self.backend.search_lexical("accented", accented, k,
+                                                                                   self._rows)]
         return out
 
     def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
         """Best positions, their cosine to the query, and the query vector."""
-        if self.index.dense.ntotal == 0:
+        if self.backend.count() == 0:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
-        vector = np.ascontiguousarray(self.embedder.encode_query(query)[None, :], dtype=np.float32)
-        k = min(self.config.candidate_k, self.index.dense.ntotal)
-        scores, ids = self.index.dense.search(vector, k)
-        ranking = [int(i) for i in ids[0] if i >= 0]
-        return ranking, {int(i): float(s) for i, s in zip(ids[0], scores[0]) if i >= 0}, vector[0]
+        vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
+        found = self.backend.search_dense(vector, self.config.candidate_k, self._rows)
+        return [pos for pos, _ in found], dict(found), vector
 
     def bridges(self, text: str) -> list[Bridge]:
         if not self.lexicon or not self.config.use_paraphrases:
@@ -128,7 +205,7 @@ class Retriever:
         if vector is not None:
             for p in order:  # a hit the dense view did not rank still gets its cosine
                 if p not in similarities:
-                    similarities[p] = float(np.dot(self.index.dense.reconstruct(int(p)), vector))
+                    similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
 
@@ -136,12 +213,19 @@ class Retriever:
         """Question-aware bonuses on top of fusion (values in Config)."""
         cfg = self.config
         clauses = self.index.clauses
+        maps = self.maps
+        allowed = self.filter.allows if self.filter is not None else (lambda pos: True)
         # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
         if q.refs or q.item_numbers:
-            for pos, clause in enumerate(clauses):
-                label = self._label_keys[pos]
-                hit = clause.ref in q.refs or any(label.endswith(f" {phrase}") for phrase in q.item_numbers)
-                if hit:
+            named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
+            named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
+            for pos in sorted(named):
+                if allowed(pos):
+                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
+        # A cited document named by number ("Kết luận 19") points to the clauses citing it, like a ref.
+        for key in q.doc_keys:
+            for pos in maps.cited_docs.get(key, ()):
+                if allowed(pos):
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
         if not scores:
             return
@@ -154,12 +238,9 @@ class Retriever:
                 scores[pos] += cfg.fact_bonus
                 if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
                     scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
-            if q.doc_keys and self._doc_keys[pos] & set(q.doc_keys):
-                scores[pos] += cfg.ref_bonus  # a document named by number points to the clauses citing it, like a ref
             if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
                 scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
         if q.kind == "meta":
-            target = "title" if q.meta_field == "Tên văn bản" else "meta"
-            for pos, clause in enumerate(clauses):
-                if clause.kind == target:
+            for pos in (maps.titles if q.meta_field == "Tên văn bản" else maps.meta):
+                if allowed(pos):
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus

@@ -19,7 +19,11 @@ def built(tmp_path, corpus_dir, fake_embedder, segmenter):
 def test_build_writes_a_readable_directory(built):
     cfg, corpus = built
     files = sorted(p.name for p in cfg.index_dir.iterdir())
-    assert files == ["bm25_accented", "bm25_folded", "clauses.jsonl", "dense.faiss", "manifest.json"]
+    assert files == ["bm25_accented", "bm25_folded", "clauses.jsonl", "corpus_info.json", "dense.faiss",
+                     "manifest.json", "segments"]
+    segment = next((cfg.index_dir / "segments").iterdir())
+    assert sorted(p.name for p in segment.iterdir()) == ["clauses.jsonl", "document.json", "info.json",
+                                                         "tokens.jsonl", "vectors.npy"]
     manifest = json.loads((cfg.index_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["model"] == "fake-hash-16" and manifest["dimension"] == 16
     assert manifest["corpus_fingerprint"] == corpus.fingerprint

@@ -133,7 +133,7 @@ class Answerer:
                      signals=_signals(verdict))
 
     def _refusal(self, q: Question, verdict: Verdict, citations, resolved: str) -> Reply:
-        message = verdict.reason + " " + self.info.coverage_message
+        message = verdict.reason + " " + self.info.coverage([c.doc for c in citations])
         if q.english:
             message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
         return Reply(question=q.raw, answer=_NOT_FOUND, found=False, kind=q.kind, message=message,
@@ -145,7 +145,7 @@ class Answerer:
         passage = best_passage(clause.text, q.topic, len(clause.text))
         answer = head + "«" + clip(passage, max(60, self.config.answer_max_chars - len(head) - 2)) + "»"
         message = (f"Kế hoạch không trả lời trực tiếp câu hỏi này; điều khoản gần nhất là {clause.ref} "
-                   f"({clause.label}). {self.info.coverage_message}")
+                   f"({clause.label}). {self.info.coverage([h.clause.doc_id for h in hits])}")
         return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved, confidence="low", signals=_signals(verdict))
 

@@ -1,4 +1,6 @@
-"""What the corpus holds, computed once at load: for answerability and the coverage message.
+"""What the corpus holds, computed once when the index is built: for answerability and the
+coverage message. Saved with the index (``to_json`` / ``from_json``), built per document and
+merged (``merge``), so loading a current index and adding one document never recount the rest.
 
 >>> info = CorpusInfo.build(clauses, coverage_message(documents))
 >>> info.has_phrase("bao chi"), info.idf("thể")
@@ -31,10 +33,14 @@ class CorpusInfo:
     common: frozenset[str]  # folded syllables in over a quarter of the clauses: they name no topic
     doc_keys: frozenset[tuple[str, int]]  # documents held or cited: ("kh", 3), ("kl", 21)
     truncated: tuple[tuple[str, str], ...] = ()  # (doc_id, last ref) of documents whose copy is cut off
+    # One coverage sentence per document, in corpus order: ``coverage()`` picks a bounded few;
+    # ``coverage_message`` is that bounded summary for no particular question.
+    document_coverage: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def build(cls, clauses: list[Clause], coverage_message: str,
-              truncated: tuple[tuple[str, str], ...] = ()) -> "CorpusInfo":
+              truncated: tuple[tuple[str, str], ...] = (),
+              document_coverage: tuple[tuple[str, str], ...] = ()) -> "CorpusInfo":
         raw = [" ".join(c.headings) + " " + c.text for c in clauses]
         texts = [fold(t) for t in raw]
         df: Counter[str] = Counter()
@@ -49,7 +55,66 @@ class CorpusInfo:
                    bodies=frozenset(bodies), actors=frozenset(b for c in clauses for b in (*c.facts.lead, *c.facts.coordinate)),
                    doc_ids=frozenset(c.doc_id for c in clauses), common=common,
                    doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")),
-                   truncated=tuple(truncated))
+                   truncated=tuple(truncated), document_coverage=tuple(document_coverage))
+
+    # -- persistence: everything but the clauses, which the index keeps in clauses.jsonl ------------
+    def to_json(self) -> dict:
+        return {
+            "coverage_message": self.coverage_message, "folded_text": self.folded_text,
+            "phrase_text": self.phrase_text, "doc_freq": self.doc_freq,
+            "vocab_accented": sorted(self.vocab_accented), "refs": sorted(self.refs),
+            "bodies": sorted(self.bodies), "actors": sorted(self.actors), "doc_ids": sorted(self.doc_ids),
+            "common": sorted(self.common), "doc_keys": sorted([k, n] for k, n in self.doc_keys),
+            "truncated": [list(t) for t in self.truncated],
+            "document_coverage": [list(d) for d in self.document_coverage],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, clauses) -> "CorpusInfo":
+        return cls(clauses=tuple(clauses), coverage_message=data["coverage_message"],
+                   folded_text=data["folded_text"], phrase_text=data["phrase_text"],
+                   doc_freq=dict(data["doc_freq"]), vocab_accented=frozenset(data["vocab_accented"]),
+                   refs=frozenset(data["refs"]), bodies=frozenset(data["bodies"]),
+                   actors=frozenset(data["actors"]), doc_ids=frozenset(data["doc_ids"]),
+                   common=frozenset(data["common"]), doc_keys=frozenset((k, int(n)) for k, n in data["doc_keys"]),
+                   truncated=tuple((d, r) for d, r in data["truncated"]),
+                   document_coverage=tuple((d, t) for d, t in data.get("document_coverage", ())))
+
+    @classmethod
+    def merge(cls, parts: list["CorpusInfo"], clauses) -> "CorpusInfo":
+        """One corpus's statistics from its documents' (each built with ``build``), without recounting."""
+        clauses = tuple(clauses)
+        df: Counter[str] = Counter()
+        for part in parts:
+            df.update(part.doc_freq)
+        truncated = tuple(t for part in parts for t in part.truncated)
+        document_coverage = tuple(d for part in parts for d in part.document_coverage)
+        phrase = " | ".join(part.phrase_text.strip() for part in parts if part.phrase_text.strip())
+        return cls(clauses=clauses,
+                   coverage_message=bounded_coverage(document_coverage, truncated, len(clauses)),
+                   folded_text="\n".join(part.folded_text for part in parts if part.folded_text),
+                   phrase_text=f" {phrase} ", doc_freq=dict(df),
+                   vocab_accented=frozenset().union(*(p.vocab_accented for p in parts)),
+                   refs=frozenset().union(*(p.refs for p in parts)),
+                   bodies=frozenset().union(*(p.bodies for p in parts)),
+                   actors=frozenset().union(*(p.actors for p in parts)),
+                   doc_ids=frozenset().union(*(p.doc_ids for p in parts)),
+                   common=frozenset(t for t, n in df.items() if n > len(clauses) / 4),
+                   doc_keys=frozenset().union(*(p.doc_keys for p in parts)),
+                   truncated=truncated, document_coverage=document_coverage)
+
+    def coverage(self, near: tuple[str, ...] | list[str] = ()) -> str:
+        """What the corpus covers, bounded: counts, the documents ``near`` the question first
+        (doc ids, e.g. of the best hits), the cut-off copies; ``coverage_full()`` lists all."""
+        if not self.document_coverage:
+            return self.coverage_message
+        return bounded_coverage(self.document_coverage, self.truncated, len(self.clauses), near)
+
+    def coverage_full(self) -> str:
+        """Every document's sentence: for a UI's "show the full list", never put in a reply."""
+        if not self.document_coverage:
+            return self.coverage_message
+        return "Tài liệu hiện có — " + " | ".join(s for _, s in self.document_coverage) + "."
 
     def idf(self, syllable: str) -> float:
         n = len(self.clauses)
@@ -65,19 +130,54 @@ class CorpusInfo:
         return f" {folded_phrase} " in self.phrase_text
 
 
+COVERAGE_DOCUMENTS = 5  # document sentences a coverage message names; the rest are counted
+
+
+def bounded_coverage(document_coverage, truncated, clause_count: int, near=()) -> str:
+    """At most ``COVERAGE_DOCUMENTS`` document sentences, those ``near`` first, then the cut-off
+    copies (their note matters to a refusal), then the first; the rest are counted."""
+    sentences = dict(document_coverage)
+    chosen: list[str] = []
+    cut = [d for d, _ in truncated]
+    for doc_id in (*near, *cut, *sentences):
+        if doc_id in sentences and doc_id not in chosen:
+            chosen.append(doc_id)
+        if len(chosen) == COVERAGE_DOCUMENTS:
+            break
+    if len(sentences) <= COVERAGE_DOCUMENTS:  # a small corpus keeps its order and every sentence
+        return coverage_message_from(sentences.values())
+    rest = len(sentences) - len(chosen)
+    head = f"Tài liệu hiện có {len(sentences)} văn bản, {clause_count} đoạn"
+    cut_rest = [d for d in cut if d not in chosen]
+    tail = f"; và {rest} văn bản khác" + (f" (trong đó {len(cut_rest)} bản bị cắt)" if cut_rest else "")
+    return f"{head} — " + " | ".join(sentences[d] for d in chosen) + tail + "."
+
+
+def coverage_message_from(sentences) -> str:
+    return "Tài liệu hiện có — " + " | ".join(sentences) + "."
+
+
+def document_coverage(documents) -> tuple[tuple[str, str], ...]:
+    """(doc_id, sentence) per document: what it is and which parts are present."""
+    return tuple((doc.doc_id, _coverage_sentence(doc)) for doc in documents)
+
+
 def coverage_message(documents) -> str:
-    """One Vietnamese sentence per document: what it is and which parts are present."""
-    parts = []
-    for doc in documents:
-        tops = [c.ref for c in doc.clauses if c.kind == "section"]
-        span = f"các mục {tops[0]}–{tops[-1]}" if len(tops) > 1 else (f"mục {tops[0]}" if tops else "toàn văn")
-        sentence = f"{doc.doc_id} ({doc.title[:90]}{'…' if len(doc.title) > 90 else ''}): {span}"
-        if doc.truncated_after:
-            by_ref = {c.ref: c for c in doc.clauses}
-            parent = doc.truncated_after.rsplit(".", 1)[0]
-            where = f" (thuộc {parent} «{by_ref[parent].text}»)" if parent in by_ref and \
-                by_ref[parent].kind == "heading" else ""
-            sentence += (f"; bản trong kho bị cắt sau {doc.truncated_after}{where}, "
-                         "nên không có nội dung các phần tiếp theo")
-        parts.append(sentence)
-    return "Tài liệu hiện có — " + " | ".join(parts) + "."
+    """What the documents cover: one Vietnamese sentence each, at most ``COVERAGE_DOCUMENTS``."""
+    sentences = document_coverage(documents)
+    truncated = tuple((d.doc_id, d.truncated_after) for d in documents if d.truncated_after)
+    return bounded_coverage(sentences, truncated, sum(len(d.clauses) for d in documents))
+
+
+def _coverage_sentence(doc) -> str:
+    tops = [c.ref for c in doc.clauses if c.kind == "section"]
+    span = f"các mục {tops[0]}–{tops[-1]}" if len(tops) > 1 else (f"mục {tops[0]}" if tops else "toàn văn")
+    sentence = f"{doc.doc_id} ({doc.title[:90]}{'…' if len(doc.title) > 90 else ''}): {span}"
+    if doc.truncated_after:
+        by_ref = {c.ref: c for c in doc.clauses}
+        parent = doc.truncated_after.rsplit(".", 1)[0]
+        where = f" (thuộc {parent} «{by_ref[parent].text}»)" if parent in by_ref and \
+            by_ref[parent].kind == "heading" else ""
+        sentence += (f"; bản trong kho bị cắt sau {doc.truncated_after}{where}, "
+                     "nên không có nội dung các phần tiếp theo")
+    return sentence

@@ -1,0 +1,44 @@
+"""Document types, one list for every module: ``qa/data/document_types.tsv``.
+
+>>> [t.name for t in document_types()][:2]
+['KẾ HOẠCH', 'NGHỊ QUYẾT']
+>>> type_of_abbreviation("nd").name
+'NGHỊ ĐỊNH'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..text import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "document_types.tsv"
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    name: str  # as the document's heading writes it, in capitals: "KẾ HOẠCH"
+    abbreviation: str  # in its number: "KH" (empty when the genre numbers otherwise)
+    genre: str  # the module in qa/documents/genres that parses it
+
+
+@lru_cache(maxsize=1)
+def document_types() -> tuple[DocumentType, ...]:
+    out = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, abbreviation, genre = (line.split("\t") + ["", ""])[:3]
+            out.append(DocumentType(name.strip(), abbreviation.strip(), genre.strip()))
+    return tuple(out)
+
+
+def type_names() -> tuple[str, ...]:
+    return tuple(t.name for t in document_types())
+
+
+def type_of_abbreviation(abbreviation: str) -> DocumentType | None:
+    """The first type whose number abbreviation folds to ``abbreviation`` ("kh", "nd")."""
+    key = fold(abbreviation)
+    return next((t for t in document_types() if t.abbreviation and fold(t.abbreviation) == key), None)
