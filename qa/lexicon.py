@@ -15,7 +15,7 @@ and adds nothing where the user's own words already match.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -63,11 +63,10 @@ class Lexicon:
         folded = [fold(s) for s in words]
         taken: set[int] = set()
         out: list[Bridge] = []
-        candidates = sorted(((m, g) for g in self.groups for m in g), key=lambda mg: -len(_key(mg[0])))
-        for member, group in candidates:
-            key = _key(member)
-            if not key:
-                continue
+        present = set(folded)
+        candidates = [c for first in present for c in self._by_first.get(first, ())]
+        candidates.sort(key=lambda c: (-len(c[0]), c[3]))  # longest first, then file order
+        for key, member, group, _ in candidates:
             if len(key) == 1:
                 if not accented:
                     continue
@@ -87,6 +86,20 @@ class Lexicon:
                     out.append(Bridge(said=" ".join(words[i:i + n]), plan_words=plan, said_syllables=key))
                 break
         return out
+
+    @cached_property
+    def _by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str, tuple[str, ...], int], ...]]:
+        """Members by their first folded syllable, so a question is matched only against
+        members that can start in it."""
+        table: dict[str, list] = {}
+        order = 0
+        for group in self.groups:
+            for member in group:
+                key = _key(member)
+                if key:
+                    table.setdefault(key[0], []).append((key, member, group, order))
+                    order += 1
+        return {k: tuple(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=4)

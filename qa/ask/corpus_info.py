@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import cached_property
 from dataclasses import dataclass
 
 from ..question import document_keys
@@ -125,9 +126,23 @@ class CorpusInfo:
         ("trường" is not "trương"), else folded."""
         return syllable.lower() in self.vocab_accented if accented else fold(syllable) in self.doc_freq
 
+    @cached_property
+    def _bigrams(self) -> frozenset[str]:
+        """Adjacent folded syllable pairs within clauses: most phrases fail here, without a scan."""
+        pairs = set()
+        for part in self.phrase_text.split(" | "):
+            words = part.split()
+            pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        return frozenset(pairs)
+
     def has_phrase(self, folded_phrase: str) -> bool:
         """The corpus holds these folded syllables in a row (within one clause)."""
-        return f" {folded_phrase} " in self.phrase_text
+        words = folded_phrase.split()
+        if len(words) == 1:
+            return words[0] in self.doc_freq
+        if any(f"{a} {b}" not in self._bigrams for a, b in zip(words, words[1:])):
+            return False
+        return len(words) == 2 or f" {folded_phrase} " in self.phrase_text
 
 
 COVERAGE_DOCUMENTS = 5  # document sentences a coverage message names; the rest are counted
