@@ -80,7 +80,7 @@ def run_bench(config: Config, questions: Path, as_json: bool = False) -> dict:
         print(json.dumps({k: round(v, 3) for k, v in results.items()}, indent=2))
     else:
         print("Đo hiệu năng (2 lõi CPU, không GPU)")
-        print(f"  nạp mô hình (underthesea + sentence-transformers): {results['model_load_s']:.2f} s")
+        print(f"  nạp mô hình (underthesea + {config.model}): {results['model_load_s']:.2f} s")
         print(f"  dựng chỉ mục ({int(results['clauses'])} đoạn, mô hình đã nạp): {results['index_build_s']:.2f} s")
         if "cold_first_answer_s" in results:
             print(f"  khởi động nguội → câu trả lời đầu tiên: {results['cold_first_answer_s']:.2f} s "
