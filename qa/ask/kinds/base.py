@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ...text import fold, has_diacritics, syllables
 from ...types import Clause, Hit
+from ..passages import clip, segments
 
 if TYPE_CHECKING:  # question.py reads the kinds' patterns: no import cycle at run time
     from ...config import Config
@@ -112,5 +113,22 @@ class Kind:
         return None
 
 
-def folded_words(text: str) -> list[str]:
-    return [fold(s) for s in syllables(text)]
+class WordSlot(Kind):
+    """A kind asked for with words from ``slots.tsv`` (``slot``, ``role``), answered only by a
+    clause that uses such a word itself; the answer is that clause's sentence."""
+
+    slot = ""
+    role = ""
+
+    def detect(self, text: str, folded: str) -> bool:
+        return load_slots().search(self.slot, self.role, text, fold_single=False) is not None
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        return ctx.slots.search(self.slot, self.role, clause.text) is not None
+
+    def answer(self, q, hits, ctx):
+        for hit in hits[:3]:
+            for part in segments(hit.clause.text):
+                if ctx.slots.search(self.slot, self.role, part) is not None:
+                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref}).", hit.clause
+        return None
