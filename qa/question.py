@@ -140,6 +140,10 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked; a date question about another document is "when".
             rest = [s for s in content_syllables(text) if s not in _META_FILLER]
+            # what the document implements is asked in those very words ("thực hiện kết luận nào")
+            if name == "Căn cứ":
+                rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",
+                                                     "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren")]
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
             break

@@ -46,6 +46,7 @@ class ClauseMaps:
     meta: list[int]  # rows of metadata clauses
     documents: dict[str, range]  # doc_id → its rows (contiguous)
     titles: list[int] = field(default_factory=list)  # rows of title clauses
+    preambles: list[int] = field(default_factory=list)  # rows of preamble clauses
     # documents a clause cites → rows, less those the corpus's own titles name (itself and what it implements)
     cited_docs: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
@@ -59,12 +60,15 @@ class ClauseMaps:
         suffixes: dict[str, list[int]] = {}
         meta: list[int] = []
         titles: list[int] = []
+        preambles: list[int] = []
         cited: dict[tuple[str, int], list[int]] = {}
         documents: dict[str, list[int]] = {}
         own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
         for pos, clause in enumerate(index.clauses):
             if clause.kind == "title":
                 titles.append(pos)
+            if clause.kind == "preamble":
+                preambles.append(pos)
             for key in document_keys(clause.text):
                 if key not in own:
                     cited.setdefault(key, []).append(pos)
@@ -78,7 +82,7 @@ class ClauseMaps:
             documents.setdefault(clause.doc_id, []).append(pos)
         maps = cls(refs=refs, by_key=by_key, label_suffixes=suffixes, meta=meta,
                    documents={d: range(rows[0], rows[-1] + 1) for d, rows in documents.items()},
-                   titles=titles, cited_docs=cited)
+                   titles=titles, preambles=preambles, cited_docs=cited)
         index._clause_maps = maps  # shared by every Retriever over this index (``with_options``)
         return maps
 
@@ -241,6 +245,7 @@ class Retriever:
             if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
                 scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
         if q.kind == "meta":
-            for pos in (maps.titles if q.meta_field == "Tên văn bản" else maps.meta):
+            target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
+            for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):
                 if allowed(pos):
                     scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus

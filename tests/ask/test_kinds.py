@@ -97,3 +97,21 @@ def test_children_and_positions(ctx):
     assert [c.ref for c in ctx.children(section)] == ["I.1", "I.2", "I.3"]
     assert ctx.position(ctx.info.clauses[2]) == 2
     assert fold(ctx.slots.get("person", "surname")[0]) == "nguyen"
+
+
+@pytest.mark.parametrize("text, kind, field", [
+    ("Kế hoạch này để thực hiện kết luận nào?", "meta", "Căn cứ"),
+    ("Kế hoạch được ban hành căn cứ vào văn bản nào?", "meta", "Căn cứ"),
+    ("Lấy phiếu vào năm thứ mấy?", "when", None),
+    ("Nhiệm vụ này số mấy?", "where", None),
+])
+def test_more_kinds(text, kind, field):
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == (kind, field)
+
+
+def test_what_a_plan_implements_comes_from_its_preamble(assistant):
+    reply = assistant.ask("Kế hoạch này để thực hiện kết luận nào?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "preamble")
+    assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
+    assert reply.answer.endswith("(03-KH/TW, preamble).")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .base import AnswerContext, Kind, load_slots
 from .count import Count
-from .meta import META_FIELDS, Meta
+from .meta import CLAUSE_OF_FIELD, META_FIELDS, Meta
 from .money import Amount
 from .outcome import Outcome
 from .penalty import Penalty
@@ -38,4 +38,4 @@ def get(name: str) -> Kind:
     return _BY_NAME.get(name, _DEFAULT)
 
 
-__all__ = ["AnswerContext", "KINDS", "META_FIELDS", "Kind", "get", "kind_for", "load_slots"]
+__all__ = ["AnswerContext", "CLAUSE_OF_FIELD", "KINDS", "META_FIELDS", "Kind", "get", "kind_for", "load_slots"]

@@ -6,6 +6,9 @@ a question is metadata only when little else is asked.
 
 from __future__ import annotations
 
+import re
+
+from ..passages import clip
 from .base import Kind
 
 META_FIELDS = (
@@ -22,16 +25,26 @@ META_FIELDS = (
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
                     r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
+    # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …").
+    ("Căn cứ", r"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (ket luan|nghi quyet|chi thi"
+               r"|quy dinh|van ban|chu truong) (nao|gi|so may)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"),
 )
+
+
+# The clause that answers a field, where it is not the metadata block.
+CLAUSE_OF_FIELD = {"Tên văn bản": "title", "Căn cứ": "preamble"}
+_IMPLEMENTS = re.compile(r"((?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]+"
+                         r"(?:, ngày \d{1,2}/\d{1,2}/\d{4})?(?: của [^;(]+)?)")
 
 
 class Meta(Kind):
     name = "meta"
 
     def holds_answer(self, q, clause, ctx) -> bool:
-        """A metadata clause that gives the field asked (the title clause for the name)."""
-        if q.meta_field == "Tên văn bản":
-            return clause.kind == "title"
+        """A metadata clause that gives the field asked (the title clause for the name, the
+        preamble for what the document implements)."""
+        if q.meta_field in CLAUSE_OF_FIELD:
+            return clause.kind == CLAUSE_OF_FIELD[q.meta_field]
         return clause.kind == "meta" and (not q.meta_field or any(
             line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
 
@@ -39,6 +52,13 @@ class Meta(Kind):
         if q.meta_field == "Tên văn bản":
             title = next((h.clause for h in hits if h.clause.kind == "title"), None)
             return (f"{title.text} ({title.doc_id}).", title) if title else None
+        if q.meta_field == "Căn cứ":
+            preamble = next((h.clause for h in hits if h.clause.kind == "preamble"), None)
+            found = _IMPLEMENTS.search(preamble.text) if preamble else None
+            if not found:
+                return None
+            where = f" ({preamble.doc_id}, {preamble.ref})."
+            return clip(found.group(1).strip(), ctx.config.answer_max_chars - len(where)) + where, preamble
         meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
         if meta is None or not q.meta_field:
             return None
