@@ -27,7 +27,7 @@ from qa.types import Clause, Facts, Hit
     ("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?", "outcome"),
     ("Đợt sinh hoạt chính trị phải hoàn thành khi nào?", "when"),
     ("Chỗ nào làm qua loa thì cấp trên có uốn nắn không?", "what"),  # "chỗ nào" is not a place in the text
-    ("Nhiệm vụ này số mấy?", "what"),  # a task's number is not the document's
+    ("Nhiệm vụ này số mấy?", "where"),  # a task's number is its place, not the document's number
     ("Kế hoạch 03 hết hiệu lực khi nào?", "meta"),
     ("Tài liệu này là nghị quyết hay kế hoạch?", "meta"),
 ])
