@@ -105,6 +105,16 @@ class DocumentFilter:
         return any(pos in r for r in self.rows)
 
 
+def _weighted(bridge: Bridge) -> list[str]:
+    """The corpus's words for a bridged phrase, repeated so that they weigh about as much as the
+    user's words did ("kéo bè kéo cánh", four syllables, stands for "cục bộ", two)."""
+    out = []
+    for word in bridge.plan_words:
+        n = max(1, len(word.split()))
+        out.extend([word] * max(1, round(len(bridge.said_syllables) / n)))
+    return out
+
+
 @dataclass(frozen=True)
 class Retrieval:
     """Fused hits with what answerability reads: per-view rankings, the dense
@@ -187,7 +197,7 @@ class Retriever:
             return Retrieval(hits=[])
         bridges = tuple(self.bridges(text))
         # The user's words stay; the corpus's words for the phrases it never uses are added.
-        lexical_text = " ".join([text, *(w for b in bridges for w in b.plan_words)])
+        lexical_text = " ".join([text, *(w for b in bridges for w in _weighted(b))])
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
         vector = None
