@@ -115,3 +115,11 @@ def test_what_a_plan_implements_comes_from_its_preamble(assistant):
     assert (reply.confidence, reply.citations[0].ref) == ("high", "preamble")
     assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
     assert reply.answer.endswith("(03-KH/TW, preamble).")
+
+
+def test_a_count_of_the_documents_own_parts(assistant):
+    reply = assistant.ask("Kế hoạch có bao nhiêu mục?")
+    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("count", "high", "I")
+    assert reply.answer.startswith("4 mục (I–IV; bản hiện có dừng ở IV.1.2): Mục I. Mục đích, yêu cầu; ")
+    section = assistant.ask("Mục III có mấy nhiệm vụ?")
+    assert section.answer.startswith("11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm")

@@ -74,16 +74,23 @@ class AnswerContext:
     slots: SlotWords = field(default_factory=load_slots)
     _children: dict[str, list[Clause]] = field(default_factory=dict)
     _positions: dict[str, int] = field(default_factory=dict)
+    _sections: dict[str, list[Clause]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, c in enumerate(self.info.clauses):
             self._positions[c.id] = i
+            if c.kind == "section":
+                self._sections.setdefault(c.doc_id, []).append(c)
             if "." in c.ref:
                 self._children.setdefault(f"{c.doc_id}#{c.ref.rsplit('.', 1)[0]}", []).append(c)
 
     def position(self, clause: Clause) -> int:
         """The clause's row in the index (-1 when unknown)."""
         return self._positions.get(clause.id, -1)
+
+    def sections(self, doc_id: str) -> list[Clause]:
+        """A document's top-level sections, in order."""
+        return list(self._sections.get(doc_id, ()))
 
     def children(self, clause: Clause) -> list[Clause]:
         """The clauses one level below a section or heading, in order."""

@@ -14,6 +14,7 @@ from ..passages import clip, segments
 from .base import Kind, load_slots
 
 
+_TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b")
 
@@ -56,6 +57,22 @@ class Count(Kind):
     def detect(self, text: str, folded: str) -> bool:
         return _unit_after_count(folded, load_slots()) is not None
 
+    @staticmethod
+    def _whole_document(q, role: str, unit: str) -> bool:
+        """"Kế hoạch có bao nhiêu mục?": the document's own top-level parts, not a section's."""
+        return role == "structure" and unit in _TOP_UNITS and not q.refs
+
+    @staticmethod
+    def _sections_answer(clause, ctx):
+        sections = ctx.sections(clause.doc_id)
+        if not sections:
+            return None
+        cut = next((last for doc, last in ctx.info.truncated if doc == clause.doc_id), None)
+        note = f"; bản hiện có dừng ở {cut}" if cut else ""
+        names = "; ".join(clip(s.label, 60) for s in sections)
+        text = f"{len(sections)} mục ({sections[0].ref}–{sections[-1].ref}{note}): {names}"
+        return clip(text, ctx.config.answer_max_chars - 2) + ".", sections[0]
+
     def _asked(self, q, ctx):
         return _unit_after_count(fold(q.text), ctx.slots)
 
@@ -64,6 +81,8 @@ class Count(Kind):
         if asked is None:
             return True
         role, unit = asked
+        if self._whole_document(q, role, unit):
+            return bool(ctx.sections(clause.doc_id))
         if role == "structure":
             return bool(ctx.children(clause))
         return bool(_figure(unit).search(fold(clause.text)))
@@ -73,6 +92,8 @@ class Count(Kind):
         if asked is None:
             return None
         role, unit = asked
+        if self._whole_document(q, role, unit):
+            return self._sections_answer(hits[0].clause, ctx)
         for hit in hits[:3]:
             clause = hit.clause
             if role == "structure":
