@@ -49,6 +49,9 @@ DEFAULT_PORT = 7860
 # embedding are CPU-bound), the others wait their turn in the queue.
 CONCURRENCY_LIMIT = 2
 QUEUE_MAX_SIZE = 64
+# What a browser user sees instead of the Gradio client's own English "busy" text (hard-coded
+# in its JavaScript, out of reach of i18n): the page script (JS) swaps it for this sentence.
+BUSY_MESSAGE = "Hệ thống đang bận: hàng đợi đã đầy. Vui lòng thử lại sau ít phút."
 QUEUE_FULL_MESSAGE = ("Hệ thống đang bận: có {size} câu hỏi đang chờ (tối đa {max_size}). "
                       "Vui lòng thử lại sau ít phút.")
 # The app takes no uploads; Gradio's upload route still exists, so it gets a small limit.
@@ -119,10 +122,32 @@ CSS = """
 
 # Clicks inside chat messages (rendered HTML, no handlers of its own): copy plain text,
 # open the reader at a clause (through the hidden #qa-goto box), ask a suggested question.
+# It also rewrites Gradio's English "busy" / "queue full" texts (toasts, status) in Vietnamese.
 JS = """
 () => {
   if (window.__qaClicks) return;
   window.__qaClicks = true;
+  const BUSY = /This application is currently busy\\.?( Please try again\\.?)?|Queue is full\\.?( Max size is \\d+\\.?)?/g;
+  const vietnamese = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.nodeValue || '';
+      const fixed = text.replace(BUSY, BUSY_VI);
+      if (fixed !== text) node.nodeValue = fixed;
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) texts.push(t);
+    texts.forEach(vietnamese);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') vietnamese(r.target);
+      else r.addedNodes.forEach(vietnamese);
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  vietnamese(document.body);
   const fill = (selector, value) => {
     const box = document.querySelector(selector);
     if (!box) return false;
@@ -156,7 +181,7 @@ JS = """
     }
   }, true);
 }
-"""
+""".replace("BUSY_VI", json.dumps(BUSY_MESSAGE, ensure_ascii=False))
 
 # Gradio has no Vietnamese locale: its own strings are given here, for "vi" and for "en"
 # (the locale Gradio falls back to when the browser asks for one it does not ship).
@@ -378,8 +403,12 @@ def header_html(coverage: Coverage, problems: list[str]) -> str:
             + "</div>")
 
 
-def build_app(assistant: Any, feedback: FeedbackLog | None = None) -> gr.Blocks:
-    """The Blocks app: chat tab, plan reader tab, quiz tab, and the ``/ask`` endpoint."""
+def build_app(assistant: Any, feedback: FeedbackLog | None = None,
+              concurrency: int = CONCURRENCY_LIMIT) -> gr.Blocks:
+    """The Blocks app: chat tab, plan reader tab, quiz tab, and the ``/ask`` endpoint.
+
+    ``concurrency`` questions are answered at once (chat and ``/ask`` together).
+    """
     from qa.quiz.ui import build_quiz_tab
 
     app = ChatApp(assistant, feedback)
@@ -452,7 +481,7 @@ def build_app(assistant: Any, feedback: FeedbackLog | None = None) -> gr.Blocks:
             "outputs": [box, chatbot, turns, picker, context],
             "api_visibility": "private",
             "concurrency_id": "ask",
-            "concurrency_limit": CONCURRENCY_LIMIT,
+            "concurrency_limit": concurrency,
         }
         box.submit(**turn)
         send.click(**turn)
@@ -468,7 +497,7 @@ def build_app(assistant: Any, feedback: FeedbackLog | None = None) -> gr.Blocks:
         goto_btn.click(app.goto, inputs=[goto_box], outputs=[tabs, picker, context], api_visibility="private",
                        queue=False)
         picker.input(app.read, inputs=[picker], outputs=[context], api_visibility="private")
-        gr.api(app.ask, api_name="ask", concurrency_id="ask", concurrency_limit=CONCURRENCY_LIMIT)
+        gr.api(app.ask, api_name="ask", concurrency_id="ask", concurrency_limit=concurrency)
     return demo
 
 
@@ -482,9 +511,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--feedback", metavar="FILE",
                         help="where 👍/👎 votes are appended as JSON lines (default $QA_FEEDBACK or "
                         "~/.local/state/qa/feedback.jsonl)")
+    parser.add_argument("--concurrency", type=int, default=CONCURRENCY_LIMIT, metavar="N",
+                        help=f"questions answered at once (default {CONCURRENCY_LIMIT})")
+    parser.add_argument("--max-queue", type=int, default=QUEUE_MAX_SIZE, metavar="N",
+                        help=f"requests that may wait; more get a 'busy' message (default {QUEUE_MAX_SIZE})")
     args = parser.parse_args(argv)
     if not 0 < args.port < 65536:
         parser.error(f"--port must be within 1..65535. Currently, the port is {args.port}")
+    if not 1 <= args.concurrency <= 64:
+        parser.error(f"--concurrency must be within 1..64, got {args.concurrency}")
+    if not 1 <= args.max_queue <= 10_000:
+        parser.error(f"--max-queue must be within 1..10000, got {args.max_queue}")
     return args
 
 
@@ -570,8 +607,8 @@ def main(argv: list[str] | None = None) -> None:
         log.warning("corpus: %s", problem)
     log.info("assistant ready: %d clauses", len(assistant.clauses))
 
-    demo = build_app(assistant, FeedbackLog(args.feedback) if args.feedback else None)
-    demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
+    demo = build_app(assistant, FeedbackLog(args.feedback) if args.feedback else None, args.concurrency)
+    demo.queue(default_concurrency_limit=args.concurrency, max_size=args.max_queue)
     vietnamese_queue_full(demo)
     demo.launch(
         server_name=args.host,

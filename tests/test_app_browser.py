@@ -287,6 +287,21 @@ def test_quiz_tab_in_vietnamese(page, session):
     page.get_by_role("button", name="Soạn câu hỏi").click()
     page.wait_for_function("() => document.querySelectorAll('#qa-quiz-preview li').length >= 6")
     shot(session, "quiz.png")
+    # Edit item 1 before download: a key that is not an option is refused, then regenerate it.
+    page.locator("#qa-quiz-editor").get_by_text("Sửa hoặc thay từng câu").click()
+    stem = page.locator("#qa-quiz-stem textarea")
+    page.wait_for_function("() => (document.querySelector('#qa-quiz-stem textarea') || {value: ''}).value !== ''")
+    old_stem = stem.input_value()
+    page.locator("#qa-quiz-answer textarea, #qa-quiz-answer input").first.fill("không có phương án này")
+    page.locator("#qa-quiz-save").click()
+    message = page.locator("#qa-quiz-message")
+    page.wait_for_function("() => (document.querySelector('#qa-quiz-message') || {innerText: ''})"
+                           ".innerText.includes('Chưa lưu')")
+    assert "không nằm trong các phương án" in message.inner_text()
+    page.locator("#qa-quiz-regen").click()
+    page.wait_for_function("() => (document.querySelector('#qa-quiz-message') || {innerText: ''})"
+                           ".innerText.includes('Đã thay câu 1')")
+    assert stem.input_value() != old_stem and "đã sửa" in preview.inner_text()
 
 
 def test_no_english_in_the_ui(page):

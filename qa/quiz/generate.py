@@ -25,7 +25,7 @@ from typing import Sequence
 
 from qa.types import Clause
 
-from qa.quiz.balance import template_of_topic
+from qa.quiz.balance import template_of, template_of_topic
 from qa.quiz.cloze import build_cloze, cloze_keys, cloze_targets
 from qa.quiz.content import section_choices, section_of, select_sections
 from qa.quiz.context import Build, QuizContext, difficulty
@@ -47,6 +47,7 @@ __all__ = [
     "QuizResult",
     "difficulty",
     "generate_quiz",
+    "regenerate_item",
     "section_choices",
     "section_of",
 ]
@@ -219,14 +220,8 @@ class Picker:
                 self.kept.append(replace(item, id=f"{len(self.kept) + 1:02d}-{ref}-{item.kind}-{item.topic}"))
 
 
-def generate_quiz(clauses: Sequence[Clause], options: QuizOptions | None = None) -> QuizResult:
-    """Pick up to ``options.n`` checked items, balanced across kinds, topics and the plan, reproducibly.
-
-    The caps on items per clause and per template (``Caps.for_quiz``) are raised step
-    by step only when the candidates that fit them cannot make ``n`` items; the result
-    records the caps the quiz kept to.
-    """
-    options = options or QuizOptions()
+def _pick(clauses: Sequence[Clause], options: QuizOptions) -> tuple[Picker, Caps]:
+    """The picker after the quiz's own pick, and the caps it kept to (see ``generate_quiz``)."""
     gen = Generator(clauses, options)
     selected = select_sections(gen.content, gen.sections, options.sections)
     rng = random.Random(options.seed)
@@ -237,5 +232,46 @@ def generate_quiz(clauses: Sequence[Clause], options: QuizOptions | None = None)
     while len(picker.kept) < options.n and picker.left() and caps.per_clause < options.n:
         caps = caps.raised()
         picker.fill(caps)
+    return picker, caps
+
+
+def generate_quiz(clauses: Sequence[Clause], options: QuizOptions | None = None) -> QuizResult:
+    """Pick up to ``options.n`` checked items, balanced across kinds, topics and the plan, reproducibly.
+
+    The caps on items per clause and per template (``Caps.for_quiz``) are raised step
+    by step only when the candidates that fit them cannot make ``n`` items; the result
+    records the caps the quiz kept to.
+    """
+    options = options or QuizOptions()
+    picker, caps = _pick(clauses, options)
     return QuizResult(items=tuple(picker.kept), dropped=tuple(picker.dropped), requested=options.n,
                       options=options, caps=caps)
+
+
+def regenerate_item(clauses: Sequence[Clause], options: QuizOptions, items: Sequence[QuizItem],
+                    index: int) -> QuizItem | None:
+    """A checked item to put in place of ``items[index]``, or None when no other fits.
+
+    Same kind, from another clause; it asks nothing the quiz's other items (or the
+    replaced one) ask, and keeps to the quiz's caps on clauses and templates counted
+    over the other items. The pick continues the quiz's own seeded stream (the
+    candidates its pick left, shuffled by ``options.seed``), so the same quiz and
+    index give the same new item.
+    """
+    old = items[index]
+    picker, caps = _pick(clauses, options)
+    if old.kind not in picker.queues:
+        return None
+    others = [it for i, it in enumerate(items) if i != index]
+    picker.used_keys = {k for it in items for k in it.keys}
+    picker.used_stems = {norm(f"{it.stem} | {it.answer}") for it in items}
+    picker.per_clause = Counter(it.citation.ref for it in others)
+    picker.per_section = Counter(section_of(it.citation.ref) for it in others)
+    picker.per_template = Counter(template_of(it) for it in others)
+    for queue in picker.queues[old.kind].values():
+        queue[:] = [c for c in queue if c.clause.ref != old.citation.ref]
+    found = picker.next_item(old.kind, caps)
+    if found is None:
+        return None
+    item = found[0]
+    return replace(item, id=f"{index + 1:02d}-{item.citation.ref}-{item.kind}-{item.topic}")
