@@ -29,6 +29,9 @@ def _config(args):
         overrides["model"] = args.model
     if getattr(args, "mode", None):
         overrides["retrieval_mode"] = args.mode
+    for name in ("backend", "milvus_uri", "milvus_collection"):
+        if getattr(args, name, None):
+            overrides[name] = getattr(args, name)
     return Config().replace(**overrides)
 
 
@@ -36,6 +39,10 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the bundled corpus/)")
     p.add_argument("--index-dir", metavar="DIR", help="index directory (default: the bundled index/)")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged all-MiniLM-L6-v2)")
+    p.add_argument("--backend", choices=("embedded", "milvus"),
+                   help="search backend (default embedded; milvus: a Milvus server, token from $QA_MILVUS_TOKEN)")
+    p.add_argument("--milvus-uri", metavar="URI", help="Milvus server (default http://127.0.0.1:19530)")
+    p.add_argument("--milvus-collection", metavar="NAME", help="Milvus collection (default qa_clauses)")
 
 
 def _print_reply(reply, as_json: bool, full: bool = False) -> None:
@@ -97,9 +104,14 @@ def cmd_index(args) -> int:
     from .assistant import Assistant
 
     started = time.perf_counter()
-    assistant = Assistant.load(_config(args), progress=True, rebuild=args.force)
+    assistant = Assistant.load(_config(args), progress=True, rebuild=args.force, sync=True)
     manifest = assistant.index.manifest
     print(f"Chỉ mục: {assistant.config.index_dir} ({assistant.index_status})")
+    changes = getattr(assistant.retriever.backend, "changes", None)
+    if changes is not None:
+        print(f"  Milvus {assistant.config.milvus_uri} · {assistant.config.milvus_collection}: "
+              f"nạp {len(changes['inserted'])} văn bản ({changes['entities']} đoạn), "
+              f"xóa {len(changes['deleted'])}, giữ {changes['kept']}")
     print(f"  {manifest['clause_count']} đoạn, {len(manifest.get('documents', ()))} văn bản, "
           f"mô hình {manifest['model']}, {manifest['dimension']} chiều, "
           f"dựng lúc {manifest['built_at']}; {time.perf_counter() - started:.2f} s")
