@@ -142,7 +142,8 @@ def cmd_bench(args) -> int:
     if args.compare_backends:
         from .bench import run_backends
 
-        run_backends(config, questions=Path(args.questions), repeat=args.repeat, as_json=args.json)
+        run_backends(config, questions=Path(args.questions), repeat=args.repeat, as_json=args.json,
+                     scale=args.scale, sample=args.embed_sample)
     elif args.compare_threads:
         run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
     elif args.scale:

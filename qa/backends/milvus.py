@@ -288,6 +288,11 @@ class MilvusBackend:
         return self._ranked(found)
 
     def similarity(self, row: int, vector: np.ndarray) -> float:
+        """The local index's copy of the vector when it has one (no round trip: a scalar query
+        costs Milvus Lite ~17 ms at 10k clauses), else the collection's."""
+        dense = getattr(self.index, "dense", None)
+        if dense is not None and dense.ntotal == len(self.clauses):
+            return float(np.dot(dense.reconstruct(int(row)), vector))
         doc_id = next(d for d, span in self._rows.items() if row in span)
         found = self._call("query", self.collection,
                            filter=f"doc_id == {_quote(doc_id)} and position == {row - self._rows[doc_id].start}",
