@@ -101,10 +101,11 @@ class Kind:
     """A question kind. Subclasses override what they need."""
 
     name = "what"
+    pattern: re.Pattern | None = None  # on the folded question, for kinds told by their words alone
 
     def detect(self, text: str, folded: str) -> bool:
         """``text``: the cleaned, abbreviation-expanded question; ``folded``: the same folded."""
-        return False
+        return bool(self.pattern and self.pattern.search(folded))
 
     def bonus(self, q: Question, clause: Clause) -> float:
         """Extra fused score, in units of ``Config.fact_bonus``, for a clause that states this kind's answer."""

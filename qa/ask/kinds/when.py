@@ -16,9 +16,7 @@ PATTERN = re.compile(
 
 class When(Kind):
     name = "when"
-
-    def detect(self, text: str, folded: str) -> bool:
-        return bool(PATTERN.search(folded))
+    pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
         if not clause.facts.timings:

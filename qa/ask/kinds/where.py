@@ -16,9 +16,7 @@ PATTERN = re.compile(
 
 class Where(Kind):
     name = "where"
-
-    def detect(self, text: str, folded: str) -> bool:
-        return bool(PATTERN.search(folded))
+    pattern = PATTERN
 
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause

@@ -21,9 +21,7 @@ PATTERN = re.compile(
 
 class Who(Kind):
     name = "who"
-
-    def detect(self, text: str, folded: str) -> bool:
-        return bool(PATTERN.search(folded))
+    pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
         facts = clause.facts
