@@ -63,10 +63,10 @@ class Answerer:
         that a cut-off document lacks and no other clause mentions."""
         if not self.info.truncated:
             return None
+        asked = f" {' '.join(fold(s) for s in syllables(q.text))} "
         for part, phrases in _genre_parts():
-            for phrase in phrases:
-                key = " ".join(fold(s) for s in syllables(phrase))
-                if f" {key} " in f" {' '.join(fold(s) for s in syllables(q.text))} " and not self.info.has_phrase(key):
+            for phrase, key in phrases:
+                if f" {key} " in asked and not self.info.has_phrase(key):
                     doc, last = self.info.truncated[0]
                     return (f"Bản {doc} trong kho dừng ở {last}; nội dung về «{phrase}» thường nằm ở phần "
                             f"«{part}» cuối văn bản, không có trong bản này.")
@@ -172,13 +172,15 @@ class Answerer:
 
 
 @lru_cache(maxsize=1)
-def _genre_parts() -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _genre_parts() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(part, ((phrase, its folded syllables), …)) from ``data/genre_parts.tsv``, read once."""
     path = Path(__file__).resolve().parent.parent / "data" / "genre_parts.tsv"
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             part, phrases = line.split("\t")
-            out.append((part, tuple(p.strip() for p in phrases.split("|") if p.strip())))
+            out.append((part, tuple((p.strip(), " ".join(fold(w) for w in syllables(p)))
+                                    for p in phrases.split("|") if p.strip())))
     return tuple(out)
 
 
