@@ -28,7 +28,8 @@ from .backends import EmbeddedBackend, SearchBackend
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
-from .question import Question, analyze, document_keys
+from .facts import PARTY_GROUP_PREFIXES
+from .question import Question, analyze, document_keys, without_documents
 from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
 from .types import Hit
 
@@ -105,6 +106,11 @@ class DocumentFilter:
         return any(pos in r for r in self.rows)
 
 
+def _acts_through_group(body: str, facts) -> bool:
+    """The clause's lead is ``body``'s Party group: a Party document tasks a state body so."""
+    return any(f"{p} {body}" in (*facts.lead, *facts.coordinate) for p in PARTY_GROUP_PREFIXES)
+
+
 def _weighted(bridge: Bridge) -> list[str]:
     """The corpus's words for a bridged phrase, repeated so that they weigh about as much as the
     user's words did ("kéo bè kéo cánh", four syllables, stands for "cục bộ", two)."""
@@ -149,6 +155,8 @@ class Retriever:
         self.backend = _backend(index)
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
         self._rows = self.filter.rows if self.filter is not None else None
+        # The held documents' own designations ("kế hoạch 03"): no topic when a question names them.
+        self.held = frozenset(k for doc_id in self.maps.documents for k in document_keys(doc_id))
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -192,7 +200,8 @@ class Retriever:
         q = question if isinstance(question, Question) else analyze(question, cfg.max_question_chars)
         mode = mode or cfg.retrieval_mode
         top_k = top_k or cfg.top_k
-        text = f"{q.text} {extra_text}".strip()
+        own = q.text if q.kind == "meta" else without_documents(q.text, self.held)
+        text = f"{own} {extra_text}".strip()
         if not text or not self.index.clauses:
             return Retrieval(hits=[])
         bridges = tuple(self.bridges(text))
@@ -252,6 +261,8 @@ class Retriever:
                 scores[pos] += cfg.fact_bonus
                 if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
                     scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
+            if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
+                scores[pos] += 2 * cfg.fact_bonus  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
             if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
                 scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
         if q.kind == "meta":

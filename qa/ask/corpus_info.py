@@ -135,6 +135,12 @@ class CorpusInfo:
             pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
         return frozenset(pairs)
 
+    @cached_property
+    def latest_year(self) -> int | None:
+        """The latest year the corpus names: what happened after it, the corpus cannot say."""
+        years = [int(t) for t in self.doc_freq if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
+        return max(years) if years else None
+
     def has_phrase(self, folded_phrase: str) -> bool:
         """The corpus holds these folded syllables in a row (within one clause)."""
         words = folded_phrase.split()

@@ -16,6 +16,7 @@ META_FIELDS = (
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
+                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
