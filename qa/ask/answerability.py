@@ -182,7 +182,9 @@ class Judge:
         if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        if corpus_rules and _EXISTENCE.search(folded) and s.unknown >= self.config.existence_unknown:
+        if corpus_rules and s.unknown >= (self.config.existence_unknown if _EXISTENCE.search(folded)
+                                          else self.config.yesno_unknown if _YES_NO.search(folded) else 2.0):
+            # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         latest = self.info.latest_year
         spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
@@ -198,6 +200,10 @@ class Judge:
         if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
+        if corpus_rules and q.kind != "meta" and not named and not follows_topic \
+                and retrieval.hits[0].clause.kind in ("header", "title"):
+            # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
+            return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
@@ -218,6 +224,8 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)"
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
 _EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                         r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
+# "… có thay thế kế hoạch nào trước đó không?": a yes/no question
+_YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {

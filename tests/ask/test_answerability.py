@@ -90,3 +90,24 @@ def test_a_duration_the_plan_does_not_give(assistant):
     reply = assistant.ask("Hội nghị cán bộ toàn quốc kéo dài mấy ngày?")
     assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("low", "count", "II.1")
     assert reply.answer.startswith("Kế hoạch không nêu thời lượng của việc này")
+
+
+def test_a_yes_no_question_about_what_the_plan_never_names(assistant):
+    reply = assistant.ask("Kế hoạch 03 có thay thế kế hoạch nào trước đó không?")
+    assert (reply.confidence, reply.signals["rule"]) == ("none", "existence")
+    known = assistant.ask("Dân có được góp ý, phản ánh về cán bộ không?")  # half its words unknown: still asked
+    assert known.signals["rule"] != "existence"
+
+
+@pytest.mark.parametrize("question", ["giá nhà ở Hà Nội năm nay thế nào", "thoi tiet ha noi hom nay"])
+def test_only_the_masthead_matches(assistant, question):
+    reply = assistant.ask(question)  # "Hà Nội, ngày 01 tháng 12 năm 2021" is where it was signed
+    assert (reply.confidence, reply.signals["rule"]) == ("none", "off-topic")
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch này về chủ đề gì?", "Nội dung chính của kế hoạch là gì?",
+                                      "tom tat ke hoach 03"])
+def test_what_the_whole_document_is_about(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("high", "meta", "title")
+    assert reply.answer.startswith("Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW về đẩy mạnh xây dựng")

@@ -24,7 +24,10 @@ META_FIELDS = (
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
                      r" hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
-                    r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"),
+                    r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
+                    # what the whole document is about: its name says it
+                    r"|\b(noi dung chinh|chu de|tom tat|tom luoc|y chinh)\b|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
+                    r"|\bve (van de|chu de) gi\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …").
     ("Căn cứ", r"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (ket luan|nghi quyet|chi thi"
