@@ -54,6 +54,8 @@ class Config:
     weight_accented: float = 1.0  # BM25 over accented words and syllables
     weight_folded: float = 1.0  # BM25 over diacritic-folded syllables and bigrams
     weight_dense: float = 0.3  # FAISS cosine over sentence embeddings
+    # The dense view embeds the question with the bridged words too (qa/data/paraphrases*.tsv).
+    dense_bridges: bool = False
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
     # Hits whose clause carries the fact the question asks for (a body for "who",

@@ -213,7 +213,9 @@ class Retriever:
         if mode in ("lexical", "hybrid"):
             rankings.update(self.lexical_rankings(lexical_text))
         if mode in ("dense", "hybrid") and (mode == "dense" or cfg.weight_dense > 0):
-            rankings["dense"], similarities, vector = self.dense_ranking(text)
+            # with the corpus's words for the phrases it never uses, the question reads nearer the plan
+            dense_text = lexical_text if bridges and cfg.dense_bridges else text
+            rankings["dense"], similarities, vector = self.dense_ranking(dense_text)
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded, "dense": cfg.weight_dense}
         if mode == "dense":
             weights["dense"] = 1.0

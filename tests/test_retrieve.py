@@ -21,3 +21,25 @@ def test_the_documents_own_name_is_no_topic(assistant):
     hits = assistant.retriever.search("ubkt huyện cần làm gì theo kh 03")
     assert hits[0].clause.ref == "III.9"
     assert assistant.retriever.search("kế hoạch 03 số hiệu là gì")[0].clause.ref == "meta"
+
+
+def test_the_dense_view_may_read_the_bridged_words(assistant):
+    from qa.retrieve import Retriever
+
+    asked = []
+
+    class Recording:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def encode_query(self, text):
+            asked.append(text)
+            return self.inner.encode_query(text)
+
+    question = "Báo đài phải đưa tin về những gì?"
+    for flag in (False, True):
+        config = assistant.config.replace(dense_bridges=flag)
+        Retriever(assistant.index, Recording(assistant.embedder), assistant.segmenter, config,
+                  lexicon=assistant.retriever.lexicon, corpus_has=assistant.retriever.corpus_has).retrieve(question)
+    assert asked[0] == question
+    assert asked[1].startswith(question + " ") and "báo chí" in asked[1]
