@@ -3,7 +3,7 @@
 import pytest
 
 from qa.ask.corpus_info import CorpusInfo
-from qa.ask.kinds import AnswerContext, get, kind_for
+from qa.ask.kinds import AnswerContext, get, kind_for, load_slots
 from qa.config import Config
 from qa.question import analyze
 from qa.text import fold
@@ -156,3 +156,15 @@ def test_a_duration_needs_a_length_of_time(ctx):
     length = _clause("I.7", "Đợt sinh hoạt diễn ra trong 06 tháng.")
     assert [get("count").holds_answer(q, c, ctx) for c in (deadline, length)] == [False, True]
     assert get("count").missing(q, ctx).startswith("thời lượng")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Kế hoạch có bao nhiêu mục tiêu?", ("unit", "muc tieu")),  # an objective is no part of the document
+    ("Hội nghị có bao nhiêu điểm cầu?", ("unit", "diem cau")),
+    ("Có bao nhiêu ý kiến góp ý?", ("unit", "y kien")),
+    ("Kế hoạch có bao nhiêu mục?", ("structure", "muc")),
+    ("mục II có mấy ý?", ("structure", "y")),
+])
+def test_a_compound_is_not_a_unit_of_structure(text, asked):
+    from qa.ask.kinds.count import _unit_after_count
+    assert _unit_after_count(fold(text), load_slots()) == asked
