@@ -168,3 +168,15 @@ def test_a_duration_needs_a_length_of_time(ctx):
 def test_a_compound_is_not_a_unit_of_structure(text, asked):
     from qa.ask.kinds.count import _unit_after_count
     assert _unit_after_count(fold(text), load_slots()) == asked
+
+
+def test_who_weighs_what_the_lead_does():
+    from qa.ask.kinds.who import _predicate_share
+
+    q = analyze("Hội nghị toàn quốc do ai tổ chức?")
+    organises = _clause("II.1", "Bộ Chính trị, Ban Bí thư tổ chức Hội nghị cán bộ toàn quốc (tháng 12/2021).",
+                        lead=("Bộ Chính trị", "Ban Bí thư"))
+    guides = _clause("II.2", "Ban Tuyên giáo Trung ương chủ trì hướng dẫn tổ chức hội nghị ở các cấp; toàn quốc.",
+                     lead=("Ban Tuyên giáo Trung ương",))
+    assert set(q.topic) == {"hoi", "nghi", "toan", "quoc", "to", "chuc"}
+    assert (_predicate_share(q, organises), _predicate_share(q, guides)) == (1.0, 4 / 6)  # "toàn quốc" after the ";"
