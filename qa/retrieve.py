@@ -29,7 +29,7 @@ from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import PARTY_GROUP_PREFIXES
-from .question import Question, analyze, document_keys, without_documents
+from .question import INTENT_SYLLABLES, Question, analyze, document_keys, without_documents
 from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
 from .types import Hit
 
@@ -185,7 +185,9 @@ class Retriever:
     def bridges(self, text: str) -> list[Bridge]:
         if not self.lexicon or not self.config.use_paraphrases:
             return []
-        return self.lexicon.bridges(text, self.corpus_has)
+        # "phụ trách", "được giao" say what is asked (who), not what about: no bridge for them
+        return [b for b in self.lexicon.bridges(text, self.corpus_has)
+                if not all(s in INTENT_SYLLABLES for s in b.said_syllables)]
 
     # -- fusion ------------------------------------------------------------
     def search(self, question: str | Question, top_k: int | None = None, mode: str | None = None,

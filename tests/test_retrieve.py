@@ -43,3 +43,10 @@ def test_the_dense_view_may_read_the_bridged_words(assistant):
                   lexicon=assistant.retriever.lexicon, corpus_has=assistant.retriever.corpus_has).retrieve(question)
     assert asked[0] == question
     assert asked[1].startswith(question + " ") and "báo chí" in asked[1]
+
+
+def test_words_that_say_what_is_asked_are_not_bridged(assistant):
+    # "được giao" asks what is given; bridged to "chịu trách nhiệm" it pulled in II.3
+    retrieval = assistant.retriever.retrieve("Đoàn thanh niên được giao việc gì trong kế hoạch?")
+    assert [b.said for b in retrieval.bridges] == ["đoàn thanh niên"]
+    assert retrieval.hits[0].clause.ref == "III.11"
