@@ -25,66 +25,13 @@ from typing import Callable
 
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
+from .clausemaps import ClauseMaps
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
-from .question import Question, analyze, document_keys
-from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
+from .question import Question, analyze
+from .text import Segmenter, accented_tokens, folded_tokens, has_diacritics
 from .types import Hit
-
-
-_LABEL_SUFFIX_WORDS = 4  # "nhiem vu 8", "muc ii": a question's item phrase is at most this long
-
-
-@dataclass
-class ClauseMaps:
-    """What per-question bonuses and filters look up, indexed once per loaded index."""
-
-    refs: dict[str, list[int]]  # ref → rows (one per document holding it)
-    by_key: dict[tuple[str, str], int]  # (doc_id, ref) → row: refs repeat across documents
-    label_suffixes: dict[str, list[int]]  # the last 1–4 words of a folded label → rows
-    meta: list[int]  # rows of metadata clauses
-    documents: dict[str, range]  # doc_id → its rows (contiguous)
-    titles: list[int] = field(default_factory=list)  # rows of title clauses
-    preambles: list[int] = field(default_factory=list)  # rows of preamble clauses
-    # documents a clause cites → rows, less those the corpus's own titles name (itself and what it implements)
-    cited_docs: dict[tuple[str, int], list[int]] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, index: LoadedIndex) -> "ClauseMaps":
-        cached = getattr(index, "_clause_maps", None)
-        if cached is not None:
-            return cached
-        refs: dict[str, list[int]] = {}
-        by_key: dict[tuple[str, str], int] = {}
-        suffixes: dict[str, list[int]] = {}
-        meta: list[int] = []
-        titles: list[int] = []
-        preambles: list[int] = []
-        cited: dict[tuple[str, int], list[int]] = {}
-        documents: dict[str, list[int]] = {}
-        own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
-        for pos, clause in enumerate(index.clauses):
-            if clause.kind == "title":
-                titles.append(pos)
-            if clause.kind == "preamble":
-                preambles.append(pos)
-            for key in document_keys(clause.text):
-                if key not in own:
-                    cited.setdefault(key, []).append(pos)
-            refs.setdefault(clause.ref, []).append(pos)
-            by_key.setdefault((clause.doc_id, clause.ref), pos)
-            words = fold(clause.label).split(" ")
-            for n in range(1, min(_LABEL_SUFFIX_WORDS, len(words) - 1) + 1):
-                suffixes.setdefault(" ".join(words[-n:]), []).append(pos)
-            if clause.kind == "meta":
-                meta.append(pos)
-            documents.setdefault(clause.doc_id, []).append(pos)
-        maps = cls(refs=refs, by_key=by_key, label_suffixes=suffixes, meta=meta,
-                   documents={d: range(rows[0], rows[-1] + 1) for d, rows in documents.items()},
-                   titles=titles, preambles=preambles, cited_docs=cited)
-        index._clause_maps = maps  # shared by every Retriever over this index (``with_options``)
-        return maps
 
 
 class DocumentFilter:
