@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import Config
-from ..question import Question, document_keys
+from ..question import Question
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import Judge, Verdict
@@ -154,6 +154,8 @@ class Answerer:
     def _index_cited_dates(clauses) -> dict[tuple[str, int], tuple[str, Clause]]:
         out: dict[tuple[str, int], tuple[str, Clause]] = {}
         for clause in clauses:
+            if "ngày" not in clause.text:  # the pattern needs it: skip the regex (1 s at 100k clauses)
+                continue
             for m in _CITED_DOC.finditer(clause.text):
                 key = (fold(m.group(3)).lower(), int(m.group(2)))
                 name = (m.group(1) or "").strip()
@@ -164,9 +166,8 @@ class Answerer:
     def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
         """For a date question about a document the corpus cites (not one it holds):
         the sentence fragment giving its number, issuer and date, and the clause it stands in."""
-        own = {k for d in self.info.doc_ids for k in document_keys(d)}
         for key in q.doc_keys:
-            if key not in own and key in self._cited_dates:
+            if key not in self.info.own_doc_keys and key in self._cited_dates:
                 return self._cited_dates[key]
         return None
 
