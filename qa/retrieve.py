@@ -73,12 +73,15 @@ class Retrieval:
     bridges: tuple[Bridge, ...] = ()
 
 
-def _backend(index: LoadedIndex) -> SearchBackend:
+def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
     """The backend of a loaded index, shared by every Retriever over it (filters cache there)."""
     backend = getattr(index, "_backend", None)
     if backend is None:
-        backend = index._backend = EmbeddedBackend(index)
+        backend = index._backend = EmbeddedBackend(index, threads=config.search_threads)
     return backend
+
+
+_DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
 class Retriever:
@@ -93,7 +96,7 @@ class Retriever:
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
         self.maps = ClauseMaps.build(index)
-        self.backend = _backend(index)
+        self.backend = _backend(index, config)
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
         self._rows = self.filter.rows if self.filter is not None else None
 
@@ -117,8 +120,23 @@ class Retriever:
         if self.backend.count() == 0:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
-        vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
-        found = self.backend.search_dense(vector, self.config.candidate_k, self._rows)
+        # A follow-up retrieves its earlier turn again: encoding and the FAISS scan are most of a
+        # hybrid question at 100k clauses, and their result depends on the text and filter only.
+        cache = self.index.__dict__.setdefault("_dense_cache", {})
+        key = (query, self.config.candidate_k, self._rows, id(self.embedder), id(self.backend))
+        cached = cache.get(key)
+        if cached is None or cached[2] is not self.embedder or cached[3] is not self.backend:
+            vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
+            vector.setflags(write=False)
+            cached = (tuple(self.backend.search_dense(vector, self.config.candidate_k, self._rows)), vector,
+                      self.embedder, self.backend)
+            if len(cache) >= _DENSE_CACHE:
+                try:
+                    cache.pop(next(iter(cache)), None)  # the oldest; another thread may have taken it
+                except (RuntimeError, StopIteration):
+                    pass
+            cache[key] = cached
+        found, vector = cached[0], cached[1]
         return [pos for pos, _ in found], dict(found), vector
 
     def bridges(self, text: str) -> list[Bridge]:
