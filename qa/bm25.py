@@ -23,6 +23,8 @@ import numpy as np
 
 VOCAB, PARAMS = "vocab.json", "params.json"
 ARRAYS = ("data", "indices", "indptr", "row_terms", "row_counts", "row_indptr")  # .npy each
+DENSE_SHARE = 8  # a term in over 1/8 of the rows is added as a dense column at query time
+DENSE_BYTES = 64 << 20  # at most this much memory for those columns a view
 
 
 class BM25View:
@@ -102,16 +104,30 @@ class BM25View:
         """BM25 of every row for a query (tokens may repeat; unknown ones are skipped).
 
         bm25s adds with ``np.add.at``; a term's rows are distinct, so plain fancy-index addition
-        gives the same float32 sums, in the same order, ten times faster.
+        gives the same float32 sums, in the same order, ten times faster. A term in many rows is
+        added as a dense column (zeros elsewhere: adding 0.0 changes no score), ten times faster again.
         """
         scores = np.zeros(self.num_docs, dtype=np.float32)
         for token in tokens:
             i = self.vocab.get(token)
             if i is None:
                 continue
-            start, end = self.indptr[i], self.indptr[i + 1]
-            scores[self.indices[start:end]] += self.data[start:end]
+            start, end = int(self.indptr[i]), int(self.indptr[i + 1])
+            if (end - start) * DENSE_SHARE >= self.num_docs:
+                scores += self._dense_column(i, start, end)
+            else:
+                scores[self.indices[start:end]] += self.data[start:end]
         return scores
+
+    def _dense_column(self, i: int, start: int, end: int) -> np.ndarray:
+        columns = self.__dict__.setdefault("_columns", {})
+        column = columns.get(i)
+        if column is None:
+            column = np.zeros(self.num_docs, dtype=np.float32)
+            column[self.indices[start:end]] = self.data[start:end]
+            if len(columns) * self.num_docs * 4 < DENSE_BYTES:  # a bounded cache; beyond it, built each time
+                columns[i] = column
+        return column
 
     # -- persistence --------------------------------------------------------------------------
     def save(self, directory: Path) -> None:

@@ -51,3 +51,16 @@ def test_save_and_load_round_trip(tmp_path):
 def test_an_empty_view_scores_nothing():
     view = BM25View.from_tokens([], k1=1.2, b=0.75)
     assert view.num_docs == 0 and view.get_scores(["thể"]).tolist() == []
+
+
+def test_a_common_term_added_as_a_dense_column_scores_the_same(monkeypatch):
+    import qa.bm25
+
+    docs = DOCS * 4  # "thể" in 12 of 20 rows, "ý" in 4
+    sparse = BM25View.from_tokens(docs, k1=1.2, b=0.75)
+    expected = {tuple(q): sparse.get_scores(q) for q in _queries(sparse.terms, n=50)}
+    monkeypatch.setattr(qa.bm25, "DENSE_SHARE", 100)  # every term dense
+    dense = BM25View.from_tokens(docs, k1=1.2, b=0.75)
+    for q, scores in expected.items():
+        assert np.array_equal(dense.get_scores(list(q)), scores), q
+    assert dense._columns  # the columns were used and kept

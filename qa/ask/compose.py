@@ -38,14 +38,24 @@ class Answerer:
         self.ctx = AnswerContext(info, config)
         self.judge = Judge(info, config, self.ctx, model=model, words=words)
         self._cited_dates = self._index_cited_dates(info.clauses)
+        self._mentions: dict[str, bool] = {}
 
     def children(self, clause: Clause) -> list[Clause]:
         return self.ctx.children(clause)
 
+    def _mentioned(self, folded: str) -> bool:
+        """``folded`` occurs in the folded corpus; remembered (the scan reads every clause: 3 ms at 100k)."""
+        known = self._mentions.get(folded)
+        if known is None:
+            if len(self._mentions) > 10_000:
+                self._mentions.clear()
+            known = self._mentions[folded] = folded in self.info.folded_text
+        return known
+
     # -- what the corpus cannot hold at all ----------------------------------
     def missing(self, q: Question, hits: list[Hit]) -> str | None:
         """Why the corpus cannot answer, from what the question names; None when nothing is missing."""
-        missing_bodies = [b for b in q.bodies if b not in self.info.bodies and fold(b) not in self.info.folded_text]
+        missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
         for key, number in zip(q.doc_keys, q.doc_numbers):
