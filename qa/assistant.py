@@ -24,7 +24,8 @@ from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
 from .question import Question, analyze
 from .retrieve import Retrieval, Retriever
-from .text import Segmenter
+from .spelling import Speller
+from .text import Segmenter, fold, has_diacritics, syllables
 from .types import Clause, Document, Reply
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ class Assistant:
                                    corpus_has=self._info.has_phrase, docs=self.docs)
         self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
                                              words=segmenter.words)
+        self._speller = Speller(self._knows)
+        # A metadata question may name its document by title words ("kế hoạch về chỉnh đốn Đảng số mấy?").
+        self._title_words = frozenset(s for d in index.manifest.get("documents", ())
+                                      for s in syllables(fold(d.get("title") or "")))
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -180,14 +185,20 @@ class Assistant:
                          message="Đã có lỗi khi xử lý câu hỏi; vui lòng thử lại hoặc diễn đạt khác.")
         return reply if reply.question == shown else dc_replace(reply, question=shown)
 
+    def _knows(self, syllable: str) -> bool:
+        """The corpus uses this syllable (with its accents, when typed with them)."""
+        return self._info.knows(syllable, has_diacritics(syllable))
+
     def _ask(self, question: str, history: list[str]) -> Reply:
-        q = analyze(question, self.config.max_question_chars)
+        question = self._speller.fix(question)
+        history = [self._speller.fix(h) for h in history]
+        q = analyze(question, self.config.max_question_chars, self._title_words)
         problem = self._input_problem(question, q)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
-        previous = [analyze(h, self.config.max_question_chars) for h in history[-_HISTORY_TURNS:]]
+        previous = [analyze(h, self.config.max_question_chars, self._title_words) for h in history[-_HISTORY_TURNS:]]
         previous = [p for p in previous if p.content]
-        plan = plan_turn(q, previous, self._info.common)
+        plan = plan_turn(q, previous, self._info.common, self._knows)
         retrieval = self._retrieve(plan, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
@@ -197,7 +208,8 @@ class Assistant:
         retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
         if plan.pin_previous and previous:
             # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
-            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common), previous[:-1]).hits
+            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common, self._knows),
+                                     previous[:-1]).hits
             if earlier:
                 topic = earlier[0]
                 rest = [h for h in retrieval.hits if h.clause.id != topic.clause.id]

@@ -77,6 +77,8 @@ class Config:
     offtopic_coverage: float = 0.3
     # "Does the plan mention X?" is refused when this share of X's words is unknown to the corpus.
     existence_unknown: float = 0.5
+    # Any other yes/no question ("… có thay thế kế hoạch nào không?") at this share. Chosen on dev.
+    yesno_unknown: float = 0.75
     # Parts that can be switched off to measure them (qa eval --configs "hybrid:use_paraphrases=false"):
     use_paraphrases: bool = True  # bridge the user's words to the corpus's (qa/data/paraphrases*.tsv)
     use_slot_rules: bool = True  # refuse when the best clause lacks the answer type asked (count, person, …)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .inputs import InputError, lenient_text, shown
 from .question import Question, analyze
@@ -74,8 +74,11 @@ class TurnPlan:
     pin_previous: bool  # keep the earlier turn's best clause first
 
 
-def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset()) -> TurnPlan:
-    """``common``: syllables so frequent in the corpus that they name no topic ("thực hiện")."""
+def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
+              knows: Callable[[str], bool] | None = None) -> TurnPlan:
+    """``common``: syllables so frequent in the corpus that they name no topic ("thực hiện");
+    ``knows``: whether the corpus uses a syllable — a short question whose few topic words the
+    corpus never uses ("áp dụng với ai?") asks about the earlier turn's topic in its own words."""
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
@@ -84,7 +87,9 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     new_topic_shape = bool(_NEW_TOPIC.search(folded))
     topic = [t for t in q.topic if t not in common]
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
-    if pointing or not has_topic:
+    own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \
+        and not any(knows(t) for t in (q.topic_accented if q.accented else topic))
+    if pointing or not has_topic or (own_words and not new_topic_shape):
         return TurnPlan("same_topic", q, prev.text, True)
     if new_topic_shape and len(topic) <= 6:
         kind_words = q.kind != "what"

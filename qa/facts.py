@@ -50,6 +50,10 @@ BODIES = (
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
 )
 
+# A Party group leads the Party's work inside a state body or mass organisation: a task given
+# to "Đảng đoàn Quốc hội" is how a Party document tasks the Quốc hội.
+PARTY_GROUP_PREFIXES = ("Đảng đoàn", "Ban cán sự đảng", "Đảng ủy")
+
 # Collective actors the genre names in lower case ("cấp ủy cấp trên"): not bodies
 # with a proper name, but the answer to "ai …?" when a clause assigns work to them.
 GENERIC_ACTORS = (

@@ -26,7 +26,7 @@ INTENT_SYLLABLES = frozenset(
     """thoi han gian khi nao bao gio luc nam thang quy muc phan dau thuoc nhiem vu so may
     thu chu tri phoi hop chiu trach nhiem co quan don vi ben cap ai noi dung gi la con sao
     the vay lam duoc giao phu y dieu khoan diem nam o trong neu de cap ke hoach van ban nay
-    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat xong truoc""".split()
+    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat xong truoc chuyen viec nhac toi""".split()
 )
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
@@ -51,6 +51,22 @@ _ENGLISH = frozenset("the what who when where which how is are of to in for does
 _DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
                   "huong dan": "hd", "thong bao": "tb"}
 _DOC_KEY = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)\b")
+_DOC_KEY_FULL = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)(?:/tw)?\b")
+
+
+def without_documents(text: str, keys) -> str:
+    """``text`` without its mentions of the documents ``keys`` ("kế hoạch 03", "03-KH/TW"):
+    a question names the document it asks about, and that name is no topic of its own.
+    ``text`` is an abbreviation-expanded question, whose folded form keeps every character's place."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return text
+    spans = [m.span() for m in _DOC_KEY_FULL.finditer(folded) if (m.group(2), int(m.group(1))) in keys]
+    spans += [m.span() for m in _DOC_NAMED.finditer(folded) if (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2))) in keys]
+    keep = [True] * len(text)
+    for start, end in spans:  # overlapping mentions ("Kế hoạch 03-KH/TW") go as one
+        keep[start:end] = [False] * (end - start)
+    return collapse("".join(ch if k else " " for ch, k in zip(text, keep))) if spans else text
 
 
 def document_keys(text: str) -> tuple[tuple[str, int], ...]:
@@ -83,12 +99,24 @@ class Question:
     truncated: bool
 
 
+# Vietnamese spelling never doubles a consonant letter: "Côngg", "chínnh" are slips of the
+# keyboard. Only in words with a vowel: "MTTQ", "mttq" are abbreviations.
+_DOUBLED = re.compile(r"(?<=\w)([bcdđghklmnpqrstvx])\1(?=\w*)", re.IGNORECASE)
+_WORD_WITH_VOWEL = re.compile(r"\w*[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]\w*",
+                              re.IGNORECASE)
+
+
+def _undouble(text: str) -> str:
+    return _WORD_WITH_VOWEL.sub(lambda m: _DOUBLED.sub(r"\1", m.group(0)), text)
+
+
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:
-    """Normalise user input: NFC, controls dropped, HTML tags stripped, length capped."""
+    """Normalise user input: NFC, controls dropped, HTML tags stripped, doubled consonant
+    letters undone, length capped."""
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = normalize(text)
-    text = collapse(text)
+    text = _undouble(collapse(text))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]
@@ -114,7 +142,9 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
-def analyze(raw: str, max_chars: int = 2000) -> Question:
+def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
+    """``title_words``: folded syllables of the held documents' titles; a metadata question
+    may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
     text, truncated = clean(raw, max_chars)
     text = expand_abbreviations(text)
     letters = [ch for ch in text if ch.isalpha()]
@@ -139,7 +169,7 @@ def analyze(raw: str, max_chars: int = 2000) -> Question:
         if re.search(pattern, folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked; a date question about another document is "when".
-            rest = [s for s in content_syllables(text) if s not in _META_FILLER]
+            rest = [s for s in content_syllables(text) if s not in _META_FILLER and s not in title_words]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",

@@ -155,8 +155,9 @@ _ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
 def expand_abbreviations(text: str) -> str:
     """Replace common Party abbreviations (UBKT, BCH, TW…) by their full names.
 
-    Two-letter forms are expanded only in upper case, so that the ordinary word
-    "tu" in accent-free text is not mistaken for "TƯ".
+    Two-letter forms that could be a syllable are expanded only in upper case, so that
+    the ordinary word "tu" in accent-free text is not mistaken for "TƯ"; those with no
+    vowel ("kh", "tw", "qh") are no Vietnamese word and are expanded as typed.
 
     >>> expand_abbreviations("UBKT TW làm gì theo 21-KL/TW?")
     'Ủy ban Kiểm tra Trung ương làm gì theo 21-KL/TW?'
@@ -165,7 +166,7 @@ def expand_abbreviations(text: str) -> str:
     def sub(m: re.Match) -> str:
         word = m.group(0)
         key = fold(word)
-        if key not in ABBREVIATIONS or (len(key) <= 2 and not word.isupper()):
+        if key not in ABBREVIATIONS or (len(key) <= 2 and not word.isupper() and re.search("[aeiouy]", key)):
             return word
         return ABBREVIATIONS[key]
 

@@ -48,3 +48,16 @@ def test_history_of_one_message_or_a_wrong_shape():
         with pytest.raises(InputError, match="Lịch sử trò chuyện phải là danh sách") as err:
             history_texts(bad)
         assert type(bad).__name__ in str(err.value)
+
+
+def test_a_short_question_in_words_the_corpus_never_uses_follows_the_topic():
+    earlier = [analyze("Kế hoạch có nhắc đến phiếu tín nhiệm không?")]
+    knows = {"phiếu", "tín", "nhiệm", "ai"}.__contains__
+    assert plan_turn(analyze("áp dụng với ai?"), earlier, knows=knows).mode == "same_topic"
+    assert plan_turn(analyze("áp dụng với ai?"), earlier).mode == "standalone"  # without the corpus, unknown
+    assert plan_turn(analyze("Ai lấy phiếu tín nhiệm?"), earlier, knows=knows).mode == "standalone"
+
+
+def test_the_assistant_answers_such_a_follow_up(assistant):
+    reply = assistant.ask("áp dụng với ai?", history=["Kế hoạch có nhắc đến phiếu tín nhiệm không?"])
+    assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("high", "who", "III.5")

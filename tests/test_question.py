@@ -1,6 +1,6 @@
 import pytest
 
-from qa.question import analyze, document_keys
+from qa.question import analyze, document_keys, without_documents
 
 
 @pytest.mark.parametrize("text, kind, field", [
@@ -64,3 +64,26 @@ def test_metadata_phrasings(text, field):
 def test_nhiem_ky_is_not_signing():
     assert analyze("Ai ký?").meta_field == "Người ký"
     assert analyze("Ai được lấy phiếu vào nhiệm kỳ?").meta_field is None
+
+
+def test_doubled_consonants_are_undone_abbreviations_kept():
+    assert analyze("Bộ Côngg an có nhiệm vụ gì?").bodies == ("Bộ Công an",)
+    assert analyze("mttq va cac doan the lam gi").text.startswith("Mặt trận Tổ quốc va")
+
+
+def test_two_letter_abbreviations_without_a_vowel_expand_in_lower_case():
+    assert analyze("ban kinh te tw co nhiem vu gi").bodies == ("Ban Kinh tế Trung ương",)
+    assert analyze("tu lam gi").text == "tu lam gi"  # "tu" could be a word: only "TƯ" expands
+
+
+def test_a_metadata_question_may_repeat_the_title():
+    text = "Kế hoạch thực hiện kết luận 21 về xây dựng chỉnh đốn Đảng mang số hiệu gì?"
+    title = frozenset("ke hoach thuc hien ket luan 21 ve xay dung chinh don dang".split())
+    assert (analyze(text).kind, analyze(text, title_words=title).meta_field) == ("what", "Số hiệu")
+
+
+def test_without_documents():
+    held = {("kh", 3)}
+    assert without_documents("Ủy ban Kiểm tra huyện cần làm gì theo Kế hoạch 03", held) == \
+        "Ủy ban Kiểm tra huyện cần làm gì theo"
+    assert without_documents("Kế hoạch 03-KH/TW và Kết luận 21 nói gì?", held) == "và Kết luận 21 nói gì?"

@@ -23,6 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..config import Config
+from ..facts import PARTY_GROUP_PREFIXES
 from ..question import Question
 from ..text import fold, syllables
 from .calibration import Calibration
@@ -146,6 +147,22 @@ class Judge:
     def _position(self, hit) -> int:
         return self.ctx.position(hit.clause)
 
+    def _unknown_choice(self, q: Question) -> tuple[str, str] | None:
+        """"Bỏ phiếu kín hay giơ tay?": a choice between alternatives one of which the corpus
+        never mentions, in any words, is a choice it does not make."""
+        m = _CHOICE.search(q.text.lower())
+        if not m:
+            return None
+        sides = (m.group(1), m.group(2))
+        unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) for t in syllables(side))
+                   for side in sides]
+        return sides if any(unknown) else None
+
+    def _acts(self, body: str) -> bool:
+        """The corpus gives ``body`` a task: itself, or its Party group ("Quốc hội" through
+        "Đảng đoàn Quốc hội", which Party documents task on its behalf)."""
+        return body in self.info.actors or any(f"{p} {body}" in self.info.actors for p in PARTY_GROUP_PREFIXES)
+
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:
         """A logistic score in [0, 1] over the signals (weights: ``calibration``, fitted on dev)."""
@@ -155,7 +172,8 @@ class Judge:
         s = self.signals(q, retrieval)
         slot_rules, corpus_rules = self.config.use_slot_rules, self.config.use_corpus_rules
         if slot_rules and not s.slot and q.kind in _ASKED:
-            return Verdict("low", f"Kế hoạch không nêu {_ASKED[q.kind]}.", s, 0.0, "slot")
+            asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
+            return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
         folded = fold(q.text)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
                       if k in self.info.doc_keys and k not in self.info.own_doc_keys]
@@ -164,12 +182,28 @@ class Judge:
         if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        if corpus_rules and _EXISTENCE.search(folded) and s.unknown >= self.config.existence_unknown:
+        if corpus_rules and s.unknown >= (self.config.existence_unknown if _EXISTENCE.search(folded)
+                                          else self.config.yesno_unknown if _YES_NO.search(folded) else 2.0):
+            # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
-        idle = [b for b in q.bodies if b not in self.info.actors]
+        latest = self.info.latest_year
+        spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
+        later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
+        if corpus_rules and later:
+            # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest``
+            return Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
+                                  f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year")
+        choice = self._unknown_choice(q)
+        if corpus_rules and choice:
+            return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
+        idle = [b for b in q.bodies if not self._acts(b)]
         if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
+        if corpus_rules and q.kind != "meta" and not named and not follows_topic \
+                and retrieval.hits[0].clause.kind in ("header", "title"):
+            # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
+            return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
@@ -182,9 +216,16 @@ class Judge:
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
 
 
+# "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
+_CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
 _EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                         r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
+# "… có thay thế kế hoạch nào trước đó không?": a yes/no question
+_YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {

@@ -141,6 +141,12 @@ class CorpusInfo:
         return frozenset(k for d in self.doc_ids for k in document_keys(d))
 
     @cached_property
+    def latest_year(self) -> int | None:
+        """The latest year the corpus names: what happened after it, the corpus cannot say."""
+        years = [int(t) for t in self.doc_freq if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
+        return max(years) if years else None
+
+    @cached_property
     def _phrases(self) -> dict[str, bool]:
         return {}
 

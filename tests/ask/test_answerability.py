@@ -63,3 +63,51 @@ def test_outcomes_are_not_in_a_plan(assistant):
 def test_a_body_the_plan_gives_no_task(assistant):
     reply = assistant.ask("Ủy ban Thường vụ Quốc hội có nhiệm vụ gì?")
     assert (reply.confidence, reply.signals["rule"]) == ("low", "task")
+
+
+def test_a_year_after_the_plan(assistant):
+    reply = assistant.ask("Năm 2023 Quốc hội đã sửa những luật nào?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "year")
+    assert reply.answer.startswith("Kế hoạch không có thông tin về năm 2023 (năm muộn nhất văn bản nhắc đến là 2022)")
+    span = assistant.ask("Nhiệm kỳ 2021-2026 phải lấy phiếu tín nhiệm vào năm thứ mấy?")
+    assert span.signals["rule"] != "year"  # a span that starts within the plan's years
+
+
+def test_a_choice_the_plan_does_not_make(assistant):
+    reply = assistant.ask("Bỏ phiếu tín nhiệm thì bỏ kín hay giơ tay?")
+    assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("low", "choice", "III.5")
+    assert reply.answer.startswith("Kế hoạch không nói là bỏ kín hay giơ tay; nội dung gần nhất là III.5")
+    known = assistant.ask("Thời gian học tập kết luận là cuối năm 2021 hay đầu 2022?")
+    assert known.signals["rule"] != "choice"
+
+
+def test_a_body_tasked_through_its_party_group(assistant):
+    reply = assistant.ask("Quốc hội phải làm gì để thực hiện kết luận?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "IV.1.1")  # through "Đảng đoàn Quốc hội"
+
+
+def test_a_duration_the_plan_does_not_give(assistant):
+    reply = assistant.ask("Hội nghị cán bộ toàn quốc kéo dài mấy ngày?")
+    assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("low", "count", "II.1")
+    assert reply.answer.startswith("Kế hoạch không nêu thời lượng của việc này")
+
+
+def test_a_yes_no_question_about_what_the_plan_never_names(assistant):
+    reply = assistant.ask("Kế hoạch 03 có thay thế kế hoạch nào trước đó không?")
+    assert (reply.confidence, reply.signals["rule"]) == ("none", "existence")
+    known = assistant.ask("Dân có được góp ý, phản ánh về cán bộ không?")  # half its words unknown: still asked
+    assert known.signals["rule"] != "existence"
+
+
+@pytest.mark.parametrize("question", ["giá nhà ở Hà Nội năm nay thế nào", "thoi tiet ha noi hom nay"])
+def test_only_the_masthead_matches(assistant, question):
+    reply = assistant.ask(question)  # "Hà Nội, ngày 01 tháng 12 năm 2021" is where it was signed
+    assert (reply.confidence, reply.signals["rule"]) == ("none", "off-topic")
+
+
+@pytest.mark.parametrize("question", ["Kế hoạch này về chủ đề gì?", "Nội dung chính của kế hoạch là gì?",
+                                      "tom tat ke hoach 03"])
+def test_what_the_whole_document_is_about(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("high", "meta", "title")
+    assert reply.answer.startswith("Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW về đẩy mạnh xây dựng")

@@ -123,3 +123,36 @@ def test_a_count_of_the_documents_own_parts(assistant):
     assert reply.answer.startswith("4 mục (I–IV; bản hiện có dừng ở IV.1.2): Mục I. Mục đích, yêu cầu; ")
     section = assistant.ask("Mục III có mấy nhiệm vụ?")
     assert section.answer.startswith("11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Hội nghị cán bộ toàn quốc kéo dài mấy ngày?", "count"),  # a length of time, not a point in it
+    ("Thời gian tập huấn cho cán bộ kiểm tra là bao lâu?", "count"),
+    ("Tự phê bình bao lâu một lần?", "when"),  # how often
+    ("Sau bao lâu thì sơ kết?", "when"),
+    ("Người đứng đầu để xảy ra tham nhũng bị kỷ luật mức nào?", "penalty"),  # "mức nào" is not "mục nào"
+    ("Việc rà soát văn bản được nói ở mục nào?", "where"),
+    ("Tiền tổ chức hội nghị quán triệt lấy từ đâu?", "amount"),
+    ("Ủy ban kiểm tra các cấp được giao làm những gì?", "what"),  # what is given, not who gets it
+    ("Việc này được giao cho ai?", "who"),
+    ("bct ban hành kh này ngày nào", "meta"),  # "kh" has no vowel: an abbreviation even in lower case
+])
+def test_kinds_told_apart(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_a_count_is_a_number_before_its_unit_an_ordinal_after(ctx):
+    times = analyze("Mỗi năm chi bộ kiểm điểm mấy lần?")
+    ordinal = _clause("I.4", "Thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.")
+    twice = _clause("I.5", "Chi bộ kiểm điểm hai lần mỗi năm.")
+    assert [get("count").holds_answer(times, c, ctx) for c in (ordinal, twice)] == [False, True]
+    which = analyze("Đại hội Đảng lần thứ mấy?")
+    assert [get("count").holds_answer(which, c, ctx) for c in (ordinal, twice)] == [True, False]
+
+
+def test_a_duration_needs_a_length_of_time(ctx):
+    q = analyze("Đợt sinh hoạt chính trị kéo dài bao nhiêu tháng?")
+    deadline = _clause("I.6", "Hoàn thành trong quý I/2022, từ tháng 12/2021.")
+    length = _clause("I.7", "Đợt sinh hoạt diễn ra trong 06 tháng.")
+    assert [get("count").holds_answer(q, c, ctx) for c in (deadline, length)] == [False, True]
+    assert get("count").missing(q, ctx).startswith("thời lượng")

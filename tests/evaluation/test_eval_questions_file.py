@@ -59,3 +59,22 @@ def test_user_question_set_composition_and_locked_test_split():
     test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
     recorded = re.search(r"test split sha256: `([0-9a-f]{64})`", README.read_text(encoding="utf-8")).group(1)
     assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
+
+
+USER_QUESTIONS_2 = ROOT / "eval" / "user_questions_2.jsonl"
+
+
+def test_third_set_loads_strictly_and_its_test_split_is_locked():
+    import hashlib
+    import re
+
+    paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
+    questions = load_questions(USER_QUESTIONS_2, paragraphs, strict=True)
+    assert len(questions) == 195 and len({q.id for q in questions}) == 195
+    assert sum(not q.in_scope for q in questions) == 71
+    assert sum(q.split == "dev" for q in questions) == 77
+    raw = USER_QUESTIONS_2.read_text(encoding="utf-8")
+    test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
+    recorded = re.search(r"third set's test split sha256: `([0-9a-f]{64})`",
+                         README.read_text(encoding="utf-8")).group(1)
+    assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded

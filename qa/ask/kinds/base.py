@@ -115,6 +115,11 @@ class Kind:
         """Whether ``clause`` holds an answer of the type asked."""
         return True
 
+    def missing(self, q: Question, ctx: AnswerContext) -> str | None:
+        """What the plan does not give when no clause holds the answer, as the object of
+        «Kế hoạch không nêu …»; None: the generic wording for the kind."""
+        return None
+
     def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | tuple[str, Clause] | None:
         """The short answer, from ``hits[0]`` — or ``(answer, clause)`` when it comes from
         another clause, which the reply then cites first; None to fall back to "what"."""

@@ -17,6 +17,14 @@ from .base import Kind, load_slots
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b")
+# How long something lasts ("kéo dài mấy ngày", "học trong bao lâu", "bao nhiêu tháng"): a length
+# of time, which a deadline or a point in time does not give. "Bao lâu một lần" asks how often
+# (a "when"), "sau bao lâu" asks when.
+_DURATION = re.compile(
+    r"\b(?:thoi (?:gian|luong)\b.*\bla (bao lau)|(?:keo dai|dien ra|mat|trong vong|trong|thoi luong|thoi gian|hoc|tap huan|boi duong)\s+(bao lau)"
+    r"|(?<!sau )(?<!truoc )(?:bao nhieu|may)\s+(ngay|tuan|thang|nam|tieng)(?!\s+(?:mot|1)\s+lan)(?!\s+thi)(?!\s+nua)(?!\s+(?:la\s+)?(?:phai\s+)?(?:xong|hoan thanh)))\b")
+# Numbers as words, accented: "hai năm", "mười ngày".
+_NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 
 
 def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
@@ -28,6 +36,9 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     m = _ORDINAL.search(folded)
     if m:
         return "ordinal", m.group(1)
+    m = _DURATION.search(folded)
+    if m:
+        return "duration", m.group(3) or "lau"
     for m in re.finditer(r"\b(bao nhieu|may|so luong|ty le)\s+", folded):
         rest = folded[m.end():]
         unit = slots.pattern("count", "structure").match(rest) or \
@@ -45,10 +56,17 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     return None
 
 
-def _figure(unit: str) -> re.Pattern:
-    """A number next to the unit, either way round ("40 giờ", "khóa XV", "lần thứ XIII")."""
-    u = re.escape(unit)
-    return re.compile(rf"\b\d+([.,]\d+)?\s*{u}\b|\b{u}\s+(thu\s+)?(\d+|[ivxlc]+)\b")
+def _figure(role: str, unit: str) -> re.Pattern:
+    """How a clause gives the figure asked, on its folded text: a count is a number before its unit
+    ("40 giờ", "hai lần": not "lần thứ XIII", which is an ordinal); an ordinal is the unit before
+    its number ("khóa XV", "lần thứ XIII"); a duration is a number of days, weeks, months or years
+    ("06 tháng", "hai năm": not "tháng 12/2021", a point in time)."""
+    numbers = rf"\d+([.,]\d+)?|{fold(_NUMBER_WORDS)}"
+    if role == "ordinal":
+        return re.compile(rf"\b{re.escape(unit)}\s+(thu\s+)?(\d+|[ivxlc]+)\b")
+    if role == "duration":
+        return re.compile(rf"\b({numbers})\s*(ngay|tuan|thang|nam|gio|tieng)\b(?!\s*\d)")
+    return re.compile(rf"\b({numbers})\s*{re.escape(unit)}\b")
 
 
 class Count(Kind):
@@ -76,6 +94,12 @@ class Count(Kind):
     def _asked(self, q, ctx):
         return _unit_after_count(fold(q.text), ctx.slots)
 
+    def missing(self, q, ctx) -> str | None:
+        asked = self._asked(q, ctx)
+        if asked and asked[0] == "duration":
+            return "thời lượng của việc này (kế hoạch nêu mốc và thời hạn, không nêu kéo dài bao lâu)"
+        return None
+
     def holds_answer(self, q, clause, ctx) -> bool:
         asked = self._asked(q, ctx)
         if asked is None:
@@ -85,7 +109,7 @@ class Count(Kind):
             return bool(ctx.sections(clause.doc_id))
         if role == "structure":
             return bool(ctx.children(clause))
-        return bool(_figure(unit).search(fold(clause.text)))
+        return bool(_figure(role, unit).search(fold(clause.text)))
 
     def answer(self, q, hits, ctx) -> str | None:
         asked = self._asked(q, ctx)
@@ -103,6 +127,6 @@ class Count(Kind):
                     return f"{len(kids)} nội dung ({kids[0].ref}–{kids[-1].ref}), thuộc {clip(name, 80)} ({clause.ref}).", clause
             else:
                 for part in segments(clause.text):
-                    if _figure(unit).search(fold(part)):
+                    if _figure(role, unit).search(fold(part)):
                         return f"{clip(part, ctx.config.answer_max_chars - 12)} ({clause.ref}).", clause
         return None

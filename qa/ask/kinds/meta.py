@@ -16,6 +16,7 @@ META_FIELDS = (
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
+                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
@@ -23,7 +24,10 @@ META_FIELDS = (
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
                      r" hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
-                    r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"),
+                    r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
+                    # what the whole document is about: its name says it
+                    r"|\b(noi dung chinh|chu de|tom tat|tom luoc|y chinh)\b|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
+                    r"|\bve (van de|chu de) gi\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …").
     ("Căn cứ", r"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (ket luan|nghi quyet|chi thi"

@@ -14,11 +14,16 @@ from .base import Kind, load_slots
 _MONEY_IN_TEXT = re.compile(r"\b(kinh phi|\d+([.,]\d+)?\s*(dong|ty|trieu|nghin)|nguon von|du toan)\b")
 
 
+# "tiền tổ chức hội nghị lấy từ đâu": money, and where it comes from or how much
+_MONEY_ASKED = re.compile(r"(?<!\w)tiền(?!\w).*(lấy (từ |ở )?đâu|ở đâu ra|ai (chi|trả|cấp)|bao nhiêu|nguồn nào)")
+
+
 class Amount(Kind):
     name = "amount"
 
     def detect(self, text: str, folded: str) -> bool:
-        return load_slots().search("amount", "money", text, fold_single=False) is not None
+        return load_slots().search("amount", "money", text, fold_single=False) is not None \
+            or bool(_MONEY_ASKED.search(text.lower()))
 
     def holds_answer(self, q, clause, ctx) -> bool:
         return bool(_MONEY_IN_TEXT.search(fold(clause.text)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...text import has_diacritics
 from ..passages import clip
 from .base import Kind
 
@@ -14,9 +15,21 @@ PATTERN = re.compile(
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu))\b")
 
 
+# Accented words that fold onto the pattern's but mean something else: "mức nào" asks for a level.
+_FALSE_FRIENDS = re.compile(r"(?<!\w)(mức|mực)(?!\w)")
+
+
 class Where(Kind):
     name = "where"
     pattern = PATTERN
+
+    def detect(self, text: str, folded: str) -> bool:
+        lower = text.lower()
+        for m in PATTERN.finditer(folded):
+            # fold keeps every character's place, so the span is the user's own words
+            if not (has_diacritics(lower) and _FALSE_FRIENDS.search(lower[m.start():m.end()])):
+                return True
+        return False
 
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause

@@ -15,7 +15,7 @@ from .base import Kind
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
-    r"|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b|\bchu the\b"
+    r"|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b(?! (lam )?(nhung )?(gi|viec gi|nhiem vu gi|vai tro gi|nhung viec gi|nhung nhiem vu gi))|\bchu the\b"
     r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b)")
 
 
