@@ -136,13 +136,31 @@ class CorpusInfo:
         return frozenset(pairs)
 
     @cached_property
+    def own_doc_keys(self) -> frozenset[tuple[str, int]]:
+        """The documents the corpus holds, as (type, number): counted once, not per question."""
+        return frozenset(k for d in self.doc_ids for k in document_keys(d))
+
+    @cached_property
     def latest_year(self) -> int | None:
         """The latest year the corpus names: what happened after it, the corpus cannot say."""
         years = [int(t) for t in self.doc_freq if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
         return max(years) if years else None
 
+    @cached_property
+    def _phrases(self) -> dict[str, bool]:
+        return {}
+
     def has_phrase(self, folded_phrase: str) -> bool:
-        """The corpus holds these folded syllables in a row (within one clause)."""
+        """The corpus holds these folded syllables in a row (within one clause). Remembered: a
+        phrase of three syllables or more may need a scan of the whole corpus (10 ms at 100k)."""
+        known = self._phrases.get(folded_phrase)
+        if known is None:
+            if len(self._phrases) > 100_000:  # the lexicon's phrases are a few thousand; questions' words vary
+                self._phrases.clear()
+            known = self._phrases[folded_phrase] = self._has_phrase(folded_phrase)
+        return known
+
+    def _has_phrase(self, folded_phrase: str) -> bool:
         words = folded_phrase.split()
         if len(words) == 1:
             return words[0] in self.doc_freq
