@@ -180,3 +180,14 @@ def test_who_weighs_what_the_lead_does():
                      lead=("Ban Tuyên giáo Trung ương",))
     assert set(q.topic) == {"hoi", "nghi", "toan", "quoc", "to", "chuc"}
     assert (_predicate_share(q, organises), _predicate_share(q, guides)) == (1.0, 4 / 6)  # "toàn quốc" after the ";"
+
+
+@pytest.mark.parametrize("question, answer, first", [
+    ("Phần nhiệm vụ trọng tâm bắt đầu ở mục nào?", "III — Mục III. Nhiệm vụ trọng tâm", "III"),
+    ("Mục đích, yêu cầu nằm ở phần nào?", "I — Mục I. Mục đích, yêu cầu", "I"),
+    ("Nhiệm vụ của Đảng đoàn Quốc hội nằm ở mục nào?",
+     "IV.1 — Mục IV. Nhiệm vụ của đảng đoàn, ban cán sự đảng… — 1. Đảng đoàn Quốc hội", "IV.1"),
+])
+def test_where_a_section_the_question_names_by_title(assistant, question, answer, first):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer, reply.citations[0].ref) == ("where", answer, first)
