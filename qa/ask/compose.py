@@ -48,7 +48,7 @@ class Answerer:
         if known is None:
             if len(self._mentions) > 10_000:
                 self._mentions.clear()
-            known = self._mentions[folded] = folded in self.info.folded_text
+            known = self._mentions[folded] = self.info.mentions(folded)
         return known
 
     # -- what the corpus cannot hold at all ----------------------------------
