@@ -63,3 +63,22 @@ def test_saved_statistics_keep_their_checked_phrases():
     # A segment saves the fingerprint only: read back with the same lexicon, the set is the current one.
     assert "phrases_checked" not in CorpusInfo.build(A, "").to_json()
     assert CorpusInfo.from_json(CorpusInfo.build(A, "").to_json(), A).phrases_checked is checked_phrases()
+
+
+def test_mentions_equals_a_scan_for_gazetteer_bodies_and_other_text():
+    from qa.ask.corpus_info import gazetteer_keys
+
+    clauses = [_clause("1-KH/TW", "I.1", "Ban Tuyên giáo Trung ương chủ trì; Quân ủy Trung ương phối hợp."),
+               _clause("1-KH/TW", "I.2", "Ủy ban Kiểm tra các cấp giám sát.")]
+    info = CorpusInfo.merge([CorpusInfo.build(clauses[:1], ""), CorpusInfo.build(clauses[1:], "")], clauses)
+    assert {"ban tuyen giao trung uong", "quan uy trung uong"} <= info.bodies_mentioned
+    for key in sorted(gazetteer_keys()) + ["uy ban kiem tra cac cap", "phoi hop.\nuy ban", "khong co"]:
+        assert info.mentions(key) == (key in info.folded_text), key
+    saved = CorpusInfo.from_json(info.to_json(with_checked=True), clauses)
+    assert saved.bodies_mentioned == info.bodies_mentioned
+    # statistics saved without the counts (made by hand) scan instead
+    data = info.to_json()
+    del data["bodies_mentioned"]
+    unknown = CorpusInfo.from_json(data, clauses)
+    assert unknown.bodies_mentioned is None and unknown.mentions("quan uy trung uong")
+    assert CorpusInfo.merge([unknown, info], clauses + clauses).bodies_mentioned is None
