@@ -530,7 +530,7 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
             row += seg.size
         with open(tmp / CLAUSES, "wb") as fh:
             fh.write(b"".join(line + b"\n" for line in lines))
-        (tmp / INFO).write_text(json.dumps(info.to_json(), ensure_ascii=False), encoding="utf-8")
+        (tmp / INFO).write_text(json.dumps(info.to_json(with_checked=True), ensure_ascii=False), encoding="utf-8")
         (tmp / MAPS).write_text(json.dumps(maps, ensure_ascii=False), encoding="utf-8")
         faiss.write_index(dense, str(tmp / DENSE))
         bm25_acc.save(tmp / BM25_ACCENTED)

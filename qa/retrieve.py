@@ -32,7 +32,7 @@ from .lexicon import Bridge, Lexicon
 from .facts import PARTY_GROUP_PREFIXES
 from .question import INTENT_SYLLABLES, Question, analyze, document_keys, without_documents
 from .text import Segmenter, accented_tokens, folded_tokens, has_diacritics
-from .types import Hit
+from .types import Clause, Hit
 
 
 class DocumentFilter:
@@ -205,6 +205,21 @@ class Retriever:
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
 
+    def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
+        """The fact bonuses of one clause for this question, in the order they are added."""
+        fact_bonus = self.config.fact_bonus
+        facts = clause.facts
+        terms = [fact_bonus * kind.bonus(q, clause)]
+        if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
+            terms.append(fact_bonus)
+            if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
+                terms.append(fact_bonus)  # the body acts in this clause, not merely named
+        if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
+            terms.append(2 * fact_bonus)  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
+        if q.kind != "meta" and clause.kind in ("title", "header"):
+            terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
+        return tuple(terms)
+
     def _rerank(self, q: Question, scores: dict[int, float]) -> None:
         """Question-aware bonuses on top of fusion (values in Config)."""
         cfg = self.config
@@ -227,17 +242,19 @@ class Retriever:
             return
         # The fact the question asks for: a clause that states it is the better answer.
         kind = kinds.get(q.kind)
+        # A ref or a cited document can name thousands of clauses, and a library repeats clauses
+        # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
+        # text, kind and facts only (tests/test_retrieve.py holds every kind to it), are worked out
+        # once per distinct clause and added one by one as before, so the sums are the same floats.
+        memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
         for pos in list(scores):
-            facts = clauses[pos].facts
-            scores[pos] += cfg.fact_bonus * kind.bonus(q, clauses[pos])
-            if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
-                scores[pos] += cfg.fact_bonus
-                if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
-                    scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
-            if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
-                scores[pos] += 2 * cfg.fact_bonus  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
-            if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
-                scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
+            clause = clauses[pos]
+            key = (clause.text, clause.kind, id(clause.facts))
+            terms = memo.get(key)
+            if terms is None:
+                terms = memo[key] = self._bonus_terms(q, kind, clause)
+            for term in terms:
+                scores[pos] += term
         if q.kind == "meta":
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):

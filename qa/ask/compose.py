@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace as dc_replace
-from functools import lru_cache
-from pathlib import Path
 
 from ..config import Config
+from ..lexicon import genre_parts
 from ..question import Question
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
@@ -49,7 +48,7 @@ class Answerer:
         if known is None:
             if len(self._mentions) > 10_000:
                 self._mentions.clear()
-            known = self._mentions[folded] = folded in self.info.folded_text
+            known = self._mentions[folded] = self.info.mentions(folded)
         return known
 
     # -- what the corpus cannot hold at all ----------------------------------
@@ -74,7 +73,7 @@ class Answerer:
         if not self.info.truncated:
             return None
         asked = f" {' '.join(fold(s) for s in syllables(q.text))} "
-        for part, phrases in _genre_parts():
+        for part, phrases in genre_parts():
             for phrase, key in phrases:
                 if f" {key} " in asked and not self.info.has_phrase(key):
                     doc, last = self.info.truncated[0]
@@ -180,19 +179,6 @@ class Answerer:
             if key not in self.info.own_doc_keys and key in self._cited_dates:
                 return self._cited_dates[key]
         return None
-
-
-@lru_cache(maxsize=1)
-def _genre_parts() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """(part, ((phrase, its folded syllables), …)) from ``data/genre_parts.tsv``, read once."""
-    path = Path(__file__).resolve().parent.parent / "data" / "genre_parts.tsv"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            part, phrases = line.split("\t")
-            out.append((part, tuple((p.strip(), " ".join(fold(w) for w in syllables(p)))
-                                    for p in phrases.split("|") if p.strip())))
-    return tuple(out)
 
 
 def _signals(verdict: Verdict) -> dict:
