@@ -272,7 +272,8 @@ class MilvusBackend:
         wanted = {d["doc_id"]: d for d in index.manifest.get("documents", ())}
         tokens = {doc_id: _segment_tokens(directory, entry) for doc_id, entry in wanted.items()}
         avgdl = _avgdl([clause for doc in tokens.values() for clause in doc])
-        changes = {"inserted": [], "deleted": [], "kept": 0, "entities": 0, "reweighted": False, "avgdl": avgdl}
+        # "avgdl": what the collection's weights use (the index's own unless kept within the drift).
+        changes = {"inserted": [], "deleted": [], "kept": 0, "entities": 0, "reweighted": False}
         weights_avgdl = self._reusable_avgdl(avgdl)
         if weights_avgdl is None:
             if self._call("has_collection", self.collection):
