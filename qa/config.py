@@ -42,6 +42,9 @@ class Config:
     # machine (or two questions at once in the app) two threads spin against each other:
     # warm hybrid ask() p50 30 ms with 1 thread, 1,690 ms with all cores (README, issue 9).
     embed_threads: int = 1
+    # FAISS's OpenMP threads for a query's dense scan: one query gains nothing from two (at 100k
+    # clauses 5.0 ms on one thread, 6.4 ms on two, the second spinning); 0 leaves FAISS's default.
+    search_threads: int = 1
     # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
     # ("thể_chế"); the English default does better on plain syllables.
     segment_for_embedding: bool = False
@@ -127,6 +130,8 @@ class Config:
                 raise ConfigError(f"{name} must be within [0, 1]. Currently, the {name} is {getattr(self, name)}")
         if self.ans_low > self.ans_high:
             raise ConfigError(f"ans_low must not exceed ans_high ({self.ans_high}). Currently, the ans_low is {self.ans_low}")
+        if self.search_threads < 0:
+            raise ConfigError(f"search_threads must not be negative. Currently, the search_threads is {self.search_threads}")
         if self.embed_threads < 0:
             raise ConfigError(f"embed_threads must not be negative. Currently, the embed_threads is {self.embed_threads}")
         object.__setattr__(self, "corpus_dir", Path(self.corpus_dir))

@@ -6,11 +6,14 @@ Layout of ``index/``::
                        (row range, segment), segments (fingerprint, checksums), problems, changes, checksums
     clauses.jsonl      one clause a line, real Vietnamese characters (every document, in row order)
     corpus_info.json   corpus statistics (qa/ask/corpus_info.py), so a load never recounts
+    maps.json          rows by ref, label, kind and cited document (qa/clausemaps.py), for the bonuses
     dense.faiss        FAISS inner-product index over normalised embeddings (row = clause position);
                        exact below ``Config.dense_exact_max`` clauses, HNSW above
-    bm25_accented/     bm25s index over accented syllables + underthesea words
-    bm25_folded/       bm25s index over accent-free syllables + bigrams
-    segments/<id>/     one document each: clauses.jsonl, tokens.jsonl, vectors.npy, info.json, document.json
+    bm25_accented/     BM25 (qa/bm25.py: bm25s's scores, plus term counts per row for merging)
+                       over accented syllables + underthesea words
+    bm25_folded/       the same over accent-free syllables + bigrams
+    segments/<id>/     one document each: clauses.jsonl, tokens.jsonl, vectors.npy, info.json, document.json,
+                       maps.json
 
 A segment's id is its fingerprint: the source file's bytes, the parser and tokenizer code, the
 model and the index settings. Adding, changing or removing one file rebuilds only its segment;
@@ -33,27 +36,32 @@ import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
+from .bm25 import BM25View
+from .clausemaps import ClauseMaps
 from .config import Config
 from .corpus import Corpus, CorpusScan, ParseError, SourceFile, duplicate_problem, parse_source
 from .text import Segmenter, accented_tokens, folded_tokens
 from .types import Clause, Document
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 CLAUSES = "clauses.jsonl"
 INFO = "corpus_info.json"
+MAPS = "maps.json"
 DENSE = "dense.faiss"
 BM25_ACCENTED = "bm25_accented"
 BM25_FOLDED = "bm25_folded"
 SEGMENTS = "segments"
-SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT = (
-    "clauses.jsonl", "tokens.jsonl", "vectors.npy", "info.json", "document.json")
+SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT, SEG_MAPS = (
+    "clauses.jsonl", "tokens.jsonl", "vectors.npy", "info.json", "document.json", "maps.json")
+SEG_FILES = (SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT, SEG_MAPS)
 
 
 log = logging.getLogger(__name__)
@@ -75,10 +83,11 @@ class IndexCorrupt(IndexProblem):
 class LoadedIndex:
     clauses: list[Clause]
     dense: Any  # faiss.Index
-    bm25_accented: Any  # bm25s.BM25
+    bm25_accented: Any  # BM25View
     bm25_folded: Any
     manifest: dict
     info: CorpusInfo | None = None  # the corpus statistics saved with the index
+    maps: dict | None = None  # ClauseMaps.to_json() saved with the index
 
     def documents(self) -> tuple[Document, ...]:
         """The documents, rebuilt from the manifest and the clauses (no parsing)."""
@@ -114,6 +123,23 @@ def indexed_text(clause: Clause) -> str:
     return f"{heading}\n{clause.text}"
 
 
+def _loads(data: bytes):
+    """JSON from bytes: orjson (a dependency of gradio) when present, three times faster at 100k clauses."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - gradio installs it
+        return json.loads(data)
+    return orjson.loads(data)
+
+
+def read_clauses(path: Path) -> list[Clause]:
+    """clauses.jsonl → clauses; repeated strings (document id and title, headings) shared."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    strings: dict = {}
+    return [Clause.from_dict(_loads(line), strings) for line in data.splitlines() if line.strip()]
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -124,14 +150,26 @@ def _sha256(path: Path) -> str:
 
 def pipeline_fingerprint() -> str:
     """Hash of the code that shapes clauses and tokens: a parser change makes the index stale."""
+    return _pipeline_fingerprint()
+
+
+@lru_cache(maxsize=1)
+def _pipeline_fingerprint() -> str:  # once per process: a build asks once per document
+    import inspect
+
+    from . import question
+
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "ask/corpus_info.py",
+    names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "clausemaps.py", "ask/corpus_info.py",
              "data/document_types.tsv"]
     names += sorted(str(p.relative_to(here)) for p in (here / "documents").rglob("*.py")) \
         if (here / "documents").is_dir() else []
     for name in names:
         h.update((here / name).read_bytes())
+    # The saved maps hold which documents each clause names: document_keys, not all of question.py.
+    h.update(repr((inspect.getsource(question.document_keys), question._DOC_KEY.pattern,
+                   question._DOC_NAMED.pattern, sorted(question._DOC_TYPE_ABBR.items()))).encode("utf-8"))
     return h.hexdigest()[:16]
 
 
@@ -147,22 +185,9 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _bm25s():
-    """bm25s, with its logger quieted: it sets itself to DEBUG on import."""
-    import logging
-
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    return bm25s
-
-
-def _bm25(config: Config, corpus_tokens: list[list[str]]):
-    bm25s = _bm25s()
-    retriever = bm25s.BM25(k1=config.bm25_k1, b=config.bm25_b)
-    # bm25s' own tokenizer drops one-letter words (Vietnamese "ở", "ý"): give it ours.
-    retriever.index(corpus_tokens, show_progress=False)
-    return retriever
+def _bm25(config: Config, corpus_tokens: list[list[str]]) -> BM25View:
+    # bm25s' own tokenizer drops one-letter words (Vietnamese "ở", "ý"): the tokens are ours.
+    return BM25View.from_tokens(corpus_tokens, k1=config.bm25_k1, b=config.bm25_b)
 
 
 def _tqdm(iterable=None, **kwargs):
@@ -185,12 +210,18 @@ class _Segment:
     seg_id: str
     source: SourceFile | None
     document: dict  # doc_id, title, source, metadata, truncated_after, file_sha256
-    clauses: list[Clause]
-    tokens: list[tuple[list[str], list[str]]]  # (accented, folded) per clause
-    vectors: np.ndarray
+    clauses: list[Clause] | None  # None: the rows ``merged_rows`` of the old merged index hold them
+    tokens: list[tuple[list[str], list[str]]] | None  # (accented, folded) per clause
+    vectors: np.ndarray | None
     info: CorpusInfo
+    maps: dict  # ClauseMaps.to_json() of the document alone (rows from 0)
     files: dict[str, str]  # name → sha256 (filled when written or verified)
     reused_from: Path | None = None
+    merged_rows: range | None = None  # its rows in the old merged index, when that is used
+
+    @property
+    def size(self) -> int:
+        return len(self.merged_rows) if self.clauses is None else len(self.clauses)
 
 
 @dataclass
@@ -232,29 +263,84 @@ def _old_segments(target: Path, model: str, config: Config) -> tuple[dict[str, d
     return (segments if isinstance(segments, dict) else {}), old_sources, skipped
 
 
-def _load_segment(directory: Path, seg_id: str, entry: dict, source: SourceFile | None) -> _Segment | None:
-    """A saved segment, verified against its checksums; None when it cannot be trusted."""
-    files = entry.get("files")
-    if not isinstance(files, dict) or set(files) != {SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT}:
+@dataclass
+class _OldMerged:
+    """The merged views of the index being updated, read and checked: kept documents' rows come
+    from them (no segment's clauses, tokens or vectors are read again)."""
+
+    rows: dict[str, range]  # segment id → its rows
+    lines: list[bytes]  # clauses.jsonl, a line a row
+    clauses: list[Clause]
+    vectors: np.ndarray
+    views: dict[str, BM25View]
+
+
+def _old_merged(target: Path) -> _OldMerged | None:
+    """The old index's merged views when every file matches its checksum and reads back whole,
+    else None (the kept segments are then read in full)."""
+    import faiss
+
+    try:
+        manifest = read_manifest(target)
+        files = manifest.get("files")
+        if manifest.get("format_version") != FORMAT_VERSION or not isinstance(files, dict) or not files:
+            return None
+        for name, digest in files.items():
+            if _sha256(target / name) != digest:
+                return None
+        rows = {d["segment"]: range(int(d["start"]), int(d["start"]) + int(d["clauses"]))
+                for d in manifest.get("documents", ())}
+        with open(target / CLAUSES, "rb") as fh:
+            lines = [line for line in fh.read().split(b"\n") if line.strip()]
+        shared: dict = {}
+        clauses = [Clause.from_dict(_loads(line), shared) for line in lines]
+        dense = faiss.read_index(str(target / DENSE))
+        vectors = dense.reconstruct_n(0, dense.ntotal) if dense.ntotal else np.zeros((0, dense.d), np.float32)
+        views = {name: BM25View.load(target / name, loads=_loads) for name in (BM25_ACCENTED, BM25_FOLDED)}
+    except Exception as exc:  # noqa: BLE001 - unreadable: fall back to the segments
+        log.info("old merged index unusable (%s); reading the segments", exc)
         return None
+    count = manifest.get("clause_count")
+    if len(clauses) != count or len(vectors) != count or any(v.num_docs != count for v in views.values()) \
+            or sum(len(r) for r in rows.values()) != count:
+        return None
+    return _OldMerged(rows=rows, lines=lines, clauses=clauses, vectors=vectors, views=views)
+
+
+def _load_segment(directory: Path, seg_id: str, entry: dict, source: SourceFile | None,
+                  merged_rows: range | None = None) -> _Segment | None:
+    """A saved segment, verified against its checksums; None when it cannot be trusted.
+    ``merged_rows``: its rows in an old merged index that will provide its clauses, tokens and
+    vectors; only its small files are then read (the others are linked into the new index)."""
+    files = entry.get("files")
+    if not isinstance(files, dict) or set(files) != set(SEG_FILES):
+        return None
+    light = merged_rows is not None
     try:
         for name, digest in files.items():
-            if _sha256(directory / name) != digest:
+            if not (light and name in (SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS)) and _sha256(directory / name) != digest:
                 return None
-        with open(directory / SEG_CLAUSES, encoding="utf-8") as fh:
-            clauses = [Clause.from_dict(json.loads(line)) for line in fh if line.strip()]
-        with open(directory / SEG_TOKENS, encoding="utf-8") as fh:
-            tokens = [tuple(json.loads(line)) for line in fh if line.strip()]
+        document = _loads((directory / SEG_DOCUMENT).read_bytes())
+        maps = _loads((directory / SEG_MAPS).read_bytes())
+        if light:
+            info = CorpusInfo.from_json(_loads((directory / SEG_INFO).read_bytes()), ())
+            if int(entry.get("clauses", -1)) != len(merged_rows):
+                return None
+            return _Segment(seg_id=seg_id, source=source, document=document, clauses=None, tokens=None,
+                            vectors=None, info=info, maps=maps, files=dict(files), reused_from=directory,
+                            merged_rows=merged_rows)
+        clauses = read_clauses(directory / SEG_CLAUSES)
+        with open(directory / SEG_TOKENS, "rb") as fh:
+            tokens = [tuple(_loads(line)) for line in fh if line.strip()]
         vectors = np.load(directory / SEG_VECTORS, allow_pickle=False)
-        document = json.loads((directory / SEG_DOCUMENT).read_text(encoding="utf-8"))
-        info = CorpusInfo.from_json(json.loads((directory / SEG_INFO).read_text(encoding="utf-8")), clauses)
+        info = CorpusInfo.from_json(_loads((directory / SEG_INFO).read_bytes()), clauses)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.info("segment %s unusable (%s); rebuilding it", seg_id, exc)
         return None
     if len(clauses) != len(tokens) or len(clauses) != len(vectors):
         return None
     return _Segment(seg_id=seg_id, source=source, document=document, clauses=clauses, tokens=tokens,
-                    vectors=vectors, info=info, files=dict(files), reused_from=directory)
+                    vectors=vectors, info=info, maps=maps, files=dict(files), reused_from=directory)
 
 
 def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segmenter: Segmenter, config: Config,
@@ -282,7 +368,8 @@ def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segm
                     "truncated_after": doc.truncated_after, "file_sha256": sha}
         out.append(_Segment(seg_id=segment_fingerprint(sha, model, config), source=source, document=document,
                             clauses=list(doc.clauses), tokens=list(zip(acc[start:start + n], fold[start:start + n])),
-                            vectors=vectors[start:start + n], info=info, files={}))
+                            vectors=vectors[start:start + n], info=info,
+                            maps=ClauseMaps.of_clauses(doc.clauses).to_json(), files={}))
         start += n
     return out
 
@@ -305,8 +392,8 @@ def _write_segment(seg: _Segment, directory: Path) -> None:
     np.save(directory / SEG_VECTORS, seg.vectors, allow_pickle=False)
     (directory / SEG_INFO).write_text(json.dumps(seg.info.to_json(), ensure_ascii=False), encoding="utf-8")
     (directory / SEG_DOCUMENT).write_text(json.dumps(seg.document, ensure_ascii=False, indent=1), encoding="utf-8")
-    seg.files = {name: _sha256(directory / name)
-                 for name in (SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT)}
+    (directory / SEG_MAPS).write_text(json.dumps(seg.maps, ensure_ascii=False), encoding="utf-8")
+    seg.files = {name: _sha256(directory / name) for name in SEG_FILES}
 
 
 def dense_index(vectors: np.ndarray, config: Config):
@@ -342,6 +429,7 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
     old_segments, old_sources, old_skips = _old_segments(target, model, config) if target.exists() else ({}, {}, {})
     if not reuse:
         old_segments, old_skips = {}, {}
+    merged = _old_merged(target) if old_segments else None
     parsed = {d.source: d for d in corpus.documents} if isinstance(corpus, Corpus) else None
     files = list(corpus.files) if corpus.files or parsed is None else \
         [None] * len(parsed)  # a Corpus made by hand: no file hashes, its documents in order
@@ -360,7 +448,8 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
             continue
         seg_id = segment_fingerprint(source.sha256, model, config)
         entry = old_segments.get(seg_id)
-        segment = _load_segment(target / SEGMENTS / seg_id, seg_id, entry, source) if entry else None
+        segment = _load_segment(target / SEGMENTS / seg_id, seg_id, entry, source,
+                                merged.rows.get(seg_id) if merged else None) if entry else None
         if segment is not None:
             plan.append((source, None, segment))
             continue
@@ -412,15 +501,12 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
 
     # 3. The views that span every document, merged from the segments.
     steps.set_postfix_str("gộp")
-    clauses = [c for seg in segments for c in seg.clauses]
-    dim = next((int(seg.vectors.shape[1]) for seg in segments if seg.vectors.ndim == 2), None)
-    if dim is None:
-        dim = int(getattr(embedder, "dimension", 0) or 0) if not segments else 1
-    vectors = np.concatenate([seg.vectors for seg in segments]) if segments else np.zeros((0, dim), np.float32)
-    dense = dense_index(vectors, config)
-    bm25_acc = _bm25(config, [acc for seg in segments for acc, _ in seg.tokens])
-    bm25_fold = _bm25(config, [fold for seg in segments for _, fold in seg.tokens])
+    clauses, lines, vectors, bm25_acc, bm25_fold = _merge_rows(segments, merged, embedder, config)
     info = CorpusInfo.merge([seg.info for seg in segments], clauses)
+    starts = np.cumsum([0] + [seg.size for seg in segments])
+    maps = ClauseMaps.merge([(seg.maps, int(start)) for seg, start in zip(segments, starts)])
+    dense = dense_index(vectors, config)
+    dim = int(vectors.shape[1])
     steps.update()
 
     now = {s.name: s.sha256 for s, _, _ in kept_plan if s is not None}
@@ -439,19 +525,20 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
         row = 0
         for seg in segments:
             _write_segment(seg, tmp / SEGMENTS / seg.seg_id)
-            documents.append({**{k: v for k, v in seg.document.items()}, "clauses": len(seg.clauses),
+            documents.append({**{k: v for k, v in seg.document.items()}, "clauses": seg.size,
                               "start": row, "segment": seg.seg_id})
-            row += len(seg.clauses)
-        with open(tmp / CLAUSES, "w", encoding="utf-8") as fh:
-            for c in clauses:
-                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-        (tmp / INFO).write_text(json.dumps(info.to_json(), ensure_ascii=False), encoding="utf-8")
+            row += seg.size
+        with open(tmp / CLAUSES, "wb") as fh:
+            fh.write(b"".join(line + b"\n" for line in lines))
+        (tmp / INFO).write_text(json.dumps(info.to_json(with_checked=True), ensure_ascii=False), encoding="utf-8")
+        (tmp / MAPS).write_text(json.dumps(maps, ensure_ascii=False), encoding="utf-8")
         faiss.write_index(dense, str(tmp / DENSE))
-        bm25_acc.save(str(tmp / BM25_ACCENTED), show_progress=False)
-        bm25_fold.save(str(tmp / BM25_FOLDED), show_progress=False)
+        bm25_acc.save(tmp / BM25_ACCENTED)
+        bm25_fold.save(tmp / BM25_FOLDED)
         files = {}
-        for path in sorted(tmp.rglob("*")):
-            if path.is_file() and SEGMENTS not in path.relative_to(tmp).parts:
+        for path in sorted(p for top in tmp.iterdir() if top.name != SEGMENTS
+                           for p in ([top] if top.is_file() else top.rglob("*"))):
+            if path.is_file():
                 files[str(path.relative_to(tmp))] = _sha256(path)
         manifest = {
             "format_version": FORMAT_VERSION,
@@ -464,7 +551,7 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
             "clause_count": len(clauses),
             "segments": {seg.seg_id: {"source": seg.document["source"], "doc_id": seg.document["doc_id"],
                                       "file_sha256": seg.document.get("file_sha256", ""),
-                                      "clauses": len(seg.clauses), "files": seg.files} for seg in segments},
+                                      "clauses": seg.size, "files": seg.files} for seg in segments},
             "skipped": skipped,
             "problems": problems,
             "changes": changes.to_dict(),
@@ -486,7 +573,56 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
     steps.update()
     steps.close()
     return LoadedIndex(clauses=clauses, dense=dense, bm25_accented=bm25_acc, bm25_folded=bm25_fold,
-                       manifest=manifest, info=info)
+                       manifest=manifest, info=info, maps=maps)
+
+
+def _merge_rows(segments: list[_Segment], merged: _OldMerged | None, embedder, config: Config):
+    """Clauses (and their clauses.jsonl lines), vectors and the two BM25 views of every segment in
+    order: new segments from their own parts, kept ones from the old merged index's rows."""
+    old_lines, old_clauses, old_vectors, old_views = None, None, None, {}
+    if merged is not None:
+        old_lines, old_clauses, old_vectors, old_views = merged.lines, merged.clauses, merged.vectors, merged.views
+    clauses: list[Clause] = []
+    lines: list[bytes] = []
+    blocks: list[list] = []  # runs of consecutive rows: ["old", range] or ["new", acc tokens, fold tokens]
+    for seg in segments:
+        if seg.clauses is None:
+            rows = seg.merged_rows
+            clauses.extend(old_clauses[rows.start:rows.stop])
+            lines.extend(old_lines[rows.start:rows.stop])
+            if blocks and blocks[-1][0] == "old" and blocks[-1][1].stop == rows.start:
+                blocks[-1][1] = range(blocks[-1][1].start, rows.stop)
+            else:
+                blocks.append(["old", rows])
+        else:
+            clauses.extend(seg.clauses)
+            lines.extend(json.dumps(c.to_dict(), ensure_ascii=False).encode("utf-8") for c in seg.clauses)
+            if not (blocks and blocks[-1][0] == "new"):
+                blocks.append(["new", [], []])
+            blocks[-1][1].extend(acc for acc, _ in seg.tokens)
+            blocks[-1][2].extend(fold for _, fold in seg.tokens)
+    new_vectors = iter([seg.vectors for seg in segments if seg.clauses is not None])
+    parts = []
+    for block in blocks:  # the new segments' vectors, run by run
+        if block[0] == "old":
+            parts.append(old_vectors[block[1].start:block[1].stop])
+        else:
+            count = len(block[1])
+            run = []
+            while count > 0:
+                v = next(new_vectors)
+                run.append(v)
+                count -= len(v)
+            parts.append(np.concatenate(run))
+    dim = next((int(p.shape[1]) for p in parts if p.ndim == 2), None)
+    if dim is None:
+        dim = int(getattr(embedder, "dimension", 0) or 0) if not segments else 1
+    vectors = np.ascontiguousarray(np.concatenate(parts), dtype=np.float32) if parts else np.zeros((0, dim), np.float32)
+    views = []
+    for name, side in ((BM25_ACCENTED, 1), (BM25_FOLDED, 2)):
+        views.append(BM25View.merge([("view", old_views[name], b[1]) if b[0] == "old" else ("tokens", b[side])
+                                     for b in blocks], k1=config.bm25_k1, b=config.bm25_b))
+    return clauses, lines, vectors, views[0], views[1]
 
 
 def update_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, config: Config, target: Path,
@@ -588,8 +724,6 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config, model: 
     """
     import faiss
 
-    bm25s = _bm25s()
-
     directory = Path(directory)
     manifest = read_manifest(directory)
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -612,12 +746,12 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config, model: 
         if _sha256(path) != digest:
             raise IndexCorrupt(f"index file {name} does not match its checksum")
     try:
-        with open(directory / CLAUSES, encoding="utf-8") as fh:
-            clauses = [Clause.from_dict(json.loads(line)) for line in fh if line.strip()]
-        info = CorpusInfo.from_json(json.loads((directory / INFO).read_text(encoding="utf-8")), clauses)
+        clauses = read_clauses(directory / CLAUSES)
+        info = CorpusInfo.from_json(_loads((directory / INFO).read_bytes()), clauses)
+        maps = _loads((directory / MAPS).read_bytes())
         dense = faiss.read_index(str(directory / DENSE))
-        bm25_acc = bm25s.BM25.load(str(directory / BM25_ACCENTED), show_progress=False, verbosity=0)
-        bm25_fold = bm25s.BM25.load(str(directory / BM25_FOLDED), show_progress=False, verbosity=0)
+        bm25_acc = BM25View.load(directory / BM25_ACCENTED, loads=_loads)
+        bm25_fold = BM25View.load(directory / BM25_FOLDED, loads=_loads)
         rows = sum(int(d["clauses"]) for d in manifest.get("documents", ()))
     except Exception as exc:  # noqa: BLE001 - any reader failure means the files are unusable
         raise IndexCorrupt(f"index files in {directory} are unreadable: {exc}") from exc
@@ -626,4 +760,4 @@ def load_index(directory: Path, corpus_fingerprint: str, config: Config, model: 
     if dense.d != manifest.get("dimension"):
         raise IndexCorrupt("dense index dimension does not match the manifest")
     return LoadedIndex(clauses=clauses, dense=dense, bm25_accented=bm25_acc, bm25_folded=bm25_fold,
-                       manifest=manifest, info=info)
+                       manifest=manifest, info=info, maps=maps)

@@ -50,6 +50,11 @@ class Lexicon:
     def members(self) -> list[str]:
         return [m for g in self.groups for m in g]
 
+    @cached_property
+    def _keys(self) -> dict[str, tuple[str, ...]]:
+        """Each member's folded syllables, computed once rather than per question."""
+        return {m: _key(m) for g in self.groups for m in g}
+
     def bridges(self, text: str, corpus_has: Callable[[str], bool]) -> list[Bridge]:
         """Phrases of ``text`` the corpus does not use, with the equivalents it does.
 
@@ -80,7 +85,7 @@ class Lexicon:
                 if corpus_has(" ".join(key)):
                     taken.update(range(i, i + n))  # the user's own words match: nothing to bridge
                     break
-                plan = tuple(dict.fromkeys(m for m in group if m != member and corpus_has(" ".join(_key(m)))))
+                plan = tuple(dict.fromkeys(m for m in group if m != member and corpus_has(" ".join(self._keys[m]))))
                 if plan:
                     taken.update(range(i, i + n))
                     out.append(Bridge(said=" ".join(words[i:i + n]), plan_words=plan, said_syllables=key))
@@ -95,7 +100,7 @@ class Lexicon:
         order = 0
         for group in self.groups:
             for member in group:
-                key = _key(member)
+                key = self._keys[member]
                 if key:
                     table.setdefault(key[0], []).append((key, member, group, order))
                     order += 1
@@ -114,3 +119,15 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
         if len(members) > 1:
             groups.append(members)
     return Lexicon(groups=tuple(groups))
+
+
+@lru_cache(maxsize=1)
+def genre_parts() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(part, ((phrase, its folded syllables), …)) from ``data/genre_parts.tsv``, read once."""
+    out = []
+    for line in (DATA / "genre_parts.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            part, phrases = line.split("\t")
+            out.append((part, tuple((p.strip(), " ".join(fold(w) for w in syllables(p)))
+                                    for p in phrases.split("|") if p.strip())))
+    return tuple(out)

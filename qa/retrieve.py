@@ -25,67 +25,14 @@ from typing import Callable
 
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
+from .clausemaps import ClauseMaps
 from .config import Config
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import PARTY_GROUP_PREFIXES
-from .question import Question, analyze, document_keys, without_documents
-from .text import Segmenter, accented_tokens, folded_tokens, fold, has_diacritics
-from .types import Hit
-
-
-_LABEL_SUFFIX_WORDS = 4  # "nhiem vu 8", "muc ii": a question's item phrase is at most this long
-
-
-@dataclass
-class ClauseMaps:
-    """What per-question bonuses and filters look up, indexed once per loaded index."""
-
-    refs: dict[str, list[int]]  # ref → rows (one per document holding it)
-    by_key: dict[tuple[str, str], int]  # (doc_id, ref) → row: refs repeat across documents
-    label_suffixes: dict[str, list[int]]  # the last 1–4 words of a folded label → rows
-    meta: list[int]  # rows of metadata clauses
-    documents: dict[str, range]  # doc_id → its rows (contiguous)
-    titles: list[int] = field(default_factory=list)  # rows of title clauses
-    preambles: list[int] = field(default_factory=list)  # rows of preamble clauses
-    # documents a clause cites → rows, less those the corpus's own titles name (itself and what it implements)
-    cited_docs: dict[tuple[str, int], list[int]] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, index: LoadedIndex) -> "ClauseMaps":
-        cached = getattr(index, "_clause_maps", None)
-        if cached is not None:
-            return cached
-        refs: dict[str, list[int]] = {}
-        by_key: dict[tuple[str, str], int] = {}
-        suffixes: dict[str, list[int]] = {}
-        meta: list[int] = []
-        titles: list[int] = []
-        preambles: list[int] = []
-        cited: dict[tuple[str, int], list[int]] = {}
-        documents: dict[str, list[int]] = {}
-        own = {k for c in index.clauses if c.kind == "title" for k in document_keys(c.text)}
-        for pos, clause in enumerate(index.clauses):
-            if clause.kind == "title":
-                titles.append(pos)
-            if clause.kind == "preamble":
-                preambles.append(pos)
-            for key in document_keys(clause.text):
-                if key not in own:
-                    cited.setdefault(key, []).append(pos)
-            refs.setdefault(clause.ref, []).append(pos)
-            by_key.setdefault((clause.doc_id, clause.ref), pos)
-            words = fold(clause.label).split(" ")
-            for n in range(1, min(_LABEL_SUFFIX_WORDS, len(words) - 1) + 1):
-                suffixes.setdefault(" ".join(words[-n:]), []).append(pos)
-            if clause.kind == "meta":
-                meta.append(pos)
-            documents.setdefault(clause.doc_id, []).append(pos)
-        maps = cls(refs=refs, by_key=by_key, label_suffixes=suffixes, meta=meta,
-                   documents={d: range(rows[0], rows[-1] + 1) for d, rows in documents.items()},
-                   titles=titles, preambles=preambles, cited_docs=cited)
-        index._clause_maps = maps  # shared by every Retriever over this index (``with_options``)
-        return maps
+from .question import INTENT_SYLLABLES, Question, analyze, document_keys, without_documents
+from .text import Segmenter, accented_tokens, folded_tokens, has_diacritics
+from .types import Clause, Hit
 
 
 class DocumentFilter:
@@ -132,12 +79,15 @@ class Retrieval:
     bridges: tuple[Bridge, ...] = ()
 
 
-def _backend(index: LoadedIndex) -> SearchBackend:
+def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
     """The backend of a loaded index, shared by every Retriever over it (filters cache there)."""
     backend = getattr(index, "_backend", None)
     if backend is None:
-        backend = index._backend = EmbeddedBackend(index)
+        backend = index._backend = EmbeddedBackend(index, threads=config.search_threads)
     return backend
+
+
+_DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
 class Retriever:
@@ -152,11 +102,15 @@ class Retriever:
         self.lexicon = lexicon
         self.corpus_has = corpus_has or (lambda phrase: False)
         self.maps = ClauseMaps.build(index)
-        self.backend = _backend(index)
+        self.backend = _backend(index, config)
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
         self._rows = self.filter.rows if self.filter is not None else None
         # The held documents' own designations ("kế hoạch 03"): no topic when a question names them.
-        self.held = frozenset(k for doc_id in self.maps.documents for k in document_keys(doc_id))
+        held = self.maps.__dict__.get("_held")  # once per index: 3,573 documents cost 0.1 s
+        if held is None:
+            held = self.maps.__dict__["_held"] = frozenset(k for doc_id in self.maps.documents
+                                                            for k in document_keys(doc_id))
+        self.held = held
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str) -> dict[str, list[int]]:
@@ -178,14 +132,31 @@ class Retriever:
         if self.backend.count() == 0:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
-        vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
-        found = self.backend.search_dense(vector, self.config.candidate_k, self._rows)
+        # A follow-up retrieves its earlier turn again: encoding and the FAISS scan are most of a
+        # hybrid question at 100k clauses, and their result depends on the text and filter only.
+        cache = self.index.__dict__.setdefault("_dense_cache", {})
+        key = (query, self.config.candidate_k, self._rows, id(self.embedder), id(self.backend))
+        cached = cache.get(key)
+        if cached is None or cached[2] is not self.embedder or cached[3] is not self.backend:
+            vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
+            vector.setflags(write=False)
+            cached = (tuple(self.backend.search_dense(vector, self.config.candidate_k, self._rows)), vector,
+                      self.embedder, self.backend)
+            if len(cache) >= _DENSE_CACHE:
+                try:
+                    cache.pop(next(iter(cache)), None)  # the oldest; another thread may have taken it
+                except (RuntimeError, StopIteration):
+                    pass
+            cache[key] = cached
+        found, vector = cached[0], cached[1]
         return [pos for pos, _ in found], dict(found), vector
 
     def bridges(self, text: str) -> list[Bridge]:
         if not self.lexicon or not self.config.use_paraphrases:
             return []
-        return self.lexicon.bridges(text, self.corpus_has)
+        # "phụ trách", "được giao" say what is asked (who), not what about: no bridge for them
+        return [b for b in self.lexicon.bridges(text, self.corpus_has)
+                if not all(s in INTENT_SYLLABLES for s in b.said_syllables)]
 
     # -- fusion ------------------------------------------------------------
     def search(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
@@ -234,6 +205,21 @@ class Retriever:
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
 
+    def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
+        """The fact bonuses of one clause for this question, in the order they are added."""
+        fact_bonus = self.config.fact_bonus
+        facts = clause.facts
+        terms = [fact_bonus * kind.bonus(q, clause)]
+        if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
+            terms.append(fact_bonus)
+            if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
+                terms.append(fact_bonus)  # the body acts in this clause, not merely named
+        if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
+            terms.append(2 * fact_bonus)  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
+        if q.kind != "meta" and clause.kind in ("title", "header"):
+            terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
+        return tuple(terms)
+
     def _rerank(self, q: Question, scores: dict[int, float]) -> None:
         """Question-aware bonuses on top of fusion (values in Config)."""
         cfg = self.config
@@ -256,17 +242,19 @@ class Retriever:
             return
         # The fact the question asks for: a clause that states it is the better answer.
         kind = kinds.get(q.kind)
+        # A ref or a cited document can name thousands of clauses, and a library repeats clauses
+        # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
+        # text, kind and facts only (tests/test_retrieve.py holds every kind to it), are worked out
+        # once per distinct clause and added one by one as before, so the sums are the same floats.
+        memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
         for pos in list(scores):
-            facts = clauses[pos].facts
-            scores[pos] += cfg.fact_bonus * kind.bonus(q, clauses[pos])
-            if q.bodies and any(b in facts.bodies or b in facts.lead or b in facts.coordinate for b in q.bodies):
-                scores[pos] += cfg.fact_bonus
-                if not facts.lead_inherited and any(b in facts.lead or b in facts.coordinate for b in q.bodies):
-                    scores[pos] += cfg.fact_bonus  # the body acts in this clause, not merely named
-            if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
-                scores[pos] += 2 * cfg.fact_bonus  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
-            if q.kind != "meta" and clauses[pos].kind in ("title", "header"):
-                scores[pos] -= 3 * cfg.fact_bonus  # they restate the document's name, not its content
+            clause = clauses[pos]
+            key = (clause.text, clause.kind, id(clause.facts))
+            terms = memo.get(key)
+            if terms is None:
+                terms = memo[key] = self._bonus_terms(q, kind, clause)
+            for term in terms:
+                scores[pos] += term
         if q.kind == "meta":
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):

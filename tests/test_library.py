@@ -214,3 +214,31 @@ def test_the_embedded_backend_ranks_like_a_stable_sort():
         k = int(rng.integers(1, 30))
         order = np.argsort(-scores, kind="stable")
         assert top_rows(scores, k) == [int(i) for i in order[:k] if scores[i] > 0]
+
+
+def test_an_updated_index_equals_a_fresh_build_of_the_same_corpus(tmp_path, library, fake_embedder, segmenter):
+    import numpy as np
+
+    from qa.index import CLAUSES, MAPS
+
+    _load(library, fake_embedder, segmenter)
+    (library.corpus_dir / "kl-98.txt").write_text(_kl(98, task="tổng kết công tác dân vận"), encoding="utf-8")
+    (library.corpus_dir / "kl-97.txt").write_text(_kl(97, body="Ban Tuyên giáo Trung ương"), encoding="utf-8")
+    _load(library, fake_embedder, segmenter)
+    (library.corpus_dir / "kl-99.txt").unlink()  # a removed document between kept ones
+    (library.corpus_dir / "kl-97.txt").write_text(_kl(97, when="quý IV/2025"), encoding="utf-8")  # a changed one
+    updated = _load(library, fake_embedder, segmenter)
+    assert updated.index.manifest["changes"]["removed"] == ["kl-99.txt"]
+    fresh = _load(library.replace(index_dir=tmp_path / "fresh"), fake_embedder, segmenter, rebuild=True)
+    for name in (CLAUSES, MAPS):
+        assert (library.index_dir / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+    assert updated.clauses == fresh.clauses and updated.index.maps == fresh.index.maps
+    n = updated.index.dense.ntotal
+    assert np.array_equal(updated.index.dense.reconstruct_n(0, n), fresh.index.dense.reconstruct_n(0, n))
+    for view in ("bm25_accented", "bm25_folded"):
+        a, b = getattr(updated.index, view), getattr(fresh.index, view)
+        assert sorted(a.terms) == sorted(b.terms)
+        for q in (["ban"], ["ke", "hoach", "ke"], a.terms[:7], ["quý", "IV/2025"]):
+            assert np.array_equal(a.get_scores(q), b.get_scores(q))
+    question = "Ban Kinh tế Trung ương chủ trì việc gì?"
+    assert updated.ask(question).to_dict() == fresh.ask(question).to_dict()

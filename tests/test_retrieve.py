@@ -43,3 +43,43 @@ def test_the_dense_view_may_read_the_bridged_words(assistant):
                   lexicon=assistant.retriever.lexicon, corpus_has=assistant.retriever.corpus_has).retrieve(question)
     assert asked[0] == question
     assert asked[1].startswith(question + " ") and "báo chí" in asked[1]
+
+
+def test_words_that_say_what_is_asked_are_not_bridged(assistant):
+    # "được giao" asks what is given; bridged to "chịu trách nhiệm" it pulled in II.3
+    retrieval = assistant.retriever.retrieve("Đoàn thanh niên được giao việc gì trong kế hoạch?")
+    assert [b.said for b in retrieval.bridges] == ["đoàn thanh niên"]
+    assert retrieval.hits[0].clause.ref == "III.11"
+
+
+def test_a_kinds_bonus_reads_only_text_kind_and_facts(assistant):
+    """_rerank works a bonus out once per (text, kind, facts): no kind may read another field."""
+    from dataclasses import replace
+
+    from qa.ask.kinds import _BY_NAME
+    from qa.question import analyze
+
+    questions = [analyze(t) for t in ("Ai chủ trì tổ chức hội nghị toàn quốc?", "Khi nào phải xong?",
+                                      "Bao nhiêu giờ một năm?", "Ở đâu tổ chức?", "Kế hoạch 03 ban hành ngày nào?",
+                                      "Đảng viên tham nhũng bị xử lý thế nào?", "Kinh phí lấy từ đâu?")]
+    for clause in assistant.index.clauses:
+        moved = replace(clause, doc_id="99-KH/TW", doc_title="Khác", ref="IX.9", label="mục IX.9",
+                        headings=("Khác",), position=clause.position + 1000)
+        for kind in _BY_NAME.values():
+            for q in questions:
+                assert kind.bonus(q, clause) == kind.bonus(q, moved), (kind.name, q.text, clause.ref)
+
+
+def test_repeated_clauses_get_the_same_score_as_alone(assistant):
+    """A clause's fused score does not depend on how many other clauses share its text."""
+    from qa.question import analyze
+
+    r = assistant.retriever
+    q = analyze("Ban Tuyên giáo Trung ương chủ trì việc gì?")
+    positions = list(range(len(assistant.index.clauses)))
+    together = {p: 0.01 * p for p in positions}
+    r._rerank(q, together)
+    for p in positions:
+        alone = {p: 0.01 * p}
+        r._rerank(q, alone)
+        assert alone[p] == together[p]

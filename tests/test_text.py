@@ -65,3 +65,23 @@ def test_every_character_the_format_list_strips_is_category_cf():
     assert stripped and all(unicodedata.category(chr(c)) == "Cf" for c in stripped)
     if unicodedata.unidata_version == "14.0.0":  # the list is Unicode 14's Cf, complete
         assert len(stripped) == sum(unicodedata.category(chr(c)) == "Cf" for c in range(sys.maxunicode + 1))
+
+
+def test_fold_by_table_equals_decomposing_every_character():
+    import sys
+    import unicodedata
+
+    from qa.text import _fold
+
+    def by_decomposition(text):
+        decomposed = unicodedata.normalize("NFD", text.lower())
+        return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("đ", "d")
+
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        assert _fold(ch) == by_decomposition(ch), hex(code)
+        assert _fold(f"Đổi{ch}mới") == by_decomposition(f"Đổi{ch}mới"), hex(code)
+    assert fold("Ủy ban Kiểm tra Trung ương") == "uy ban kiem tra trung uong"
+    assert fold("ĐẢNG") == "dang" and fold("a\u0301\u0323") == "a"  # combining marks typed apart

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 
 from ..config import Config
 from ..facts import PARTY_GROUP_PREFIXES
-from ..question import Question, document_keys
+from ..question import Question
 from ..text import fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -176,7 +176,7 @@ class Judge:
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
         folded = fold(q.text)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
-                      if k in self.info.doc_keys and not any(k in document_keys(d) for d in self.info.doc_ids)]
+                      if k in self.info.doc_keys and k not in self.info.own_doc_keys]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
         if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):

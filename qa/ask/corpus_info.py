@@ -5,18 +5,30 @@ merged (``merge``), so loading a current index and adding one document never rec
 >>> info = CorpusInfo.build(clauses, coverage_message(documents))
 >>> info.has_phrase("bao chi"), info.idf("thể")
 (True, 1.9…)
+
+Whether the corpus holds each phrase of three syllables or more that questions are checked
+against (the paraphrase lexicon's members, the genre parts' phrases: ``checked_phrases()``) is
+found per document when it is indexed and merged, so no question scans the whole corpus for
+one. The checked set is saved by its fingerprint: a part counted with another lexicon is
+counted again when merged, and a phrase outside the set is still found by a scan.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
+from ..facts import BODIES
+from ..lexicon import Lexicon, genre_parts
 from ..question import document_keys
 from ..text import fold, syllables
 from ..types import Clause
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,11 @@ class CorpusInfo:
     # One coverage sentence per document, in corpus order: ``coverage()`` picks a bounded few;
     # ``coverage_message`` is that bounded summary for no particular question.
     document_coverage: tuple[tuple[str, str], ...] = ()
+    phrases_checked: frozenset[str] = frozenset()  # phrases whose presence was counted (see the module doc)
+    phrases_present: frozenset[str] = frozenset()  # those of them the corpus holds within one clause
+    # The gazetteer's bodies (folded) that some clause's folded text contains, found per document:
+    # a question naming a body no clause states is told so without a scan. None: not counted.
+    bodies_mentioned: frozenset[str] | None = None
 
     @classmethod
     def build(cls, clauses: list[Clause], coverage_message: str,
@@ -49,18 +66,24 @@ class CorpusInfo:
             df.update(set(syllables(t)))
         bodies = {b for c in clauses for b in (*c.facts.bodies, *c.facts.lead, *c.facts.coordinate)}
         common = frozenset(t for t, n in df.items() if n > len(clauses) / 4)
-        phrase_text = " | ".join(" ".join(syllables(t)) for t in texts)
+        lines = [" ".join(syllables(t)) for t in texts]
+        phrase_text = " | ".join(lines)
+        checked = checked_phrases()
         return cls(clauses=tuple(clauses), coverage_message=coverage_message, folded_text="\n".join(texts),
                    phrase_text=f" {phrase_text} ", doc_freq=dict(df),
                    vocab_accented=frozenset(s for t in raw for s in syllables(t)), refs=frozenset(c.ref for c in clauses),
                    bodies=frozenset(bodies), actors=frozenset(b for c in clauses for b in (*c.facts.lead, *c.facts.coordinate)),
                    doc_ids=frozenset(c.doc_id for c in clauses), common=common,
                    doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")),
-                   truncated=tuple(truncated), document_coverage=tuple(document_coverage))
+                   truncated=tuple(truncated), document_coverage=tuple(document_coverage),
+                   phrases_checked=checked, phrases_present=phrases_in(lines, checked),
+                   bodies_mentioned=_mentioned_keys("\n".join(texts)))
 
     # -- persistence: everything but the clauses, which the index keeps in clauses.jsonl ------------
-    def to_json(self) -> dict:
-        return {
+    def to_json(self, with_checked: bool = False) -> dict:
+        """``with_checked``: the checked phrases themselves, not only their fingerprint (the merged
+        statistics: a changed lexicon then scans only its new phrases)."""
+        out = {
             "coverage_message": self.coverage_message, "folded_text": self.folded_text,
             "phrase_text": self.phrase_text, "doc_freq": self.doc_freq,
             "vocab_accented": sorted(self.vocab_accented), "refs": sorted(self.refs),
@@ -68,7 +91,14 @@ class CorpusInfo:
             "common": sorted(self.common), "doc_keys": sorted([k, n] for k, n in self.doc_keys),
             "truncated": [list(t) for t in self.truncated],
             "document_coverage": [list(d) for d in self.document_coverage],
+            "phrases_checked_sha": phrases_fingerprint(self.phrases_checked),
+            "phrases_present": sorted(self.phrases_present),
         }
+        if self.bodies_mentioned is not None:
+            out["bodies_mentioned"] = sorted(self.bodies_mentioned)
+        if with_checked:
+            out["phrases_checked"] = sorted(self.phrases_checked)
+        return out
 
     @classmethod
     def from_json(cls, data: dict, clauses) -> "CorpusInfo":
@@ -79,7 +109,9 @@ class CorpusInfo:
                    actors=frozenset(data["actors"]), doc_ids=frozenset(data["doc_ids"]),
                    common=frozenset(data["common"]), doc_keys=frozenset((k, int(n)) for k, n in data["doc_keys"]),
                    truncated=tuple((d, r) for d, r in data["truncated"]),
-                   document_coverage=tuple((d, t) for d, t in data.get("document_coverage", ())))
+                   document_coverage=tuple((d, t) for d, t in data.get("document_coverage", ())),
+                   phrases_checked=_checked_from_json(data), phrases_present=frozenset(data.get("phrases_present", ())),
+                   bodies_mentioned=frozenset(data["bodies_mentioned"]) if "bodies_mentioned" in data else None)
 
     @classmethod
     def merge(cls, parts: list["CorpusInfo"], clauses) -> "CorpusInfo":
@@ -91,6 +123,13 @@ class CorpusInfo:
         truncated = tuple(t for part in parts for t in part.truncated)
         document_coverage = tuple(d for part in parts for d in part.document_coverage)
         phrase = " | ".join(part.phrase_text.strip() for part in parts if part.phrase_text.strip())
+        checked = checked_phrases()
+        present: set[str] = set()
+        for part in parts:
+            if part.phrases_checked is checked or part.phrases_checked == checked:
+                present.update(part.phrases_present)
+            else:  # counted with another lexicon (or by hand): count this document again
+                present.update(phrases_in(part.phrase_text.split(" | "), checked))
         return cls(clauses=clauses,
                    coverage_message=bounded_coverage(document_coverage, truncated, len(clauses)),
                    folded_text="\n".join(part.folded_text for part in parts if part.folded_text),
@@ -102,7 +141,10 @@ class CorpusInfo:
                    doc_ids=frozenset().union(*(p.doc_ids for p in parts)),
                    common=frozenset(t for t, n in df.items() if n > len(clauses) / 4),
                    doc_keys=frozenset().union(*(p.doc_keys for p in parts)),
-                   truncated=truncated, document_coverage=document_coverage)
+                   truncated=truncated, document_coverage=document_coverage,
+                   phrases_checked=checked, phrases_present=frozenset(present),
+                   bodies_mentioned=None if any(p.bodies_mentioned is None for p in parts)
+                   else frozenset().union(*(p.bodies_mentioned for p in parts)))
 
     def coverage(self, near: tuple[str, ...] | list[str] = ()) -> str:
         """What the corpus covers, bounded: counts, the documents ``near`` the question first
@@ -136,19 +178,106 @@ class CorpusInfo:
         return frozenset(pairs)
 
     @cached_property
+    def own_doc_keys(self) -> frozenset[tuple[str, int]]:
+        """The documents the corpus holds, as (type, number): counted once, not per question."""
+        return frozenset(k for d in self.doc_ids for k in document_keys(d))
+
+    @cached_property
     def latest_year(self) -> int | None:
         """The latest year the corpus names: what happened after it, the corpus cannot say."""
         years = [int(t) for t in self.doc_freq if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
         return max(years) if years else None
 
+    @cached_property
+    def _phrases(self) -> dict[str, bool]:
+        return {}
+
     def has_phrase(self, folded_phrase: str) -> bool:
-        """The corpus holds these folded syllables in a row (within one clause)."""
+        """The corpus holds these folded syllables in a row (within one clause). A checked phrase
+        is looked up; another of three syllables or more may need a scan of the whole corpus
+        (10 ms at 100k): remembered."""
+        known = self._phrases.get(folded_phrase)
+        if known is None:
+            if len(self._phrases) > 100_000:  # the lexicon's phrases are a few thousand; questions' words vary
+                self._phrases.clear()
+            known = self._phrases[folded_phrase] = self._has_phrase(folded_phrase)
+        return known
+
+    def mentions(self, folded: str) -> bool:
+        """Some clause's folded text (headings included) contains ``folded``: looked up for a
+        gazetteer body, else a scan of the whole folded corpus (3–10 ms at 100k)."""
+        if self.bodies_mentioned is not None and folded in gazetteer_keys():
+            return folded in self.bodies_mentioned
+        return folded in self.folded_text
+
+    def _has_phrase(self, folded_phrase: str) -> bool:
         words = folded_phrase.split()
         if len(words) == 1:
             return words[0] in self.doc_freq
         if any(f"{a} {b}" not in self._bigrams for a, b in zip(words, words[1:])):
             return False
-        return len(words) == 2 or f" {folded_phrase} " in self.phrase_text
+        if len(words) == 2:
+            return True
+        if folded_phrase in self.phrases_checked:
+            return folded_phrase in self.phrases_present
+        return f" {folded_phrase} " in self.phrase_text
+
+
+@lru_cache(maxsize=1)
+def checked_phrases() -> frozenset[str]:
+    """The folded phrases of three syllables or more that questions are checked against: the
+    paraphrase lexicon's members and the genre parts' phrases (fixed data)."""
+    lexicon = Lexicon.load()
+    keys = {" ".join(lexicon._keys[m]) for m in lexicon.members()}
+    keys.update(key for _, phrases in genre_parts() for _, key in phrases)
+    return frozenset(k for k in keys if len(k.split()) >= 3)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_keys() -> frozenset[str]:
+    """The gazetteer's bodies, folded (facts.py: part of the index's pipeline fingerprint)."""
+    return frozenset(fold(b) for b in BODIES)
+
+
+def _mentioned_keys(folded_text: str) -> frozenset[str]:
+    return frozenset(k for k in gazetteer_keys() if k in folded_text)
+
+
+def phrases_fingerprint(phrases: frozenset[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(phrases)).encode("utf-8")).hexdigest()[:16]
+
+
+def _checked_from_json(data: dict) -> frozenset[str]:
+    if "phrases_checked" in data:
+        return frozenset(data["phrases_checked"])
+    current = checked_phrases()
+    if data.get("phrases_checked_sha") == phrases_fingerprint(current):
+        return current
+    if data.get("phrases_checked_sha"):
+        log.info("statistics counted with another paraphrase lexicon: its phrases are counted again on merge")
+    return frozenset()
+
+
+def phrases_in(lines, phrases: frozenset[str]) -> frozenset[str]:
+    """The ``phrases`` (folded syllables joined by single spaces) that occur within one of
+    ``lines`` (the same): found from each position's first two syllables, not by a scan per phrase.
+
+    >>> sorted(phrases_in(["to chuc thuc hien ke hoach"], frozenset({"thuc hien ke", "ke hoach nay"})))
+    ['thuc hien ke']
+    """
+    by_start: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(p.split())
+        if len(words) >= 2:
+            by_start.setdefault(words[:2], []).append(words)
+    found: set[str] = set()
+    for line in lines:
+        words = line.split()
+        for i in range(len(words) - 1):
+            for candidate in by_start.get((words[i], words[i + 1]), ()):
+                if tuple(words[i:i + len(candidate)]) == candidate:
+                    found.add(" ".join(candidate))
+    return frozenset(found)
 
 
 COVERAGE_DOCUMENTS = 5  # document sentences a coverage message names; the rest are counted

@@ -34,11 +34,16 @@ def top_rows(scores: np.ndarray, k: int) -> list[int]:
 
 
 class EmbeddedBackend:
-    def __init__(self, index: LoadedIndex) -> None:
+    def __init__(self, index: LoadedIndex, threads: int = 0) -> None:
+        """``threads``: FAISS's OpenMP threads (process-wide; 0 leaves its default)."""
         self.index = index
         self.clauses = index.clauses
         self._masks: dict[tuple, np.ndarray] = {}
         self._params: dict[tuple, object] = {}
+        if threads > 0:
+            import faiss
+
+            faiss.omp_set_num_threads(threads)
 
     def count(self) -> int:
         return len(self.clauses)

@@ -51,10 +51,12 @@ LABEL_MAX = 24  # a model path is shortened to its tail in table headers
 
 
 def short(config: str) -> str:
-    """``model:/long/path/to/model`` → ``model:…/to/model`` for table headers and legends."""
+    """``model:/long/path/to/model`` → ``model:…/to/model``, ``hybrid:use_paraphrases=false`` →
+    ``hybrid:…aphrases=false``: the kind stays, the tail says which, for table headers and legends."""
     if len(config) <= LABEL_MAX:
         return config
-    return "model:…" + config[-(LABEL_MAX - len("model:…")):]
+    head = config.split(":", 1)[0] + ":…"
+    return head + config[-(LABEL_MAX - len(head)):]
 
 
 def fmt(value: Any, kind: str = "ratio") -> str:

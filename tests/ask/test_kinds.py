@@ -3,7 +3,7 @@
 import pytest
 
 from qa.ask.corpus_info import CorpusInfo
-from qa.ask.kinds import AnswerContext, get, kind_for
+from qa.ask.kinds import AnswerContext, get, kind_for, load_slots
 from qa.config import Config
 from qa.question import analyze
 from qa.text import fold
@@ -156,3 +156,38 @@ def test_a_duration_needs_a_length_of_time(ctx):
     length = _clause("I.7", "Đợt sinh hoạt diễn ra trong 06 tháng.")
     assert [get("count").holds_answer(q, c, ctx) for c in (deadline, length)] == [False, True]
     assert get("count").missing(q, ctx).startswith("thời lượng")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Kế hoạch có bao nhiêu mục tiêu?", ("unit", "muc tieu")),  # an objective is no part of the document
+    ("Hội nghị có bao nhiêu điểm cầu?", ("unit", "diem cau")),
+    ("Có bao nhiêu ý kiến góp ý?", ("unit", "y kien")),
+    ("Kế hoạch có bao nhiêu mục?", ("structure", "muc")),
+    ("mục II có mấy ý?", ("structure", "y")),
+])
+def test_a_compound_is_not_a_unit_of_structure(text, asked):
+    from qa.ask.kinds.count import _unit_after_count
+    assert _unit_after_count(fold(text), load_slots()) == asked
+
+
+def test_who_weighs_what_the_lead_does():
+    from qa.ask.kinds.who import _predicate_share
+
+    q = analyze("Hội nghị toàn quốc do ai tổ chức?")
+    organises = _clause("II.1", "Bộ Chính trị, Ban Bí thư tổ chức Hội nghị cán bộ toàn quốc (tháng 12/2021).",
+                        lead=("Bộ Chính trị", "Ban Bí thư"))
+    guides = _clause("II.2", "Ban Tuyên giáo Trung ương chủ trì hướng dẫn tổ chức hội nghị ở các cấp; toàn quốc.",
+                     lead=("Ban Tuyên giáo Trung ương",))
+    assert set(q.topic) == {"hoi", "nghi", "toan", "quoc", "to", "chuc"}
+    assert (_predicate_share(q, organises), _predicate_share(q, guides)) == (1.0, 4 / 6)  # "toàn quốc" after the ";"
+
+
+@pytest.mark.parametrize("question, answer, first", [
+    ("Phần nhiệm vụ trọng tâm bắt đầu ở mục nào?", "III — Mục III. Nhiệm vụ trọng tâm", "III"),
+    ("Mục đích, yêu cầu nằm ở phần nào?", "I — Mục I. Mục đích, yêu cầu", "I"),
+    ("Nhiệm vụ của Đảng đoàn Quốc hội nằm ở mục nào?",
+     "IV.1 — Mục IV. Nhiệm vụ của đảng đoàn, ban cán sự đảng… — 1. Đảng đoàn Quốc hội", "IV.1"),
+])
+def test_where_a_section_the_question_names_by_title(assistant, question, answer, first):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer, reply.citations[0].ref) == ("where", answer, first)

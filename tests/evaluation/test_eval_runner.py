@@ -236,3 +236,12 @@ def test_cli_evaluator_file_without_splits_reports_all(tmp_path, capsys, monkeyp
     assert summary["overlap"]["all"]["n"] == 3
     report = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
     assert "(split: all, 4 questions)" in report and "## Lexical overlap with the gold clause" in report
+
+
+def test_long_configuration_labels_keep_their_kind():
+    from qa.evaluation.report import short
+
+    assert short("hybrid") == "hybrid"
+    assert short("model:/models/vietnamese-bi-encoder") == "model:…namese-bi-encoder"
+    assert short("hybrid:use_paraphrases=false") == "hybrid:…araphrases=false"
+    assert len(short("hybrid:use_paraphrases=false")) == 24

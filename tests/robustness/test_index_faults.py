@@ -51,7 +51,7 @@ def _truncate(path: Path) -> None:
 FAULTS = {
     "truncated-clauses": (lambda d: _truncate(d / "clauses.jsonl"), "checksum"),
     "truncated-faiss": (lambda d: _truncate(d / "dense.faiss"), "checksum"),
-    "random-bm25-array": (lambda d: (d / "bm25_folded" / "data.csc.index.npy").write_bytes(os.urandom(512)),
+    "random-bm25-array": (lambda d: (d / "bm25_folded" / "data.npy").write_bytes(os.urandom(512)),
                           "checksum"),
     "deleted-faiss": (lambda d: os.remove(d / "dense.faiss"), "missing index file dense.faiss"),
     "deleted-manifest": (lambda d: os.remove(d / "manifest.json"), "no manifest.json"),

@@ -75,12 +75,15 @@ class AnswerContext:
     _children: dict[str, list[Clause]] = field(default_factory=dict)
     _positions: dict[str, int] = field(default_factory=dict)
     _sections: dict[str, list[Clause]] = field(default_factory=dict)
+    _titled: dict[str, list[Clause]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, c in enumerate(self.info.clauses):
             self._positions[c.id] = i
             if c.kind == "section":
                 self._sections.setdefault(c.doc_id, []).append(c)
+            if c.kind in ("section", "heading"):
+                self._titled.setdefault(c.doc_id, []).append(c)
             if "." in c.ref:
                 self._children.setdefault(f"{c.doc_id}#{c.ref.rsplit('.', 1)[0]}", []).append(c)
 
@@ -91,6 +94,10 @@ class AnswerContext:
     def sections(self, doc_id: str) -> list[Clause]:
         """A document's top-level sections, in order."""
         return list(self._sections.get(doc_id, ()))
+
+    def titled(self, doc_id: str) -> list[Clause]:
+        """A document's sections and headings (clauses whose text is a title), in order."""
+        return list(self._titled.get(doc_id, ()))
 
     def children(self, clause: Clause) -> list[Clause]:
         """The clauses one level below a section or heading, in order."""

@@ -41,6 +41,9 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
         return "duration", m.group(3) or "lau"
     for m in re.finditer(r"\b(bao nhieu|may|so luong|ty le)\s+", folded):
         rest = folded[m.end():]
+        compound = slots.pattern("count", "compound").match(rest)
+        if compound:  # "bao nhiêu mục tiêu": a figure in that unit, not the document's parts
+            return "unit", compound.group(0)
         unit = slots.pattern("count", "structure").match(rest) or \
             re.match(r"\w+\s+" + slots.pattern("count", "structure").pattern, rest)
         if unit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...text import has_diacritics
+from ...text import fold, has_diacritics, syllables
 from ..passages import clip
 from .base import Kind
 
@@ -19,6 +19,22 @@ PATTERN = re.compile(
 _FALSE_FRIENDS = re.compile(r"(?<!\w)(mức|mực)(?!\w)")
 
 
+_NUMBERING = re.compile(r"^(?:(?:Mục|Phần|Chương)\s+)?[IVXLC\d]+[.)-]?\s+")  # "Mục III. ", "1. "
+
+
+def _named_title(q, hits, ctx):
+    """The section or heading whose whole title the question quotes (two syllables or more),
+    within the documents of the best hits; the longest title wins."""
+    asked = f" {' '.join(syllables(fold(q.text)))} "
+    found = None
+    for doc_id in dict.fromkeys(h.clause.doc_id for h in hits[:3]):
+        for c in ctx.titled(doc_id):
+            title = " ".join(syllables(fold(_NUMBERING.sub("", c.label.split(" — ")[-1]))))
+            if title.count(" ") >= 1 and f" {title} " in asked and (found is None or len(c.text) > len(found.text)):
+                found = c
+    return found
+
+
 class Where(Kind):
     name = "where"
     pattern = PATTERN
@@ -31,8 +47,15 @@ class Where(Kind):
                 return True
         return False
 
-    def answer(self, q, hits, ctx) -> str:
+    def answer(self, q, hits, ctx) -> str | tuple[str, object]:
         clause = hits[0].clause
+        named = _named_title(q, hits, ctx)
+        if named is not None:  # "phần nhiệm vụ trọng tâm ở mục nào?": the place is that section, cited first
+            return self._place(named), named
+        return self._place(clause)
+
+    @staticmethod
+    def _place(clause) -> str:
         parts = clause.label.split(" — ")
         if len(clause.label) > 120:  # a long section title: keep its start, the path stays whole
             parts[0] = clip(parts[0], 50)

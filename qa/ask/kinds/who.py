@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...facts import find_actors
+from ...text import fold, syllables
 from ..passages import best_passage, join, sentence_around
 from .base import Kind
 
@@ -19,6 +20,25 @@ PATTERN = re.compile(
     r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b)")
 
 
+_PREDICATE_WEIGHT = 2.0  # chosen on dev
+
+
+def _predicate_share(q, clause) -> float:
+    """The share of the question's topic in what the clause's lead does — the words from
+    the lead's mention to the end of its sentence ("Bộ Chính trị, Ban Bí thư tổ chức Hội nghị
+    cán bộ toàn quốc…" for "hội nghị toàn quốc do ai tổ chức?")."""
+    topic = set(q.topic)
+    if not topic:
+        return 0.0
+    text = clause.text
+    start = min((i for i in (text.find(b) for b in clause.facts.lead) if i >= 0), default=-1)
+    if start < 0:
+        return 0.0
+    end = min((i for i in (text.find(".", start), text.find(";", start)) if i >= 0), default=len(text))
+    said = set(syllables(fold(text[start:end])))
+    return len(topic & said) / len(topic)
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -26,7 +46,7 @@ class Who(Kind):
     def bonus(self, q, clause) -> float:
         facts = clause.facts
         if facts.lead and not facts.lead_inherited:
-            return 1.0
+            return 1.0 + _PREDICATE_WEIGHT * _predicate_share(q, clause)
         if facts.lead and clause.kind == "bullet":
             return 0.5  # lead named by the heading right above
         return 0.0
