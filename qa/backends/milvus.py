@@ -3,13 +3,21 @@
 The local index stays the clause store (clauses, statistics, per-document segments with their
 tokens and vectors); Milvus holds one entity per clause and answers the searches:
 
-- ``accented`` / ``folded``: the project's own tokens (``accented_tokens`` / ``folded_tokens``),
-  each sent as an opaque ASCII term (``t`` + 16 hex digits of its BLAKE2b hash) so any analyzer
-  keeps it whole — Milvus Lite's analyzers are only ``standard`` and ``jieba`` (no ``whitespace``)
-  and none segments Vietnamese. The engine's built-in BM25 function scores them (k1, b from Config).
+- ``accented`` / ``folded``: BM25 exactly as bm25s scores it (``method="lucene"``), split in two.
+  Each entity stores a sparse vector of document-side weights ``tf / (tf + k1·(1 − b + b·dl/avgdl))``
+  computed here from the project's own tokens (``accented_tokens`` / ``folded_tokens``); a query is a
+  sparse vector of its terms' IDF ``ln(1 + (N − df + 0.5) / (df + 0.5))`` (times their count), from
+  the local BM25 view (bm25s's scoring, ``qa/bm25.py``). Inner product on a ``SPARSE_INVERTED_INDEX``
+  is then bm25s's score: the engine keeps no corpus statistics of its own, so its segments cannot drift apart. A token is a sparse
+  dimension: 32 bits of its BLAKE2b hash (Milvus's analyzers do not segment Vietnamese anyway).
 - ``dense``: the embedder's normalised vectors, inner product.
 - metadata: doc_id, ref, label, kind, position (within the document), segment fingerprint;
   a document filter is an expression on doc_id that runs in the engine.
+
+IDF lives in the query, so a document added or removed changes nothing stored for the others.
+``avgdl`` is in every stored weight: the collection keeps the value it was weighted with (a
+collection property) and keeps it while the index's own average stays within ``avgdl_drift``
+of it; beyond that ``sync`` weighs every clause again.
 
 >>> backend = MilvusBackend(index, uri="http://127.0.0.1:19530", collection="qa_clauses").connect()
 >>> backend.sync(index, Path("index"))      # delete + insert per changed document
@@ -21,6 +29,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -30,26 +41,66 @@ from ..index import SEG_TOKENS, SEG_VECTORS, SEGMENTS, IndexProblem, LoadedIndex
 
 log = logging.getLogger(__name__)
 
-_FIELDS = {"accented": ("accented", "accented_sparse"), "folded": ("folded", "folded_sparse")}
+LEXICAL_FIELDS = {"accented": "accented_sparse", "folded": "folded_sparse"}
+# Written into the collection's properties: a collection weighted another way is refused or rebuilt.
+SCORING = "bm25s-lucene-tf/v1"
+_PROP_SCORING, _PROP_PARAMS = "qa.scoring", "qa.bm25"
 _INSERT_BATCH = 512
-_TEXT_MAX = 65535  # Milvus VARCHAR limit
-_HASHED_TERM_CHARS = 18  # "t" + 16 hex digits + the separating space
+# Milvus sparse dimensions are uint32 below 2**32 - 1; 0 is kept for a clause with no token
+# (Milvus refuses an empty sparse vector), and no query ever asks for it.
+_EMPTY_DIM = 0
+_DIMS = 2 ** 32 - 2
 
 
 class MilvusUnavailable(IndexProblem):
     """The Milvus server cannot be reached or does not hold the collection; the message says what to do."""
 
 
-def term(token: str) -> str:
-    """One token as an analyzer-proof ASCII term: ``term("thể_chế") == term("thể_chế")``, never split."""
-    return "t" + hashlib.blake2b(token.encode("utf-8"), digest_size=8).hexdigest()
+@lru_cache(maxsize=1 << 20)
+def term_id(token: str) -> int:
+    """One token as a sparse dimension in 1 … 2**32 − 2: ``term_id("thể_chế") != term_id("the_che")``.
+
+    Two tokens may share a dimension (at 10**6 distinct tokens, ~100 pairs do); see the README."""
+    digest = hashlib.blake2b(token.encode("utf-8"), digest_size=4).digest()
+    return 1 + int.from_bytes(digest, "big") % _DIMS
 
 
-def lexical_text(tokens: list[str]) -> str:
-    """Tokens as the text field Milvus's BM25 function reads (one term per token, repeats kept)."""
-    text = " ".join(term(t) for t in tokens)
-    # A clause over ~3,600 tokens: keep the first ones rather than fail the whole load.
-    return text[:_TEXT_MAX - _TEXT_MAX % _HASHED_TERM_CHARS].rstrip()
+def document_weights(tokens: list[str], avgdl: float, k1: float, b: float) -> dict[int, float]:
+    """A clause's BM25 document side, as bm25s's lucene variant: tf / (tf + k1·(1 − b + b·dl/avgdl)).
+
+    >>> document_weights(["ở", "ý", "ở"], avgdl=3.0, k1=1.2, b=0.75)   # {id(ở): 2/3.2, id(ý): 1/2.2}
+    """
+    if not tokens:
+        return {_EMPTY_DIM: 1.0}
+    norm = k1 * (1 - b + b * len(tokens) / avgdl) if avgdl > 0 else k1
+    out: dict[int, float] = {}
+    for token, tf in Counter(tokens).items():
+        dim = term_id(token)
+        out[dim] = out.get(dim, 0.0) + tf / (tf + norm)
+    return out
+
+
+def idf(df: int, n: int) -> float:
+    """bm25s's lucene IDF (always > 0)."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def query_weights(bm25, tokens: list[str]) -> dict[int, float]:
+    """The query side from the index's BM25 view (``qa.bm25.BM25View`` or a ``bm25s.BM25``): each
+    known token's IDF times its count (bm25s sums a repeated query token once per occurrence);
+    tokens the corpus never saw score nothing. df is the length of the token's score column."""
+    if hasattr(bm25, "vocab_dict"):  # bm25s
+        vocab, indptr, n = bm25.vocab_dict, bm25.scores["indptr"], int(bm25.scores["num_docs"])
+    else:
+        vocab, indptr, n = bm25.vocab, bm25.indptr, int(bm25.num_docs)
+    out: dict[int, float] = {}
+    for token, count in Counter(tokens).items():
+        tid = vocab.get(token)
+        if tid is None:
+            continue
+        dim = term_id(token)
+        out[dim] = out.get(dim, 0.0) + count * idf(int(indptr[tid + 1] - indptr[tid]), n)
+    return out
 
 
 def _quote(value: str) -> str:
@@ -71,7 +122,9 @@ class MilvusBackend:
 
     def __init__(self, index: LoadedIndex | None, uri: str, collection: str, token: str | None = None,
                  timeout: float = 10.0, bm25_k1: float = 1.2, bm25_b: float = 0.75,
-                 index_type: str = "FLAT") -> None:
+                 index_type: str = "FLAT", avgdl_drift: float = 0.01) -> None:
+        if avgdl_drift < 0:
+            raise ValueError(f"avgdl_drift must be >= 0. Currently, the avgdl_drift is {avgdl_drift}")
         self.index = index
         self.clauses = index.clauses if index is not None else []
         self.uri = uri
@@ -80,6 +133,7 @@ class MilvusBackend:
         self.bm25_k1 = bm25_k1
         self.bm25_b = bm25_b
         self.index_type = index_type
+        self.avgdl_drift = avgdl_drift  # relative change of avgdl that makes sync weigh every clause again
         self._token = token
         self._client = None
         self._rows = index.document_rows() if index is not None else {}
@@ -139,6 +193,11 @@ class MilvusBackend:
             raise MilvusUnavailable(f"Máy chủ Milvus {self.uri} chưa có bộ sưu tập {self.collection!r} / "
                                     f"the Milvus collection {self.collection!r} does not exist at {self.uri}; "
                                     f"load it with: qa index --backend milvus")
+        scoring = self.scoring()
+        if scoring.get("scoring") != SCORING or scoring.get("k1") != self.bm25_k1 or scoring.get("b") != self.bm25_b:
+            raise MilvusUnavailable(f"Milvus collection {self.collection!r} was weighted another way "
+                                    f"({scoring or 'the engine BM25 of an older version'}); "
+                                    f"reload it with: qa index --backend milvus")
         self._call("load_collection", self.collection)
         stored = self.segments()
         wanted = {d["doc_id"]: d.get("segment", "") for d in self.index.manifest.get("documents", ())}
@@ -149,9 +208,18 @@ class MilvusBackend:
                                     f"reload it with: qa index --backend milvus")
 
     # -- loading -----------------------------------------------------------------------------------
-    def _create(self, dim: int) -> None:
-        pymilvus = _pymilvus()
-        DataType, Function, FunctionType = pymilvus.DataType, pymilvus.Function, pymilvus.FunctionType
+    def scoring(self) -> dict:
+        """How the collection's lexical weights were computed: scoring version, k1, b, avgdl per view
+        ({} for a collection without them, e.g. one scored by the engine's BM25 function)."""
+        props = self._call("describe_collection", self.collection).get("properties") or {}
+        try:
+            params = json.loads(props.get(_PROP_PARAMS, "{}"))
+        except ValueError:
+            params = {}
+        return {"scoring": props.get(_PROP_SCORING), **params} if _PROP_SCORING in props else {}
+
+    def _create(self, dim: int, avgdl: dict[str, float]) -> None:
+        DataType = _pymilvus().DataType
         schema = self.client.create_schema(auto_id=True, enable_dynamic_field=False)
         schema.add_field("id", DataType.INT64, is_primary=True)
         schema.add_field("doc_id", DataType.VARCHAR, max_length=512)
@@ -161,19 +229,17 @@ class MilvusBackend:
         schema.add_field("position", DataType.INT64)
         schema.add_field("segment", DataType.VARCHAR, max_length=64)
         params = self.client.prepare_index_params()
-        for text, sparse in _FIELDS.values():
-            schema.add_field(text, DataType.VARCHAR, max_length=_TEXT_MAX, enable_analyzer=True,
-                             analyzer_params={"tokenizer": "standard"})
+        for sparse in LEXICAL_FIELDS.values():
             schema.add_field(sparse, DataType.SPARSE_FLOAT_VECTOR)
-            schema.add_function(Function(name=f"bm25_{text}", function_type=FunctionType.BM25,
-                                         input_field_names=[text], output_field_names=[sparse]))
-            params.add_index(sparse, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
-                             params={"bm25_k1": self.bm25_k1, "bm25_b": self.bm25_b})
+            # Inner product of exact weights: no pruning at build or search (drop ratios stay 0).
+            params.add_index(sparse, index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
         schema.add_field("dense", DataType.FLOAT_VECTOR, dim=dim)
         params.add_index("dense", index_type=self.index_type, metric_type="IP")
         params.add_index("doc_id", index_type="INVERTED")
+        properties = {_PROP_SCORING: SCORING,
+                      _PROP_PARAMS: json.dumps({"k1": self.bm25_k1, "b": self.bm25_b, "avgdl": avgdl})}
         self._call("create_collection", self.collection, schema=schema, index_params=params,
-                   consistency_level="Strong")
+                   consistency_level="Strong", properties=properties)
 
     def segments(self) -> dict[str, str]:
         """doc_id → the segment fingerprint the collection holds for it."""
@@ -182,15 +248,43 @@ class MilvusBackend:
         rows = self._call("query", self.collection, filter="position == 0", output_fields=["doc_id", "segment"])
         return {r["doc_id"]: r["segment"] for r in rows}
 
+    def _reusable_avgdl(self, avgdl: dict[str, float]) -> dict[str, float] | None:
+        """The avgdl the collection was weighted with, if it can stay: same scoring, k1 and b, and
+        within ``avgdl_drift`` of the index's own (``avgdl``); None when every clause must be weighed again."""
+        if not self._call("has_collection", self.collection):
+            return None
+        stored = self.scoring()
+        if stored.get("scoring") != SCORING or stored.get("k1") != self.bm25_k1 or stored.get("b") != self.bm25_b:
+            log.info("collection %s weighted another way (%s): loading it again", self.collection, stored)
+            return None
+        kept = stored.get("avgdl") or {}
+        for view, now in avgdl.items():
+            then = kept.get(view)
+            if not then or abs(then - now) > self.avgdl_drift * now:
+                log.info("avgdl of %s moved from %s to %.4f: weighing every clause again", view, then, now)
+                return None
+        return kept
+
     def sync(self, index: LoadedIndex, directory: Path) -> dict:
         """Make the collection hold ``index`` (saved at ``directory``): per document whose segment
-        changed, delete its entities and insert the new ones; drop documents gone from the index."""
+        changed, delete its entities and insert the new ones; drop documents gone from the index.
+        When the index's avgdl moved beyond ``avgdl_drift`` (or the collection was weighted another
+        way) the collection is created again and every document inserted."""
         directory = Path(directory)
-        if not self._call("has_collection", self.collection):
-            self._create(int(index.manifest.get("dimension") or index.dense.d))
-        stored = self.segments()
         wanted = {d["doc_id"]: d for d in index.manifest.get("documents", ())}
-        changes = {"inserted": [], "deleted": [], "kept": 0, "entities": 0}
+        tokens = {doc_id: _segment_tokens(directory, entry) for doc_id, entry in wanted.items()}
+        avgdl = _avgdl([clause for doc in tokens.values() for clause in doc])
+        # "avgdl": what the collection's weights use (the index's own unless kept within the drift).
+        changes = {"inserted": [], "deleted": [], "kept": 0, "entities": 0, "reweighted": False}
+        weights_avgdl = self._reusable_avgdl(avgdl)
+        if weights_avgdl is None:
+            if self._call("has_collection", self.collection):
+                self._call("drop_collection", self.collection)
+                changes["reweighted"] = True
+            self._create(int(index.manifest.get("dimension") or index.dense.d), avgdl)
+            weights_avgdl = avgdl
+        changes["avgdl"] = weights_avgdl
+        stored = self.segments()
         for doc_id in sorted(set(stored) - set(wanted)):
             self.delete_document(doc_id)
             changes["deleted"].append(doc_id)
@@ -200,24 +294,24 @@ class MilvusBackend:
                 continue
             if doc_id in stored:
                 self.delete_document(doc_id)
-            changes["entities"] += self._insert_document(index, directory, entry)
+            changes["entities"] += self._insert_document(index, directory, entry, tokens[doc_id], weights_avgdl)
             changes["inserted"].append(doc_id)
         self._call("flush", self.collection)
         self._call("load_collection", self.collection)
         return changes
 
-    def _insert_document(self, index: LoadedIndex, directory: Path, entry: dict) -> int:
-        seg_dir = directory / SEGMENTS / entry["segment"]
-        with open(seg_dir / SEG_TOKENS, encoding="utf-8") as fh:
-            tokens = [json.loads(line) for line in fh if line.strip()]
-        vectors = np.load(seg_dir / SEG_VECTORS, allow_pickle=False)
+    def _insert_document(self, index: LoadedIndex, directory: Path, entry: dict,
+                         tokens: list[tuple[list[str], list[str]]], avgdl: dict[str, float]) -> int:
+        vectors = np.load(directory / SEGMENTS / entry["segment"] / SEG_VECTORS, allow_pickle=False)
         start = int(entry["start"])
+        k1, b = self.bm25_k1, self.bm25_b
         rows = []
         for pos, ((acc, fold), vector) in enumerate(zip(tokens, vectors)):
             clause = index.clauses[start + pos]
             rows.append({"doc_id": entry["doc_id"], "ref": clause.ref[:512], "label": clause.label[:2048],
                          "kind": clause.kind[:64], "position": pos, "segment": entry["segment"],
-                         "accented": lexical_text(acc), "folded": lexical_text(fold),
+                         "accented_sparse": document_weights(acc, avgdl["accented"], k1, b),
+                         "folded_sparse": document_weights(fold, avgdl["folded"], k1, b),
                          "dense": np.asarray(vector, dtype=np.float32).tolist()})
         for i in range(0, len(rows), _INSERT_BATCH):
             self._call("insert", self.collection, rows[i:i + _INSERT_BATCH])
@@ -263,19 +357,22 @@ class MilvusBackend:
             pos = entity.get("position")
             if span is None or pos is None or pos >= len(span):
                 continue  # an entity of a document this index does not hold (the collection lags)
-            # Milvus Lite reports BM25 as a negated distance; a cluster as a positive score.
-            out.append((span.start + int(pos), abs(float(hit["distance"]))))
+            out.append((span.start + int(pos), float(hit["distance"])))
         return out
 
     def search_lexical(self, view: str, tokens: list[str], k: int,
                        rows: Sequence[range] | None = None) -> list[tuple[int, float]]:
-        text_field, sparse = _FIELDS[view]
+        bm25 = {"accented": self.index.bm25_accented, "folded": self.index.bm25_folded}[view]
         if not tokens or not self.clauses or k <= 0:
             return []
-        found = self._call("search", self.collection, data=[lexical_text(tokens)], anns_field=sparse, limit=k,
+        query = query_weights(bm25, tokens)
+        if not query:
+            return []  # no token the corpus knows: bm25s scores every clause 0
+        found = self._call("search", self.collection, data=[query], anns_field=LEXICAL_FIELDS[view], limit=k,
                            filter=self._filter(rows), output_fields=["doc_id", "position"],
-                           search_params={"metric_type": "BM25"})
+                           search_params={"metric_type": "IP"})
         ranked = [(row, score) for row, score in self._ranked(found) if score > 0]
+        # Equal scores (a sentence repeated across documents) in row order, as the embedded backend.
         return sorted(ranked, key=lambda rs: (-rs[1], rs[0]))
 
     def search_dense(self, vector: np.ndarray, k: int,
@@ -300,3 +397,16 @@ class MilvusBackend:
         if not found:
             return 0.0
         return float(np.dot(np.asarray(found[0]["dense"], dtype=np.float32), vector))
+
+
+def _segment_tokens(directory: Path, entry: dict) -> list[tuple[list[str], list[str]]]:
+    """A document's (accented, folded) tokens per clause, as its segment saved them for bm25s."""
+    with open(directory / SEGMENTS / entry["segment"] / SEG_TOKENS, encoding="utf-8") as fh:
+        return [tuple(json.loads(line)) for line in fh if line.strip()]
+
+
+def _avgdl(tokens: list[tuple[list[str], list[str]]]) -> dict[str, float]:
+    """Mean clause length per view over every clause, as bm25s computes it (0 for no clause)."""
+    n = len(tokens)
+    return {"accented": sum(len(a) for a, _ in tokens) / n if n else 0.0,
+            "folded": sum(len(f) for _, f in tokens) / n if n else 0.0}
