@@ -33,6 +33,11 @@ class ClauseMaps:
     clauses: Sequence[Clause] = ()
 
     @cached_property
+    def held_docs(self) -> frozenset[tuple[str, int]]:
+        """The documents held, as (type, number) from their ids ("03-KH/TW" → ("kh", 3))."""
+        return frozenset(k for doc_id in self.documents for k in document_keys(doc_id))
+
+    @cached_property
     def cited_docs(self) -> dict[tuple[str, int], list[int]]:
         """Documents a clause cites → rows, less those the corpus's own titles name."""
         return {key: rows for key, rows in self.cites.items() if key not in self.own}

@@ -54,6 +54,11 @@ BODIES = (
 # to "Đảng đoàn Quốc hội" is how a Party document tasks the Quốc hội.
 PARTY_GROUP_PREFIXES = ("Đảng đoàn", "Ban cán sự đảng", "Đảng ủy")
 
+
+def party_groups(body: str) -> tuple[str, ...]:
+    """The names ``body``'s Party group would have: "Quốc hội" → "Đảng đoàn Quốc hội", …"""
+    return tuple(f"{p} {body}" for p in PARTY_GROUP_PREFIXES)
+
 # Collective actors the genre names in lower case ("cấp ủy cấp trên"): not bodies
 # with a proper name, but the answer to "ai …?" when a clause assigns work to them.
 GENERIC_ACTORS = (

@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..config import Config
-from ..facts import PARTY_GROUP_PREFIXES
+from ..facts import party_groups
 from ..question import Question
 from ..text import fold, syllables
 from .calibration import Calibration
@@ -161,7 +161,7 @@ class Judge:
     def _acts(self, body: str) -> bool:
         """The corpus gives ``body`` a task: itself, or its Party group ("Quốc hội" through
         "Đảng đoàn Quốc hội", which Party documents task on its behalf)."""
-        return body in self.info.actors or any(f"{p} {body}" in self.info.actors for p in PARTY_GROUP_PREFIXES)
+        return body in self.info.actors or any(g in self.info.actors for g in party_groups(body))
 
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:
@@ -182,9 +182,10 @@ class Judge:
         if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        if corpus_rules and s.unknown >= (self.config.existence_unknown if _EXISTENCE.search(folded)
-                                          else self.config.yesno_unknown if _YES_NO.search(folded) else 2.0):
-            # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
+        # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
+        limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
+                 else self.config.yesno_unknown if _YES_NO.search(folded) else None)
+        if corpus_rules and limit is not None and s.unknown >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         latest = self.info.latest_year
         spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
