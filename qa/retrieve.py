@@ -18,6 +18,8 @@ rows) is indexed once per loaded index (``ClauseMaps``).
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 from dataclasses import dataclass, field
@@ -87,6 +89,9 @@ def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
     return backend
 
 
+# Below this many candidates every one gets its bonuses; above, the best-first walk stops once
+# the rest cannot reach the top (a ref or cited document names thousands of rows in a library).
+_PRUNE_FROM = 64
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
@@ -190,7 +195,7 @@ class Retriever:
             for rank, pos in enumerate(ranking):
                 scores[pos] = scores.get(pos, 0.0) + weights[view] / (cfg.rrf_k + rank + 1)
                 ranks.setdefault(pos, {})[view] = rank
-        self._rerank(q, scores)
+        self._rerank(q, scores, top_k)
         order = sorted(scores, key=lambda p: (-scores[p], p))[:top_k]
         if vector is not None:
             for p in order:  # a hit the dense view did not rank still gets its cosine
@@ -214,8 +219,17 @@ class Retriever:
             terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
         return tuple(terms)
 
-    def _rerank(self, q: Question, scores: dict[int, float]) -> None:
-        """Question-aware bonuses on top of fusion (values in Config)."""
+    @staticmethod
+    def _best_first(scores: dict[int, float]) -> tuple[list[int], list[float]]:
+        """Positions by score, best first, ties by position; and their scores in that order."""
+        positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+        values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+        order = np.lexsort((positions, -values))
+        return positions[order].tolist(), values[order].tolist()
+
+    def _rerank(self, q: Question, scores: dict[int, float], top_k: int | None = None) -> None:
+        """Question-aware bonuses on top of fusion (values in Config). With ``top_k``, the rows
+        that cannot reach the best ``top_k`` whatever their bonuses are dropped unscored."""
         cfg = self.config
         clauses = self.index.clauses
         maps = self.maps
@@ -241,7 +255,20 @@ class Retriever:
         # text, kind and facts only (tests/test_retrieve.py holds every kind to it), are worked out
         # once per distinct clause and added one by one as before, so the sums are the same floats.
         memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
-        for pos in list(scores):
+        pruned = top_k is not None and q.kind != "meta" and len(scores) > _PRUNE_FROM and cfg.fact_bonus >= 0
+        if pruned:
+            positions, bases = self._best_first(scores)
+            # the most any clause's bonuses can add: the kind's own, a body named, acting, acting
+            # through its Party group (the title/header term only subtracts)
+            reach = cfg.fact_bonus * (kind.bonus_bound(q) + (4.0 if q.bodies else 0.0)) + 1e-9
+            kept: list[float] = []  # a min-heap of the best top_k final scores so far
+        else:
+            positions = list(scores)
+        for i, pos in enumerate(positions):
+            if pruned and len(kept) == top_k and bases[i] + reach < kept[0]:
+                for rest in positions[i:]:  # none of them can reach the top
+                    del scores[rest]
+                break
             clause = clauses[pos]
             key = (clause.text, clause.kind, id(clause.facts))
             terms = memo.get(key)
@@ -249,6 +276,8 @@ class Retriever:
                 terms = memo[key] = self._bonus_terms(q, kind, clause)
             for term in terms:
                 scores[pos] += term
+            if pruned:
+                (heapq.heappush if len(kept) < top_k else heapq.heappushpop)(kept, scores[pos])
         if q.kind == "meta":
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):

@@ -1,5 +1,7 @@
 """Retrieval details that do not need the whole assistant."""
 
+from pathlib import Path
+
 from qa.lexicon import Bridge
 from qa.retrieve import _weighted
 
@@ -83,3 +85,62 @@ def test_repeated_clauses_get_the_same_score_as_alone(assistant):
         alone = {p: 0.01 * p}
         r._rerank(q, alone)
         assert alone[p] == together[p]
+
+
+_ASKED = ("Ai chủ trì tổ chức hội nghị toàn quốc?", "Khi nào phải xong?", "Năm 2022 phải làm gì?",
+          "Bao nhiêu giờ một năm?", "Ở đâu tổ chức?", "Kế hoạch 03 ban hành ngày nào?",
+          "Đảng viên tham nhũng bị xử lý thế nào?", "Kinh phí lấy từ đâu?",
+          "Ban Tổ chức Trung ương chủ trì việc gì, khi nào xong?")
+
+
+def test_no_kind_gives_more_than_its_bound(assistant):
+    from qa.ask.kinds import _BY_NAME
+    from qa.question import analyze
+
+    questions = [analyze(t) for t in _ASKED]
+    reached = set()
+    for kind in _BY_NAME.values():
+        for q in questions:
+            bound = kind.bonus_bound(q)
+            assert bound <= kind.max_bonus
+            for clause in assistant.index.clauses:
+                value = kind.bonus(q, clause)
+                assert value <= bound, (kind.name, q.text, clause.ref)
+                if value and value == bound:
+                    reached.add(kind.name)
+    assert reached == {"who", "when"}  # the bounds are reached, not merely safe
+
+
+def test_skipping_clauses_that_cannot_reach_the_top_changes_no_result(tmp_path, segmenter, fake_embedder,
+                                                                     monkeypatch):
+    """In a library a ref ("nhiệm vụ 4") names a clause in every document: the best-first walk
+    stops early and returns the very hits, scores and order of scoring every row."""
+    import qa.retrieve as retrieve
+    from qa import Assistant, Config
+    from qa.synthetic import CLAUSES_PER_DOCUMENT, write_library
+
+    write_library(tmp_path / "corpus", 6 * CLAUSES_PER_DOCUMENT)
+    lib = Assistant.load(Config(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index",
+                                retrieval_mode="lexical"), embedder=fake_embedder, segmenter=segmenter)
+    from qa.evaluation.dataset import load_questions
+
+    asked = _ASKED + tuple(q.text for q in load_questions(Path(__file__).resolve().parent.parent / "eval" /
+                                                         "questions.jsonl"))
+    rows_left: list[int] = []
+    real = retrieve.Retriever._rerank
+
+    def counting(self, q, scores, top_k=None):
+        real(self, q, scores, top_k)
+        rows_left.append(len(scores))
+
+    monkeypatch.setattr(retrieve.Retriever, "_rerank", counting)
+    results, rows = {}, {}
+    for prune_from in (0, 10**9):  # every row is a candidate for the walk / no walk at all
+        monkeypatch.setattr(retrieve, "_PRUNE_FROM", prune_from)
+        rows_left.clear()
+        results[prune_from] = [[(h.clause.doc_id, h.clause.ref, h.score) for h in lib.retriever.search(t, top_k=5)]
+                               for t in asked]
+        rows[prune_from] = sum(rows_left)
+    assert results[0] == results[10**9]
+    assert all(len(hits) == 5 for hits in results[0])
+    assert rows[0] < rows[10**9]  # rows were skipped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .base import Kind
 
@@ -14,16 +15,26 @@ PATTERN = re.compile(
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao)\b")
 
 
+@lru_cache(maxsize=4096)
+def _years(text: str) -> frozenset[str]:
+    """The years a text names (asked once per clause of a question: remembered)."""
+    return frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
+
+
 class When(Kind):
     name = "when"
+    max_bonus = 2.0
     pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
         if not clause.facts.timings:
             return 0.0
-        years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
+        years = _years(q.text)
         # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
-        return 2.0 if years and years <= set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(clause.facts.timings))) else 1.0
+        return 2.0 if years and years <= _years(" ".join(clause.facts.timings)) else 1.0
+
+    def bonus_bound(self, q) -> float:
+        return self.max_bonus if _years(q.text) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
         return bool(clause.facts.timings)

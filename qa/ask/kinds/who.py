@@ -42,6 +42,7 @@ def _predicate_share(q, clause) -> float:
 class Who(Kind):
     name = "who"
     pattern = PATTERN
+    max_bonus = 1.0 + _PREDICATE_WEIGHT  # the share is at most 1
 
     def bonus(self, q, clause) -> float:
         facts = clause.facts
