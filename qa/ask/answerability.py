@@ -29,6 +29,7 @@ from ..text import fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .sessions import numbered
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,10 @@ class Judge:
             # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest``
             return Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
                                   f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year")
+        unnamed = [n.said for n in numbered(q.text) if (n.kind, n.number) not in self.info.sessions]
+        if corpus_rules and unnamed:
+            # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
+            return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
         choice = self._unknown_choice(q)
         if corpus_rules and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")

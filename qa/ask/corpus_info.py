@@ -27,6 +27,7 @@ from ..lexicon import Lexicon, genre_parts
 from ..question import document_keys
 from ..text import fold, syllables
 from ..types import Clause
+from .sessions import known_numbers
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +188,11 @@ class CorpusInfo:
         """The latest year the corpus names: what happened after it, the corpus cannot say."""
         years = [int(t) for t in self.doc_freq if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
         return max(years) if years else None
+
+    @cached_property
+    def sessions(self) -> frozenset[tuple[int, int]]:
+        """The numbered terms and meetings the corpus names, as (kind, number) (``sessions.py``)."""
+        return known_numbers(self.folded_text)
 
     @cached_property
     def _phrases(self) -> dict[str, bool]:

@@ -73,6 +73,18 @@ def test_a_year_after_the_plan(assistant):
     assert span.signals["rule"] != "year"  # a span that starts within the plan's years
 
 
+def test_a_term_or_meeting_the_plan_never_numbers(assistant):
+    reply = assistant.ask("Kết luận 21 có phải gắn với Nghị quyết Trung ương 4 khóa XII không?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "session")
+    assert reply.answer.startswith("Kế hoạch không nhắc đến Nghị quyết Trung ương 4, khóa XII; nội dung gần nhất là I.2")
+    bare = assistant.ask("thuc hien ket luan 21 co phai gan voi nghi quyet tw4 khoa 12 khong")
+    assert bare.answer.startswith("Kế hoạch không nhắc đến nghi quyet tw4, khoa 12;")
+    # the plan numbers Đại hội XIII ("lần thứ XIII"), which "khóa XIII" also names, and Quốc hội khóa XV
+    for known in ("Kế hoạch có nhắc đến Nghị quyết Đại hội XIII không?", "Nghị quyết Đại hội Đảng khóa XIII phải lồng ghép thế nào?",
+                  "Quốc hội khóa XV phải làm gì?"):
+        assert assistant.ask(known).signals["rule"] != "session", known
+
+
 def test_a_choice_the_plan_does_not_make(assistant):
     reply = assistant.ask("Bỏ phiếu tín nhiệm thì bỏ kín hay giơ tay?")
     assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("low", "choice", "III.5")

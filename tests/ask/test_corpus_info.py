@@ -82,3 +82,8 @@ def test_mentions_equals_a_scan_for_gazetteer_bodies_and_other_text():
     unknown = CorpusInfo.from_json(data, clauses)
     assert unknown.bodies_mentioned is None and unknown.mentions("quan uy trung uong")
     assert CorpusInfo.merge([unknown, info], clauses + clauses).bodies_mentioned is None
+
+
+def test_the_terms_and_meetings_the_plan_numbers(assistant):
+    # "Đại hội Đảng toàn quốc lần thứ XIII", "Quốc hội khóa XV": a Party term by its congress or its khóa
+    assert assistant._info.sessions == frozenset({(0, 13), (0, 15)})

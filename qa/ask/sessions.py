@@ -1,0 +1,74 @@
+"""Numbered terms and meetings: "khóa XII", "Đại hội XIII", "Hội nghị Trung ương 4", "kỳ họp thứ 5".
+
+The words that introduce such a number are data (``qa/data/sessions.tsv``, one line a kind of
+number). A corpus numbers a few terms and meetings; a question about another one asks what
+it cannot say, as a question about a year after its latest does.
+
+>>> [(m.kind, m.number) for m in numbered("Nghị quyết Trung ương 4 khóa XII nói gì?")]
+[(1, 4), (0, 12)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..text import fold
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "sessions.tsv"
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+_LARGEST = 30  # a term or meeting number; larger ones are counts or years
+
+
+@dataclass(frozen=True)
+class Numbered:
+    kind: int  # the line of sessions.tsv
+    number: int
+    said: str  # as the text says it
+
+
+def roman(text: str) -> int | None:
+    """The value of a lower-case Roman numeral (i … xxx), None for anything else."""
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    total = 0
+    for c, nxt in zip(text, text[1:] + " "):
+        value = _ROMAN[c]
+        total += -value if nxt in _ROMAN and _ROMAN[nxt] > value else value
+    return total if 0 < total <= _LARGEST else None
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, int]]:
+    kinds: dict[str, int] = {}
+    lines = [ln for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for i, line in enumerate(lines):
+        for member in line.split("|"):
+            if member.strip():
+                kinds[" ".join(fold(member).split())] = i
+    words = "|".join(re.escape(m) for m in sorted(kinds, key=len, reverse=True))
+    # "khoa xii", "dai hoi dang toan quoc lan thu xiii", "tw4", "ky hop thu 5"; never "21-kl/tw"
+    return re.compile(rf"(?<![\w/])({words})\s*(?:(?:lan\s+)?thu\s+)?(\d{{1,2}}|[ivxl]{{1,6}})(?!\w)"), kinds
+
+
+def numbered(text: str) -> list[Numbered]:
+    """The numbered terms and meetings ``text`` names, in order."""
+    folded = fold(text)
+    pattern, kinds = _pattern()
+    same = len(folded) == len(text)
+    found = []
+    for m in pattern.finditer(folded):
+        raw = m.group(2)
+        number = int(raw) if raw.isdigit() else roman(raw)
+        if number is None or not 0 < number <= _LARGEST:
+            continue
+        said = text[m.start():m.end()] if same else m.group(0)
+        found.append(Numbered(kinds[" ".join(m.group(1).split())], number, said))
+    return found
+
+
+def known_numbers(folded_text: str) -> frozenset[tuple[int, int]]:
+    """(kind, number) of every term and meeting a folded corpus names."""
+    return frozenset((n.kind, n.number) for n in numbered(folded_text))
