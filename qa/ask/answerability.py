@@ -195,7 +195,10 @@ class Judge:
             # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest``
             return Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
                                   f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year")
-        unnamed = [n.said for n in numbered(q.text) if (n.kind, n.number) not in self.info.sessions]
+        # a name the lexicon gives a corpus phrase ("Hội nghị TW4 khóa XIII": Kết luận 21) is known
+        bridged = [fold(b.said) for b in retrieval.bridges]
+        unnamed = [n.said for n in numbered(q.text) if (n.kind, n.number) not in self.info.sessions
+                   and not any(fold(n.said) in said for said in bridged)]
         if corpus_rules and unnamed:
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
             return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
