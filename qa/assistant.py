@@ -142,6 +142,8 @@ class Assistant:
         self.segmenter.warm_up()
         if self.config.retrieval_mode != "lexical" and hasattr(self.embedder, "warm_up"):
             self.embedder.warm_up()
+        if self.config.restore_accents:
+            self.retriever.restorer()
         self.ask("ai chịu trách nhiệm thể chế hóa?")
 
     # -- data ------------------------------------------------------------

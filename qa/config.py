@@ -83,6 +83,8 @@ class Config:
     yesno_unknown: float = 0.75
     # Parts that can be switched off to measure them (qa eval --configs "hybrid:use_paraphrases=false"):
     use_paraphrases: bool = True  # bridge the user's words to the corpus's (qa/data/paraphrases*.tsv)
+    # a question typed without diacritics gets them back for the dense and accented views (qa/accents.py)
+    restore_accents: bool = True
     use_slot_rules: bool = True  # refuse when the best clause lacks the answer type asked (count, person, …)
     use_corpus_rules: bool = True  # refuse what the corpus cannot hold (cut-off parts, cited-only documents, …)
 

@@ -25,6 +25,7 @@ import numpy as np
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .accents import Restorer, corpus_words, dictionary_words
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
 from .clausemaps import ClauseMaps
@@ -33,7 +34,7 @@ from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
 from .question import INTENT_SYLLABLES, Question, analyze, without_documents
-from .text import Segmenter, accented_tokens, folded_tokens, has_diacritics
+from .text import STOPWORDS, Segmenter, accented_tokens, folded_tokens, has_diacritics
 from .types import Clause, Hit
 
 
@@ -89,6 +90,21 @@ def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
     return backend
 
 
+_RESTORERS: dict[tuple[int, int], tuple[object, object, Restorer]] = {}
+
+
+def _restorer(view, lexicon: Lexicon | None) -> Restorer:
+    """One restorer per (BM25 view, lexicon) pair of objects, built once (~0.3 s for the plan)."""
+    key = (id(view), id(lexicon))
+    held = _RESTORERS.get(key)
+    if held is None or held[0] is not view or held[1] is not lexicon:
+        if len(_RESTORERS) >= 4:
+            _RESTORERS.clear()
+        held = _RESTORERS[key] = (view, lexicon, Restorer(corpus_words(view), lexicon.members() if lexicon else (),
+                                                          dictionary_words(), STOPWORDS))
+    return held[2]
+
+
 # Below this many candidates every one gets its bonuses; above, the best-first walk stops once
 # the rest cannot reach the top (a ref or cited document names thousands of rows in a library).
 _PRUNE_FROM = 64
@@ -112,15 +128,17 @@ class Retriever:
         self._rows = self.filter.rows if self.filter is not None else None
 
     # -- the three views -------------------------------------------------
-    def lexical_rankings(self, text: str) -> dict[str, list[int]]:
+    def lexical_rankings(self, text: str, accented_text: str | None = None) -> dict[str, list[int]]:
+        """``accented_text``: the question with its accents restored, for the accented view."""
         k = self.config.candidate_k
         out: dict[str, list[int]] = {}
         folded = folded_tokens(text, drop_stopwords=True)
         if folded:
             out["folded"] = [pos for pos, _ in self.backend.search_lexical("folded", folded, k, self._rows)]
         # Accent-free questions would only miss in the accented view: skip it.
-        if has_diacritics(text):
-            accented = accented_tokens(text, self.segmenter, drop_stopwords=True)
+        accented_text = accented_text or text
+        if has_diacritics(accented_text):
+            accented = accented_tokens(accented_text, self.segmenter, drop_stopwords=True)
             if accented:
                 out["accented"] = [pos for pos, _ in self.backend.search_lexical("accented", accented, k,
                                                                                    self._rows)]
@@ -150,6 +168,10 @@ class Retriever:
         found, vector = cached[0], cached[1]
         return [pos for pos, _ in found], dict(found), vector
 
+    def restorer(self) -> Restorer:
+        """The accent restorer of this index's words (built on the first accent-free question)."""
+        return _restorer(self.index.bm25_accented, self.lexicon)
+
     def bridges(self, text: str) -> list[Bridge]:
         if not self.lexicon or not self.config.use_paraphrases:
             return []
@@ -176,15 +198,21 @@ class Retriever:
             return Retrieval(hits=[])
         bridges = tuple(self.bridges(text))
         # The user's words stay; the corpus's words for the phrases it never uses are added.
-        lexical_text = " ".join([text, *(w for b in bridges for w in _weighted(b))])
+        bridged = [w for b in bridges for w in _weighted(b)]
+        lexical_text = " ".join([text, *bridged])
+        # typed without accents: the accented and dense views read it with them restored
+        restored = self.restorer().restore(text) if cfg.restore_accents and not has_diacritics(q.raw) else None
+        if restored == text:
+            restored = None
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
         vector = None
         if mode in ("lexical", "hybrid"):
-            rankings.update(self.lexical_rankings(lexical_text))
+            rankings.update(self.lexical_rankings(lexical_text, " ".join([restored, *bridged]) if restored else None))
         if mode in ("dense", "hybrid") and (mode == "dense" or cfg.weight_dense > 0):
             # with the corpus's words for the phrases it never uses, the question reads nearer the plan
-            dense_text = lexical_text if bridges and cfg.dense_bridges else text
+            read = restored or text
+            dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
             rankings["dense"], similarities, vector = self.dense_ranking(dense_text)
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded, "dense": cfg.weight_dense}
         if mode == "dense":
