@@ -280,9 +280,11 @@ class Retriever:
         kind = kinds.get(q.kind)
         # A ref or a cited document can name thousands of clauses, and a library repeats clauses
         # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
-        # text, kind and facts only (tests/test_retrieve.py holds every kind to it), are worked out
-        # once per distinct clause and added one by one as before, so the sums are the same floats.
+        # kind and facts only, and its text for the kinds that say so (tests/test_retrieve.py holds
+        # every kind to it), are worked out once per distinct value of what they read and added one
+        # by one as before, so the sums are the same floats.
         memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
+        reads_text = kind.bonus_reads_text
         pruned = top_k is not None and q.kind != "meta" and len(scores) > _PRUNE_FROM and cfg.fact_bonus >= 0
         if pruned:
             positions, bases = self._best_first(scores)
@@ -298,7 +300,7 @@ class Retriever:
                     del scores[rest]
                 break
             clause = clauses[pos]
-            key = (clause.text, clause.kind, id(clause.facts))
+            key = (clause.text if reads_text else "", clause.kind, id(clause.facts))
             terms = memo.get(key)
             if terms is None:
                 terms = memo[key] = self._bonus_terms(q, kind, clause)

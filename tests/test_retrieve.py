@@ -55,7 +55,8 @@ def test_words_that_say_what_is_asked_are_not_bridged(assistant):
 
 
 def test_a_kinds_bonus_reads_only_text_kind_and_facts(assistant):
-    """_rerank works a bonus out once per (text, kind, facts): no kind may read another field."""
+    """_rerank works a bonus out once per (text, kind, facts), or (kind, facts) for the kinds whose
+    bonus does not read the text: no kind may read another field."""
     from dataclasses import replace
 
     from qa.ask.kinds import _BY_NAME
@@ -64,12 +65,16 @@ def test_a_kinds_bonus_reads_only_text_kind_and_facts(assistant):
     questions = [analyze(t) for t in ("Ai chủ trì tổ chức hội nghị toàn quốc?", "Khi nào phải xong?",
                                       "Bao nhiêu giờ một năm?", "Ở đâu tổ chức?", "Kế hoạch 03 ban hành ngày nào?",
                                       "Đảng viên tham nhũng bị xử lý thế nào?", "Kinh phí lấy từ đâu?")]
+    other_text = assistant.index.clauses[-1].text
     for clause in assistant.index.clauses:
         moved = replace(clause, doc_id="99-KH/TW", doc_title="Khác", ref="IX.9", label="mục IX.9",
                         headings=("Khác",), position=clause.position + 1000)
+        reworded = replace(moved, text=other_text)
         for kind in _BY_NAME.values():
             for q in questions:
                 assert kind.bonus(q, clause) == kind.bonus(q, moved), (kind.name, q.text, clause.ref)
+                if not kind.bonus_reads_text:
+                    assert kind.bonus(q, clause) == kind.bonus(q, reworded), (kind.name, q.text, clause.ref)
 
 
 def test_repeated_clauses_get_the_same_score_as_alone(assistant):

@@ -27,7 +27,7 @@ from ..lexicon import Lexicon, genre_parts
 from ..question import document_keys
 from ..text import fold, syllables
 from ..types import Clause
-from .sessions import known_numbers
+from .sessions import known_numbers, words_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,10 @@ class CorpusInfo:
     # The gazetteer's bodies (folded) that some clause's folded text contains, found per document:
     # a question naming a body no clause states is told so without a scan. None: not counted.
     bodies_mentioned: frozenset[str] | None = None
+    # The numbered terms and meetings the corpus names (``sessions.py``), counted per document
+    # with the words of ``sessions_sha``; None: not counted (the whole text is read when asked).
+    sessions_named: frozenset[tuple[int, int]] | None = None
+    sessions_sha: str = ""
 
     @classmethod
     def build(cls, clauses: list[Clause], coverage_message: str,
@@ -78,7 +82,8 @@ class CorpusInfo:
                    doc_keys=frozenset(k for c in clauses for k in document_keys(f"{c.doc_id} {c.text}")),
                    truncated=tuple(truncated), document_coverage=tuple(document_coverage),
                    phrases_checked=checked, phrases_present=phrases_in(lines, checked),
-                   bodies_mentioned=_mentioned_keys("\n".join(texts)))
+                   bodies_mentioned=_mentioned_keys("\n".join(texts)),
+                   sessions_named=known_numbers("\n".join(texts)), sessions_sha=words_fingerprint())
 
     # -- persistence: everything but the clauses, which the index keeps in clauses.jsonl ------------
     def to_json(self, with_checked: bool = False) -> dict:
@@ -97,6 +102,9 @@ class CorpusInfo:
         }
         if self.bodies_mentioned is not None:
             out["bodies_mentioned"] = sorted(self.bodies_mentioned)
+        if self.sessions_named is not None:
+            out["sessions_named"] = sorted([k, n] for k, n in self.sessions_named)
+            out["sessions_sha"] = self.sessions_sha
         if with_checked:
             out["phrases_checked"] = sorted(self.phrases_checked)
         return out
@@ -112,7 +120,9 @@ class CorpusInfo:
                    truncated=tuple((d, r) for d, r in data["truncated"]),
                    document_coverage=tuple((d, t) for d, t in data.get("document_coverage", ())),
                    phrases_checked=_checked_from_json(data), phrases_present=frozenset(data.get("phrases_present", ())),
-                   bodies_mentioned=frozenset(data["bodies_mentioned"]) if "bodies_mentioned" in data else None)
+                   bodies_mentioned=frozenset(data["bodies_mentioned"]) if "bodies_mentioned" in data else None,
+                   sessions_named=frozenset((int(k), int(n)) for k, n in data["sessions_named"])
+                   if "sessions_named" in data else None, sessions_sha=data.get("sessions_sha", ""))
 
     @classmethod
     def merge(cls, parts: list["CorpusInfo"], clauses) -> "CorpusInfo":
@@ -145,7 +155,9 @@ class CorpusInfo:
                    truncated=truncated, document_coverage=document_coverage,
                    phrases_checked=checked, phrases_present=frozenset(present),
                    bodies_mentioned=None if any(p.bodies_mentioned is None for p in parts)
-                   else frozenset().union(*(p.bodies_mentioned for p in parts)))
+                   else frozenset().union(*(p.bodies_mentioned for p in parts)),
+                   sessions_named=frozenset().union(*(p._own_sessions() for p in parts)),
+                   sessions_sha=words_fingerprint())
 
     def coverage(self, near: tuple[str, ...] | list[str] = ()) -> str:
         """What the corpus covers, bounded: counts, the documents ``near`` the question first
@@ -192,7 +204,12 @@ class CorpusInfo:
     @cached_property
     def sessions(self) -> frozenset[tuple[int, int]]:
         """The numbered terms and meetings the corpus names, as (kind, number) (``sessions.py``)."""
-        return known_numbers(self.folded_text)
+        return self._own_sessions()
+
+    def _own_sessions(self) -> frozenset[tuple[int, int]]:
+        if self.sessions_named is not None and self.sessions_sha == words_fingerprint():
+            return self.sessions_named
+        return known_numbers(self.folded_text)  # counted with other words, or not at all: read the text
 
     @cached_property
     def _phrases(self) -> dict[str, bool]:

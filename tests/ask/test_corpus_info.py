@@ -87,3 +87,16 @@ def test_mentions_equals_a_scan_for_gazetteer_bodies_and_other_text():
 def test_the_terms_and_meetings_the_plan_numbers(assistant):
     # "Đại hội Đảng toàn quốc lần thứ XIII", "Quốc hội khóa XV": a Party term by its congress or its khóa
     assert assistant._info.sessions == frozenset({(0, 13), (0, 15)})
+
+
+def test_numbered_sessions_are_counted_per_document_and_merged(assistant):
+    from qa.ask.corpus_info import CorpusInfo
+
+    info = assistant._info
+    saved = CorpusInfo.from_json(info.to_json(), info.clauses)
+    assert saved.sessions_named == frozenset({(0, 13), (0, 15)}) and saved.sessions == info.sessions
+    merged = CorpusInfo.merge([saved, saved], info.clauses)
+    assert merged.sessions_named == frozenset({(0, 13), (0, 15)})
+    # counted with other words: read again from the text, never trusted
+    stale = CorpusInfo.from_json({**info.to_json(), "sessions_named": [[0, 4]], "sessions_sha": "other"}, info.clauses)
+    assert stale.sessions == frozenset({(0, 13), (0, 15)})

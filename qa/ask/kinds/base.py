@@ -112,6 +112,9 @@ class Kind:
     # The largest ``bonus`` can return: retrieval skips the clauses that could not reach the top
     # even with it (tests/test_retrieve.py holds every kind to it).
     max_bonus = 0.0
+    # Whether ``bonus`` reads the clause's text (else only its kind and facts): retrieval works a
+    # bonus out once per distinct value of what it reads (tests/test_retrieve.py holds kinds to it).
+    bonus_reads_text = False
 
     def detect(self, text: str, folded: str) -> bool:
         """``text``: the cleaned, abbreviation-expanded question; ``folded``: the same folded."""
