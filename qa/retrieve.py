@@ -224,7 +224,8 @@ class Retriever:
                 scores[pos] = scores.get(pos, 0.0) + weights[view] / (cfg.rrf_k + rank + 1)
                 ranks.setdefault(pos, {})[view] = rank
         self._rerank(q, scores, top_k)
-        order = sorted(scores, key=lambda p: (-scores[p], p))[:top_k]
+        order = (self._best_first(scores)[0][:top_k] if len(scores) > _PRUNE_FROM
+                 else sorted(scores, key=lambda p: (-scores[p], p))[:top_k])
         if vector is not None:
             for p in order:  # a hit the dense view did not rank still gets its cosine
                 if p not in similarities:
@@ -262,18 +263,18 @@ class Retriever:
         clauses = self.index.clauses
         maps = self.maps
         allowed = self.filter.allows if self.filter is not None else (lambda pos: True)
+        ref_bonus = cfg.ref_bonus
         # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
         if q.refs or q.item_numbers:
             named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
             named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
-            for pos in sorted(named):
-                if allowed(pos):
-                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
+            for pos in sorted(named) if self.filter is None else filter(allowed, sorted(named)):
+                scores[pos] = scores.get(pos, 0.0) + ref_bonus
         # A cited document named by number ("Kết luận 19") points to the clauses citing it, like a ref.
         for key in q.doc_keys:
-            for pos in maps.cited_docs.get(key, ()):
-                if allowed(pos):
-                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
+            citing = maps.cited_docs.get(key, ())
+            for pos in citing if self.filter is None else filter(allowed, citing):
+                scores[pos] = scores.get(pos, 0.0) + ref_bonus
         if not scores:
             return
         # The fact the question asks for: a clause that states it is the better answer.
@@ -307,7 +308,10 @@ class Retriever:
             for term in terms:
                 scores[pos] += term
             if pruned:
-                (heapq.heappush if len(kept) < top_k else heapq.heappushpop)(kept, scores[pos])
+                if len(kept) < top_k:
+                    heapq.heappush(kept, scores[pos])
+                elif scores[pos] > kept[0]:
+                    heapq.heapreplace(kept, scores[pos])
         if q.kind == "meta":
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):
