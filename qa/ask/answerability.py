@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from ..config import Config
 from ..facts import party_groups
 from ..question import Question
-from ..text import fold, syllables
+from ..text import STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
@@ -159,6 +159,23 @@ class Judge:
                    for side in sides]
         return sides if any(unknown) else None
 
+    def _unknown_subject(self, q: Question, folded: str, bridges) -> str | None:
+        """The one whose role or task a question asks ("X có vai trò gì?", "X phải làm gì?"),
+        as typed, when the corpus never names it in any words; None otherwise."""
+        m = _SUBJECT_TASK.match(folded)
+        if not m or q.bodies:
+            return None  # a named body is judged by its tasks (the "task" rule)
+        words = [w for w in m.group("subject").split() if w not in STOPWORDS_FOLDED]
+        if not 2 <= len(words) <= 6 or words[0] in _PRONOUNS or any(w in _ASKING for w in words):
+            return None
+        # Vietnamese puts the head first ("trường chính trị tỉnh", "cán bộ lãnh đạo chủ chốt"): the
+        # subject is unknown when its first two syllables are, whatever modifies them
+        head = words[:2]
+        if self.info.has_phrase(" ".join(head)) or any(set(head) <= set(b.said_syllables) for b in bridges):
+            return None
+        start, end = m.span("subject")
+        return q.text[start:end].strip(" ,") if len(q.text) == len(folded) else m.group("subject").strip(" ,")
+
     def _acts(self, body: str) -> bool:
         """The corpus gives ``body`` a task: itself, or its Party group ("Quốc hội" through
         "Đảng đoàn Quốc hội", which Party documents task on its behalf)."""
@@ -209,6 +226,10 @@ class Judge:
         if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
+        subject = self._unknown_subject(q, folded, retrieval.bridges)
+        if corpus_rules and subject and q.kind in ("what", "who") and not follows_topic:
+            # "Trường chính trị có vai trò gì?": the one whose task is asked, the corpus never names
+            return Verdict("low", f"Kế hoạch không nhắc đến {subject}.", s, 0.0, "subject")
         if corpus_rules and q.kind != "meta" and not named and not follows_topic \
                 and retrieval.hits[0].clause.kind in ("header", "title"):
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
@@ -236,6 +257,13 @@ _EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den|
 # "… có thay thế kế hoạch nào trước đó không?": a yes/no question
 _YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
+# "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
+_SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "
+                           r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"
+                           r"(?: gi| nhu the nao| the nao| ra sao)|lam gi|giao gi|giao viec gi|giao nhiem vu gi)\b")
+_ASKING = frozenset("ai gi nao sao the may bao".split())
+# "chúng tôi phải làm gì?": the asker, not a body; "cần phát huy vai trò gì": no subject at all
+_PRONOUNS = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",

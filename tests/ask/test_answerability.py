@@ -86,6 +86,18 @@ def test_a_term_or_meeting_the_plan_never_numbers(assistant):
         assert assistant.ask(known).signals["rule"] != "session", known
 
 
+def test_a_task_question_about_someone_the_plan_never_names(assistant):
+    reply = assistant.ask("Trường chính trị có vai trò gì trong kế hoạch?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "subject")
+    assert reply.answer.startswith("Kế hoạch không nhắc đến Trường chính trị; nội dung gần nhất là III.11")
+    assert assistant.ask("Doanh nghiệp nhà nước phải làm gì?").answer.startswith(
+        "Kế hoạch không nhắc đến Doanh nghiệp nhà nước;")
+    # the asker, a head the plan names (whatever modifies it), a bridged word, no subject at all
+    for known in ("Chi bộ của tôi phải làm gì?", "Chúng tôi phải làm gì?", "Cán bộ lãnh đạo chủ chốt phải làm gì?",
+                  "Báo đài có vai trò gì?", "Cần phát huy vai trò phản biện của những tổ chức nào?"):
+        assert assistant.ask(known).signals["rule"] != "subject", known
+
+
 def test_a_choice_the_plan_does_not_make(assistant):
     reply = assistant.ask("Bỏ phiếu tín nhiệm thì bỏ kín hay giơ tay?")
     assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("low", "choice", "III.5")
