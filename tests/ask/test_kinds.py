@@ -191,3 +191,19 @@ def test_who_weighs_what_the_lead_does():
 def test_where_a_section_the_question_names_by_title(assistant, question, answer, first):
     reply = assistant.ask(question)
     assert (reply.kind, reply.answer, reply.citations[0].ref) == ("where", answer, first)
+
+
+def test_who_owns_what_the_question_names(assistant):
+    # IV.1.2's lead is Đảng đoàn Quốc hội; the direction it follows is the Politburo's
+    reply = assistant.ask("Kết luận 19 về định hướng chương trình xây dựng pháp luật là chỉ đạo của ai?")
+    assert reply.answer == "Bộ Chính trị (IV.1.2)."
+
+
+def test_the_possessor_is_read_from_the_clause_text():
+    from qa.ask.kinds.who import _possessor
+
+    text = "Hoàn thành chương trình theo chỉ đạo của Bộ Chính trị tại Kết luận số 19; chỉ đạo của đồng chí Ban Bí thư."
+    assert _possessor("Chương trình là chỉ đạo của ai?", text) == "Bộ Chính trị"
+    assert _possessor("chuong trinh theo chi dao cua co quan nao", text) == "Bộ Chính trị"
+    assert _possessor("Ai chỉ đạo chương trình?", text) is None  # not asked as a possessor
+    assert _possessor("Là ý kiến của ai?", text) is None  # the clause does not say it

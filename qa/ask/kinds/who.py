@@ -39,6 +39,30 @@ def _predicate_share(q, clause) -> float:
     return len(topic & said) / len(topic)
 
 
+# "… là chỉ đạo của ai?": the words before the asked possessor
+_POSSESSOR = re.compile(r"(\w+ \w+) (?:la )?cua (?:ai|co quan nao|to chuc nao|don vi nao|cap nao)\b")
+
+
+def _possessor(question: str, text: str) -> str | None:
+    """Who owns what the question names, when the clause says it: "chỉ đạo của ai?" and
+    "… theo chỉ đạo của Bộ Chính trị …" give "Bộ Chính trị" (the clause's lead may be another body)."""
+    m = _POSSESSOR.search(fold(question))
+    folded = fold(text)
+    if not m or len(folded) != len(text):
+        return None
+    said = f"{m.group(1)} cua "
+    start = folded.find(said)
+    while start >= 0:
+        after = start + len(said)
+        if folded.startswith("dong chi ", after):  # "của đồng chí Tổng Bí thư"
+            after += len("dong chi ")
+        actors = find_actors(text[after:after + 120])
+        if actors and fold(text[after:]).startswith(fold(actors[0])):
+            return actors[0]
+        start = folded.find(said, after)
+    return None
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -60,6 +84,9 @@ class Who(Kind):
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
         facts = clause.facts
+        owner = _possessor(q.text, clause.text)
+        if owner:
+            return f"{owner} ({clause.ref})."
         if q.role == "coordinate" and facts.coordinate:
             return f"Phối hợp: {join(facts.coordinate)} ({clause.ref})."
         if facts.lead_inherited and clause.kind != "bullet":
