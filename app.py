@@ -99,6 +99,7 @@ CSS = """
 .qa-sources summary { cursor: pointer; font-weight: 600; font-size: .95rem; margin-top: .4em; }
 .qa-source-text { font-size: .92em; margin: .2em 0 .6em 0; }
 .qa-message, .qa-note, .qa-coverage-note { font-size: .95em; color: var(--body-text-color); margin: .3em 0; }
+.qa-read-as { font-size: .9em; font-style: italic; color: var(--body-text-color-subdued); margin: .2em 0; }
 .qa-coverage-note { font-size: .88em; }
 .qa-not-found .qa-answer { color: var(--body-text-color); }
 .qa-not-found { border-left: 4px solid var(--border-color-accent, #f59e0b); padding-left: .6em; }

@@ -382,6 +382,15 @@ def reply_text(reply: Reply, coverage: Coverage = Coverage()) -> str:
     return "\n".join(lines)
 
 
+READ_AS = "Câu hỏi được hiểu là"
+
+
+def _read_as(reply: Reply) -> str:
+    """How a question typed without accents was read, when the assistant restored them."""
+    read = reply.signals.get("read_as") if isinstance(reply.signals, dict) else None
+    return f'<p class="qa-read-as">{READ_AS}: «{esc(str(read))}»</p>' if read else ""
+
+
 def render_reply(reply: Reply, coverage: Coverage = Coverage(), hints: Sequence[str] | None = None) -> str:
     """The assistant's chat message in one of three states.
 
@@ -396,8 +405,9 @@ def render_reply(reply: Reply, coverage: Coverage = Coverage(), hints: Sequence[
     source = source_citation(reply)
     others = [c for c in reply.citations if c is not source]
     copy = _copy_button(reply_text(reply, coverage))
+    read = _read_as(reply)
     if reply.found:
-        parts = [f'<div class="qa-reply qa-high"><p class="qa-answer">{esc(reply.answer)}</p>']
+        parts = [f'<div class="qa-reply qa-high"><p class="qa-answer">{esc(reply.answer)}</p>{read}']
         if source is not None:
             parts.append(f'<blockquote class="qa-quote">{highlight(source.text, terms)}</blockquote>')
             parts.append(citation_line(source))
@@ -410,7 +420,7 @@ def render_reply(reply: Reply, coverage: Coverage = Coverage(), hints: Sequence[
     shown = notice(reply, coverage)
     if shown.state == "invalid":
         return f'<div class="qa-reply qa-not-found qa-invalid"><p class="qa-answer">{esc(shown.headline)}</p></div>'
-    parts = [f'<div class="qa-reply qa-not-found qa-{shown.state}"><p class="qa-answer">{esc(shown.headline)}</p>']
+    parts = [f'<div class="qa-reply qa-not-found qa-{shown.state}"><p class="qa-answer">{esc(shown.headline)}</p>{read}']
     if shown.note and shown.note.strip() != shown.headline.strip():
         parts.append(f'<p class="qa-note">{esc(shown.note)}</p>')
     if shown.state == "low" and source is not None:

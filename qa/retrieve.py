@@ -80,6 +80,7 @@ class Retrieval:
     rankings: dict[str, list[int]] = field(default_factory=dict)
     similarities: dict[int, float] = field(default_factory=dict)  # clause position → cosine to the question
     bridges: tuple[Bridge, ...] = ()
+    read_as: str = ""  # the question with its accents restored, when typed without them and changed
 
 
 def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
@@ -231,7 +232,9 @@ class Retriever:
                 if p not in similarities:
                     similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
-        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges)
+        read_as = self.restorer().restore(own) if restored else ""
+        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges,
+                         read_as=read_as if read_as != own else "")
 
     def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
         """The fact bonuses of one clause for this question, in the order they are added."""

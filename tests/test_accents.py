@@ -53,3 +53,11 @@ def test_an_accent_free_question_retrieves_as_its_accented_form(assistant):
         assert plain.hits[0].clause.ref == assistant.retriever.retrieve(accented).hits[0].clause.ref
     off = assistant.with_options(restore_accents=False).retriever.retrieve("hoi nghi can bo toan quoc do ai to chuc")
     assert "accented" not in off.rankings
+
+
+def test_a_reply_says_how_an_accent_free_question_was_read(assistant):
+    reply = assistant.ask("hoi nghi can bo toan quoc do ai to chuc")
+    assert reply.signals["read_as"] == "hội nghị cán bộ toàn quốc do ai tổ chức"
+    assert reply.to_dict()["signals"]["read_as"] == "hội nghị cán bộ toàn quốc do ai tổ chức"
+    assert "read_as" not in assistant.ask("Hội nghị cán bộ toàn quốc do ai tổ chức?").signals
+    assert "read_as" not in assistant.with_options(restore_accents=False).ask("hoi nghi do ai to chuc").signals

@@ -11,6 +11,7 @@ from qa.render import (
     CUT_MARK,
     LOW_TITLE,
     NOT_FOUND_TITLE,
+    READ_AS,
     SOURCES_TITLE,
     UNCLEAR_TITLE,
     Coverage,
@@ -168,6 +169,20 @@ def test_reply_layout_answer_quote_citation_then_sources():
     details = html[html.index("<details"):]
     assert ">III.10<span" in details and "<mark>thể chế hóa</mark>" in details
     assert "<details class=\"qa-sources\">" in html  # collapsed: no "open"
+
+
+def test_reply_says_how_an_accent_free_question_was_read():
+    read = {"read_as": "ai chịu trách nhiệm thể chế hóa <b>"}
+    answered = Reply(question="ai chiu trach nhiem the che hoa", answer="Đảng đoàn Quốc hội", found=True, kind="who",
+                     citations=(citation(),), signals=read)
+    html = render_reply(answered)
+    assert_only_own_markup(html)
+    line = f'<p class="qa-read-as">{READ_AS}: «ai chịu trách nhiệm thể chế hóa &lt;b&gt;»</p>'
+    assert html.index('class="qa-answer">Đảng đoàn Quốc hội</p>' + line) < html.index('class="qa-quote"')
+    refused = Reply(question="gia vang", answer="", found=False, kind="what", confidence="none", signals=read)
+    assert line in render_reply(refused)
+    assert "qa-read-as" not in render_reply(Reply(question="Ai?", answer="Đảng đoàn Quốc hội", found=True, kind="who",
+                                                  citations=(citation(),)))
 
 
 COVERAGE = ("Tài liệu hiện có — 03-KH/TW (Kế hoạch 03-KH/TW năm 2021 về đẩy mạnh xây dựng, chỉnh đốn Đản…): "

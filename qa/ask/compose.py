@@ -87,7 +87,13 @@ class Answerer:
 
     # -- composing -------------------------------------------------------
     def compose(self, q: Question, retrieval, resolved: str = "", follows_topic: bool = False) -> Reply:
-        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed."""
+        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed. A question
+        typed without accents carries the reading retrieval used in ``signals["read_as"]``."""
+        reply = self._compose(q, retrieval, resolved, follows_topic)
+        read_as = getattr(retrieval, "read_as", "")
+        return dc_replace(reply, signals={**reply.signals, "read_as": read_as}) if read_as else reply
+
+    def _compose(self, q: Question, retrieval, resolved: str, follows_topic: bool) -> Reply:
         hits = retrieval.hits
         citations = tuple(Citation.from_hit(h) for h in hits)
         if retrieval.bridges:  # the corpus's words for the user's count when picking a sentence
