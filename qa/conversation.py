@@ -84,8 +84,11 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     prev = previous[-1]
     folded = fold(q.text).strip()
     pointing = bool(_POINTING.search(folded))
-    new_topic_shape = bool(_NEW_TOPIC.search(folded))
-    topic = [t for t in q.topic if t not in common]
+    shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]
+    new_topic_shape = bool(shape)
+    # the shape's own words name no topic: typed without accents "thi" ("thì") is no stop word
+    shape_words = {w for said in shape for w in said.split()}
+    topic = [t for t in q.topic if t not in common and t not in shape_words]
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
     own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \
         and not any(knows(t) for t in (q.topic_accented if q.accented else topic))

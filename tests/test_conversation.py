@@ -10,7 +10,8 @@ def test_history_formats():
 
 def test_pointing_and_bare_follow_ups_keep_the_topic():
     prev = [analyze("ai chịu trách nhiệm thể chế hóa?")]
-    for text in ("thời hạn của nhiệm vụ đó?", "nó nằm ở mục nào?", "còn thời hạn thì sao?", "thoi han la khi nao?"):
+    for text in ("thời hạn của nhiệm vụ đó?", "nó nằm ở mục nào?", "còn thời hạn thì sao?", "thoi han la khi nao?",
+                 "con thoi han thi sao"):  # without accents "thi" is no stop word, but part of the shape
         plan = plan_turn(analyze(text), prev)
         assert plan.mode == "same_topic" and plan.pin_previous, text
 
@@ -20,6 +21,8 @@ def test_new_topic_keeps_the_earlier_kind():
     assert plan.mode == "new_topic" and plan.question.kind == "when"
     body = plan_turn(analyze("còn Ban Tổ chức Trung ương thì sao?"), [analyze("ai chủ trì việc này?")])
     assert body.mode == "new_topic" and body.question.kind == "what"
+    bare = plan_turn(analyze("con ban to chuc trung uong thi sao"), [analyze("ai chu tri viec nay")])
+    assert bare.mode == "new_topic" and bare.question.kind == "what"
 
 
 def test_self_contained_question_is_standalone():
