@@ -146,6 +146,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
     text, truncated = clean(raw, max_chars)
+    # typed with accents: the user's own words, not those of an expanded abbreviation ("qh")
+    typed_accents = has_diacritics(text)
     text = expand_abbreviations(text)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) > 12 and all(ch.isupper() for ch in letters):
@@ -188,7 +190,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     refs, numbers = _refs(folded)
     doc_numbers = tuple(f"{n:02d}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
     content = tuple(content_syllables(text))
-    accented = has_diacritics(text)
+    accented = typed_accents
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
     topic = tuple(s for s in content if s not in INTENT_SYLLABLES)
     topic_accented = tuple(w for w in content_accented if fold(w) not in INTENT_SYLLABLES)

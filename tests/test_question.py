@@ -87,3 +87,15 @@ def test_without_documents():
     assert without_documents("Ủy ban Kiểm tra huyện cần làm gì theo Kế hoạch 03", held) == \
         "Ủy ban Kiểm tra huyện cần làm gì theo"
     assert without_documents("Kế hoạch 03-KH/TW và Kết luận 21 nói gì?", held) == "và Kết luận 21 nói gì?"
+
+
+def test_accents_are_the_users_not_an_expanded_abbreviations():
+    plain = analyze("dang doan qh phai lam gi theo kh nay")
+    assert "Quốc hội" in plain.text and not plain.accented  # "qh" expands with accents; the user typed none
+    assert plain.content_accented == plain.content
+    assert analyze("Đảng đoàn QH phải làm gì?").accented
+
+
+def test_an_accent_free_question_with_abbreviations_is_answered(assistant):
+    reply = assistant.ask("dang doan qh phai lam gi theo kh nay")
+    assert reply.found and reply.citations[0].ref.startswith("IV.1")
