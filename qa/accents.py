@@ -131,7 +131,14 @@ class Restorer:
                 continue
             for offset, syllable in enumerate(word.split()):
                 typed = tokens[run[start + offset]]
-                out[run[start + offset]] = syllable.capitalize() if typed[:1].isupper() else syllable
+                out[run[start + offset]] = _cased(syllable, typed)
+
+
+def _cased(syllable: str, typed: str) -> str:
+    """``syllable`` in the case it was typed in: "TW", "Hoi", "hoi"."""
+    if len(typed) > 1 and typed.isupper():
+        return syllable.upper()
+    return syllable.capitalize() if typed[:1].isupper() else syllable
 
 
 def corpus_words(bm25_view) -> dict[str, int]:

@@ -12,6 +12,7 @@ def test_a_toy_vocabulary_restores_the_longest_known_words():
     r = Restorer({"tổ chức": 9, "tổ": 9, "chức": 9, "hội nghị": 4, "tờ": 1}, dictionary=["nhà ở"])
     assert r.restore("hoi nghi do ai to chuc") == "hội nghị do ai tổ chức"  # "do", "ai": unknown, as typed
     assert r.restore("Hoi nghi, nha o") == "Hội nghị, nhà ở"  # capitals kept; the dictionary's pair
+    assert r.restore("HOI NGHI to chuc") == "HỘI NGHỊ tổ chức"
     assert r.restore("to") == "tổ"  # the commoner of the corpus's readings
     assert r.restore("tờ chuc") == "tờ chức"  # a syllable typed with accents stays; the next is read alone
     assert Restorer({}).restore("hoi nghi") == "hoi nghi"
