@@ -148,7 +148,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     text, truncated = clean(raw, max_chars)
     # typed with accents: the user's own words, not those of an expanded abbreviation ("qh")
     typed_accents = has_diacritics(text)
-    text = expand_abbreviations(text)
+    # without accents typed, the names come without them too: every rule reads one spelling
+    text = expand_abbreviations(text, accents=typed_accents)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) > 12 and all(ch.isupper() for ch in letters):
         # A question typed in capitals means what it means in lower case; the abbreviations

@@ -98,6 +98,20 @@ _FOLD_OTHER = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in
 _FOLD_TABLE = {c: _fold_slow(chr(c)) for a, b in _FOLD_RANGES for c in range(a, b) if _fold_slow(chr(c)) != chr(c)}
 
 
+def _strip_table() -> dict[str, str]:
+    table = {}
+    for code in range(0xC0, 0x1FF0):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and len(base) == 1:
+            table[ch] = base
+    table.update({"đ": "d", "Đ": "D"})
+    return table
+
+
+_STRIP = _strip_table()
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese diacritic (so it was typed with accents)."""
     return fold(text) != text.lower()
@@ -175,8 +189,14 @@ ABBREVIATIONS = {
 _ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
 
 
-def expand_abbreviations(text: str) -> str:
-    """Replace common Party abbreviations (UBKT, BCH, TW…) by their full names.
+def strip_accents(text: str) -> str:
+    """``text`` without diacritics, case kept ("Ủy ban" → "Uy ban")."""
+    return "".join(_STRIP.get(ch, ch) for ch in text) if has_diacritics(text) else text
+
+
+def expand_abbreviations(text: str, accents: bool = True) -> str:
+    """Replace common Party abbreviations (UBKT, BCH, TW…) by their full names; without
+    ``accents``, as a user typing without them would write the names.
 
     Two-letter forms that could be a syllable are expanded only in upper case, so that
     the ordinary word "tu" in accent-free text is not mistaken for "TƯ"; those with no
@@ -191,7 +211,7 @@ def expand_abbreviations(text: str) -> str:
         key = fold(word)
         if key not in ABBREVIATIONS or (len(key) <= 2 and not word.isupper() and re.search("[aeiouy]", key)):
             return word
-        return ABBREVIATIONS[key]
+        return ABBREVIATIONS[key] if accents else strip_accents(ABBREVIATIONS[key])
 
     return _ABBR_CANDIDATE.sub(sub, text)
 

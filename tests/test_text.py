@@ -85,3 +85,11 @@ def test_fold_by_table_equals_decomposing_every_character():
         assert _fold(f"Đổi{ch}mới") == by_decomposition(f"Đổi{ch}mới"), hex(code)
     assert fold("Ủy ban Kiểm tra Trung ương") == "uy ban kiem tra trung uong"
     assert fold("ĐẢNG") == "dang" and fold("a\u0301\u0323") == "a"  # combining marks typed apart
+
+
+def test_accents_stripped_with_case_kept():
+    from qa.text import expand_abbreviations, strip_accents
+
+    assert strip_accents("Ủy ban Kiểm tra Trung ương, ĐẢNG đoàn") == "Uy ban Kiem tra Trung uong, DANG doan"
+    assert strip_accents("plain text") == "plain text"
+    assert expand_abbreviations("ubkt tw lam gi", accents=False) == "Uy ban Kiem tra Trung uong lam gi"
