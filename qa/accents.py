@@ -6,7 +6,8 @@ restorer cuts the folded syllables into the longest known words and gives each i
 
 - the corpus's own words first (the accented BM25 view's terms — syllables and underthesea
   compounds — with the number of clauses using each);
-- then the paraphrase lexicon's members (everyday words the corpus never uses);
+- then the paraphrase lexicon's members (everyday words the corpus never uses) and the phrases
+  questions are asked in ("lấy từ đâu", "là ai", "hiện nay": ``data/question_phrases.tsv``);
 - then underthesea's Vietnamese dictionary (Viet74K), for other words of two syllables or more.
 
 A syllable none of them knows keeps the letters typed, and so does a word already typed with
@@ -51,6 +52,14 @@ def dictionary_words() -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(dict.fromkeys(w for w in (ln.strip().lower() for ln in lines) if " " in w and "-" not in w))
+
+
+@lru_cache(maxsize=1)
+def question_phrases() -> tuple[str, ...]:
+    """How questions are asked, with accents (``qa/data/question_phrases.tsv``)."""
+    path = Path(__file__).resolve().parent / "data" / "question_phrases.tsv"
+    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.startswith("#"))
 
 
 class Restorer:

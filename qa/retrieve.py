@@ -25,7 +25,7 @@ import numpy as np
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .accents import Restorer, corpus_words, dictionary_words
+from .accents import Restorer, corpus_words, dictionary_words, question_phrases
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
 from .clausemaps import ClauseMaps
@@ -101,8 +101,8 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
     if held is None or held[0] is not view or held[1] is not lexicon:
         if len(_RESTORERS) >= 4:
             _RESTORERS.clear()
-        held = _RESTORERS[key] = (view, lexicon, Restorer(corpus_words(view), lexicon.members() if lexicon else (),
-                                                          dictionary_words(), STOPWORDS))
+        words = (*(lexicon.members() if lexicon else ()), *question_phrases())
+        held = _RESTORERS[key] = (view, lexicon, Restorer(corpus_words(view), words, dictionary_words(), STOPWORDS))
     return held[2]
 
 

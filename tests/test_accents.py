@@ -62,3 +62,11 @@ def test_a_reply_says_how_an_accent_free_question_was_read(assistant):
     assert reply.to_dict()["signals"]["read_as"] == "hội nghị cán bộ toàn quốc do ai tổ chức"
     assert "read_as" not in assistant.ask("Hội nghị cán bộ toàn quốc do ai tổ chức?").signals
     assert "read_as" not in assistant.with_options(restore_accents=False).ask("hoi nghi do ai to chuc").signals
+
+
+def test_the_phrases_questions_are_asked_in_keep_their_own_accents(assistant):
+    r = _plan_restorer(assistant)
+    # the corpus's commoner readings would give "tự đầu", "Trương ban", "cơ máy", "kỳ"
+    assert r.restore("lay tu dau") == "lấy từ đâu"
+    assert r.restore("Truong ban Tuyen giao TW hien nay la ai?") == "Trưởng ban Tuyên giáo TW hiện nay là ai?"
+    assert r.restore("Ke hoach nay co may muc, do ai ky") == "Kế hoạch này có mấy mục, do ai ký"
