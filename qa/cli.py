@@ -51,6 +51,11 @@ def _print_reply(reply, as_json: bool, full: bool = False) -> None:
         print(json.dumps(reply.to_dict(), ensure_ascii=False, indent=2))
         return
     print(f"Trả lời: {reply.answer or '(không có)'}")
+    read_as = reply.signals.get("read_as") if isinstance(reply.signals, dict) else None
+    if read_as:  # typed without accents: how the question was read
+        from .render import READ_AS
+
+        print(f"{READ_AS}: «{read_as}»")
     if reply.message:
         print(f"Ghi chú: {reply.message}")
     if not reply.citations:

@@ -49,3 +49,10 @@ def test_text_output_is_compact(tmp_path, capsys):
     assert lines[0] == "Trả lời: Đảng đoàn Quốc hội (IV.1.1)."
     assert lines[1].startswith("Nguồn: 03-KH/TW") and lines[1].endswith("· IV.1.1")
     assert lines[2].startswith("  «Thể chế hóa") and lines[3].startswith("Tham khảo thêm: III.10")
+
+
+def test_text_output_says_how_an_accent_free_question_was_read(tmp_path, capsys):
+    assert main(["ask", "ai chiu trach nhiem the che hoa", "--index-dir", str(tmp_path / "index")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Trả lời: Đảng đoàn Quốc hội (IV.1.1)."
+    assert lines[1] == "Câu hỏi được hiểu là: «ai chịu trách nhiệm thể chế hóa»"
