@@ -29,9 +29,9 @@ from .text import fold, has_diacritics
 
 _LONGEST = 4  # syllables in a word looked up
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w]+|_", re.UNICODE)
-# a word's weight by where its accents come from: longer and better-attested words win the cut
-# ("nha o" is the dictionary's "nhà ở" rather than the corpus's commonest "nhà" and "ở")
-# A dictionary pair (0.4 × 4) beats a known syllable beside an unknown one, not two known ones.
+# A word's weight by where its accents come from; a word of n syllables scores weight × n², a
+# known syllable alone 1, so longer and better-attested words win the cut. A dictionary pair
+# (0.4 × 4) beats a known syllable beside an unknown one, not two known ones.
 _CORPUS, _LEXICON, _DICTIONARY = 3.0, 2.0, 0.4
 
 
