@@ -73,6 +73,14 @@ def test_a_year_after_the_plan(assistant):
     assert span.signals["rule"] != "year"  # a span that starts within the plan's years
 
 
+def test_until_when_a_document_is_valid_is_not_its_start(assistant):
+    for text in ("KH03 có hiệu lực đến khi nào?", "van ban nay hieu luc bao lau"):
+        reply = assistant.ask(text)
+        assert (reply.confidence, reply.signals["rule"]) == ("low", "slot"), text
+        assert reply.answer.startswith("Thông tin văn bản không ghi ngày hết hiệu lực")
+    assert assistant.ask("Kế hoạch có hiệu lực từ ngày nào?").answer == "Ngày có hiệu lực: 01/12/2021 (03-KH/TW)."
+
+
 def test_a_term_or_meeting_the_plan_never_numbers(assistant):
     reply = assistant.ask("Kết luận 21 có phải gắn với Nghị quyết Trung ương 4 khóa XII không?")
     assert (reply.confidence, reply.signals["rule"]) == ("low", "session")

@@ -24,6 +24,8 @@ from qa.types import Clause, Facts, Hit
     ("Tiến độ thực hiện ra sao?", "when"),  # folded "tien" is not "tiền"
     ("Mấy đại án làm thất thoát tiền nhà nước thì sao?", "what"),  # money named, no amount asked
     ("Đảng viên tham nhũng bị hình thức kỷ luật gì?", "penalty"),
+    ("Đảng viên không đi học nghị quyết thì bị phạt gì?", "penalty"),
+    ("dang vien khong di hoc thi bi phat gi", "penalty"),
     ("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?", "outcome"),
     ("Đợt sinh hoạt chính trị phải hoàn thành khi nào?", "when"),
     ("Chỗ nào làm qua loa thì cấp trên có uốn nắn không?", "what"),  # "chỗ nào" is not a place in the text

@@ -13,7 +13,8 @@ from .base import Kind
 
 META_FIELDS = (
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
-    ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc)\b"),
+    ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
+                          r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
