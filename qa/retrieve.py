@@ -202,9 +202,13 @@ class Retriever:
         bridged = [w for b in bridges for w in _weighted(b)]
         lexical_text = " ".join([text, *bridged])
         # typed without accents: the accented and dense views read it with them restored
-        restored = self.restorer().restore(text) if cfg.restore_accents and not has_diacritics(q.raw) else None
-        if restored == text:
-            restored = None
+        read_as, restored = "", None
+        if cfg.restore_accents and not q.accented:
+            restorer = self.restorer()
+            read_as = restorer.restore(own)
+            restored = f"{read_as} {restorer.restore(extra_text)}".strip() if extra_text else read_as
+            read_as = "" if read_as == own else read_as  # a reading only where accents were restored
+            restored = None if restored == text else restored
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
         vector = None
@@ -232,9 +236,7 @@ class Retriever:
                 if p not in similarities:
                     similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
-        read_as = self.restorer().restore(own) if restored else ""
-        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges,
-                         read_as=read_as if read_as != own else "")
+        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as)
 
     def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
         """The fact bonuses of one clause for this question, in the order they are added."""
