@@ -98,18 +98,8 @@ _FOLD_OTHER = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in
 _FOLD_TABLE = {c: _fold_slow(chr(c)) for a, b in _FOLD_RANGES for c in range(a, b) if _fold_slow(chr(c)) != chr(c)}
 
 
-def _strip_table() -> dict[str, str]:
-    table = {}
-    for code in range(0xC0, 0x1FF0):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        if base != ch and len(base) == 1:
-            table[ch] = base
-    table.update({"đ": "d", "Đ": "D"})
-    return table
-
-
-_STRIP = _strip_table()
+# ``fold`` without its lower-casing: its table keeps case already, but for the capital "Đ"
+_STRIP = {**_FOLD_TABLE, ord("Đ"): "D"}
 
 
 def has_diacritics(text: str) -> bool:
@@ -191,7 +181,7 @@ _ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
 
 def strip_accents(text: str) -> str:
     """``text`` without diacritics, case kept ("Ủy ban" → "Uy ban")."""
-    return "".join(_STRIP.get(ch, ch) for ch in text) if has_diacritics(text) else text
+    return text.translate(_STRIP) if has_diacritics(text) else text
 
 
 def expand_abbreviations(text: str, accents: bool = True) -> str:
