@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .datafiles import DATA, data_lines
 from .text import fold, has_diacritics
 
 _LONGEST = 4  # syllables in a word looked up
@@ -57,9 +58,7 @@ def dictionary_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def question_phrases() -> tuple[str, ...]:
     """How questions are asked, with accents (``qa/data/question_phrases.tsv``)."""
-    path = Path(__file__).resolve().parent / "data" / "question_phrases.tsv"
-    return tuple(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                 if ln.strip() and not ln.startswith("#"))
+    return tuple(ln.strip() for ln in data_lines(DATA / "question_phrases.tsv"))
 
 
 class Restorer:

@@ -11,9 +11,9 @@ the same list finds bodies in accent-free questions too.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass
 
+from .datafiles import DATA, data_lines
 from .text import fold
 from .types import Facts
 
@@ -129,8 +129,7 @@ def find_actors(text: str) -> tuple[str, ...]:
 
 
 def _places() -> list[str]:
-    path = Path(__file__).resolve().parent / "data" / "places.tsv"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = data_lines(DATA / "places.tsv")
     return sorted({fold(p.strip()) for ln in lines for p in ln.split("|") if p.strip()}, key=len, reverse=True)
 
 

@@ -19,9 +19,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
+from .datafiles import DATA, data_lines
 from .text import fold, has_diacritics, syllables
 
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,8 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
 def genre_parts() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """(part, ((phrase, its folded syllables), …)) from ``data/genre_parts.tsv``, read once."""
     out = []
-    for line in (DATA / "genre_parts.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            part, phrases = line.split("\t")
-            out.append((part, tuple((p.strip(), " ".join(fold(w) for w in syllables(p)))
-                                    for p in phrases.split("|") if p.strip())))
+    for line in data_lines(DATA / "genre_parts.tsv"):
+        part, phrases = line.split("\t")
+        out.append((part, tuple((p.strip(), " ".join(fold(w) for w in syllables(p)))
+                                for p in phrases.split("|") if p.strip())))
     return tuple(out)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import DATA, data_lines
 from ..text import fold
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "sessions.tsv"
+_DATA = DATA / "sessions.tsv"
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _LARGEST = 30  # a term or meeting number; larger ones are counts or years
 
@@ -51,8 +52,7 @@ def words_fingerprint() -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern, dict[str, int]]:
     kinds: dict[str, int] = {}
-    lines = [ln for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    for i, line in enumerate(lines):
+    for i, line in enumerate(data_lines(_DATA)):
         for member in line.split("|"):
             if member.strip():
                 kinds[" ".join(fold(member).split())] = i

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ..datafiles import DATA, data_lines
 from ..text import fold
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "document_types.tsv"
+TYPES_FILE = DATA / "document_types.tsv"
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,9 @@ class DocumentType:
 @lru_cache(maxsize=1)
 def document_types() -> tuple[DocumentType, ...]:
     out = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, abbreviation, genre = (line.split("\t") + ["", ""])[:3]
-            out.append(DocumentType(name.strip(), abbreviation.strip(), genre.strip()))
+    for line in data_lines(TYPES_FILE):
+        name, abbreviation, genre = (line.split("\t") + ["", ""])[:3]
+        out.append(DocumentType(name.strip(), abbreviation.strip(), genre.strip()))
     return tuple(out)
 
 

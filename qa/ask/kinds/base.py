@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...datafiles import DATA, data_lines
 from ...text import fold, has_diacritics, syllables
 from ...types import Clause, Hit
 from ..passages import clip, segments
@@ -22,7 +23,6 @@ if TYPE_CHECKING:  # question.py reads the kinds' patterns: no import cycle at r
     from ...question import Question
     from ..corpus_info import CorpusInfo
 
-DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 @lru_cache(maxsize=2)
 def load_slots(path: str = str(DATA / "slots.tsv")) -> SlotWords:
     words: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines(Path(path)):
         slot, role, items = line.split("\t")
         words[(slot, role)] = tuple(w.strip() for w in items.split("|") if w.strip())
     return SlotWords(words)
