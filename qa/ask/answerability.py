@@ -166,7 +166,7 @@ class Judge:
         if not m or q.bodies:
             return None  # a named body is judged by its tasks (the "task" rule)
         words = [w for w in m.group("subject").split() if w not in STOPWORDS_FOLDED]
-        if not 2 <= len(words) <= 6 or words[0] in _PRONOUNS or any(w in _ASKING for w in words):
+        if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in words):
             return None
         # Vietnamese puts the head first ("trường chính trị tỉnh", "cán bộ lãnh đạo chủ chốt"): the
         # subject is unknown when its first two syllables are, whatever modifies them
@@ -262,8 +262,8 @@ _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? 
                            r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"
                            r"(?: gi| nhu the nao| the nao| ra sao)|lam gi|giao gi|giao viec gi|giao nhiem vu gi)\b")
 _ASKING = frozenset("ai gi nao sao the may bao".split())
-# "chúng tôi phải làm gì?": the asker, not a body; "cần phát huy vai trò gì": no subject at all
-_PRONOUNS = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
+# first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì")
+_NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
