@@ -78,3 +78,25 @@ def test_third_set_loads_strictly_and_its_test_split_is_locked():
     recorded = re.search(r"third set's test split sha256: `([0-9a-f]{64})`",
                          README.read_text(encoding="utf-8")).group(1)
     assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
+
+
+USER_QUESTIONS_3 = ROOT / "eval" / "user_questions_3.jsonl"
+
+
+def test_fourth_set_loads_strictly_and_its_test_split_is_locked():
+    import hashlib
+    import re
+
+    from qa.evaluation.overlap import overlap_summary
+
+    paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
+    questions = load_questions(USER_QUESTIONS_3, paragraphs, strict=True)
+    assert len(questions) == 256 and len({q.id for q in questions}) == 256
+    assert sum(not q.in_scope for q in questions) == 87
+    assert sum(q.split == "dev" for q in questions) == 102
+    assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
+    raw = USER_QUESTIONS_3.read_text(encoding="utf-8")
+    test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
+    recorded = re.search(r"fourth set's test split sha256: `([0-9a-f]{64})`",
+                         README.read_text(encoding="utf-8")).group(1)
+    assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
