@@ -69,6 +69,35 @@ def without_documents(text: str, keys) -> str:
     return collapse("".join(ch if k else " " for ch, k in zip(text, keep))) if spans else text
 
 
+_ACTION_FILLER = frozenset("viec noi dung tinh than cac theo".split())
+
+
+def _document_actions() -> tuple[tuple[str, ...], ...]:
+    from .datafiles import DATA, data_lines
+
+    return tuple(tuple(fold(line.strip()).split()) for line in data_lines(DATA / "document_actions.tsv"))
+
+
+DOCUMENT_ACTIONS = _document_actions()
+
+
+def acted_on(text: str) -> frozenset[tuple[str, int]]:
+    """The documents a text names as the object of work done with them ("học Kết luận 21",
+    "kiểm tra việc thực hiện KL 21": ``qa/data/document_actions.tsv``), as (type, number).
+    A few filler words may stand between ("triển khai nội dung Kết luận 21")."""
+    folded = fold(expand_abbreviations(text))
+    mentions = [(m.start(), (m.group(2), int(m.group(1)))) for m in _DOC_KEY.finditer(folded)]
+    mentions += [(m.start(), (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2)))) for m in _DOC_NAMED.finditer(folded)]
+    found = set()
+    for start, key in mentions:
+        before = re.sub(r"[^\w ]", " ", folded[:start]).split()
+        while before and before[-1] in _ACTION_FILLER:
+            before.pop()
+        if any(len(v) <= len(before) and tuple(before[-len(v):]) == v for v in DOCUMENT_ACTIONS):
+            found.add(key)
+    return frozenset(found)
+
+
 def document_keys(text: str) -> tuple[tuple[str, int], ...]:
     """Party documents a text names, as (type, number): "Kết luận số 19-KL/TW" → ("kl", 19)."""
     folded = fold(expand_abbreviations(text))

@@ -145,36 +145,20 @@ def content_syllables(text: str, keep_accents: bool = False) -> list[str]:
     return [s if keep_accents else fold(s) for s in kept if not s.isdigit()]
 
 
-# Abbreviations cadres type, expanded before matching (keys are folded).
-ABBREVIATIONS = {
-    "bct": "Bộ Chính trị",
-    "bbt": "Ban Bí thư",
-    "bch": "Ban Chấp hành",
-    "bchtw": "Ban Chấp hành Trung ương",
-    "tw": "Trung ương",
-    "tu": "Trung ương",
-    "ubkt": "Ủy ban Kiểm tra",
-    "ubkttw": "Ủy ban Kiểm tra Trung ương",
-    "ubtvqh": "Ủy ban Thường vụ Quốc hội",
-    "qh": "Quốc hội",
-    "mttq": "Mặt trận Tổ quốc",
-    "mttqvn": "Mặt trận Tổ quốc Việt Nam",
-    "hdnd": "Hội đồng nhân dân",
-    "ubnd": "Ủy ban nhân dân",
-    "vptw": "Văn phòng Trung ương",
-    "btctw": "Ban Tổ chức Trung ương",
-    "btgtw": "Ban Tuyên giáo Trung ương",
-    "tbt": "Tổng Bí thư",
-    "ctct": "chính trị - xã hội",
-    "kl": "Kết luận",
-    "kh": "Kế hoạch",
-    "nq": "Nghị quyết",
-    "xd": "xây dựng",
-    "pctn": "phòng, chống tham nhũng",
-    "llct": "lý luận chính trị",
-    "dv": "đảng viên",
-    "cb": "cán bộ",
-}
+def _abbreviations() -> tuple[dict[str, str], frozenset[str]]:
+    from .datafiles import DATA, data_lines
+
+    full, caps = {}, set()
+    for line in data_lines(DATA / "abbreviations.tsv"):
+        short, name, *flags = line.split("\t")
+        full[fold(short.strip())] = name.strip()
+        if "caps" in flags:
+            caps.add(fold(short.strip()))
+    return full, frozenset(caps)
+
+
+# Abbreviations cadres type, expanded before matching (keys are folded): qa/data/abbreviations.tsv.
+ABBREVIATIONS, _CAPS_ONLY = _abbreviations()
 # A word not glued to "-" or "/" (so "21-KL/TW" stays a document number).
 _ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
 
@@ -188,9 +172,9 @@ def expand_abbreviations(text: str, accents: bool = True) -> str:
     """Replace common Party abbreviations (UBKT, BCH, TW…) by their full names; without
     ``accents``, as a user typing without them would write the names.
 
-    Two-letter forms that could be a syllable are expanded only in upper case, so that
-    the ordinary word "tu" in accent-free text is not mistaken for "TƯ"; those with no
-    vowel ("kh", "tw", "qh") are no Vietnamese word and are expanded as typed.
+    A form that is also a syllable is expanded only in upper case, so that the ordinary
+    word "tu" in accent-free text is not mistaken for "TƯ"; the others ("kh", "tw", "ko")
+    are no Vietnamese word and are expanded as typed.
 
     >>> expand_abbreviations("UBKT TW làm gì theo 21-KL/TW?")
     'Ủy ban Kiểm tra Trung ương làm gì theo 21-KL/TW?'
@@ -199,7 +183,7 @@ def expand_abbreviations(text: str, accents: bool = True) -> str:
     def sub(m: re.Match) -> str:
         word = m.group(0)
         key = fold(word)
-        if key not in ABBREVIATIONS or (len(key) <= 2 and not word.isupper() and re.search("[aeiouy]", key)):
+        if key not in ABBREVIATIONS or (key in _CAPS_ONLY and not word.isupper()):
             return word
         return ABBREVIATIONS[key] if accents else strip_accents(ABBREVIATIONS[key])
 

@@ -100,3 +100,13 @@ def test_accents_are_the_users_not_an_expanded_abbreviations():
 def test_an_accent_free_question_with_abbreviations_is_answered(assistant):
     reply = assistant.ask("dang doan qh phai lam gi theo kh nay")
     assert reply.found and reply.citations[0].ref.startswith("IV.1")
+
+
+def test_documents_named_as_the_object_of_work():
+    from qa.question import acted_on
+
+    assert acted_on("chi bo o thon phai hoc ket luan 21 the nao") == {("kl", 21)}
+    assert acted_on("Công tác kiểm tra việc thực hiện KL 21 hướng vào đâu?") == {("kl", 21)}
+    assert acted_on("Triển khai nội dung Kết luận 21 ra sao?") == {("kl", 21)}
+    assert acted_on("Kết luận 21 gồm những nội dung gì?") == frozenset()
+    assert acted_on("Kết luận 19 nói gì về pháp luật?") == frozenset()

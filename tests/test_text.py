@@ -93,3 +93,12 @@ def test_accents_stripped_with_case_kept():
     assert strip_accents("Ủy ban Kiểm tra Trung ương, ĐẢNG đoàn") == "Uy ban Kiem tra Trung uong, DANG doan"
     assert strip_accents("plain text") == "plain text"
     assert expand_abbreviations("ubkt tw lam gi", accents=False) == "Uy ban Kiem tra Trung uong lam gi"
+
+
+def test_chat_abbreviations_come_from_the_data_file():
+    from qa.text import expand_abbreviations
+
+    assert expand_abbreviations("ĐĐ QH đc giao nv gì?") == "Đảng đoàn Quốc hội được giao nhiệm vụ gì?"
+    assert expand_abbreviations("HN do ai tc, co phai ko", accents=False) == "HN do ai to chuc, co phai khong"
+    # "tu" is a syllable: only "TU" in capitals is Trung ương
+    assert expand_abbreviations("lay tu dau, UBKT TU") == "lay tu dau, Ủy ban Kiểm tra Trung ương"

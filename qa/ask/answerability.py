@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 
 from ..config import Config
 from ..facts import party_groups
-from ..question import Question
+from ..question import Question, acted_on, analyze
 from ..text import STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -145,6 +145,15 @@ class Judge:
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot)
 
+    def _asked_unknown(self, q: Question, s: Signals, bridges) -> float:
+        """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
+        situation ("Tôi là đảng viên 50 năm tuổi Đảng… Kế hoạch có quy định … không?"): the
+        situation's words are not what the yes/no question asks about."""
+        sentences = [p for p in _SENTENCE_END.split(q.text) if p.strip()]
+        if len(sentences) < 2:
+            return s.unknown
+        return max(s.unknown, self.unknown(analyze(sentences[-1]), bridges))
+
     def _position(self, hit) -> int:
         return self.ctx.position(hit.clause)
 
@@ -193,8 +202,10 @@ class Judge:
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
         folded = fold(q.text)
+        # "học Kết luận 21 thế nào?" asks about the plan's work with a document, not its content
+        worked_on = acted_on(q.text)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
-                      if k in self.info.doc_keys and k not in self.info.own_doc_keys]
+                      if k in self.info.doc_keys and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
         if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
@@ -203,7 +214,7 @@ class Judge:
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
-        if corpus_rules and limit is not None and s.unknown >= limit:
+        if corpus_rules and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         latest = self.info.latest_year
         spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
@@ -248,6 +259,7 @@ class Judge:
 
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")

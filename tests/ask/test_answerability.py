@@ -55,6 +55,22 @@ def test_a_document_only_cited_has_no_content_here(assistant):
     assert (dated.confidence, dated.answer) == ("high", "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2).")
 
 
+def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
+    # studying, disseminating, checking the implementation of Kết luận 21 is what the plan is about
+    reply = assistant.ask("Đảng bộ xã tôi cần quán triệt Kết luận 21 như thế nào?")
+    assert (reply.confidence, reply.citations[0].ref, reply.signals["rule"]) == ("high", "II.1", "")
+    content = assistant.ask("Kết luận 21 gồm những nội dung gì?")
+    assert (content.confidence, content.signals["rule"]) == ("low", "cited")
+
+
+def test_a_yes_no_question_after_a_scenario_is_judged_on_what_it_asks(assistant):
+    # the situation told first is in the plan's words; what is asked about is not
+    reply = assistant.ask("Tôi là đảng viên sinh hoạt ở chi bộ khu dân cư, thường xuyên học tập nghị quyết, "
+                          "tự phê bình và phê bình. Kế hoạch có quy định người cao tuổi được miễn học không?")
+    assert reply.signals["unknown"] < 0.5
+    assert (reply.confidence, reply.signals["rule"]) == ("none", "existence")
+
+
 def test_outcomes_are_not_in_a_plan(assistant):
     reply = assistant.ask("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?")
     assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("low", "outcome", "III.1")

@@ -116,7 +116,15 @@ def test_what_a_plan_implements_comes_from_its_preamble(assistant):
     reply = assistant.ask("Kế hoạch này để thực hiện kết luận nào?")
     assert (reply.confidence, reply.citations[0].ref) == ("high", "preamble")
     assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
-    assert reply.answer.endswith("(03-KH/TW, preamble).")
+    assert reply.answer.endswith("(03-KH/TW, phần mở đầu).")
+
+
+def test_the_issuer_the_document_names_in_its_own_text(assistant):
+    # the register lists Ban Chấp hành Trung ương; the plan says the Politburo issues it
+    reply = assistant.ask("ke hoach nay do co quan nao ban hanh")
+    assert reply.answer == ("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; "
+                            "thông tin văn bản ghi cơ quan ban hành: Ban Chấp hành Trung ương).")
+    assert [c.ref for c in reply.citations[:2]] == ["preamble", "meta"]
 
 
 def test_a_count_of_the_documents_own_parts(assistant):

@@ -74,12 +74,15 @@ class AnswerContext:
     _positions: dict[str, int] = field(default_factory=dict)
     _sections: dict[str, list[Clause]] = field(default_factory=dict)
     _titled: dict[str, list[Clause]] = field(default_factory=dict)
+    _preambles: dict[str, Clause] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, c in enumerate(self.info.clauses):
             self._positions[c.id] = i
             if c.kind == "section":
                 self._sections.setdefault(c.doc_id, []).append(c)
+            if c.kind == "preamble":
+                self._preambles.setdefault(c.doc_id, c)
             if c.kind in ("section", "heading"):
                 self._titled.setdefault(c.doc_id, []).append(c)
             if "." in c.ref:
@@ -96,6 +99,10 @@ class AnswerContext:
     def titled(self, doc_id: str) -> list[Clause]:
         """A document's sections and headings (clauses whose text is a title), in order."""
         return list(self._titled.get(doc_id, ()))
+
+    def preamble(self, doc_id: str) -> Clause | None:
+        """A document's preamble (what it implements, who issues it), if it has one."""
+        return self._preambles.get(doc_id)
 
     def children(self, clause: Clause) -> list[Clause]:
         """The clauses one level below a section or heading, in order."""

@@ -42,6 +42,12 @@ _IMPLEMENTS = re.compile(r"((?:Kết luận|Nghị quyết|Chỉ thị|Quy đị
                          r"(?:, ngày \d{1,2}/\d{1,2}/\d{4})?(?: của [^;(]+)?)")
 
 
+# "…, Bộ Chính trị ban hành Kế hoạch thực hiện": the issuer a document names in its own text
+_ISSUES = re.compile(r"((?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Chính phủ|Thủ tướng Chính phủ"
+                     r"|Quốc hội|Ủy ban Thường vụ Quốc hội|[A-ZĐ][\w ]{2,40}?(?:ủy|Ủy ban nhân dân[\w ]*?)))"
+                     r" ban hành (?:Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quy định|Hướng dẫn|Chương trình|Đề án)[\w ]{0,30}")
+
+
 class Meta(Kind):
     name = "meta"
 
@@ -62,7 +68,7 @@ class Meta(Kind):
             found = _IMPLEMENTS.search(preamble.text) if preamble else None
             if not found:
                 return None
-            where = f" ({preamble.doc_id}, {preamble.ref})."
+            where = f" ({preamble.doc_id}, phần mở đầu)."
             return clip(found.group(1).strip(), ctx.config.answer_max_chars - len(where)) + where, preamble
         meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
         if meta is None or not q.meta_field:
@@ -70,5 +76,21 @@ class Meta(Kind):
         for line in meta.text.split("\n"):
             if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
                 value = line[len(q.meta_field):].lstrip(" :")
+                if q.meta_field == "Cơ quan ban hành":
+                    own = self._issuer_in_text(meta.doc_id, value, ctx)
+                    if own:
+                        return own
                 return f"{q.meta_field}: {value} ({meta.doc_id}).", meta
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta
+
+    @staticmethod
+    def _issuer_in_text(doc_id: str, listed: str, ctx):
+        """The body the document itself says issues it ("… Bộ Chính trị ban hành Kế hoạch"),
+        which a register's listing ("Cơ quan ban hành: Ban Chấp hành Trung ương") may name
+        differently: the text is the document's own word, the listing is said beside it."""
+        preamble = ctx.preamble(doc_id)
+        found = _ISSUES.search(preamble.text) if preamble else None
+        if not found or found.group(1) == listed:
+            return None
+        answer = f"{found.group(1)} ({doc_id}: «{found.group(0)}»; thông tin văn bản ghi cơ quan ban hành: {listed})."
+        return answer, preamble
