@@ -17,38 +17,18 @@ from .datafiles import DATA, data_lines
 from .text import fold
 from .types import Facts
 
-BODIES = (
-    # Party, central level
-    "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư",
-    "Ủy ban Kiểm tra Trung ương", "Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương",
-    "Ban Tuyên giáo và Dân vận Trung ương", "Ban Dân vận Trung ương", "Ban Kinh tế Trung ương",
-    "Ban Nội chính Trung ương", "Ban Đối ngoại Trung ương", "Ban Chính sách, chiến lược Trung ương",
-    "Văn phòng Trung ương Đảng", "Hội đồng Lý luận Trung ương", "Quân ủy Trung ương", "Đảng ủy Quân đội Trung ương",
-    "Đảng ủy Công an Trung ương", "Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối doanh nghiệp Trung ương",
-    "Đảng ủy Quốc hội", "Đảng ủy Chính phủ", "Đảng ủy Mặt trận Tổ quốc", "Đảng ủy các cơ quan Đảng Trung ương",
-    "Đảng ủy Ngoài nước", "Học viện Chính trị quốc gia Hồ Chí Minh", "Báo Nhân Dân", "Tạp chí Cộng sản",
-    "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương",
-    # Party groups (đảng đoàn, ban cán sự đảng)
-    "Đảng đoàn Quốc hội", "Ban cán sự đảng Chính phủ", "Đảng đoàn Mặt trận Tổ quốc Việt Nam",
-    "Ban cán sự đảng Tòa án nhân dân tối cao", "Ban cán sự đảng Viện kiểm sát nhân dân tối cao",
-    "Ban cán sự đảng Kiểm toán Nhà nước", "Ban cán sự đảng Bộ Ngoại giao", "Ban cán sự đảng Bộ Tư pháp",
-    "Đảng đoàn Tổng Liên đoàn Lao động Việt Nam", "Đảng đoàn Hội Liên hiệp Phụ nữ Việt Nam",
-    "Đảng đoàn Hội Nông dân Việt Nam", "Đảng đoàn Hội Cựu chiến binh Việt Nam",
-    "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-    # State
-    "Ủy ban Thường vụ Quốc hội", "Văn phòng Quốc hội", "Quốc hội", "Thủ tướng Chính phủ", "Văn phòng Chính phủ",
-    "Chính phủ", "Chủ tịch nước", "Văn phòng Chủ tịch nước", "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao",
-    "Kiểm toán Nhà nước", "Thanh tra Chính phủ", "Ngân hàng Nhà nước Việt Nam", "Ủy ban Dân tộc",
-    "Bộ Công an", "Bộ Quốc phòng", "Bộ Nội vụ", "Bộ Tư pháp", "Bộ Ngoại giao", "Bộ Tài chính",
-    "Bộ Kế hoạch và Đầu tư", "Bộ Giáo dục và Đào tạo", "Bộ Y tế", "Bộ Thông tin và Truyền thông",
-    "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn",
-    "Bộ Nông nghiệp và Môi trường", "Bộ Tài nguyên và Môi trường", "Bộ Xây dựng", "Bộ Giao thông vận tải",
-    "Bộ Khoa học và Công nghệ", "Bộ Lao động - Thương binh và Xã hội",
-    # Front and mass organisations
-    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Tổng Liên đoàn Lao động Việt Nam",
-    "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Nông dân Việt Nam", "Hội Cựu chiến binh Việt Nam",
-    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-)
+
+
+def _bodies() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = [line.split("\t") for line in data_lines(DATA / "bodies.tsv")]
+    named = tuple(name.strip() for kind, name in rows if kind != "generic")
+    generic = tuple(name.strip() for kind, name in rows if kind == "generic")
+    return named, generic
+
+
+# Bodies with a proper name, and the collective actors the genre names in lower case ("cấp ủy
+# cấp trên"): qa/data/bodies.tsv.
+BODIES, GENERIC_ACTORS = _bodies()
 
 # A Party group leads the Party's work inside a state body or mass organisation: a task given
 # to "Đảng đoàn Quốc hội" is how a Party document tasks the Quốc hội.
@@ -59,16 +39,6 @@ def party_groups(body: str) -> tuple[str, ...]:
     """The names ``body``'s Party group would have: "Quốc hội" → "Đảng đoàn Quốc hội", …"""
     return tuple(f"{p} {body}" for p in PARTY_GROUP_PREFIXES)
 
-# Collective actors the genre names in lower case ("cấp ủy cấp trên"): not bodies
-# with a proper name, but the answer to "ai …?" when a clause assigns work to them.
-GENERIC_ACTORS = (
-    "cấp ủy cấp trên", "cấp ủy cấp dưới", "ủy ban kiểm tra các cấp", "các cấp ủy", "cấp ủy", "tổ chức đảng",
-    "thường vụ cấp ủy", "người đứng đầu", "cán bộ lãnh đạo, quản lý", "cán bộ, đảng viên", "đảng viên",
-    "đoàn viên, hội viên", "công chức, viên chức", "các cơ quan nhà nước", "cơ quan nhà nước", "các cơ quan tư pháp",
-    "cơ quan tư pháp", "các cơ quan báo chí", "cơ quan báo chí", "các tổ chức chính trị - xã hội",
-    "tổ chức chính trị - xã hội", "các tổ chức quần chúng", "nhân dân", "tỉnh ủy, thành ủy", "đảng đoàn",
-    "ban cán sự đảng", "đảng ủy trực thuộc Trung ương", "Hội đồng nhân dân các cấp",
-)
 
 _BODY_KEYS = sorted(((fold(b), b) for b in BODIES), key=lambda kb: len(kb[0]), reverse=True)
 _BODY_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k, _ in _BODY_KEYS) + r")(?!\w)")

@@ -162,7 +162,8 @@ def _pipeline_fingerprint() -> str:  # once per process: a build asks once per d
     here = Path(__file__).resolve().parent
     h = hashlib.sha256()
     names = ["parse.py", "facts.py", "text.py", "index.py", "types.py", "clausemaps.py", "ask/corpus_info.py",
-             "data/document_types.tsv", "data/abbreviations.tsv"]
+             "data/document_types.tsv", "data/abbreviations.tsv",
+             "data/bodies.tsv", "data/stopwords.tsv"]
     names += sorted(str(p.relative_to(here)) for p in (here / "documents").rglob("*.py")) \
         if (here / "documents").is_dir() else []
     for name in names:

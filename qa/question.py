@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .ask.kinds import META_FIELDS, kind_for
 from .facts import body_names, place_bodies
-from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize
+from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents
 
 # Intent words: they say what is asked, not what about (removed when judging
 # whether a follow-up brings a topic of its own).
@@ -139,13 +139,38 @@ def _undouble(text: str) -> str:
     return _WORD_WITH_VOWEL.sub(lambda m: _DOUBLED.sub(r"\1", m.group(0)), text)
 
 
+def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
+    from .datafiles import DATA, data_lines
+
+    forms = dict(line.split("\t")[:2] for line in data_lines(DATA / "colloquial.tsv"))
+    forms = {k.strip().lower(): v.strip() for k, v in forms.items()}
+    if not forms:
+        return None, forms
+    alternatives = "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), forms
+
+
+_COLLOQUIAL, _STANDARD = _colloquial()
+
+
+def standard_words(text: str) -> str:
+    """Spoken and regional forms read as the standard words (``qa/data/colloquial.tsv``):
+    "ổng ký hồi nào?" → "ông ấy ký khi nào?"."""
+    if _COLLOQUIAL is None:
+        return text
+    if has_diacritics(text):
+        return _COLLOQUIAL.sub(lambda m: _STANDARD[m.group(0).lower()], text)
+    # typed without accents: the standard words come without them too ("k" → "khong")
+    return _COLLOQUIAL.sub(lambda m: strip_accents(_STANDARD[m.group(0).lower()]), text)
+
+
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     """Normalise user input: NFC, controls dropped, HTML tags stripped, doubled consonant
-    letters undone, length capped."""
+    letters undone, spoken forms read as standard words, length capped."""
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = normalize(text)
-    text = _undouble(collapse(text))
+    text = standard_words(_undouble(collapse(text)))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]

@@ -112,23 +112,19 @@ def syllables(text: str) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(text.lower())]
 
 
-# Question words and function words that carry no topic. With accents the list
-# can be generous; accent-free forms collide with content words ("dang" is both
-# "đang" and "Đảng"), so the folded list keeps only forms that cannot collide.
-STOPWORDS = frozenset(
-    """
-    ai gì nào sao thế này đó kia là của có không được thì mà và với cho trong trên dưới
-    ở tại về theo như những các một hay hoặc bao giờ khi lúc đâu vậy à ư nhỉ nhé bạn tôi
-    mình chúng em anh chị xin hỏi câu biết nói nếu ra phải cần nên sẽ đã đang vào lên đến
-    từ bằng bị bởi vì hiện việc cái gồm hãy giúp cho rằng rồi chưa đấy ạ nó họ gì nữa còn mấy nhiêu xong
-    """.split()
-)
-STOPWORDS_FOLDED = frozenset(
-    """
-    ai gi nao sao nay kia la cua khong duoc ma va voi cho o ve theo nhu cac mot hay hoac
-    gio khi vay a u nhi nhe xin biet phai nen se vao len den boi hay giup roi chua day
-    """.split()
-)
+def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    from .datafiles import DATA, data_lines
+
+    lists: dict[str, set[str]] = {"accented": set(), "folded": set()}
+    for line in data_lines(DATA / "stopwords.tsv"):
+        name, words = line.split("\t", 1)
+        lists[name.strip()].update(words.split())
+    return frozenset(lists["accented"]), frozenset(lists["folded"])
+
+
+# Question words and function words that carry no topic (qa/data/stopwords.tsv); the folded
+# list keeps only forms that cannot collide with content words ("dang": "đang" and "Đảng").
+STOPWORDS, STOPWORDS_FOLDED = _stopwords()
 
 
 def content_syllables(text: str, keep_accents: bool = False) -> list[str]:

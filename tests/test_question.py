@@ -110,3 +110,13 @@ def test_documents_named_as_the_object_of_work():
     assert acted_on("Triển khai nội dung Kết luận 21 ra sao?") == {("kl", 21)}
     assert acted_on("Kết luận 21 gồm những nội dung gì?") == frozenset()
     assert acted_on("Kết luận 19 nói gì về pháp luật?") == frozenset()
+
+
+def test_spoken_forms_are_read_as_standard_words():
+    from qa.question import analyze, standard_words
+
+    assert standard_words("Ổng ký hồi nào?") == "ông ấy ký khi nào?"
+    assert standard_words("co phai k") == "co phai khong"  # typed without accents: none added
+    assert standard_words("chi bộ hông họp à") == "chi bộ không họp à"
+    assert standard_words("khó khăn") == "khó khăn"  # whole words only
+    assert analyze("ổng ký hồi nào?").kind == "meta"

@@ -63,6 +63,13 @@ def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
     assert (content.confidence, content.signals["rule"]) == ("low", "cited")
 
 
+def test_a_local_body_the_plan_gives_no_task(assistant):
+    # "Hội đồng nhân dân các cấp" appears in the plan only to date the confidence votes
+    reply = assistant.ask("HĐND tỉnh có nv gì theo KH 03?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "task")
+    assert reply.answer.startswith("Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho Hội đồng nhân dân")
+
+
 def test_a_yes_no_question_after_a_scenario_is_judged_on_what_it_asks(assistant):
     # the situation told first is in the plan's words; what is asked about is not
     reply = assistant.ask("Tôi là đảng viên sinh hoạt ở chi bộ khu dân cư, thường xuyên học tập nghị quyết, "

@@ -119,6 +119,13 @@ def test_what_a_plan_implements_comes_from_its_preamble(assistant):
     assert reply.answer.endswith("(03-KH/TW, phần mở đầu).")
 
 
+def test_the_head_of_a_body_now_is_a_person_the_role_is_not(assistant):
+    now = assistant.ask("Ai là người đứng đầu Ban Tuyên giáo TW hiện nay?")
+    assert (now.kind, now.confidence, now.signals["rule"]) == ("person", "low", "slot")
+    role = assistant.ask("Ai là người đứng đầu phải chịu trách nhiệm về xây dựng pháp luật?")
+    assert (role.kind, role.confidence, role.citations[0].ref) == ("who", "high", "III.10")
+
+
 def test_the_issuer_the_document_names_in_its_own_text(assistant):
     # the register lists Ban Chấp hành Trung ương; the plan says the Politburo issues it
     reply = assistant.ask("ke hoach nay do co quan nao ban hanh")

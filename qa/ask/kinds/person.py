@@ -26,7 +26,11 @@ class Person(Kind):
         if re.search(r"\b(ten (la )?gi|ho ten|ten day du)\b", folded):
             # the name of a document or body is not a person's
             return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu)\b", folded)
-        office = load_slots().search("person", "office", text, fold_single=False)
+        slots = load_slots()
+        if slots.search("person", "head", text, fold_single=False) and _CURRENT.search(folded) \
+                and re.search(r"\b(ai|dong chi nao|ong nao|ba nao|ten)\b", folded):
+            return True  # "ai là người đứng đầu Ban X hiện nay?"; without "now" it is the role
+        office = slots.search("person", "office", text, fold_single=False)
         if not office:
             return False
         title = re.escape(fold(office.group(0)))
