@@ -140,7 +140,8 @@ class Judge:
             if pos in ranking[:3]:
                 agreement += 0.5 if view == "dense" else 0.25
         kind = get(q.kind)
-        slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[: (3 if q.kind == "when" else 1)]) \
+        near = 3 if q.kind == "when" and not kind.slot_required(q) else 1
+        slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:near]) \
             or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot)
@@ -198,7 +199,7 @@ class Judge:
     def verdict(self, q: Question, retrieval, follows_topic: bool = False, named: bool = False) -> Verdict:
         s = self.signals(q, retrieval)
         slot_rules, corpus_rules = self.config.use_slot_rules, self.config.use_corpus_rules
-        if slot_rules and not s.slot and q.kind in _ASKED:
+        if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
         folded = fold(q.text)

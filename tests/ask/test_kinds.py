@@ -224,3 +224,25 @@ def test_the_possessor_is_read_from_the_clause_text():
     assert _possessor("chuong trinh theo chi dao cua co quan nao", text) == "Bộ Chính trị"
     assert _possessor("Ai chỉ đạo chương trình?", text) is None  # not asked as a possessor
     assert _possessor("Là ý kiến của ai?", text) is None  # the clause does not say it
+
+
+def test_an_end_asked_needs_a_timing_with_an_end(assistant):
+    from qa.ask.kinds.when import has_end
+
+    assert not has_end("thực hiện thường xuyên") and not has_end("thực hiện hằng năm, từ năm 2021")
+    assert not has_end("từ năm 2022")
+    assert has_end("hoàn thành trong quý I/2022") and has_end("tháng 12/2021 - 01/2022")
+    due = assistant.ask("Đợt sinh hoạt chính trị sâu rộng phải xong trước thời điểm nào?")
+    assert (due.confidence, due.answer) == ("high", "Hoàn thành trong quý I/2022 (III.1).")
+    ongoing = assistant.ask("Việc chống tham nhũng làm đến khi nào thì xong?")
+    assert (ongoing.confidence, ongoing.kind, ongoing.signals["rule"]) == ("low", "when", "slot")
+    assert ongoing.answer.startswith("Kế hoạch không nêu thời hạn hoàn thành việc này; nội dung gần nhất là III.8")
+    runs = assistant.ask("Việc chống tham nhũng thực hiện khi nào?")  # when it runs: the rhythm answers
+    assert (runs.confidence, runs.answer) == ("high", "Thực hiện thường xuyên (III.8).")
+
+
+def test_standards_and_forms_of_a_meeting_are_procedure_details(assistant):
+    reply = assistant.ask("Tiêu chuẩn để được kết nạp đảng là gì?")
+    assert (reply.kind, reply.confidence, reply.signals["rule"]) == ("procedure", "low", "slot")
+    online = assistant.ask("Hội nghị cán bộ toàn quốc tổ chức trực tuyến hay trực tiếp?")
+    assert (online.kind, online.confidence) == ("procedure", "low")

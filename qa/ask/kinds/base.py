@@ -137,6 +137,11 @@ class Kind:
         """Whether ``clause`` holds an answer of the type asked."""
         return True
 
+    def slot_required(self, q: Question) -> bool:
+        """Whether this question, of a kind usually answered from any clause on its topic, is
+        answered only by a clause that holds its slot (the verdict's "slot" rule)."""
+        return False
+
     def missing(self, q: Question, ctx: AnswerContext) -> str | None:
         """What the plan does not give when no clause holds the answer, as the object of
         «Kế hoạch không nêu …»; None: the generic wording for the kind."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...text import fold
 from .base import Kind
 
 PATTERN = re.compile(
@@ -13,6 +14,24 @@ PATTERN = re.compile(
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao)\b")
+
+
+# "xong khi nào?", "đến năm nào?", "hạn chót": the end of a task is asked, not when it runs
+_END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|cham nhat|den (nam|khi|luc|thang) nao|den bao gio"
+                        r"|hoan thanh (khi|luc|vao|truoc|trong)|thoi han hoan thanh)\b")
+# a timing with no end: "thực hiện thường xuyên", "hằng năm, từ năm 2021", "từ năm 2022"
+_OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu nam \d{4})"
+                   r"(,? (tu nam \d{4}|hang (nam|thang|quy)))?$")
+
+
+def asks_end(q) -> bool:
+    """The question asks when a task ends or is due, not when it runs."""
+    return bool(_END_ASKED.search(fold(q.text)))
+
+
+def has_end(timing: str) -> bool:
+    """The timing names a moment (a month, a quarter, a term's year), not only a rhythm."""
+    return not _OPEN.match(fold(timing).strip())
 
 
 @lru_cache(maxsize=4096)
@@ -27,7 +46,7 @@ class When(Kind):
     pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
-        if not clause.facts.timings:
+        if not clause.facts.timings or (asks_end(q) and not any(has_end(t) for t in clause.facts.timings)):
             return 0.0
         years = _years(q.text)
         # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
@@ -37,7 +56,15 @@ class When(Kind):
         return self.max_bonus if _years(q.text) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
+        if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give
+            return any(has_end(t) for t in clause.facts.timings)
         return bool(clause.facts.timings)
+
+    def slot_required(self, q) -> bool:
+        return asks_end(q)
+
+    def missing(self, q, ctx) -> str | None:
+        return "thời hạn hoàn thành việc này"
 
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
