@@ -19,7 +19,7 @@ EXPECTED = {
     "ai huong dan to chuc hoi nghi quan triet ket luan?": ("Ban Tuyên giáo Trung ương", "II.2"),
     "Đợt sinh hoạt chính trị sâu rộng phải hoàn thành khi nào?": ("quý I/2022", "III.1"),
     "Nhiệm vụ trọng tâm về phòng, chống tham nhũng là gì?": ("phòng, chống tham nhũng", "III.8"),
-    "Kế hoạch ban hành ngày nào?": ("01/12/2021", "meta"),
+    "Kế hoạch ban hành ngày nào?": ("01/12/2021", "header"),  # its dating line, then the register
 }
 
 

@@ -168,7 +168,7 @@ def test_date_of_a_document_the_plan_cites(assistant):
     reply = assistant.ask("Kết luận số 01-KL/TW của Bộ Chính trị ra ngày nào?")
     assert reply.found and "18/5/2021" in reply.answer and reply.citations[0].ref == "I.2"
     own = assistant.ask("ngày ban hành của kế hoạch 03?")
-    assert "01/12/2021" in own.answer and own.citations[0].ref == "meta"
+    assert "01/12/2021" in own.answer and [c.ref for c in own.citations[:2]] == ["header", "meta"]
     follow = assistant.ask("còn Kết luận 19 thì sao?", ["Kết luận 21 được ban hành ngày nào?"])
     assert "14/10/2021" in follow.answer and follow.citations[0].ref == "IV.1.2"
 

@@ -132,6 +132,10 @@ def test_the_issuer_the_document_names_in_its_own_text(assistant):
     assert reply.answer == ("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; "
                             "thông tin văn bản ghi cơ quan ban hành: Ban Chấp hành Trung ương).")
     assert [c.ref for c in reply.citations[:2]] == ["preamble", "meta"]
+    # the date in the document's own words, its dating line, when the register agrees
+    dated = assistant.ask("Kế hoạch ký ngày nào?")
+    assert dated.answer == "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."
+    assert [c.ref for c in dated.citations[:2]] == ["header", "meta"]
 
 
 def test_a_count_of_the_documents_own_parts(assistant):

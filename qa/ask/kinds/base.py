@@ -63,6 +63,11 @@ def load_slots(path: str = str(DATA / "slots.tsv")) -> SlotWords:
     return SlotWords(words)
 
 
+# The clauses a document has one of, before its body: "header" holds its dating line ("Hà Nội,
+# ngày 01 tháng 12 năm 2021"), "preamble" what it implements and who issues it, "meta" a register's data.
+_FRONT_KINDS = frozenset({"header", "title", "preamble", "meta"})
+
+
 @dataclass
 class AnswerContext:
     """What builders read besides the hits: corpus facts, settings, the clause tree."""
@@ -74,15 +79,15 @@ class AnswerContext:
     _positions: dict[str, int] = field(default_factory=dict)
     _sections: dict[str, list[Clause]] = field(default_factory=dict)
     _titled: dict[str, list[Clause]] = field(default_factory=dict)
-    _preambles: dict[str, Clause] = field(default_factory=dict)
+    _front: dict[tuple[str, str], Clause] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for i, c in enumerate(self.info.clauses):
             self._positions[c.id] = i
             if c.kind == "section":
                 self._sections.setdefault(c.doc_id, []).append(c)
-            if c.kind == "preamble":
-                self._preambles.setdefault(c.doc_id, c)
+            if c.kind in _FRONT_KINDS:
+                self._front.setdefault((c.doc_id, c.kind), c)
             if c.kind in ("section", "heading"):
                 self._titled.setdefault(c.doc_id, []).append(c)
             if "." in c.ref:
@@ -100,9 +105,10 @@ class AnswerContext:
         """A document's sections and headings (clauses whose text is a title), in order."""
         return list(self._titled.get(doc_id, ()))
 
-    def preamble(self, doc_id: str) -> Clause | None:
-        """A document's preamble (what it implements, who issues it), if it has one."""
-        return self._preambles.get(doc_id)
+    def front(self, doc_id: str, kind: str) -> Clause | None:
+        """A document's clause of a front-matter ``kind`` (``_FRONT_KINDS``: its dating line,
+        title, preamble, register data), if it has one."""
+        return self._front.get((doc_id, kind))
 
     def children(self, clause: Clause) -> list[Clause]:
         """The clauses one level below a section or heading, in order."""

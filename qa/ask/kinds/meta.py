@@ -48,6 +48,10 @@ _ISSUES = re.compile(r"((?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung
                      r" ban hành (?:Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quy định|Hướng dẫn|Chương trình|Đề án)[\w ]{0,30}")
 
 
+# "Hà Nội, ngày 01 tháng 12 năm 2021": a document's dating line
+_DATED = re.compile(r"([A-ZĐÀ-Ỹ][\w ]{1,30}), ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+
+
 class Meta(Kind):
     name = "meta"
 
@@ -80,15 +84,32 @@ class Meta(Kind):
                     own = self._issuer_in_text(meta.doc_id, value, ctx)
                     if own:
                         return own
+                if q.meta_field == "Ngày ban hành":
+                    dated = self._dating_line(meta.doc_id, value, ctx)
+                    if dated:
+                        return dated
                 return f"{q.meta_field}: {value} ({meta.doc_id}).", meta
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta
+
+    @staticmethod
+    def _dating_line(doc_id: str, listed: str, ctx):
+        """The date in the document's own words, its dating line ("Hà Nội, ngày 01 tháng 12 năm
+        2021"), cited before the register's data when the two agree."""
+        header = ctx.front(doc_id, "header")
+        found = _DATED.search(header.text) if header else None
+        if not found:
+            return None
+        day, month, year = (int(g) for g in found.groups()[1:])
+        if listed.strip() != f"{day:02d}/{month:02d}/{year}":
+            return None
+        return f"Ngày ban hành: {listed.strip()} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
 
     @staticmethod
     def _issuer_in_text(doc_id: str, listed: str, ctx):
         """The body the document itself says issues it ("… Bộ Chính trị ban hành Kế hoạch"),
         which a register's listing ("Cơ quan ban hành: Ban Chấp hành Trung ương") may name
         differently: the text is the document's own word, the listing is said beside it."""
-        preamble = ctx.preamble(doc_id)
+        preamble = ctx.front(doc_id, "preamble")
         found = _ISSUES.search(preamble.text) if preamble else None
         if not found or found.group(1) == listed:
             return None
