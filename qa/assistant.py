@@ -144,6 +144,7 @@ class Assistant:
             self.embedder.warm_up()
         if self.config.restore_accents:
             self.retriever.restorer()
+        self.retriever.warm_up()
         self.ask("ai chịu trách nhiệm thể chế hóa?")
 
     # -- data ------------------------------------------------------------

@@ -71,15 +71,23 @@ class Lexicon:
         present = set(folded)
         candidates = [c for first in present for c in self._by_first.get(first, ())]
         candidates.sort(key=lambda c: (-len(c[0]), c[3]))  # longest first, then file order
+        # where each syllable stands: a member is tried only where its first syllable is
+        at_folded: dict[str, list[int]] = {}
+        at_word: dict[str, list[int]] = {}
+        for i, (w, f) in enumerate(zip(words, folded)):
+            at_folded.setdefault(f, []).append(i)
+            at_word.setdefault(w, []).append(i)
         for key, member, group, _ in candidates:
             if len(key) == 1:
                 if not accented:
                     continue
-                seq, probe = words, tuple(s.lower() for s in syllables(member))
+                seq, probe = words, self._accented[member]
+                starts = at_word.get(probe[0], ()) if probe else ()
             else:
                 seq, probe = folded, key
+                starts = at_folded.get(key[0], ())
             n = len(probe)
-            for i in range(len(seq) - n + 1):
+            for i in starts:
                 if tuple(seq[i:i + n]) != probe or taken & set(range(i, i + n)):
                     continue
                 if corpus_has(" ".join(key)):
@@ -91,6 +99,11 @@ class Lexicon:
                     out.append(Bridge(said=" ".join(words[i:i + n]), plan_words=plan, said_syllables=key))
                 break
         return out
+
+    @cached_property
+    def _accented(self) -> dict[str, tuple[str, ...]]:
+        """Each member's syllables with their accents, lower case."""
+        return {m: tuple(s.lower() for s in syllables(m)) for g in self.groups for m in g}
 
     @cached_property
     def _by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str, tuple[str, ...], int], ...]]:

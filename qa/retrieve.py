@@ -18,7 +18,6 @@ rows) is indexed once per loaded index (``ClauseMaps``).
 
 from __future__ import annotations
 
-import heapq
 
 import numpy as np
 
@@ -106,10 +105,32 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
     return held[2]
 
 
-# Below this many candidates every one gets its bonuses; above, the best-first walk stops once
-# the rest cannot reach the top (a ref or cited document names thousands of rows in a library).
+# Above this many candidates (a ref or cited document names thousands of rows in a library) the
+# bonuses are added in numpy, per class of clauses, and only the rows that reach the top are kept.
 _PRUNE_FROM = 64
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
+
+
+def bonus_classes(index: LoadedIndex, reads_text: bool) -> tuple[np.ndarray, list[int]]:
+    """Each clause's class for the fact bonuses: clauses of one class have the same kind and facts
+    (and text, for kinds whose bonus reads it), so their bonuses are equal for any question. Returns
+    the class of every row and one row of each class; built once per index and kept on it."""
+    cache = getattr(index, "_bonus_classes", None)
+    if cache is None:
+        cache = index._bonus_classes = {}
+    if reads_text not in cache:
+        ids: dict[tuple, int] = {}
+        representatives: list[int] = []
+        classes = np.empty(len(index.clauses), dtype=np.int64)
+        for pos, clause in enumerate(index.clauses):
+            key = (clause.text if reads_text else "", clause.kind, clause.facts)
+            c = ids.get(key)
+            if c is None:
+                c = ids[key] = len(representatives)
+                representatives.append(pos)
+            classes[pos] = c
+        cache[reads_text] = (classes, representatives)
+    return cache[reads_text]
 
 
 class Retriever:
@@ -168,6 +189,12 @@ class Retriever:
             cache[key] = cached
         found, vector = cached[0], cached[1]
         return [pos for pos, _ in found], dict(found), vector
+
+    def warm_up(self) -> None:
+        """Build now what a library's first question would otherwise wait for: the bonus classes."""
+        if len(self.index.clauses) > _PRUNE_FROM:
+            for reads_text in (False, True):
+                bonus_classes(self.index, reads_text)
 
     def restorer(self) -> Restorer:
         """The accent restorer of this index's words (built on the first accent-free question)."""
@@ -253,6 +280,31 @@ class Retriever:
             terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
         return tuple(terms)
 
+    def _rerank_many(self, q: Question, kind, scores: dict[int, float], top_k: int, reads_text: bool) -> None:
+        """The bonuses of many candidates at once: worked out once per class of clauses that read
+        alike to them (``bonus_classes``), added term by term in numpy (each row gets the same
+        float additions, in the same order, as one by one), and only the rows that reach the best
+        ``top_k`` are kept in ``scores``."""
+        positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+        finals = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+        classes, representatives = bonus_classes(self.index, reads_text)
+        present, inverse = np.unique(classes[positions], return_inverse=True)
+        rows = [self._bonus_terms(q, kind, self.index.clauses[representatives[c]]) for c in present.tolist()]
+        width = max((len(r) for r in rows), default=0)
+        if width:
+            table = np.zeros((len(rows), width), dtype=np.float64)  # x + 0.0 is x: padding adds nothing
+            for i, r in enumerate(rows):
+                table[i, : len(r)] = r
+            for j in range(width):
+                finals += table[inverse, j]
+        if len(finals) > top_k:
+            floor = np.partition(finals, len(finals) - top_k)[len(finals) - top_k]
+            keep = finals >= floor  # ties with the last kept row stay: order breaks them by position
+        else:
+            keep = np.ones(len(finals), dtype=bool)
+        scores.clear()
+        scores.update(zip(positions[keep].tolist(), finals[keep].tolist()))
+
     @staticmethod
     def _best_first(scores: dict[int, float]) -> tuple[list[int], list[float]]:
         """Positions by score, best first, ties by position; and their scores in that order."""
@@ -287,36 +339,21 @@ class Retriever:
         # A ref or a cited document can name thousands of clauses, and a library repeats clauses
         # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
         # kind and facts only, and its text for the kinds that say so (tests/test_retrieve.py holds
-        # every kind to it), are worked out once per distinct value of what they read and added one
-        # by one as before, so the sums are the same floats.
-        memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
+        # every kind to it), are worked out once per distinct value of what they read and added
+        # term by term, so the sums are the same floats whichever path adds them.
         reads_text = kind.bonus_reads_text
-        pruned = top_k is not None and q.kind != "meta" and len(scores) > _PRUNE_FROM and cfg.fact_bonus >= 0
-        if pruned:
-            positions, bases = self._best_first(scores)
-            # the most any clause's bonuses can add: the kind's own, a body named, acting, acting
-            # through its Party group (the title/header term only subtracts)
-            reach = cfg.fact_bonus * (kind.bonus_bound(q) + (4.0 if q.bodies else 0.0)) + 1e-9
-            kept: list[float] = []  # a min-heap of the best top_k final scores so far
+        if top_k is not None and q.kind != "meta" and len(scores) > _PRUNE_FROM:
+            self._rerank_many(q, kind, scores, top_k, reads_text)
         else:
-            positions = list(scores)
-        for i, pos in enumerate(positions):
-            if pruned and len(kept) == top_k and bases[i] + reach < kept[0]:
-                for rest in positions[i:]:  # none of them can reach the top
-                    del scores[rest]
-                break
-            clause = clauses[pos]
-            key = (clause.text if reads_text else "", clause.kind, id(clause.facts))
-            terms = memo.get(key)
-            if terms is None:
-                terms = memo[key] = self._bonus_terms(q, kind, clause)
-            for term in terms:
-                scores[pos] += term
-            if pruned:
-                if len(kept) < top_k:
-                    heapq.heappush(kept, scores[pos])
-                elif scores[pos] > kept[0]:
-                    heapq.heapreplace(kept, scores[pos])
+            memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
+            for pos in list(scores):
+                clause = clauses[pos]
+                key = (clause.text if reads_text else "", clause.kind, id(clause.facts))
+                terms = memo.get(key)
+                if terms is None:
+                    terms = memo[key] = self._bonus_terms(q, kind, clause)
+                for term in terms:
+                    scores[pos] += term
         if q.kind == "meta":
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):

@@ -26,7 +26,12 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 
 def asks_end(q) -> bool:
     """The question asks when a task ends or is due, not when it runs."""
-    return bool(_END_ASKED.search(fold(q.text)))
+    return _asks_end(q.text)
+
+
+@lru_cache(maxsize=256)
+def _asks_end(text: str) -> bool:  # asked once per clause a question's bonus reads: remembered
+    return bool(_END_ASKED.search(fold(text)))
 
 
 def has_end(timing: str) -> bool:
@@ -42,7 +47,6 @@ def _years(text: str) -> frozenset[str]:
 
 class When(Kind):
     name = "when"
-    max_bonus = 2.0
     pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
@@ -51,9 +55,6 @@ class When(Kind):
         years = _years(q.text)
         # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
         return 2.0 if years and years <= _years(" ".join(clause.facts.timings)) else 1.0
-
-    def bonus_bound(self, q) -> float:
-        return self.max_bonus if _years(q.text) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
         if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give
