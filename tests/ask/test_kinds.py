@@ -250,3 +250,12 @@ def test_standards_and_forms_of_a_meeting_are_procedure_details(assistant):
     assert (reply.kind, reply.confidence, reply.signals["rule"]) == ("procedure", "low", "slot")
     online = assistant.ask("Hội nghị cán bộ toàn quốc tổ chức trực tuyến hay trực tiếp?")
     assert (online.kind, online.confidence) == ("procedure", "low")
+
+
+def test_a_body_given_the_work_by_name_beside_the_tasks_all_share(assistant):
+    # III.10 (every body's task) ranks first; section IV names the Party group of the Quốc hội
+    reply = assistant.ask("ai lo viec sua luat cho khop voi chu truong cua dang")
+    assert reply.kind == "who" and reply.citations[0].ref == "III.10"
+    assert reply.answer.startswith("Đảng đoàn Quốc hội được giao riêng (IV.1.2); việc chung của các cấp ủy, tổ chức đảng")
+    alone = assistant.ask("Ai phải tự phê bình và phê bình?")  # no body named near: the clause's own actors
+    assert alone.answer.startswith("Cán bộ, đảng viên (III.4)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...facts import find_actors
+from ...facts import BODIES, find_actors
 from ...text import fold, syllables
 from ..passages import best_passage, join, sentence_around
 from .base import Kind
@@ -63,6 +63,23 @@ def _possessor(question: str, text: str) -> str | None:
     return None
 
 
+_NEAR = 0.8  # a hit this close to the best one's fused score is as much about the question
+
+
+def _named_body_nearby(hits, clause):
+    """A hit near the best whose lead is one body named by its heading, when the best clause's
+    lead is a section's shared list of many; None otherwise."""
+    lead = clause.facts.lead
+    if not lead or (len(lead) == 1 and "," not in lead[0]):
+        return None
+    for hit in hits[1:3]:
+        f = hit.clause.facts
+        if hit.score >= _NEAR * hits[0].score and len(f.lead) == 1 and "," not in f.lead[0] \
+                and f.lead[0] in BODIES:
+            return hit.clause
+    return None
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -95,6 +112,13 @@ class Who(Kind):
             actors = find_actors(part) or find_actors(sentence_around(clause.text, part))
             if actors:
                 return f"{join(actors)} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
+            named = _named_body_nearby(hits, clause)
+            if named is not None:
+                # the tasks every body shares, and a near clause that gives the work to one body
+                # by name ("1. Đảng đoàn Quốc hội" heading its points): both are the answer
+                shared = join(facts.lead)
+                shared = "các" + shared[3:] if shared.startswith("Các ") else shared  # mid-sentence now
+                return f"{join(named.facts.lead)} được giao riêng ({named.ref}); việc chung của {shared} ({clause.ref})."
         if facts.lead:
             text = join(facts.lead)
             if facts.coordinate:
