@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from ..config import Config
 from ..facts import party_groups
 from ..question import Question, acted_on, analyze
-from ..text import STOPWORDS_FOLDED, fold, syllables
+from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
@@ -108,8 +108,9 @@ class Judge:
         topic = set(q.topic_accented if q.accented else q.topic)
         if q.accented and self.words is not None:
             units = [w.split("_") for w in self.words(q.text.lower())]  # sentence-initial capitals mislead it
-            units = [u for u in units if any(p in topic for p in u) and not all(p.isdigit() for p in u)
-                     and (len(u) > 1 or len(u[0]) > 1)]
+            # a compound of intent syllables the corpus never uses is the user's topic ("chuyên mục")
+            units = [u for u in units if (any(p in topic for p in u) or self._unknown_compound(u))
+                     and not all(p.isdigit() for p in u) and (len(u) > 1 or len(u[0]) > 1)]
             if not units:
                 return 0.0
             unknown = 0
@@ -124,6 +125,10 @@ class Judge:
             return 0.0
         return sum(1 for t in syllable_list if not self.info.knows(t, q.accented) and fold(t) not in bridged) \
             / len(syllable_list)
+
+    def _unknown_compound(self, unit: list[str]) -> bool:
+        return len(unit) > 1 and not all(p in STOPWORDS for p in unit) \
+            and not self.info.has_phrase(" ".join(fold(p) for p in unit))
 
     def signals(self, q: Question, retrieval) -> Signals:
         hits = retrieval.hits

@@ -63,6 +63,14 @@ def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
     assert (content.confidence, content.signals["rule"]) == ("low", "cited")
 
 
+def test_a_compound_of_question_words_the_plan_never_uses_is_the_topic(assistant):
+    # "chuyên" and "mục" each say what is asked ("mục nào"); "chuyên mục" is a thing the plan never names
+    reply = assistant.ask("Báo chí có phải mở chuyên mục không?")
+    assert reply.signals["unknown"] == 0.3333  # báo chí, mở: known; chuyên mục: not (signals are rounded)
+    known = assistant.ask("Báo chí có phải tuyên truyền không?")
+    assert known.signals["unknown"] == 0.0
+
+
 def test_a_local_body_the_plan_gives_no_task(assistant):
     # "Hội đồng nhân dân các cấp" appears in the plan only to date the confidence votes
     reply = assistant.ask("HĐND tỉnh có nv gì theo KH 03?")
