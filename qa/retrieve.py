@@ -106,8 +106,9 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 
 
 # Above this many candidates (a ref or cited document names thousands of rows in a library) the
-# bonuses are added in numpy, per class of clauses, and only the rows that reach the top are kept.
+# bonuses are added in numpy, per class of clauses, best first, until no other row can reach the top.
 _PRUNE_FROM = 64
+_CHUNK = 256  # candidates whose bonuses are added at once before the walk checks whether to stop
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
@@ -148,6 +149,7 @@ class Retriever:
         self.backend = _backend(index, config)
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
         self._rows = self.filter.rows if self.filter is not None else None
+        self._named: dict[tuple, np.ndarray] = {}  # the rows a ref or cited document names
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str, accented_text: str | None = None) -> dict[str, list[int]]:
@@ -280,29 +282,48 @@ class Retriever:
             terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
         return tuple(terms)
 
-    def _rerank_many(self, q: Question, kind, scores: dict[int, float], top_k: int, reads_text: bool) -> None:
-        """The bonuses of many candidates at once: worked out once per class of clauses that read
-        alike to them (``bonus_classes``), added term by term in numpy (each row gets the same
-        float additions, in the same order, as one by one), and only the rows that reach the best
-        ``top_k`` are kept in ``scores``."""
-        positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
-        finals = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-        classes, representatives = bonus_classes(self.index, reads_text)
-        present, inverse = np.unique(classes[positions], return_inverse=True)
-        rows = [self._bonus_terms(q, kind, self.index.clauses[representatives[c]]) for c in present.tolist()]
-        width = max((len(r) for r in rows), default=0)
-        if width:
-            table = np.zeros((len(rows), width), dtype=np.float64)  # x + 0.0 is x: padding adds nothing
-            for i, r in enumerate(rows):
-                table[i, : len(r)] = r
-            for j in range(width):
-                finals += table[inverse, j]
-        if len(finals) > top_k:
-            floor = np.partition(finals, len(finals) - top_k)[len(finals) - top_k]
-            keep = finals >= floor  # ties with the last kept row stay: order breaks them by position
-        else:
-            keep = np.ones(len(finals), dtype=bool)
-        scores.clear()
+    def _rerank_many(self, q: Question, kind, positions: np.ndarray, bases: np.ndarray, scores: dict[int, float],
+                     top_k: int, prune: bool = True) -> None:
+        """The bonuses of many candidates, best fused score first, in chunks: worked out once per
+        class of clauses that read alike to them (``bonus_classes``) and added term by term in numpy
+        (each row gets the same float additions, in the same order, as one by one). The walk stops
+        where no remaining row can reach the best ``top_k`` even with the most its bonuses can add;
+        only the rows that reach the top are kept in ``scores``."""
+        cfg = self.config
+        order = np.lexsort((positions, -bases))
+        positions, bases = positions[order], bases[order]
+        classes, representatives = bonus_classes(self.index, kind.bonus_reads_text)
+        # the most a clause's bonuses can add: the kind's own, a body named, acting, acting through
+        # its Party group (the title/header term only subtracts)
+        reach = cfg.fact_bonus * (kind.bonus_bound(q) + (4.0 if q.bodies else 0.0)) + 1e-9
+        prunable = prune and cfg.fact_bonus >= 0
+        terms_of: dict[int, tuple[float, ...]] = {}
+        finals = bases.copy()
+        floor, done = -np.inf, 0
+        while done < len(positions):
+            if prunable and done and bases[done] + reach < floor:
+                break  # none of the rest can reach the top
+            chunk = slice(done, min(len(positions), done + _CHUNK))
+            present, inverse = np.unique(classes[positions[chunk]], return_inverse=True)
+            rows = []
+            for c in present.tolist():
+                terms = terms_of.get(c)
+                if terms is None:
+                    terms = terms_of[c] = self._bonus_terms(q, kind, self.index.clauses[representatives[c]])
+                rows.append(terms)
+            width = max((len(r) for r in rows), default=0)
+            if width:
+                table = np.zeros((len(rows), width), dtype=np.float64)  # x + 0.0 is x: padding adds nothing
+                for i, r in enumerate(rows):
+                    table[i, : len(r)] = r
+                part = finals[chunk]
+                for j in range(width):
+                    part += table[inverse, j]
+            done = chunk.stop
+            if prunable and done >= top_k:
+                floor = np.partition(finals[:done], done - top_k)[done - top_k]
+        finals, positions = finals[:done], positions[:done]
+        keep = finals >= floor  # ties with the last kept row stay: order breaks them by position
         scores.update(zip(positions[keep].tolist(), finals[keep].tolist()))
 
     @staticmethod
@@ -321,6 +342,22 @@ class Retriever:
         maps = self.maps
         allowed = self.filter.allows if self.filter is not None else (lambda pos: True)
         ref_bonus = cfg.ref_bonus
+        kind = kinds.get(q.kind)
+        if top_k is not None and self.filter is None and (q.refs or q.item_numbers or q.doc_keys):
+            # a ref or cited document can name a row in every document of a library: in numpy
+            groups = self._named_rows(q)
+            if len(scores) + sum(len(g) for g in groups) > _PRUNE_FROM:
+                positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+                fused = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+                rows = np.unique(np.concatenate([positions, *groups]))
+                bases = np.zeros(len(rows), dtype=np.float64)
+                bases[np.searchsorted(rows, positions)] = fused
+                for group in groups:  # one ref bonus per group a row is in, in the order of the loops below
+                    np.add.at(bases, np.searchsorted(rows, group), ref_bonus)
+                scores.clear()
+                self._rerank_many(q, kind, rows, bases, scores, top_k, prune=q.kind != "meta")
+                self._meta_bonus(q, scores, allowed)
+                return
         # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
         if q.refs or q.item_numbers:
             named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
@@ -335,15 +372,18 @@ class Retriever:
         if not scores:
             return
         # The fact the question asks for: a clause that states it is the better answer.
-        kind = kinds.get(q.kind)
         # A ref or a cited document can name thousands of clauses, and a library repeats clauses
         # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
         # kind and facts only, and its text for the kinds that say so (tests/test_retrieve.py holds
         # every kind to it), are worked out once per distinct value of what they read and added
         # term by term, so the sums are the same floats whichever path adds them.
         reads_text = kind.bonus_reads_text
-        if top_k is not None and q.kind != "meta" and len(scores) > _PRUNE_FROM:
-            self._rerank_many(q, kind, scores, top_k, reads_text)
+        if top_k is not None and len(scores) > _PRUNE_FROM:
+            # a metadata question's own bonus comes after (below): every row stays a candidate
+            positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+            bases = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+            scores.clear()
+            self._rerank_many(q, kind, positions, bases, scores, top_k, prune=q.kind != "meta")
         else:
             memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
             for pos in list(scores):
@@ -354,8 +394,34 @@ class Retriever:
                     terms = memo[key] = self._bonus_terms(q, kind, clause)
                 for term in terms:
                     scores[pos] += term
+        self._meta_bonus(q, scores, allowed)
+
+    def _meta_bonus(self, q: Question, scores: dict[int, float], allowed) -> None:
+        """A metadata question pulls in the clause that holds its field."""
         if q.kind == "meta":
+            maps = self.maps
             target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
             for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):
                 if allowed(pos):
-                    scores[pos] = scores.get(pos, 0.0) + cfg.ref_bonus
+                    scores[pos] = scores.get(pos, 0.0) + self.config.ref_bonus
+
+    def _named_rows(self, q: Question) -> list[np.ndarray]:
+        """The rows a question names, one array per ref bonus: its refs and numbered items
+        together, then each cited document's citing rows (arrays kept per name)."""
+        maps, cache = self.maps, self._named
+        groups = []
+        if q.refs or q.item_numbers:
+            key = ("refs", q.refs, q.item_numbers)
+            if key not in cache:
+                named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
+                named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
+                cache[key] = np.array(sorted(named), dtype=np.int64)
+            groups.append(cache[key])
+        for doc in q.doc_keys:
+            key = ("doc", doc)
+            if key not in cache:
+                cache[key] = np.array(maps.cited_docs.get(doc, ()), dtype=np.int64)
+            groups.append(cache[key])
+        if len(cache) > 256:
+            cache.clear()
+        return groups

@@ -98,6 +98,24 @@ _ASKED = ("Ai chủ trì tổ chức hội nghị toàn quốc?", "Khi nào ph�
           "Ban Tổ chức Trung ương chủ trì việc gì, khi nào xong?")
 
 
+def test_no_kind_gives_more_than_its_bound(assistant):
+    from qa.ask.kinds import _BY_NAME
+    from qa.question import analyze
+
+    questions = [analyze(t) for t in _ASKED]
+    reached = set()
+    for kind in _BY_NAME.values():
+        for q in questions:
+            bound = kind.bonus_bound(q)
+            assert bound <= kind.max_bonus
+            for clause in assistant.index.clauses:
+                value = kind.bonus(q, clause)
+                assert value <= bound, (kind.name, q.text, clause.ref)
+                if value and value == bound:
+                    reached.add(kind.name)
+    assert reached == {"who", "when"}  # the bounds are reached, not merely safe
+
+
 def test_bonuses_by_class_of_clauses_change_no_result(tmp_path, segmenter, fake_embedder, monkeypatch):
     """In a library a ref ("nhiệm vụ 4") names a clause in every document: the bonuses worked out
     once per class of clauses and added in numpy give the very hits, scores and order of adding

@@ -120,6 +120,9 @@ class Kind:
 
     name = "what"
     pattern: re.Pattern | None = None  # on the folded question, for kinds told by their words alone
+    # The largest ``bonus`` can return: retrieval stops at the candidates that could not reach the
+    # top even with it (tests/test_retrieve.py holds every kind to it).
+    max_bonus = 0.0
     # Whether ``bonus`` reads the clause's text (else only its kind and facts): retrieval works a
     # bonus out once per distinct value of what it reads (tests/test_retrieve.py holds kinds to it).
     bonus_reads_text = False
@@ -131,6 +134,10 @@ class Kind:
     def bonus(self, q: Question, clause: Clause) -> float:
         """Extra fused score, in units of ``Config.fact_bonus``, for a clause that states this kind's answer."""
         return 0.0
+
+    def bonus_bound(self, q: Question) -> float:
+        """The largest ``bonus`` can return for this question (``max_bonus`` unless a kind knows better)."""
+        return self.max_bonus
 
     def holds_answer(self, q: Question, clause: Clause, ctx: AnswerContext) -> bool:
         """Whether ``clause`` holds an answer of the type asked."""

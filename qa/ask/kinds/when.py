@@ -47,6 +47,7 @@ def _years(text: str) -> frozenset[str]:
 
 class When(Kind):
     name = "when"
+    max_bonus = 2.0
     pattern = PATTERN
 
     def bonus(self, q, clause) -> float:
@@ -55,6 +56,9 @@ class When(Kind):
         years = _years(q.text)
         # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
         return 2.0 if years and years <= _years(" ".join(clause.facts.timings)) else 1.0
+
+    def bonus_bound(self, q) -> float:
+        return self.max_bonus if _years(q.text) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
         if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give

@@ -83,6 +83,7 @@ def _named_body_nearby(hits, clause):
 class Who(Kind):
     name = "who"
     pattern = PATTERN
+    max_bonus = 1.0 + _PREDICATE_WEIGHT  # the share is at most 1
     bonus_reads_text = True  # what the lead does, in the clause's own words
 
     def bonus(self, q, clause) -> float:
