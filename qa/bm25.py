@@ -119,6 +119,15 @@ class BM25View:
                 scores[self.indices[start:end]] += self.data[start:end]
         return scores
 
+    def warm_up(self) -> None:
+        """Build now the dense columns of the terms in the most rows, up to the cache's bound:
+        the first questions that use them would otherwise build them."""
+        lengths = np.diff(self.indptr)
+        common = [int(i) for i in np.argsort(-lengths, kind="stable")
+                  if lengths[i] * DENSE_SHARE >= self.num_docs]
+        for i in common[: max(0, DENSE_BYTES // max(1, self.num_docs * 4) - 1)]:
+            self._dense_column(i, int(self.indptr[i]), int(self.indptr[i + 1]))
+
     def _dense_column(self, i: int, start: int, end: int) -> np.ndarray:
         columns = self.__dict__.setdefault("_columns", {})
         column = columns.get(i)

@@ -47,6 +47,11 @@ class Lexicon:
         paths = [path] if path else sorted(DATA.glob("paraphrases*.tsv"))
         return _load(tuple(str(p) for p in paths))
 
+    def warm_up(self) -> None:
+        """Fold and index the members now rather than on the first question that needs them."""
+        for name in ("_keys", "_accented", "_by_first"):
+            getattr(self, name)
+
     def members(self) -> list[str]:
         return [m for g in self.groups for m in g]
 

@@ -193,10 +193,17 @@ class Retriever:
         return [pos for pos, _ in found], dict(found), vector
 
     def warm_up(self) -> None:
-        """Build now what a library's first question would otherwise wait for: the bonus classes."""
+        """Build now what the first question would otherwise wait for: the lexicon's folded members,
+        the BM25 views' columns of common terms, a library's bonus classes."""
+        if self.lexicon is not None:
+            self.lexicon.warm_up()
+        for view in (self.index.bm25_accented, self.index.bm25_folded):
+            if view is not None and hasattr(view, "warm_up"):
+                view.warm_up()
         if len(self.index.clauses) > _PRUNE_FROM:
             for reads_text in (False, True):
                 bonus_classes(self.index, reads_text)
+            np.unique(np.arange(2, dtype=np.int64))  # numpy's hash-based unique imports numpy.ma on first use
 
     def restorer(self) -> Restorer:
         """The accent restorer of this index's words (built on the first accent-free question)."""

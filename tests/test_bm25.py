@@ -64,3 +64,19 @@ def test_a_common_term_added_as_a_dense_column_scores_the_same(monkeypatch):
     for q, scores in expected.items():
         assert np.array_equal(dense.get_scores(list(q)), scores), q
     assert dense._columns  # the columns were used and kept
+
+
+def test_warming_builds_the_common_terms_columns_and_changes_no_score(monkeypatch):
+    import qa.bm25
+
+    docs = DOCS * 4 + [["thể", "ý"]] * 2  # "thể" in 10 of 22 rows, six more terms in 8, "ý" in 6
+    view = BM25View.from_tokens(docs, k1=1.2, b=0.75)
+    expected = {tuple(q): view.get_scores(q) for q in _queries(view.terms, n=50)}
+    monkeypatch.setattr(qa.bm25, "DENSE_SHARE", 4)  # dense: a term in a quarter of the rows or more
+    monkeypatch.setattr(qa.bm25, "DENSE_BYTES", 3 * 22 * 4)  # room for two columns (the cache keeps one spare)
+    warm = BM25View.from_tokens(docs, k1=1.2, b=0.75)
+    warm.warm_up()
+    # the most common term, then the first used of those tied second
+    assert [warm.terms[i] for i in warm._columns] == ["thể", "chế"]
+    for q, scores in expected.items():
+        assert np.array_equal(warm.get_scores(list(q)), scores), q
