@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..config import Config
-from ..facts import party_groups
+from ..facts import find_actors, party_groups
 from ..question import Question, acted_on, analyze
 from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
@@ -191,6 +191,30 @@ class Judge:
         start, end = m.span("subject")
         return q.text[start:end].strip(" ,") if len(q.text) == len(folded) else m.group("subject").strip(" ,")
 
+    def _absent_from_named(self, q: Question, hits) -> str | None:
+        """Why the part of the document a question names by number ("phần IV") cannot say what it
+        asks of the actors it names ("tỉnh ủy, thành ủy"): no clause under that part mentions them —
+        or only the part's title does, and the copy is cut off inside the part. None otherwise."""
+        actors = list(dict.fromkeys([*q.bodies, *find_actors(q.text)]))
+        named = [h.clause for h in hits if h.clause.ref in q.refs]
+        if not actors or not named:
+            return None
+        part = named[0]
+        under, stack = [], list(self.ctx.children(part))
+        while stack:
+            clause = stack.pop()
+            under.append(fold(clause.text))
+            stack.extend(self.ctx.children(clause))
+        said = " ".join(under)
+        if any(fold(a) in said for a in actors):
+            return None
+        who = ", ".join(actors)
+        cut = next((last for doc, last in self.info.truncated if doc == part.doc_id), None)
+        if cut and any(fold(a) in fold(part.text) for a in actors):
+            return (f"Tiêu đề phần {part.ref} có nhắc đến {who}, nhưng bản {part.doc_id} trong kho dừng ở {cut}: "
+                    f"phần giao việc cho {who} không có trong bản này.")
+        return f"Phần {part.ref} ({part.doc_id}) không nhắc đến {who}."
+
     def _acts(self, body: str) -> bool:
         """The corpus gives ``body`` a task: itself, or its Party group ("Quốc hội" through
         "Đảng đoàn Quốc hội", which Party documents task on its behalf)."""
@@ -251,6 +275,10 @@ class Judge:
                 and retrieval.hits[0].clause.kind in ("header", "title"):
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
+        absent = self._absent_from_named(q, retrieval.hits) if named else None
+        if corpus_rules and absent:
+            # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
+            return Verdict("low", absent, s, 0.0, "named-absent")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:

@@ -71,6 +71,16 @@ def test_a_compound_of_question_words_the_plan_never_uses_is_the_topic(assistant
     assert known.signals["unknown"] == 0.0
 
 
+def test_actors_the_named_part_does_not_reach(assistant):
+    # part IV's title lists tỉnh ủy, thành ủy; the copy stops at IV.1.2, before their tasks
+    reply = assistant.ask("Các tỉnh ủy, thành ủy được giao nhiệm vụ cụ thể gì ở phần IV?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "named-absent")
+    assert reply.answer.startswith("Tiêu đề phần IV có nhắc đến tỉnh ủy, thành ủy, nhưng bản 03-KH/TW trong kho "
+                                   "dừng ở IV.1.2")
+    there = assistant.ask("Đảng đoàn Quốc hội có nhiệm vụ gì ở mục IV?")  # IV.1 is its part
+    assert (there.confidence, there.signals["rule"]) == ("high", "named")
+
+
 def test_a_local_body_the_plan_gives_no_task(assistant):
     # "Hội đồng nhân dân các cấp" appears in the plan only to date the confidence votes
     reply = assistant.ask("HĐND tỉnh có nv gì theo KH 03?")

@@ -259,3 +259,14 @@ def test_a_body_given_the_work_by_name_beside_the_tasks_all_share(assistant):
     assert reply.answer.startswith("Đảng đoàn Quốc hội được giao riêng (IV.1.2); việc chung của các cấp ủy, tổ chức đảng")
     alone = assistant.ask("Ai phải tự phê bình và phê bình?")  # no body named near: the clause's own actors
     assert alone.answer.startswith("Cán bộ, đảng viên (III.4)")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Đảng đoàn Quốc hội có nhiệm vụ gì ở mục IV?", "what"),  # the place is given, the content asked
+    ("Nhiệm vụ của Đảng đoàn Quốc hội nằm ở mục nào?", "where"),
+    ("Lấy phiếu tín nhiệm được nói ở phần nào?", "where"),
+])
+def test_a_section_named_by_number_is_not_asked_for(text, kind):
+    from qa.question import analyze
+
+    assert analyze(text).kind == kind

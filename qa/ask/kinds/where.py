@@ -9,7 +9,8 @@ from ..passages import clip
 from .base import Kind
 
 PATTERN = re.compile(
-    r"\b(muc nao|phan nao|o muc|o phan|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
+    # "ở mục IV" gives the place (the question is about what is there); "ở mục nào" asks for it
+    r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
     r"|nam trong|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu))\b")
