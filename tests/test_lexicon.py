@@ -32,3 +32,8 @@ def test_the_shipped_files_load():
     lexicon = Lexicon.load()
     assert len(lexicon.groups) > 100 and all(len(g) > 1 for g in lexicon.groups)
     assert any(g[0] == "báo chí" and "báo đài" in g for g in lexicon.groups)
+
+
+def test_a_member_is_found_wherever_it_stands_and_each_phrase_once():
+    bridges = LEX.bridges("Báo chí, báo đài và đài báo: bè phái", has)
+    assert [(b.said, b.plan_words) for b in bridges] == [("báo đài", ("báo chí",)), ("bè phái", ("cục bộ",))]

@@ -15,6 +15,7 @@ def test_answered_in_the_users_words(assistant):
     ("Chi bộ tôi cần làm gì để các đảng viên tự kiểm điểm nghiêm túc?", "III.4"),
     ("Kế hoạch có nói gì về chống bè phái không?", "III.6"),
     ("ai phải tự học lý luận chính trị?", "III.3"),
+    ("Dân có được chê cán bộ không?", "III.11"),  # people criticising cadres: giám sát, phản biện
 ])
 def test_paraphrases_are_answered(assistant, question, ref):
     reply = assistant.ask(question)
