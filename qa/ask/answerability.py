@@ -272,7 +272,7 @@ class Judge:
             # "Trường chính trị có vai trò gì?": the one whose task is asked, the corpus never names
             return Verdict("low", f"Kế hoạch không nhắc đến {subject}.", s, 0.0, "subject")
         if corpus_rules and q.kind != "meta" and not named and not follows_topic \
-                and retrieval.hits[0].clause.kind in ("header", "title"):
+                and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         absent = self._absent_from_named(q, retrieval.hits) if named else None
@@ -293,6 +293,9 @@ class Judge:
 
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
+# Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
+# above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
+_MASTHEAD_ONLY = 0.5
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them

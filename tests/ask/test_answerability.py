@@ -174,6 +174,13 @@ def test_a_yes_no_question_about_what_the_plan_never_names(assistant):
     assert known.signals["rule"] != "existence"
 
 
+def test_a_question_about_the_document_itself_may_match_its_masthead(assistant):
+    # most of its words are the masthead's own (Bộ Chính trị, Kết luận 21, Ban Chấp hành Trung ương)
+    reply = assistant.ask("KH 03 của BCT triển khai KL 21 của BCH TW khóa XIII, đúng ko?")
+    assert reply.citations[0].ref == "header" and reply.signals["coverage"] >= 0.5
+    assert (reply.found, reply.signals["rule"]) == (True, "")
+
+
 @pytest.mark.parametrize("question", ["giá nhà ở Hà Nội năm nay thế nào", "thoi tiet ha noi hom nay"])
 def test_only_the_masthead_matches(assistant, question):
     reply = assistant.ask(question)  # "Hà Nội, ngày 01 tháng 12 năm 2021" is where it was signed
