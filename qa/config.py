@@ -45,6 +45,9 @@ class Config:
     # FAISS's OpenMP threads for a query's dense scan: one query gains nothing from two (at 100k
     # clauses 5.0 ms on one thread, 6.4 ms on two, the second spinning); 0 leaves FAISS's default.
     search_threads: int = 1
+    # From this many clauses, the two BM25 views of a question are scored side by side, one on a
+    # second thread, when a core is idle (a view's scores are a pass over every row); 0: never.
+    lexical_parallel_from: int = 20_000
     # PhoBERT-style Vietnamese bi-encoders expect underthesea-segmented input
     # ("thể_chế"); the English default does better on plain syllables.
     segment_for_embedding: bool = False
@@ -132,6 +135,9 @@ class Config:
                 raise ConfigError(f"{name} must be within [0, 1]. Currently, the {name} is {getattr(self, name)}")
         if self.ans_low > self.ans_high:
             raise ConfigError(f"ans_low must not exceed ans_high ({self.ans_high}). Currently, the ans_low is {self.ans_low}")
+        if self.lexical_parallel_from < 0:
+            raise ConfigError("lexical_parallel_from must not be negative (0 turns it off). "
+                              f"Currently, the lexical_parallel_from is {self.lexical_parallel_from}")
         if self.search_threads < 0:
             raise ConfigError(f"search_threads must not be negative. Currently, the search_threads is {self.search_threads}")
         if self.embed_threads < 0:

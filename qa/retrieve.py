@@ -29,6 +29,7 @@ from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
 from .clausemaps import ClauseMaps
 from .config import Config
+from .embed import query_threads, runnable_tasks, usable_cores
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
@@ -112,6 +113,18 @@ _CHUNK = 256  # candidates whose bonuses are added at once before the walk check
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
+_SIDE_POOL: list = []
+
+
+def _side_pool():
+    """One worker thread for a question's second BM25 view (numpy's passes release the GIL)."""
+    if not _SIDE_POOL:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _SIDE_POOL.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-bm25"))
+    return _SIDE_POOL[0]
+
+
 def bonus_classes(index: LoadedIndex, reads_text: bool) -> tuple[np.ndarray, list[int]]:
     """Each clause's class for the fact bonuses: clauses of one class have the same kind and facts
     (and text, for kinds whose bonus reads it), so their bonuses are equal for any question. Returns
@@ -157,16 +170,29 @@ class Retriever:
         k = self.config.candidate_k
         out: dict[str, list[int]] = {}
         folded = folded_tokens(text, drop_stopwords=True)
-        if folded:
-            out["folded"] = [pos for pos, _ in self.backend.search_lexical("folded", folded, k, self._rows)]
         # Accent-free questions would only miss in the accented view: skip it.
         accented_text = accented_text or text
+        both = bool(folded) and has_diacritics(accented_text)
+        pending = None
+        if both and self._side_by_side():
+            pending = _side_pool().submit(self.backend.search_lexical, "folded", folded, k, self._rows)
+        elif folded:
+            out["folded"] = [pos for pos, _ in self.backend.search_lexical("folded", folded, k, self._rows)]
+        accented_hits = None
         if has_diacritics(accented_text):
             accented = accented_tokens(accented_text, self.segmenter, drop_stopwords=True)
             if accented:
-                out["accented"] = [pos for pos, _ in self.backend.search_lexical("accented", accented, k,
-                                                                                   self._rows)]
+                accented_hits = self.backend.search_lexical("accented", accented, k, self._rows)
+        if pending is not None:
+            out["folded"] = [pos for pos, _ in pending.result()]  # the fusion adds the views in this order
+        if accented_hits is not None:
+            out["accented"] = [pos for pos, _ in accented_hits]
         return out
+
+    def _side_by_side(self) -> bool:
+        """Score the two BM25 views at once: a library large enough, and a core nobody uses now."""
+        start = self.config.lexical_parallel_from
+        return 0 < start <= len(self.index.clauses) and query_threads(2, usable_cores(), runnable_tasks(), 0) >= 2
 
     def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
         """Best positions, their cosine to the query, and the query vector."""

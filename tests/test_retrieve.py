@@ -149,3 +149,33 @@ def test_bonuses_by_class_of_clauses_change_no_result(tmp_path, segmenter, fake_
     assert results[0] == results[10**9]
     assert all(len(hits) == 5 for hits in results[0])
     assert rows[0] < rows[10**9]  # rows were skipped
+
+
+def test_the_two_lexical_views_scored_side_by_side_give_the_same_hits(assistant, monkeypatch):
+    import qa.retrieve as retrieve
+
+    calls = []
+    real = retrieve._side_pool
+
+    def counting_pool():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(retrieve, "query_threads", lambda *args: 2)  # a core is idle
+    monkeypatch.setattr(retrieve, "_side_pool", counting_pool)
+    side = assistant.with_options(retrieval_mode="lexical", lexical_parallel_from=1)
+    alone = assistant.with_options(retrieval_mode="lexical", lexical_parallel_from=0)
+    for text in _ASKED:
+        a, b = side.retriever.retrieve(text), alone.retriever.retrieve(text)
+        assert list(a.rankings.items()) == list(b.rankings.items()), text  # views in the same order too
+        assert [(h.clause.ref, h.score) for h in a.hits] == [(h.clause.ref, h.score) for h in b.hits], text
+    assert len(calls) == len(_ASKED)  # every question had both views, scored side by side
+
+
+def test_a_negative_side_by_side_threshold_is_refused():
+    import pytest
+
+    from qa.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="lexical_parallel_from must not be negative"):
+        Config(lexical_parallel_from=-1)
