@@ -145,9 +145,7 @@ class Assistant:
         if self.config.restore_accents:
             self.retriever.restorer()
         self.retriever.warm_up()
-        # what the corpus statistics count on first use (20–100 ms at 100k clauses)
-        for name in ("own_doc_keys", "latest_year", "sessions", "_bigrams"):
-            getattr(self._info, name)
+        self._info.warm_up()
         self.ask("ai chịu trách nhiệm thể chế hóa?")
 
     # -- data ------------------------------------------------------------

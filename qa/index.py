@@ -169,7 +169,8 @@ def _pipeline_fingerprint() -> str:  # once per process: a build asks once per d
     for name in names:
         h.update((here / name).read_bytes())
     # The saved maps hold which documents each clause names: document_keys, not all of question.py.
-    h.update(repr((inspect.getsource(question.document_keys), question._DOC_KEY.pattern,
+    h.update(repr((inspect.getsource(question.document_keys), inspect.getsource(question._document_mentions),
+                   question._DOC_KEY_FULL.pattern,
                    question._DOC_NAMED.pattern, sorted(question._DOC_TYPE_ABBR.items()))).encode("utf-8"))
     return h.hexdigest()[:16]
 

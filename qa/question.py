@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .ask.kinds import META_FIELDS, kind_for
+from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents
 
@@ -50,8 +51,15 @@ _ENGLISH = frozenset("the what who when where which how is are of to in for does
 
 _DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
                   "huong dan": "hd", "thong bao": "tb"}
-_DOC_KEY = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)\b")
 _DOC_KEY_FULL = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)(?:/tw)?\b")
+
+
+def _document_mentions(folded: str) -> list[tuple[int, int, tuple[str, int]]]:
+    """Where a folded text names Party documents: (start, end, (type, number)), numbers first
+    ("21-KL/TW"), then names ("Kết luận 21")."""
+    out = [(m.start(), m.end(), (m.group(2), int(m.group(1)))) for m in _DOC_KEY_FULL.finditer(folded)]
+    out += [(m.start(), m.end(), (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2)))) for m in _DOC_NAMED.finditer(folded)]
+    return out
 
 
 def without_documents(text: str, keys) -> str:
@@ -61,8 +69,7 @@ def without_documents(text: str, keys) -> str:
     folded = fold(text)
     if len(folded) != len(text):
         return text
-    spans = [m.span() for m in _DOC_KEY_FULL.finditer(folded) if (m.group(2), int(m.group(1))) in keys]
-    spans += [m.span() for m in _DOC_NAMED.finditer(folded) if (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2))) in keys]
+    spans = [(start, end) for start, end, key in _document_mentions(folded) if key in keys]
     keep = [True] * len(text)
     for start, end in spans:  # overlapping mentions ("Kế hoạch 03-KH/TW") go as one
         keep[start:end] = [False] * (end - start)
@@ -73,8 +80,6 @@ _ACTION_FILLER = frozenset("viec noi dung tinh than cac theo".split())
 
 
 def _document_actions() -> tuple[tuple[str, ...], ...]:
-    from .datafiles import DATA, data_lines
-
     return tuple(tuple(fold(line.strip()).split()) for line in data_lines(DATA / "document_actions.tsv"))
 
 
@@ -86,10 +91,8 @@ def acted_on(text: str) -> frozenset[tuple[str, int]]:
     "kiểm tra việc thực hiện KL 21": ``qa/data/document_actions.tsv``), as (type, number).
     A few filler words may stand between ("triển khai nội dung Kết luận 21")."""
     folded = fold(expand_abbreviations(text))
-    mentions = [(m.start(), (m.group(2), int(m.group(1)))) for m in _DOC_KEY.finditer(folded)]
-    mentions += [(m.start(), (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2)))) for m in _DOC_NAMED.finditer(folded)]
     found = set()
-    for start, key in mentions:
+    for start, _, key in _document_mentions(folded):
         before = re.sub(r"[^\w ]", " ", folded[:start]).split()
         while before and before[-1] in _ACTION_FILLER:
             before.pop()
@@ -100,10 +103,7 @@ def acted_on(text: str) -> frozenset[tuple[str, int]]:
 
 def document_keys(text: str) -> tuple[tuple[str, int], ...]:
     """Party documents a text names, as (type, number): "Kết luận số 19-KL/TW" → ("kl", 19)."""
-    folded = fold(expand_abbreviations(text))
-    keys = [(m.group(2), int(m.group(1))) for m in _DOC_KEY.finditer(folded)]
-    keys += [(_DOC_TYPE_ABBR[m.group(1)], int(m.group(2))) for m in _DOC_NAMED.finditer(folded)]
-    return tuple(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(key for _, _, key in _document_mentions(fold(expand_abbreviations(text)))))
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,6 @@ def _undouble(text: str) -> str:
 
 
 def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
-    from .datafiles import DATA, data_lines
-
     forms = dict(line.split("\t")[:2] for line in data_lines(DATA / "colloquial.tsv"))
     forms = {k.strip().lower(): v.strip() for k, v in forms.items()}
     if not forms:

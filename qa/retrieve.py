@@ -18,11 +18,12 @@ rows) is indexed once per loaded index (``ClauseMaps``).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
 
 import numpy as np
-
-from dataclasses import dataclass, field
-from typing import Callable
 
 from .accents import Restorer, corpus_words, dictionary_words, question_phrases
 from .ask import kinds
@@ -113,16 +114,10 @@ _CHUNK = 256  # candidates whose bonuses are added at once before the walk check
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
-_SIDE_POOL: list = []
-
-
-def _side_pool():
+@lru_cache(maxsize=1)
+def _side_pool() -> ThreadPoolExecutor:
     """One worker thread for a question's second BM25 view (numpy's passes release the GIL)."""
-    if not _SIDE_POOL:
-        from concurrent.futures import ThreadPoolExecutor
-
-        _SIDE_POOL.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-bm25"))
-    return _SIDE_POOL[0]
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-bm25")
 
 
 def bonus_classes(index: LoadedIndex, reads_text: bool) -> tuple[np.ndarray, list[int]]:
@@ -224,7 +219,7 @@ class Retriever:
         if self.lexicon is not None:
             self.lexicon.warm_up()
         for view in (self.index.bm25_accented, self.index.bm25_folded):
-            if view is not None and hasattr(view, "warm_up"):
+            if view is not None:
                 view.warm_up()
         if len(self.index.clauses) > _PRUNE_FROM:
             for reads_text in (False, True):
@@ -370,58 +365,41 @@ class Retriever:
     def _rerank(self, q: Question, scores: dict[int, float], top_k: int | None = None) -> None:
         """Question-aware bonuses on top of fusion (values in Config). With ``top_k``, the rows
         that cannot reach the best ``top_k`` whatever their bonuses are dropped unscored."""
-        cfg = self.config
         clauses = self.index.clauses
-        maps = self.maps
         allowed = self.filter.allows if self.filter is not None else (lambda pos: True)
-        ref_bonus = cfg.ref_bonus
+        ref_bonus = self.config.ref_bonus
         kind = kinds.get(q.kind)
-        if top_k is not None and self.filter is None and (q.refs or q.item_numbers or q.doc_keys):
-            # a ref or cited document can name a row in every document of a library: in numpy
-            groups = self._named_rows(q)
-            if len(scores) + sum(len(g) for g in groups) > _PRUNE_FROM:
-                positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
-                fused = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-                rows = np.unique(np.concatenate([positions, *groups]))
-                bases = np.zeros(len(rows), dtype=np.float64)
-                bases[np.searchsorted(rows, positions)] = fused
-                for group in groups:  # one ref bonus per group a row is in, in the order of the loops below
-                    np.add.at(bases, np.searchsorted(rows, group), ref_bonus)
-                scores.clear()
-                self._rerank_many(q, kind, rows, bases, scores, top_k, prune=q.kind != "meta")
-                self._meta_bonus(q, scores, allowed)
-                return
-        # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in.
-        if q.refs or q.item_numbers:
-            named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
-            named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
-            for pos in sorted(named) if self.filter is None else filter(allowed, sorted(named)):
-                scores[pos] = scores.get(pos, 0.0) + ref_bonus
-        # A cited document named by number ("Kết luận 19") points to the clauses citing it, like a ref.
-        for key in q.doc_keys:
-            citing = maps.cited_docs.get(key, ())
-            for pos in citing if self.filter is None else filter(allowed, citing):
-                scores[pos] = scores.get(pos, 0.0) + ref_bonus
-        if not scores:
-            return
-        # The fact the question asks for: a clause that states it is the better answer.
+        # Structural references ("nhiệm vụ 8", "mục II", "IV.1.1") pull their clause in, and a cited
+        # document named by number ("Kết luận 19") the clauses citing it: one ref bonus per group.
+        groups = self._named_rows(q)
+        if self.filter is not None:
+            groups = [np.array([pos for pos in g.tolist() if allowed(pos)], dtype=np.int64) for g in groups]
         # A ref or a cited document can name thousands of clauses, and a library repeats clauses
         # (boilerplate, the same task in every province's plan): the bonuses, which read a clause's
         # kind and facts only, and its text for the kinds that say so (tests/test_retrieve.py holds
         # every kind to it), are worked out once per distinct value of what they read and added
         # term by term, so the sums are the same floats whichever path adds them.
-        reads_text = kind.bonus_reads_text
-        if top_k is not None and len(scores) > _PRUNE_FROM:
-            # a metadata question's own bonus comes after (below): every row stays a candidate
+        if top_k is not None and len(scores) + sum(len(g) for g in groups) > _PRUNE_FROM:
             positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
-            bases = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+            fused = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+            rows = np.unique(np.concatenate([positions, *groups]))
+            bases = np.zeros(len(rows), dtype=np.float64)
+            bases[np.searchsorted(rows, positions)] = fused
+            for group in groups:  # in the order the row-by-row path adds them
+                np.add.at(bases, np.searchsorted(rows, group), ref_bonus)
             scores.clear()
-            self._rerank_many(q, kind, positions, bases, scores, top_k, prune=q.kind != "meta")
+            # a metadata question's own bonus comes after (below): every row stays a candidate
+            self._rerank_many(q, kind, rows, bases, scores, top_k, prune=q.kind != "meta")
         else:
+            for group in groups:
+                for pos in group.tolist():
+                    scores[pos] = scores.get(pos, 0.0) + ref_bonus
+            if not scores:
+                return
             memo: dict[tuple[str, str, int], tuple[float, ...]] = {}
             for pos in list(scores):
                 clause = clauses[pos]
-                key = (clause.text if reads_text else "", clause.kind, id(clause.facts))
+                key = (clause.text if kind.bonus_reads_text else "", clause.kind, id(clause.facts))
                 terms = memo.get(key)
                 if terms is None:
                     terms = memo[key] = self._bonus_terms(q, kind, clause)

@@ -16,6 +16,8 @@ import threading
 import unicodedata
 from functools import lru_cache
 
+from .datafiles import DATA, data_lines
+
 # Tone marks as combining characters (NFD). Vowel-quality marks (circumflex,
 # breve, horn) are not tones and stay on their letter.
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -113,8 +115,6 @@ def syllables(text: str) -> list[str]:
 
 
 def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
-    from .datafiles import DATA, data_lines
-
     lists: dict[str, set[str]] = {"accented": set(), "folded": set()}
     for line in data_lines(DATA / "stopwords.tsv"):
         name, words = line.split("\t", 1)
@@ -142,8 +142,6 @@ def content_syllables(text: str, keep_accents: bool = False) -> list[str]:
 
 
 def _abbreviations() -> tuple[dict[str, str], frozenset[str]]:
-    from .datafiles import DATA, data_lines
-
     full, caps = {}, set()
     for line in data_lines(DATA / "abbreviations.tsv"):
         short, name, *flags = line.split("\t")

@@ -35,10 +35,23 @@ USER_QUESTIONS = ROOT / "eval" / "user_questions.jsonl"
 README = ROOT / "eval" / "README.md"
 
 
-def test_user_question_set_composition_and_locked_test_split():
+def _test_split_sha(path: Path) -> str:
+    """sha256 of a set's test lines as written, each ending in a newline."""
     import hashlib
+
+    raw = path.read_text(encoding="utf-8")
+    return hashlib.sha256("".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
+                          .encode("utf-8")).hexdigest()
+
+
+def _recorded_sha(label: str) -> str:
+    """The test split sha256 eval/README.md records after ``label`` ("third set's test split sha256")."""
     import re
 
+    return re.search(rf"{re.escape(label)}: `([0-9a-f]{{64}})`", README.read_text(encoding="utf-8")).group(1)
+
+
+def test_user_question_set_composition_and_locked_test_split():
     from qa.evaluation.dataset import STYLES
     from qa.evaluation.overlap import overlap_summary
 
@@ -55,38 +68,25 @@ def test_user_question_set_composition_and_locked_test_split():
     assert len(chains) >= 12 and sum(len(q.history) == 2 for q in chains) >= 6
     assert 0.35 <= sum(q.split == "dev" for q in questions) / len(questions) <= 0.45
     assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
-    raw = USER_QUESTIONS.read_text(encoding="utf-8")
-    test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
-    recorded = re.search(r"test split sha256: `([0-9a-f]{64})`", README.read_text(encoding="utf-8")).group(1)
-    assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
+    assert _test_split_sha(USER_QUESTIONS) == _recorded_sha("test split sha256")
 
 
 USER_QUESTIONS_2 = ROOT / "eval" / "user_questions_2.jsonl"
 
 
 def test_third_set_loads_strictly_and_its_test_split_is_locked():
-    import hashlib
-    import re
-
     paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
     questions = load_questions(USER_QUESTIONS_2, paragraphs, strict=True)
     assert len(questions) == 195 and len({q.id for q in questions}) == 195
     assert sum(not q.in_scope for q in questions) == 71
     assert sum(q.split == "dev" for q in questions) == 77
-    raw = USER_QUESTIONS_2.read_text(encoding="utf-8")
-    test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
-    recorded = re.search(r"third set's test split sha256: `([0-9a-f]{64})`",
-                         README.read_text(encoding="utf-8")).group(1)
-    assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
+    assert _test_split_sha(USER_QUESTIONS_2) == _recorded_sha("third set's test split sha256")
 
 
 USER_QUESTIONS_3 = ROOT / "eval" / "user_questions_3.jsonl"
 
 
 def test_fourth_set_loads_strictly_and_its_test_split_is_locked():
-    import hashlib
-    import re
-
     from qa.evaluation.overlap import overlap_summary
 
     paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
@@ -95,8 +95,4 @@ def test_fourth_set_loads_strictly_and_its_test_split_is_locked():
     assert sum(not q.in_scope for q in questions) == 87
     assert sum(q.split == "dev" for q in questions) == 102
     assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
-    raw = USER_QUESTIONS_3.read_text(encoding="utf-8")
-    test_lines = "".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
-    recorded = re.search(r"fourth set's test split sha256: `([0-9a-f]{64})`",
-                         README.read_text(encoding="utf-8")).group(1)
-    assert hashlib.sha256(test_lines.encode("utf-8")).hexdigest() == recorded
+    assert _test_split_sha(USER_QUESTIONS_3) == _recorded_sha("fourth set's test split sha256")

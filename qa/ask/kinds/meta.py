@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ...documents.types import type_names
+from ...facts import find_bodies
+from ...text import fold
 from ..passages import clip
 from .base import Kind
 
@@ -40,12 +43,6 @@ META_FIELDS = (
 CLAUSE_OF_FIELD = {"Tên văn bản": "title", "Căn cứ": "preamble"}
 _IMPLEMENTS = re.compile(r"((?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]+"
                          r"(?:, ngày \d{1,2}/\d{1,2}/\d{4})?(?: của [^;(]+)?)")
-
-
-# "…, Bộ Chính trị ban hành Kế hoạch thực hiện": the issuer a document names in its own text
-_ISSUES = re.compile(r"((?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Chính phủ|Thủ tướng Chính phủ"
-                     r"|Quốc hội|Ủy ban Thường vụ Quốc hội|[A-ZĐ][\w ]{2,40}?(?:ủy|Ủy ban nhân dân[\w ]*?)))"
-                     r" ban hành (?:Kế hoạch|Nghị quyết|Kết luận|Chỉ thị|Quy định|Hướng dẫn|Chương trình|Đề án)[\w ]{0,30}")
 
 
 # "Hà Nội, ngày 01 tháng 12 năm 2021": a document's dating line
@@ -110,8 +107,15 @@ class Meta(Kind):
         which a register's listing ("Cơ quan ban hành: Ban Chấp hành Trung ương") may name
         differently: the text is the document's own word, the listing is said beside it."""
         preamble = ctx.front(doc_id, "preamble")
-        found = _ISSUES.search(preamble.text) if preamble else None
-        if not found or found.group(1) == listed:
+        if preamble is None:
             return None
-        answer = f"{found.group(1)} ({doc_id}: «{found.group(0)}»; thông tin văn bản ghi cơ quan ban hành: {listed})."
+        text = preamble.text
+        types = "|".join(re.escape(fold(name)) for name in type_names())
+        issued = re.search(rf" ban hanh (?:{types})\b[\w ]{{0,30}}", fold(text))
+        # the gazetteer's body that ends where "ban hành <a document type>" begins
+        issuer = next((b for b in find_bodies(text) if issued and b.end == issued.start()), None)
+        if issuer is None or issuer.name == listed:
+            return None
+        quoted = text[issuer.start:issued.end()]
+        answer = f"{issuer.name} ({doc_id}: «{quoted}»; thông tin văn bản ghi cơ quan ban hành: {listed})."
         return answer, preamble

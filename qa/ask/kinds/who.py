@@ -63,7 +63,13 @@ def _possessor(question: str, text: str) -> str | None:
     return None
 
 
+_BODIES = frozenset(BODIES)
 _NEAR = 0.8  # a hit this close to the best one's fused score is as much about the question
+
+
+def _one_body(lead: tuple[str, ...]) -> bool:
+    """The lead is one named body of the gazetteer, not a list ("Các cấp ủy, tổ chức đảng, …")."""
+    return len(lead) == 1 and lead[0] in _BODIES
 
 
 def _named_body_nearby(hits, clause):
@@ -73,9 +79,7 @@ def _named_body_nearby(hits, clause):
     if not lead or (len(lead) == 1 and "," not in lead[0]):
         return None
     for hit in hits[1:3]:
-        f = hit.clause.facts
-        if hit.score >= _NEAR * hits[0].score and len(f.lead) == 1 and "," not in f.lead[0] \
-                and f.lead[0] in BODIES:
+        if hit.score >= _NEAR * hits[0].score and _one_body(hit.clause.facts.lead):
             return hit.clause
     return None
 
