@@ -110,6 +110,8 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 # Above this many candidates (a ref or cited document names thousands of rows in a library) the
 # bonuses are added in numpy, per class of clauses, best first, until no other row can reach the top.
 _PRUNE_FROM = 64
+_MAX_TERMS = 5  # the most terms _bonus_terms returns
+_PADDING = (0.0,) * _MAX_TERMS
 _CHUNK = 256  # candidates whose bonuses are added at once before the walk checks whether to stop
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
@@ -325,28 +327,26 @@ class Retriever:
         # its Party group (the title/header term only subtracts)
         reach = cfg.fact_bonus * (kind.bonus_bound(q) + (4.0 if q.bodies else 0.0)) + 1e-9
         prunable = prune and cfg.fact_bonus >= 0
-        terms_of: dict[int, tuple[float, ...]] = {}
+        # the terms of each class met so far, one row each, zero-padded (x + 0.0 is x: padding adds nothing)
+        table = np.zeros((len(representatives), _MAX_TERMS), dtype=np.float64)
+        clauses = self.index.clauses
+        known = np.zeros(len(representatives), dtype=bool)
         finals = bases.copy()
-        floor, done = -np.inf, 0
+        floor, done, width = -np.inf, 0, 0
         while done < len(positions):
             if prunable and done and bases[done] + reach < floor:
                 break  # none of the rest can reach the top
             chunk = slice(done, min(len(positions), done + _CHUNK))
-            present, inverse = np.unique(classes[positions[chunk]], return_inverse=True)
-            rows = []
-            for c in present.tolist():
-                terms = terms_of.get(c)
-                if terms is None:
-                    terms = terms_of[c] = self._bonus_terms(q, kind, self.index.clauses[representatives[c]])
-                rows.append(terms)
-            width = max((len(r) for r in rows), default=0)
-            if width:
-                table = np.zeros((len(rows), width), dtype=np.float64)  # x + 0.0 is x: padding adds nothing
-                for i, r in enumerate(rows):
-                    table[i, : len(r)] = r
-                part = finals[chunk]
-                for j in range(width):
-                    part += table[inverse, j]
+            rows_classes = classes[positions[chunk]]
+            new = np.unique(rows_classes[~known[rows_classes]])
+            if len(new):
+                found = [self._bonus_terms(q, kind, clauses[representatives[c]]) for c in new.tolist()]
+                width = max(width, max(map(len, found)))
+                table[new] = [t + _PADDING[len(t):] for t in found]
+                known[new] = True
+            part = finals[chunk]
+            for j in range(width):
+                part += table[rows_classes, j]
             done = chunk.stop
             if prunable and done >= top_k:
                 floor = np.partition(finals[:done], done - top_k)[done - top_k]

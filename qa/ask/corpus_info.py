@@ -20,6 +20,7 @@ import logging
 import math
 from collections import Counter
 from functools import cached_property, lru_cache
+from itertools import chain
 from dataclasses import dataclass
 
 from ..facts import BODIES
@@ -164,7 +165,11 @@ class CorpusInfo:
         (doc ids, e.g. of the best hits), the cut-off copies; ``coverage_full()`` lists all."""
         if not self.document_coverage:
             return self.coverage_message
-        return bounded_coverage(self.document_coverage, self.truncated, len(self.clauses), near)
+        return bounded_coverage(self._coverage_by_doc, self.truncated, len(self.clauses), near)
+
+    @cached_property
+    def _coverage_by_doc(self) -> dict[str, str]:
+        return dict(self.document_coverage)
 
     def coverage_full(self) -> str:
         """Every document's sentence: for a UI's "show the full list", never put in a reply."""
@@ -183,7 +188,7 @@ class CorpusInfo:
 
     def warm_up(self) -> None:
         """Count now what the first question that needs it would wait for (20–100 ms at 100k)."""
-        for name in ("own_doc_keys", "latest_year", "sessions", "_bigrams"):
+        for name in ("own_doc_keys", "latest_year", "sessions", "_bigrams", "_coverage_by_doc"):
             getattr(self, name)
 
     @cached_property
@@ -313,21 +318,22 @@ COVERAGE_DOCUMENTS = 5  # document sentences a coverage message names; the rest 
 
 def bounded_coverage(document_coverage, truncated, clause_count: int, near=()) -> str:
     """At most ``COVERAGE_DOCUMENTS`` document sentences, those ``near`` first, then the cut-off
-    copies (their note matters to a refusal), then the first; the rest are counted."""
-    sentences = dict(document_coverage)
-    chosen: list[str] = []
-    cut = [d for d, _ in truncated]
-    for doc_id in (*near, *cut, *sentences):
-        if doc_id in sentences and doc_id not in chosen:
-            chosen.append(doc_id)
-        if len(chosen) == COVERAGE_DOCUMENTS:
-            break
+    copies (their note matters to a refusal), then the first; the rest are counted.
+    ``document_coverage``: (doc_id, sentence) pairs or a mapping of them (kept by ``CorpusInfo``,
+    so that a refusal in a library does not rebuild it)."""
+    sentences = document_coverage if isinstance(document_coverage, dict) else dict(document_coverage)
     if len(sentences) <= COVERAGE_DOCUMENTS:  # a small corpus keeps its order and every sentence
         return coverage_message_from(sentences.values())
+    chosen: dict[str, None] = {}
+    for doc_id in chain(near, (d for d, _ in truncated), sentences):
+        if doc_id in sentences:
+            chosen.setdefault(doc_id)
+            if len(chosen) == COVERAGE_DOCUMENTS:
+                break
     rest = len(sentences) - len(chosen)
     head = f"Tài liệu hiện có {len(sentences)} văn bản, {clause_count} đoạn"
-    cut_rest = [d for d in cut if d not in chosen]
-    tail = f"; và {rest} văn bản khác" + (f" (trong đó {len(cut_rest)} bản bị cắt)" if cut_rest else "")
+    cut_rest = len(truncated) - sum(1 for d, _ in truncated if d in chosen)
+    tail = f"; và {rest} văn bản khác" + (f" (trong đó {cut_rest} bản bị cắt)" if cut_rest else "")
     return f"{head} — " + " | ".join(sentences[d] for d in chosen) + tail + "."
 
 
