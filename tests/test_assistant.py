@@ -201,3 +201,9 @@ def test_who_names_the_actor_of_the_matching_sentence(assistant):
 def test_body_follow_up_states_its_role_and_task(assistant):
     reply = assistant.ask("còn Ban Tổ chức Trung ương thì sao?", ["ai chịu trách nhiệm thể chế hóa?"])
     assert reply.answer.startswith("Ban Tổ chức Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì) (II.2): hướng dẫn")
+
+
+def test_who_quotes_the_bodies_as_the_clause_lists_them(assistant):
+    reply = assistant.ask("HN toàn quốc quán triệt KL 21 do ai tc?")
+    assert reply.citations[0].ref == "II.1"
+    assert reply.answer == "Bộ Chính trị, Ban Bí thư (II.1)."  # II.1: «Bộ Chính trị, Ban Bí thư tổ chức…»

@@ -35,6 +35,30 @@ def join(names) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
+_LIST_GAP = re.compile(r"^(\s|,|và)*$")
+
+
+def as_written(text: str, names) -> str:
+    """The names as the clause lists them, verbatim ("Bộ Chính trị, Ban Bí thư"), when it names
+    them all in one run joined by commas or "và"; otherwise ``join(names)``.
+
+    >>> as_written("Bộ Chính trị, Ban Bí thư tổ chức hội nghị", ["Ban Bí thư", "Bộ Chính trị"])
+    'Bộ Chính trị, Ban Bí thư'
+    """
+    names = list(dict.fromkeys(names))
+    low = text.lower()
+    spans = []
+    for name in names:
+        at = low.find(name.lower())
+        if at < 0:
+            return join(names)
+        spans.append((at, at + len(name)))
+    spans.sort()
+    if any(b[0] < a[1] or not _LIST_GAP.match(low[a[1]:b[0]]) for a, b in zip(spans, spans[1:])):
+        return join(names)
+    return text[spans[0][0]:spans[-1][1]]
+
+
 def segments(text: str) -> list[str]:
     """A clause's sentences and ``;`` parts, verbatim."""
     return [s for s in _SEGMENT.split(text.replace("\n", " ")) if s.strip()]

@@ -11,7 +11,7 @@ import re
 
 from ...facts import BODIES, find_actors
 from ...text import fold, syllables
-from ..passages import best_passage, join, sentence_around
+from ..passages import as_written, best_passage, join, sentence_around
 from .base import Kind
 
 PATTERN = re.compile(
@@ -109,14 +109,15 @@ class Who(Kind):
         if owner:
             return f"{owner} ({clause.ref})."
         if q.role == "coordinate" and facts.coordinate:
-            return f"Phối hợp: {join(facts.coordinate)} ({clause.ref})."
+            return f"Phối hợp: {as_written(clause.text, facts.coordinate)} ({clause.ref})."
         if facts.lead_inherited and clause.kind != "bullet":
             # The lead comes from the section's intro; the clause may itself name who acts
             # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
             part = best_passage(clause.text, q.topic, len(clause.text))
             actors = find_actors(part) or find_actors(sentence_around(clause.text, part))
             if actors:
-                return f"{join(actors)} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
+                said = as_written(clause.text, actors)
+                return f"{said[:1].upper() + said[1:]} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
             named = _named_body_nearby(hits, clause)
             if named is not None:
                 # the tasks every body shares, and a near clause that gives the work to one body
@@ -125,9 +126,10 @@ class Who(Kind):
                 shared = "các" + shared[3:] if shared.startswith("Các ") else shared  # mid-sentence now
                 return f"{join(named.facts.lead)} được giao riêng ({named.ref}); việc chung của {shared} ({clause.ref})."
         if facts.lead:
-            text = join(facts.lead)
+            text = as_written(clause.text, facts.lead)
+            text = text[:1].upper() + text[1:]  # it starts the reply
             if facts.coordinate:
-                text += f" chủ trì, phối hợp với {join(facts.coordinate)}"
+                text += f" chủ trì, phối hợp với {as_written(clause.text, facts.coordinate)}"
             return f"{text} ({clause.ref})."
         if facts.bodies:
             return f"Điều khoản {clause.ref} không nêu đơn vị chủ trì; có nhắc đến: {join(facts.bodies)}."

@@ -1,0 +1,17 @@
+"""Verbatim pieces of a clause for short answers (qa/ask/passages.py)."""
+
+from qa.ask.passages import as_written, join
+
+
+def test_as_written_quotes_the_clauses_own_list():
+    text = "Bộ Chính trị, Ban Bí thư tổ chức Hội nghị cán bộ toàn quốc"
+    assert as_written(text, ["Ban Bí thư", "Bộ Chính trị"]) == "Bộ Chính trị, Ban Bí thư"
+    assert as_written("do Quốc hội và Chính phủ thực hiện", ["Quốc hội", "Chính phủ"]) == "Quốc hội và Chính phủ"
+
+
+def test_as_written_falls_back_to_a_joined_list():
+    names = ["Quốc hội", "Chính phủ"]
+    # other words between the names: not one list in the clause
+    assert as_written("Quốc hội giám sát; Chính phủ báo cáo", names) == join(names) == "Quốc hội và Chính phủ"
+    assert as_written("Chính phủ báo cáo", names) == "Quốc hội và Chính phủ"  # one name absent
+    assert as_written("", ["Bộ Chính trị"]) == "Bộ Chính trị"
