@@ -23,8 +23,11 @@ import numpy as np
 
 VOCAB, PARAMS = "vocab.json", "params.json"
 ARRAYS = ("data", "indices", "indptr", "row_terms", "row_counts", "row_indptr")  # .npy each
-DENSE_SHARE = 8  # a term in over 1/8 of the rows is added as a dense column at query time
-DENSE_BYTES = 64 << 20  # at most this much memory for those columns a view
+# A term in over 1/32 of the rows is added as a dense column when one is kept: a pass over every
+# score costs as much as scattering ~2,500 rows (100k rows, measured). The most common terms' columns
+# are kept, up to DENSE_BYTES a view (at 100k rows, 335 columns; the rest are scattered).
+DENSE_SHARE = 32
+DENSE_BYTES = 128 << 20
 
 
 class BM25View:
@@ -105,7 +108,8 @@ class BM25View:
 
         bm25s adds with ``np.add.at``; a term's rows are distinct, so plain fancy-index addition
         gives the same float32 sums, in the same order, ten times faster. A term in many rows is
-        added as a dense column (zeros elsewhere: adding 0.0 changes no score), ten times faster again.
+        added as a dense column when one is kept (zeros elsewhere: adding 0.0 changes no score):
+        a pass over the scores costs as much as scattering ~2,500 rows.
         """
         scores = np.zeros(self.num_docs, dtype=np.float32)
         for token in tokens:
@@ -113,8 +117,9 @@ class BM25View:
             if i is None:
                 continue
             start, end = int(self.indptr[i]), int(self.indptr[i + 1])
-            if (end - start) * DENSE_SHARE >= self.num_docs:
-                scores += self._dense_column(i, start, end)
+            column = self._dense_column(i, start, end) if (end - start) * DENSE_SHARE >= self.num_docs else None
+            if column is not None:
+                scores += column
             else:
                 scores[self.indices[start:end]] += self.data[start:end]
         return scores
@@ -125,17 +130,18 @@ class BM25View:
         lengths = np.diff(self.indptr)
         common = [int(i) for i in np.argsort(-lengths, kind="stable")
                   if lengths[i] * DENSE_SHARE >= self.num_docs]
-        for i in common[: max(0, DENSE_BYTES // max(1, self.num_docs * 4) - 1)]:
+        for i in common[: DENSE_BYTES // max(1, self.num_docs * 4)]:
             self._dense_column(i, int(self.indptr[i]), int(self.indptr[i + 1]))
 
-    def _dense_column(self, i: int, start: int, end: int) -> np.ndarray:
+    def _dense_column(self, i: int, start: int, end: int) -> np.ndarray | None:
+        """Term ``i``'s scores as a dense column, kept; None once the kept columns fill ``DENSE_BYTES``
+        (a column built for one question would cost more than scattering its rows)."""
         columns = self.__dict__.setdefault("_columns", {})
         column = columns.get(i)
-        if column is None:
+        if column is None and (len(columns) + 1) * self.num_docs * 4 <= DENSE_BYTES:
             column = np.zeros(self.num_docs, dtype=np.float32)
             column[self.indices[start:end]] = self.data[start:end]
-            if len(columns) * self.num_docs * 4 < DENSE_BYTES:  # a bounded cache; beyond it, built each time
-                columns[i] = column
+            columns[i] = column
         return column
 
     # -- persistence --------------------------------------------------------------------------

@@ -75,14 +75,14 @@ class Lexicon:
         out: list[Bridge] = []
         present = set(folded)
         candidates = [c for first in present for c in self._by_first.get(first, ())]
-        candidates.sort(key=lambda c: (-len(c[0]), c[3]))  # longest first, then file order
+        candidates.sort()  # by rank: longest first, then file order
         # where each syllable stands: a member is tried only where its first syllable is
         at_folded: dict[str, list[int]] = {}
         at_word: dict[str, list[int]] = {}
         for i, (w, f) in enumerate(zip(words, folded)):
             at_folded.setdefault(f, []).append(i)
             at_word.setdefault(w, []).append(i)
-        for key, member, group, _ in candidates:
+        for _, key, member, group in candidates:
             if len(key) == 1:
                 if not accented:
                     continue
@@ -111,17 +111,17 @@ class Lexicon:
         return {m: tuple(s.lower() for s in syllables(m)) for g in self.groups for m in g}
 
     @cached_property
-    def _by_first(self) -> dict[str, tuple[tuple[tuple[str, ...], str, tuple[str, ...], int], ...]]:
+    def _by_first(self) -> dict[str, tuple[tuple[int, tuple[str, ...], str, tuple[str, ...]], ...]]:
         """Members by their first folded syllable, so a question is matched only against
-        members that can start in it."""
+        members that can start in it; each with its rank (longest first, then file order),
+        so that a question's candidates sort on one integer."""
+        entries = [(key, member, group) for group in self.groups for member in group
+                   if (key := self._keys[member])]
+        ranked = sorted(range(len(entries)), key=lambda i: (-len(entries[i][0]), i))
         table: dict[str, list] = {}
-        order = 0
-        for group in self.groups:
-            for member in group:
-                key = self._keys[member]
-                if key:
-                    table.setdefault(key[0], []).append((key, member, group, order))
-                    order += 1
+        for rank, i in enumerate(ranked):
+            key, member, group = entries[i]
+            table.setdefault(key[0], []).append((rank, key, member, group))
         return {k: tuple(v) for k, v in table.items()}
 
 

@@ -112,7 +112,7 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 _PRUNE_FROM = 64
 _MAX_TERMS = 5  # the most terms _bonus_terms returns
 _PADDING = (0.0,) * _MAX_TERMS
-_CHUNK = 256  # candidates whose bonuses are added at once before the walk checks whether to stop
+_CHUNK = 256  # the first candidates whose bonuses are added at once; each step after adds as many as before it
 _DENSE_CACHE = 256  # questions whose dense ranking is remembered: a follow-up re-ranks its earlier turn
 
 
@@ -313,20 +313,24 @@ class Retriever:
         return tuple(terms)
 
     def _rerank_many(self, q: Question, kind, positions: np.ndarray, bases: np.ndarray, scores: dict[int, float],
-                     top_k: int, prune: bool = True) -> None:
+                     top_k: int, late: np.ndarray | None = None, termless: np.ndarray | None = None) -> None:
         """The bonuses of many candidates, best fused score first, in chunks: worked out once per
         class of clauses that read alike to them (``bonus_classes``) and added term by term in numpy
         (each row gets the same float additions, in the same order, as one by one). The walk stops
         where no remaining row can reach the best ``top_k`` even with the most its bonuses can add;
-        only the rows that reach the top are kept in ``scores``."""
+        only the rows that reach the top are kept in ``scores``. ``late``: a bonus per row added
+        after the terms (a metadata question's field); ``termless``: rows that get that bonus only."""
         cfg = self.config
-        order = np.lexsort((positions, -bases))
-        positions, bases = positions[order], bases[order]
+        late = np.zeros(len(positions)) if late is None else late
+        termless = np.zeros(len(positions), dtype=bool) if termless is None else termless
+        potential = bases + late  # what a row has before its terms, the late bonus counted
+        order = np.lexsort((positions, -potential))
+        positions, bases, late, termless, potential = (a[order] for a in (positions, bases, late, termless, potential))
         classes, representatives = bonus_classes(self.index, kind.bonus_reads_text)
         # the most a clause's bonuses can add: the kind's own, a body named, acting, acting through
         # its Party group (the title/header term only subtracts)
         reach = cfg.fact_bonus * (kind.bonus_bound(q) + (4.0 if q.bodies else 0.0)) + 1e-9
-        prunable = prune and cfg.fact_bonus >= 0
+        prunable = cfg.fact_bonus >= 0
         # the terms of each class met so far, one row each, zero-padded (x + 0.0 is x: padding adds nothing)
         table = np.zeros((len(representatives), _MAX_TERMS), dtype=np.float64)
         clauses = self.index.clauses
@@ -334,11 +338,12 @@ class Retriever:
         finals = bases.copy()
         floor, done, width = -np.inf, 0, 0
         while done < len(positions):
-            if prunable and done and bases[done] + reach < floor:
+            if prunable and done and potential[done] + reach < floor:
                 break  # none of the rest can reach the top
-            chunk = slice(done, min(len(positions), done + _CHUNK))
+            chunk = slice(done, min(len(positions), done + max(_CHUNK, done)))  # doubling: few steps over ties
             rows_classes = classes[positions[chunk]]
-            new = np.unique(rows_classes[~known[rows_classes]])
+            with_terms = ~termless[chunk]
+            new = np.unique(rows_classes[with_terms & ~known[rows_classes]])
             if len(new):
                 found = [self._bonus_terms(q, kind, clauses[representatives[c]]) for c in new.tolist()]
                 width = max(width, max(map(len, found)))
@@ -346,7 +351,8 @@ class Retriever:
                 known[new] = True
             part = finals[chunk]
             for j in range(width):
-                part += table[rows_classes, j]
+                part += np.where(with_terms, table[rows_classes, j], 0.0)
+            part += late[chunk]
             done = chunk.stop
             if prunable and done >= top_k:
                 floor = np.partition(finals[:done], done - top_k)[done - top_k]
@@ -382,14 +388,21 @@ class Retriever:
         if top_k is not None and len(scores) + sum(len(g) for g in groups) > _PRUNE_FROM:
             positions = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
             fused = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-            rows = np.unique(np.concatenate([positions, *groups]))
+            field_rows = self._meta_rows(q, allowed)
+            candidates = np.unique(np.concatenate([positions, *groups]))
+            rows = np.union1d(candidates, field_rows)
             bases = np.zeros(len(rows), dtype=np.float64)
             bases[np.searchsorted(rows, positions)] = fused
             for group in groups:  # in the order the row-by-row path adds them
                 np.add.at(bases, np.searchsorted(rows, group), ref_bonus)
+            # a metadata question's own bonus comes after the terms, as below; a field's row that
+            # was no candidate gets that bonus only
+            late = np.zeros(len(rows), dtype=np.float64)
+            late[np.searchsorted(rows, field_rows)] = ref_bonus
+            termless = ~np.isin(rows, candidates, assume_unique=True)
             scores.clear()
-            # a metadata question's own bonus comes after (below): every row stays a candidate
-            self._rerank_many(q, kind, rows, bases, scores, top_k, prune=q.kind != "meta")
+            self._rerank_many(q, kind, rows, bases, scores, top_k, late, termless)
+            return
         else:
             for group in groups:
                 for pos in group.tolist():
@@ -409,12 +422,17 @@ class Retriever:
 
     def _meta_bonus(self, q: Question, scores: dict[int, float], allowed) -> None:
         """A metadata question pulls in the clause that holds its field."""
-        if q.kind == "meta":
-            maps = self.maps
-            target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
-            for pos in (maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta):
-                if allowed(pos):
-                    scores[pos] = scores.get(pos, 0.0) + self.config.ref_bonus
+        for pos in self._meta_rows(q, allowed).tolist():
+            scores[pos] = scores.get(pos, 0.0) + self.config.ref_bonus
+
+    def _meta_rows(self, q: Question, allowed) -> np.ndarray:
+        """The rows that hold a metadata question's field (each document's), in the filter; else none."""
+        if q.kind != "meta":
+            return np.zeros(0, dtype=np.int64)
+        maps = self.maps
+        target = kinds.CLAUSE_OF_FIELD.get(q.meta_field or "", "meta")
+        rows = maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta
+        return np.array([pos for pos in rows if allowed(pos)], dtype=np.int64)
 
     def _named_rows(self, q: Question) -> list[np.ndarray]:
         """The rows a question names, one array per ref bonus: its refs and numbered items

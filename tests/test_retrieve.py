@@ -95,7 +95,8 @@ def test_repeated_clauses_get_the_same_score_as_alone(assistant):
 _ASKED = ("Ai chủ trì tổ chức hội nghị toàn quốc?", "Khi nào phải xong?", "Năm 2022 phải làm gì?",
           "Bao nhiêu giờ một năm?", "Ở đâu tổ chức?", "Kế hoạch 03 ban hành ngày nào?",
           "Đảng viên tham nhũng bị xử lý thế nào?", "Kinh phí lấy từ đâu?",
-          "Ban Tổ chức Trung ương chủ trì việc gì, khi nào xong?")
+          "Ban Tổ chức Trung ương chủ trì việc gì, khi nào xong?",
+          "Kết luận 19 do ai ban hành?", "Kết luận 01 ban hành ngày nào?")  # cited: many rows, and each meta
 
 
 def test_no_kind_gives_more_than_its_bound(assistant):

@@ -8,6 +8,7 @@ section's general subject — the actors named in the sentence the question is a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...facts import BODIES, find_actors
 from ...text import fold, syllables
@@ -30,13 +31,18 @@ def _predicate_share(q, clause) -> float:
     topic = set(q.topic)
     if not topic:
         return 0.0
-    text = clause.text
-    start = min((i for i in (text.find(b) for b in clause.facts.lead) if i >= 0), default=-1)
+    said = _lead_does(clause.text, clause.facts.lead)
+    return len(topic & said) / len(topic) if said else 0.0
+
+
+@lru_cache(maxsize=4096)  # a question with a ref reads thousands of clauses in a library; bounded
+def _lead_does(text: str, lead: tuple[str, ...]) -> frozenset[str]:
+    """The folded syllables from the lead's first mention in ``text`` to the end of that sentence."""
+    start = min((i for i in (text.find(b) for b in lead) if i >= 0), default=-1)
     if start < 0:
-        return 0.0
+        return frozenset()
     end = min((i for i in (text.find(".", start), text.find(";", start)) if i >= 0), default=len(text))
-    said = set(syllables(fold(text[start:end])))
-    return len(topic & said) / len(topic)
+    return frozenset(syllables(fold(text[start:end])))
 
 
 # "… là chỉ đạo của ai?": the words before the asked possessor
