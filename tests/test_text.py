@@ -102,3 +102,12 @@ def test_chat_abbreviations_come_from_the_data_file():
     assert expand_abbreviations("HN do ai tc, co phai", accents=False) == "HN do ai to chuc, co phai"
     # "tu" is a syllable: only "TU" in capitals is Trung ương
     assert expand_abbreviations("lay tu dau, UBKT TU") == "lay tu dau, Ủy ban Kiểm tra Trung ương"
+
+
+def test_offices_and_party_building_abbreviations_expand():
+    from qa.text import expand_abbreviations
+
+    assert expand_abbreviations("BCSĐ CP và ĐBQH làm gì về LPTN?") == \
+        "Ban cán sự đảng Chính phủ và đại biểu Quốc hội làm gì về lấy phiếu tín nhiệm?"
+    assert expand_abbreviations("chống TDB, TCH trong HTCT") == \
+        "chống tự diễn biến, tự chuyển hóa trong hệ thống chính trị"
