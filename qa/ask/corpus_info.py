@@ -92,7 +92,7 @@ class CorpusInfo:
         statistics: a changed lexicon then scans only its new phrases)."""
         out = {
             "coverage_message": self.coverage_message, "folded_text": self.folded_text,
-            "phrase_text": self.phrase_text, "doc_freq": self.doc_freq,
+            "phrase_text": self.phrase_text, "doc_freq": dict(sorted(self.doc_freq.items())),  # a build is byte-stable
             "vocab_accented": sorted(self.vocab_accented), "refs": sorted(self.refs),
             "bodies": sorted(self.bodies), "actors": sorted(self.actors), "doc_ids": sorted(self.doc_ids),
             "common": sorted(self.common), "doc_keys": sorted([k, n] for k, n in self.doc_keys),
