@@ -96,3 +96,19 @@ def test_fourth_set_loads_strictly_and_its_test_split_is_locked():
     assert sum(q.split == "dev" for q in questions) == 102
     assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
     assert _test_split_sha(USER_QUESTIONS_3) == _recorded_sha("fourth set's test split sha256")
+
+
+USER_QUESTIONS_4 = ROOT / "eval" / "user_questions_4.jsonl"
+
+
+def test_fifth_set_loads_strictly_and_its_test_split_is_locked():
+    from qa.evaluation.overlap import overlap_summary
+
+    paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
+    questions = load_questions(USER_QUESTIONS_4, paragraphs, strict=True)
+    assert len(questions) == 354 and len({q.id for q in questions}) == 354
+    assert sum(not q.in_scope for q in questions) == 122
+    assert sum(q.split == "dev" for q in questions) == 129
+    assert sum(len(q.history) == 2 for q in questions) == 6 and sum(bool(q.history) for q in questions) == 28
+    assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
+    assert _test_split_sha(USER_QUESTIONS_4) == _recorded_sha("fifth set's test split sha256")
