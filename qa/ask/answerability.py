@@ -23,6 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..config import Config
+from ..documents.types import document_types
 from ..facts import find_actors, party_groups
 from ..question import Question, acted_on, analyze
 from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
@@ -160,6 +161,22 @@ class Judge:
             return s.unknown
         return max(s.unknown, self.unknown(analyze(sentences[-1]), bridges))
 
+    def _unheld_document(self, q: Question, folded: str) -> str | None:
+        """What the corpus cannot tell of a document it never cites: the number asked of a type
+        none of whose documents it holds or cites ("hướng dẫn số mấy?" where only conclusions are
+        cited; "là nhiệm vụ số mấy" asks no document's), or a law named by its title that no clause
+        names ("Luật Cán bộ, công chức")."""
+        number = "|".join(re.escape(fold(w)) for w in self.ctx.slots.get("document", "number"))
+        asked = [t for t in document_types()
+                 if re.search(rf"(?<!\w){re.escape(fold(t.name))}\s+(?:la\s+)?(?:{number})(?!\w)", folded)]
+        cited = {k for k, _ in self.info.doc_keys}
+        if asked and not any(t.abbreviation and fold(t.abbreviation) in cited for t in asked):
+            return f"Kế hoạch không dẫn {asked[0].name.lower()} nào có số hiệu."
+        for m in _LAW_NAMED.finditer(q.text):
+            if not self.info.has_phrase(" ".join(fold(w) for w in syllables(m.group(0))[:3])):
+                return f"Kế hoạch không nhắc đến {m.group(0)}."
+        return None
+
     def _position(self, hit) -> int:
         return self.ctx.position(hit.clause)
 
@@ -260,6 +277,10 @@ class Judge:
         if corpus_rules and unnamed:
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
             return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
+        unheld = self._unheld_document(q, folded)
+        if corpus_rules and unheld:
+            # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
+            return Verdict("low", unheld, s, 0.0, "document")
         choice = self._unknown_choice(q)
         if corpus_rules and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
@@ -289,6 +310,10 @@ class Judge:
         if p >= self.config.ans_low:
             return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, p)
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
+
+
+# "Luật Cán bộ, công chức", "Luật Tổ chức chính quyền địa phương": a law named by its title, in capitals
+_LAW_NAMED = re.compile(r"(?<!\w)Luật [A-ZĐÀ-Ỹ]\w*(?: [^\W\d_]+){0,3}")
 
 
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question

@@ -201,3 +201,20 @@ def test_a_yes_no_question_half_about_unknown_things_is_refused(assistant):
     reply = assistant.ask(question)
     assert not reply.found and reply.signals["rule"] == "existence" and reply.signals["unknown"] == 0.5
     assert assistant.with_options(yesno_unknown=0.75).ask(question).found  # the share decides
+
+
+def test_the_number_of_a_kind_of_document_the_plan_never_cites(assistant):
+    reply = assistant.ask("Chi bộ kiểm điểm cuối năm theo hướng dẫn số mấy?")
+    assert (reply.found, reply.signals["rule"]) == (False, "document")
+    assert reply.answer.startswith("Kế hoạch không dẫn hướng dẫn nào có số hiệu; nội dung gần nhất là III.4")
+    # the plan cites conclusions by number, and "nhiệm vụ số mấy" asks for no document's number
+    assert assistant.ask("Kế hoạch thực hiện kết luận số mấy?").found
+    answered = assistant.ask("Thể chế hóa chủ trương của Đảng là nhiệm vụ số mấy?")
+    assert answered.found and answered.citations[0].ref == "III.10"
+
+
+def test_a_law_named_by_its_title_that_the_plan_never_names(assistant):
+    reply = assistant.ask("Luật Phòng chống tham nhũng 2018 có hiệu lực từ khi nào?")
+    assert (reply.found, reply.signals["rule"]) == (False, "document")
+    assert reply.answer.startswith("Kế hoạch không nhắc đến Luật Phòng chống tham nhũng; nội dung gần nhất là III.8")
+    assert assistant.ask("Quốc hội phải làm luật gì theo kế hoạch?").found  # "luật" alone names no law
