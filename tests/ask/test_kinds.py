@@ -32,6 +32,9 @@ from qa.types import Clause, Facts, Hit
     ("Nhiệm vụ này số mấy?", "where"),  # a task's number is its place, not the document's number
     ("Kế hoạch 03 hết hiệu lực khi nào?", "meta"),
     ("Tài liệu này là nghị quyết hay kế hoạch?", "meta"),
+    ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),
+    ("Kế hoạch có nói về cải cách thủ tục hành chính không?", "what"),  # a topic, not a procedure asked
+    ("ke hoach co noi ve cai cach thu tuc hanh chinh khong", "what"),
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind

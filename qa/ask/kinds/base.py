@@ -167,10 +167,21 @@ class WordSlot(Kind):
     role = ""
 
     def detect(self, text: str, folded: str) -> bool:
-        return load_slots().search(self.slot, self.role, text, fold_single=False) is not None
+        slots = load_slots()
+        return slots.search(self.slot, self.role, self._without_compounds(slots, text), fold_single=False) is not None
 
     def holds_answer(self, q, clause, ctx) -> bool:
-        return ctx.slots.search(self.slot, self.role, clause.text) is not None
+        return ctx.slots.search(self.slot, self.role, self._without_compounds(ctx.slots, clause.text)) is not None
+
+    def _without_compounds(self, slots: SlotWords, text: str) -> str:
+        """``text`` without the slot's "compound" words, which hold one of its words and mean
+        something else ("thủ tục hành chính" is a topic, not a procedure asked for)."""
+        words = slots.get(self.slot, "compound")
+        if not words:
+            return text
+        if has_diacritics(text):  # as typed, accents and all (the slot's own search does the same)
+            return _pattern(tuple(sorted({w.lower() for w in words}, key=len, reverse=True))).sub(" ", text.lower())
+        return slots.pattern(self.slot, "compound").sub(" ", fold(text))
 
     def answer(self, q, hits, ctx):
         for hit in hits[:3]:
