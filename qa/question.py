@@ -15,11 +15,13 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .ask.kinds import META_FIELDS, kind_for
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
-from .text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents
+from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
+                   syllables)
 
 # Intent words: they say what is asked, not what about (removed when judging
 # whether a follow-up brings a topic of its own).
@@ -162,13 +164,48 @@ def standard_words(text: str) -> str:
     return _COLLOQUIAL.sub(lambda m: strip_accents(_STANDARD[m.group(0).lower()]), text)
 
 
+def _requests() -> tuple[re.Pattern | None, re.Pattern | None]:
+    phrases = [ln.strip().lower() for ln in data_lines(DATA / "reply_requests.tsv") if ln.strip()]
+    if not phrases:
+        return None, None
+
+    def alternation(words) -> re.Pattern:
+        words = sorted(set(words), key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+    return alternation(phrases), alternation(fold(p) for p in phrases)
+
+
+_REQUESTS, _REQUESTS_FOLDED = _requests()
+
+
+def without_requests(text: str) -> str:
+    """``text`` without what it asks of the reply's form (``qa/data/reply_requests.tsv``):
+    "Tóm tắt giùm mình các việc chính, gạch đầu dòng thôi" → "các việc chính, thôi"."""
+    pattern = _REQUESTS if has_diacritics(text) else _REQUESTS_FOLDED
+    if pattern is None:
+        return text
+    kept = collapse(pattern.sub(" ", text)).strip(" ,.;:")
+    # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question
+    return kept if set(content_syllables(kept)) - _document_words() else text
+
+
+@lru_cache(maxsize=1)
+def _document_words() -> frozenset[str]:
+    """Folded syllables that name a document rather than a topic: its kind ("kế hoạch") or "văn bản"."""
+    from .documents.types import type_names
+
+    return frozenset(fold(s) for name in (*type_names(), "văn bản") for s in syllables(name.lower()))
+
+
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     """Normalise user input: NFC, controls dropped, HTML tags stripped, doubled consonant
-    letters undone, spoken forms read as standard words, length capped."""
+    letters undone, spoken forms read as standard words, requests about the reply's form
+    dropped, length capped."""
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = normalize(text)
-    text = standard_words(_undouble(collapse(text)))
+    text = without_requests(standard_words(_undouble(collapse(text))))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]

@@ -121,3 +121,18 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("khó khăn") == "khó khăn"  # whole words only
     assert analyze("ổng ký hồi nào?").kind == "meta"
     assert standard_words("ng đứng đầu phải làm j vs mn") == "người đứng đầu phải làm gì với mọi người"
+
+
+def test_requests_about_the_replys_form_are_not_the_question():
+    from qa.question import analyze, without_requests
+
+    assert without_requests("Tóm tắt giùm mình các việc chính phải làm trong kế hoạch, gạch đầu dòng thôi") == \
+        "các việc chính phải làm trong kế hoạch, thôi"
+    assert without_requests("tom tat giup toi nhiem vu cua dang doan quoc hoi") == "nhiem vu cua dang doan quoc hoi"
+    assert without_requests("Tóm tắt") == "Tóm tắt"  # nothing else asked: kept as typed
+    assert analyze("Liệt kê giúp tôi ai chủ trì hội nghị toàn quốc, ngắn gọn thôi").kind == "who"
+
+
+def test_a_summary_asked_for_slides_is_answered(assistant):
+    reply = assistant.ask("Tóm tắt giùm mình các việc chính phải làm trong kế hoạch, gạch đầu dòng thôi")
+    assert reply.found and reply.citations[0].ref.startswith("III")
