@@ -231,6 +231,20 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
+_PARTS = re.compile(r"[,.;!?—]+")  # where a question's parts meet
+
+
+def _asked_through(text: str, pattern: str) -> str:
+    """``text`` up to the end of the first part in which the folded ``pattern`` is found
+    (the whole text when no single part holds it)."""
+    end = 0
+    for m in _PARTS.finditer(text + "."):
+        if re.search(pattern, collapse(fold(text[end:m.start()]))):
+            return text[:m.start()]
+        end = m.end()
+    return text
+
+
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
@@ -260,8 +274,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             continue
         if re.search(pattern, folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
-            # little else is asked; a date question about another document is "when".
-            rest = [s for s in content_syllables(text) if s not in _META_FILLER and s not in title_words]
+            # little else is asked — up to the part of the question that asks it, a remark after
+            # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
+            # another document is "when".
+            asking = _asked_through(text, pattern)
+            rest = [s for s in content_syllables(asking) if s not in _META_FILLER and s not in title_words]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",

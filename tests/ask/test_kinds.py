@@ -35,6 +35,9 @@ from qa.types import Clause, Facts, Hit
     ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),
     ("Kế hoạch có nói về cải cách thủ tục hành chính không?", "what"),  # a topic, not a procedure asked
     ("ke hoach co noi ve cai cach thu tuc hanh chinh khong", "what"),
+    # metadata asked in one part, a remark after it
+    ("Kế hoạch 03 thực hiện kết luận nào vậy, tôi mới vào Đảng chưa rõ", "meta"),
+    ("Siết chặt kỷ luật, kỷ cương áp dụng cho lĩnh vực nào?", "what"),  # a list before the asking part
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind
