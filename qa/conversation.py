@@ -19,12 +19,22 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .datafiles import DATA, data_lines
 from .inputs import InputError, lenient_text, shown
 from .question import Question, analyze
 from .text import fold
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
 _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi sao|the nao|ra sao)\s*\??$")
+
+
+def _elaboration() -> re.Pattern:
+    phrases = sorted({fold(p.strip()) for p in data_lines(DATA / "elaboration.tsv")}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b(?! hoa\b)")
+
+
+# "cụ thể là …?", "nói rõ hơn": more of the same topic (qa/data/elaboration.tsv)
+_ELABORATION = _elaboration()
 
 
 def history_texts(history: Any) -> list[str]:
@@ -87,7 +97,7 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]
     new_topic_shape = bool(shape)
     # the shape's own words name no topic: typed without accents "thi" ("thì") is no stop word
-    shape_words = {w for said in shape for w in said.split()}
+    shape_words = {w for said in (*shape, *(m.group(0) for m in _ELABORATION.finditer(folded))) for w in said.split()}
     topic = [t for t in q.topic if t not in common and t not in shape_words]
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
     own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \

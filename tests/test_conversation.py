@@ -64,3 +64,12 @@ def test_a_short_question_in_words_the_corpus_never_uses_follows_the_topic():
 def test_the_assistant_answers_such_a_follow_up(assistant):
     reply = assistant.ask("áp dụng với ai?", history=["Kế hoạch có nhắc đến phiếu tín nhiệm không?"])
     assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("high", "who", "III.5")
+
+
+def test_asking_for_more_of_the_same_keeps_the_topic():
+    prev = [analyze("Kế hoạch nói gì về nguyên tắc tập trung dân chủ?")]
+    for text in ("Cụ thể là phải làm gì?", "nói rõ hơn được không", "chi tiết thế nào?"):
+        plan = plan_turn(analyze(text), prev)
+        assert plan.mode == "same_topic" and plan.pin_previous, text
+    # "cụ thể hóa" is a task of the plan, a topic of its own
+    assert plan_turn(analyze("Cụ thể hóa kết luận thành luật là việc của ai?"), prev).mode == "standalone"
