@@ -20,6 +20,7 @@ closest clause) or ``none`` (not in the corpus).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import asdict, dataclass
 
 from ..config import Config
@@ -166,11 +167,9 @@ class Judge:
         none of whose documents it holds or cites ("hướng dẫn số mấy?" where only conclusions are
         cited; "là nhiệm vụ số mấy" asks no document's), or a law named by its title that no clause
         names ("Luật Cán bộ, công chức")."""
-        number = "|".join(re.escape(fold(w)) for w in self.ctx.slots.get("document", "number"))
-        asked = [t for t in document_types()
-                 if re.search(rf"(?<!\w){re.escape(fold(t.name))}\s+(?:la\s+)?(?:{number})(?!\w)", folded)]
-        cited = {k for k, _ in self.info.doc_keys}
-        if asked and not any(t.abbreviation and fold(t.abbreviation) in cited for t in asked):
+        by_name, pattern = _number_asked(self.ctx.slots.get("document", "number"))
+        asked = [by_name[m.group(1)] for m in pattern.finditer(folded)]
+        if asked and not any(t.abbreviation and fold(t.abbreviation) in self.info.doc_types for t in asked):
             return f"Kế hoạch không dẫn {asked[0].name.lower()} nào có số hiệu."
         for m in _LAW_NAMED.finditer(q.text):
             if not self.info.has_phrase(" ".join(fold(w) for w in syllables(m.group(0))[:3])):
@@ -310,6 +309,16 @@ class Judge:
         if p >= self.config.ans_low:
             return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, p)
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
+
+
+@lru_cache(maxsize=4)
+def _number_asked(words: tuple[str, ...]):
+    """(document type by folded name, a pattern whose group 1 is the kind of document whose number
+    the words ask: "hướng dẫn số mấy")."""
+    by_name = {fold(t.name): t for t in document_types()}
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    asks = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return by_name, re.compile(rf"(?<!\w)({names})\s+(?:la\s+)?(?:{asks})(?!\w)")
 
 
 # "Luật Cán bộ, công chức", "Luật Tổ chức chính quyền địa phương": a law named by its title, in capitals

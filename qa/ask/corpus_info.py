@@ -188,7 +188,7 @@ class CorpusInfo:
 
     def warm_up(self) -> None:
         """Count now what the first question that needs it would wait for (20–100 ms at 100k)."""
-        for name in ("own_doc_keys", "latest_year", "sessions", "_bigrams", "_coverage_by_doc"):
+        for name in ("own_doc_keys", "doc_types", "latest_year", "sessions", "_bigrams", "_coverage_by_doc"):
             getattr(self, name)
 
     @cached_property
@@ -199,6 +199,11 @@ class CorpusInfo:
             words = part.split()
             pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
         return frozenset(pairs)
+
+    @cached_property
+    def doc_types(self) -> frozenset[str]:
+        """The kinds of the documents held or cited ("kl", "kh"): counted once, not per question."""
+        return frozenset(k for k, _ in self.doc_keys)
 
     @cached_property
     def own_doc_keys(self) -> frozenset[tuple[str, int]]:
