@@ -162,6 +162,10 @@ class Judge:
             return s.unknown
         return max(s.unknown, self.unknown(analyze(sentences[-1]), bridges))
 
+    def _own_document_named(self, q: Question) -> bool:
+        """The question names a document the corpus holds ("Kế hoạch 03 … bao nhiêu nhiệm vụ")."""
+        return any(k in self.info.own_doc_keys for k in q.doc_keys)
+
     def _unheld_document(self, q: Question, folded: str) -> str | None:
         """What the corpus cannot tell of a document it never cites: the number asked of a type
         none of whose documents it holds or cites ("hướng dẫn số mấy?" where only conclusions are
@@ -254,7 +258,9 @@ class Judge:
                       if k in self.info.doc_keys and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
-        if corpus_rules and cited_only and q.kind == "what" and _CONTENT_ASKED.search(folded):
+        if corpus_rules and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(folded)
+                                            or q.kind == "count" and not self._own_document_named(q)):
+            # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
@@ -262,6 +268,10 @@ class Judge:
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
         if corpus_rules and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
+        shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
+        if corpus_rules and shares:
+            # "phiếu tín nhiệm dưới 50% thì sao?": a share the corpus never states
+            return Verdict("low", f"Kế hoạch không nêu tỷ lệ {', '.join(dict.fromkeys(shares))}.", s, 0.0, "share")
         latest = self.info.latest_year
         spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
         later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
@@ -319,6 +329,11 @@ def _number_asked(words: tuple[str, ...]):
     names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     asks = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
     return by_name, re.compile(rf"(?<!\w)({names})\s+(?:la\s+)?(?:{asks})(?!\w)")
+
+
+# a share: "50%", "2/3", "70 phần trăm"
+_SHARE = re.compile(r"(?<![\w/])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|phần trăm|phan tram)"
+                    r"|(?<!ngày )(?<!ngay )(?<!tháng )(?<!thang )[1-9]/[1-9]\d?(?![\d/]))(?!\w)")  # not "ngày 1/12"
 
 
 # "Luật Cán bộ, công chức", "Luật Tổ chức chính quyền địa phương": a law named by its title, in capitals

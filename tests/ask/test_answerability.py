@@ -218,3 +218,16 @@ def test_a_law_named_by_its_title_that_the_plan_never_names(assistant):
     assert (reply.found, reply.signals["rule"]) == (False, "document")
     assert reply.answer.startswith("Kế hoạch không nhắc đến Luật Phòng chống tham nhũng; nội dung gần nhất là III.8")
     assert assistant.ask("Quốc hội phải làm luật gì theo kế hoạch?").found  # "luật" alone names no law
+
+
+def test_a_share_the_plan_never_states(assistant):
+    reply = assistant.ask("Cán bộ có trên 2/3 số phiếu tín nhiệm thấp thì sao?")
+    assert (reply.found, reply.signals["rule"]) == (False, "share")
+    assert reply.answer.startswith("Kế hoạch không nêu tỷ lệ 2/3; nội dung gần nhất là III.5")
+    assert assistant.ask("Hội nghị toàn quốc ngày 1/12 do ai chủ trì?").signals["rule"] != "share"  # a date
+
+
+def test_counting_the_parts_of_a_document_only_cited(assistant):
+    reply = assistant.ask("Kết luận 21 có bao nhiêu nhóm giải pháp?")
+    assert (reply.found, reply.signals["rule"]) == (False, "cited")
+    assert assistant.ask("Kế hoạch 03 có bao nhiêu nhiệm vụ trọng tâm?").answer.startswith("11 nội dung (III.1–III.11)")

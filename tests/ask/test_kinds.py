@@ -38,6 +38,9 @@ from qa.types import Clause, Facts, Hit
     # metadata asked in one part, a remark after it
     ("Kế hoạch 03 thực hiện kết luận nào vậy, tôi mới vào Đảng chưa rõ", "meta"),
     ("Siết chặt kỷ luật, kỷ cương áp dụng cho lĩnh vực nào?", "what"),  # a list before the asking part
+    ("Ông ấy bây giờ giữ chức vụ gì?", "person"),  # an office held now
+    ("Chức danh nào hiện nay phải lấy phiếu tín nhiệm?", "what"),  # the positions, not who holds them
+    ("Tiêu chuẩn xét tặng huy hiệu Đảng thế nào?", "procedure"),
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind

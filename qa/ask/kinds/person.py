@@ -15,6 +15,8 @@ from .base import Kind, load_slots
 
 _CURRENT = re.compile(r"\b(dang la|hien la|hien nay la|hien gio la|bay gio la|hien tai la|dang giu|dang dam nhiem"
                       r"|dang lam|hien dang|hien nay|hien tai|bay gio|nhiem ky nay|duong nhiem)\b")
+# the office someone holds ("giữ chức vụ gì", "cương vị gì"), asked of now with _CURRENT
+_OFFICE_ASKED = re.compile(r"\b((giu|lam|dam nhiem) )?(chuc vu|cuong vi|chuc) gi\b")
 _NAME_ASKED = re.compile(r"\b(ten (la )?gi|ho ten|ten cua|ten day du|ten ong|ten ba|dong chi nao|ong nao|ba nao"
                          r"|nhung ai|ai)\b")
 
@@ -26,6 +28,8 @@ class Person(Kind):
         if re.search(r"\b(ten (la )?gi|ho ten|ten day du)\b", folded):
             # the name of a document or body is not a person's
             return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu)\b", folded)
+        if _CURRENT.search(folded) and _OFFICE_ASKED.search(folded):
+            return True  # "ông ấy bây giờ giữ chức vụ gì?": a person's office now
         slots = load_slots()
         if slots.search("person", "head", text, fold_single=False) and _CURRENT.search(folded) \
                 and re.search(r"\b(ai|dong chi nao|ong nao|ba nao|ten)\b", folded):
