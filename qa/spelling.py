@@ -14,6 +14,7 @@ which the paraphrase lexicon and the embedding model read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from .text import fold
@@ -40,21 +41,102 @@ def _candidates(word: str):
         yield word[:i] + word[i + 1:]
 
 
+@lru_cache(maxsize=1)
+def language_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """The syllables of underthesea's Viet74K word list, as written and folded: the language's,
+    not only the corpus's. Empty when the list is absent."""
+    from .accents import dictionary_words
+
+    words = {s for w in dictionary_words() for s in w.split()}
+    return frozenset(words), frozenset(fold(w) for w in words)
+
+
+def in_language(word: str) -> bool:
+    """The word is a Vietnamese syllable (with its accents when typed with them); True when
+    the word list is absent, so that nothing is taken for a slip."""
+    accented, folded = language_syllables()
+    if not accented:
+        return True
+    lower = word.lower()
+    return lower in accented if fold(lower) != lower else lower in folded
+
+
+_LETTERS = "abcdeghiklmnopqrstuvxyđ"
+_CONTEXT_TRIES = 6  # words of one text tried in context  # what a slip of one key inserts or replaces (tone marks aside)
+
+
+def _more_candidates(word: str):
+    for i in range(len(word) + 1):  # one letter missing ("hàh": "hành")
+        for ch in _LETTERS:
+            yield word[:i] + ch + word[i:]
+    for i in range(len(word)):  # one letter wrong ("khônh": "không")
+        for ch in _LETTERS:
+            if ch != word[i]:
+                yield word[:i] + ch + word[i + 1:]
+
+
 class Speller:
-    """``knows(syllable)``: the corpus uses this syllable (as typed: accented or folded)."""
+    """``knows(syllable)``: the corpus uses this syllable (as typed: accented or folded).
+    ``phrase(folded)``: the corpus holds these folded syllables in a row — a fix that makes a
+    phrase with the word before or after it is the one meant. ``vocabulary(word)``: the word is
+    a Vietnamese syllable (any, not only the corpus's): one that is not is a slip even when
+    its shape is well formed ("khônh")."""
 
-    def __init__(self, knows: Callable[[str], bool]) -> None:
+    def __init__(self, knows: Callable[[str], bool], phrase: Callable[[str], bool] | None = None,
+                 vocabulary: Callable[[str], bool] | None = None) -> None:
         self.knows = knows
+        self.phrase = phrase
+        self.vocabulary = vocabulary
 
-    def fix_word(self, word: str) -> str:
+    def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True) -> str:
+        """``context``: try the fixes that need the words around (a missing or wrong letter)."""
         lower = word.lower()
-        if not 3 <= len(lower) <= _LONGEST or not lower.isalpha() or not _VOWEL.search(fold(lower)) or well_formed(lower) \
+        if not 3 <= len(lower) <= _LONGEST or not lower.isalpha() or not _VOWEL.search(fold(lower)) \
                 or self.knows(lower):  # "ubkt", "hđnd": abbreviations, no slip
             return word
-        for candidate in _candidates(lower):
-            if well_formed(candidate) and self.knows(candidate):
-                return candidate.capitalize() if word[:1].isupper() else candidate
-        return word
+        shaped = well_formed(lower)
+        if shaped and (self.vocabulary is None or self.vocabulary(lower)):
+            return word  # a word of the language the corpus does not use: the user's own
+        fixed = self._in_context(lower, before, after) if context else None
+        if fixed is None and not shaped:  # the first swap or deletion the corpus knows
+            fixed = next((c for c in _candidates(lower) if well_formed(c) and self.knows(c)), None)
+        if fixed is None:
+            return word
+        return fixed.capitalize() if word[:1].isupper() else fixed
+
+    def _unknown(self, word: str) -> bool:
+        """A word the fixes were tried on and left: neither the corpus's nor the language's."""
+        lower = word.lower()
+        return 3 <= len(lower) <= _LONGEST and not self.knows(lower) and \
+            not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
+
+    def _in_context(self, lower: str, before: str, after: str) -> str | None:
+        """The first fix the corpus knows that makes a phrase with the word before or after it."""
+        if self.phrase is None or not (before or after):
+            return None
+        seen: set[str] = set()
+        for c in (*_candidates(lower), *_more_candidates(lower)):
+            if c in seen or not well_formed(c) or not self.knows(c):
+                continue
+            seen.add(c)
+            if (before and self.phrase(fold(f"{before} {c}"))) or (after and self.phrase(fold(f"{c} {after}"))):
+                return c
+        return None
 
     def fix(self, text: str) -> str:
-        return _WORD.sub(lambda m: self.fix_word(m.group(0)), text)
+        words = list(_WORD.finditer(text))
+        if not words:
+            return text
+        out, end = [], 0
+        tried = 0  # words tried in context: ~150 candidates each, so a long paste costs a few only
+        for i, m in enumerate(words):
+            before = words[i - 1].group(0).lower() if i else ""
+            after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+            out.append(text[end:m.start()])
+            word = m.group(0)
+            fixed = self.fix_word(word, before, after, context=tried < _CONTEXT_TRIES)
+            tried += fixed is word and self._unknown(word)
+            out.append(fixed)
+            end = m.end()
+        out.append(text[end:])
+        return "".join(out)

@@ -39,3 +39,22 @@ def test_the_assistant_reads_a_slip(assistant):
 def test_a_long_word_is_left_alone():
     word = "a" * 50_000  # no syllable: nothing tried, at once
     assert Speller(KNOWN.__contains__).fix_word(word) == word
+
+
+def test_a_missing_or_wrong_letter_is_fixed_where_it_makes_a_phrase_of_the_corpus():
+    known = {"thủ", "tục", "hành", "hà", "chính", "có", "không"}
+    phrases = {"hanh chinh", "co khong", "thu tuc"}
+    speller = Speller(known.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: w not in {"khônh"})
+    # "hàh" is no syllable: a letter missing; "hà" (one letter dropped) makes no phrase here
+    assert speller.fix("thủ tục hàh chính") == "thủ tục hành chính"
+    # "khônh" has a syllable's shape but is no word of the language: a letter wrong
+    assert speller.fix("có khônh") == "có không"
+    assert speller.fix("khônh") == "khônh"  # nothing around it to confirm a fix
+    # a word of the language the corpus does not use stays the user's own
+    assert Speller(known.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True).fix("có thớt") == "có thớt"
+
+
+def test_the_assistant_reads_a_missing_letter(assistant):
+    # read as "thủ tục hành chính", a topic (III.7), not a procedure asked for
+    reply = assistant.ask("Chính quyền cơ sở có phải rà soát thủ tục hàh chính không?")
+    assert (reply.found, reply.kind, reply.citations[0].ref) == (True, "what", "III.7")
