@@ -144,10 +144,13 @@ def _undouble(text: str) -> str:
 def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
     forms = dict(line.split("\t")[:2] for line in data_lines(DATA / "colloquial.tsv"))
     forms = {k.strip().lower(): v.strip() for k, v in forms.items()}
-    if not forms:
-        return None, forms
-    alternatives = "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), forms
+    return (_whole_words(forms) if forms else None), forms
+
+
+def _whole_words(phrases) -> re.Pattern:
+    """Any of ``phrases`` as whole words, in any case, the longest first."""
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 _COLLOQUIAL, _STANDARD = _colloquial()
@@ -168,12 +171,7 @@ def _requests() -> tuple[re.Pattern | None, re.Pattern | None]:
     phrases = [ln.strip().lower() for ln in data_lines(DATA / "reply_requests.tsv") if ln.strip()]
     if not phrases:
         return None, None
-
-    def alternation(words) -> re.Pattern:
-        words = sorted(set(words), key=len, reverse=True)
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-
-    return alternation(phrases), alternation(fold(p) for p in phrases)
+    return _whole_words(phrases), _whole_words(fold(p) for p in phrases)
 
 
 _REQUESTS, _REQUESTS_FOLDED = _requests()

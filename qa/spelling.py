@@ -61,8 +61,8 @@ def in_language(word: str) -> bool:
     return lower in accented if fold(lower) != lower else lower in folded
 
 
-_LETTERS = "abcdeghiklmnopqrstuvxyđ"
-_CONTEXT_TRIES = 6  # words of one text tried in context  # what a slip of one key inserts or replaces (tone marks aside)
+_LETTERS = "abcdeghiklmnopqrstuvxyđ"  # what a slip of one key inserts or replaces (tone marks aside)
+_CONTEXT_TRIES = 6  # words of one text tried in context: ~150 candidates each
 
 
 def _more_candidates(word: str):
@@ -91,12 +91,9 @@ class Speller:
     def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True) -> str:
         """``context``: try the fixes that need the words around (a missing or wrong letter)."""
         lower = word.lower()
-        if not 3 <= len(lower) <= _LONGEST or not lower.isalpha() or not _VOWEL.search(fold(lower)) \
-                or self.knows(lower):  # "ubkt", "hđnd": abbreviations, no slip
+        if not self._slip(lower):
             return word
         shaped = well_formed(lower)
-        if shaped and (self.vocabulary is None or self.vocabulary(lower)):
-            return word  # a word of the language the corpus does not use: the user's own
         fixed = self._in_context(lower, before, after) if context else None
         if fixed is None and not shaped:  # the first swap or deletion the corpus knows
             fixed = next((c for c in _candidates(lower) if well_formed(c) and self.knows(c)), None)
@@ -104,11 +101,13 @@ class Speller:
             return word
         return fixed.capitalize() if word[:1].isupper() else fixed
 
-    def _unknown(self, word: str) -> bool:
-        """A word the fixes were tried on and left: neither the corpus's nor the language's."""
-        lower = word.lower()
-        return 3 <= len(lower) <= _LONGEST and not self.knows(lower) and \
-            not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
+    def _slip(self, lower: str) -> bool:
+        """A word to fix: a syllable's length with a vowel ("ubkt", "hđnd" are abbreviations), which
+        the corpus does not use and which, shaped like a syllable, is no word of the language
+        either (one that is, is the user's own)."""
+        return 3 <= len(lower) <= _LONGEST and lower.isalpha() and bool(_VOWEL.search(fold(lower))) \
+            and not self.knows(lower) \
+            and not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
 
     def _in_context(self, lower: str, before: str, after: str) -> str | None:
         """The first fix the corpus knows that makes a phrase with the word before or after it."""
@@ -128,15 +127,13 @@ class Speller:
         if not words:
             return text
         out, end = [], 0
-        tried = 0  # words tried in context: ~150 candidates each, so a long paste costs a few only
+        tried = 0  # slips tried in context, so that a long paste costs a few only
         for i, m in enumerate(words):
             before = words[i - 1].group(0).lower() if i else ""
             after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
             out.append(text[end:m.start()])
-            word = m.group(0)
-            fixed = self.fix_word(word, before, after, context=tried < _CONTEXT_TRIES)
-            tried += fixed is word and self._unknown(word)
-            out.append(fixed)
+            out.append(self.fix_word(m.group(0), before, after, context=tried < _CONTEXT_TRIES))
+            tried += self._slip(m.group(0).lower())
             end = m.end()
         out.append(text[end:])
         return "".join(out)

@@ -3,6 +3,8 @@
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from qa.evaluation.dataset import TYPES, corpus_paragraphs, load_questions
 from qa.evaluation.metrics import collapse
 
@@ -71,44 +73,23 @@ def test_user_question_set_composition_and_locked_test_split():
     assert _test_split_sha(USER_QUESTIONS) == _recorded_sha("test split sha256")
 
 
-USER_QUESTIONS_2 = ROOT / "eval" / "user_questions_2.jsonl"
-
-
-def test_third_set_loads_strictly_and_its_test_split_is_locked():
-    paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
-    questions = load_questions(USER_QUESTIONS_2, paragraphs, strict=True)
-    assert len(questions) == 195 and len({q.id for q in questions}) == 195
-    assert sum(not q.in_scope for q in questions) == 71
-    assert sum(q.split == "dev" for q in questions) == 77
-    assert _test_split_sha(USER_QUESTIONS_2) == _recorded_sha("third set's test split sha256")
-
-
-USER_QUESTIONS_3 = ROOT / "eval" / "user_questions_3.jsonl"
-
-
-def test_fourth_set_loads_strictly_and_its_test_split_is_locked():
+@pytest.mark.parametrize("name, n, out_of_scope, dev, chains, low_overlap, sha_label", [
+    ("user_questions_2", 195, 71, 77, None, None, "third set's test split sha256"),
+    ("user_questions_3", 256, 87, 102, None, 0.40, "fourth set's test split sha256"),
+    ("user_questions_4", 354, 122, 129, (28, 6), 0.40, "fifth set's test split sha256"),
+])
+def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of_scope, dev, chains, low_overlap,
+                                                                 sha_label):
     from qa.evaluation.overlap import overlap_summary
 
+    path = ROOT / "eval" / f"{name}.jsonl"
     paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
-    questions = load_questions(USER_QUESTIONS_3, paragraphs, strict=True)
-    assert len(questions) == 256 and len({q.id for q in questions}) == 256
-    assert sum(not q.in_scope for q in questions) == 87
-    assert sum(q.split == "dev" for q in questions) == 102
-    assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
-    assert _test_split_sha(USER_QUESTIONS_3) == _recorded_sha("fourth set's test split sha256")
-
-
-USER_QUESTIONS_4 = ROOT / "eval" / "user_questions_4.jsonl"
-
-
-def test_fifth_set_loads_strictly_and_its_test_split_is_locked():
-    from qa.evaluation.overlap import overlap_summary
-
-    paragraphs = corpus_paragraphs(CORPUS.read_text(encoding="utf-8"))
-    questions = load_questions(USER_QUESTIONS_4, paragraphs, strict=True)
-    assert len(questions) == 354 and len({q.id for q in questions}) == 354
-    assert sum(not q.in_scope for q in questions) == 122
-    assert sum(q.split == "dev" for q in questions) == 129
-    assert sum(len(q.history) == 2 for q in questions) == 6 and sum(bool(q.history) for q in questions) == 28
-    assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= 0.40
-    assert _test_split_sha(USER_QUESTIONS_4) == _recorded_sha("fifth set's test split sha256")
+    questions = load_questions(path, paragraphs, strict=True)
+    assert len(questions) == n and len({q.id for q in questions}) == n
+    assert sum(not q.in_scope for q in questions) == out_of_scope
+    assert sum(q.split == "dev" for q in questions) == dev
+    if chains is not None:  # (chains, of them with three turns)
+        assert (sum(bool(q.history) for q in questions), sum(len(q.history) == 2 for q in questions)) == chains
+    if low_overlap is not None:
+        assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= low_overlap
+    assert _test_split_sha(path) == _recorded_sha(sha_label)

@@ -42,11 +42,21 @@ class SlotWords:
         """The first of the words in ``text``. Typed with accents, the words match with
         theirs; without, on folded text — and one-syllable words only if ``fold_single``
         (folded "tien" is "tiền" but also "tiến", "tiện")."""
+        pattern, subject = self._matcher(slot, role, text, fold_single)
+        return pattern.search(subject)
+
+    def remove(self, slot: str, role: str, text: str) -> str:
+        """``text`` with the words blanked out, matched as ``search`` matches them (lower case,
+        folded when typed without accents)."""
+        pattern, subject = self._matcher(slot, role, text, True)
+        return pattern.sub(" ", subject)
+
+    def _matcher(self, slot: str, role: str, text: str, fold_single: bool) -> tuple[re.Pattern, str]:
         if has_diacritics(text):
             words = {w.lower() for w in self.get(slot, role)}
-            return _pattern(tuple(sorted(words, key=len, reverse=True))).search(text.lower())
+            return _pattern(tuple(sorted(words, key=len, reverse=True))), text.lower()
         words = {fold(w) for w in self.get(slot, role) if fold_single or " " in w.strip()}
-        return _pattern(tuple(sorted(words, key=len, reverse=True))).search(fold(text))
+        return _pattern(tuple(sorted(words, key=len, reverse=True))), fold(text)
 
 
 @lru_cache(maxsize=64)
@@ -176,12 +186,7 @@ class WordSlot(Kind):
     def _without_compounds(self, slots: SlotWords, text: str) -> str:
         """``text`` without the slot's "compound" words, which hold one of its words and mean
         something else ("thủ tục hành chính" is a topic, not a procedure asked for)."""
-        words = slots.get(self.slot, "compound")
-        if not words:
-            return text
-        if has_diacritics(text):  # as typed, accents and all (the slot's own search does the same)
-            return _pattern(tuple(sorted({w.lower() for w in words}, key=len, reverse=True))).sub(" ", text.lower())
-        return slots.pattern(self.slot, "compound").sub(" ", fold(text))
+        return slots.remove(self.slot, "compound", text) if slots.get(self.slot, "compound") else text
 
     def answer(self, q, hits, ctx):
         for hit in hits[:3]:

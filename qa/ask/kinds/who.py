@@ -45,6 +45,11 @@ def _lead_does(text: str, lead: tuple[str, ...]) -> frozenset[str]:
     return frozenset(syllables(fold(text[start:end])))
 
 
+def _opening(said: str) -> str:
+    """Words quoted from mid-sentence ("cấp ủy cấp trên"), as the start of a reply."""
+    return said[:1].upper() + said[1:]
+
+
 # "… là chỉ đạo của ai?": the words before the asked possessor
 _POSSESSOR = re.compile(r"(\w+ \w+) (?:la )?cua (?:ai|co quan nao|to chuc nao|don vi nao|cap nao)\b")
 
@@ -122,8 +127,7 @@ class Who(Kind):
             part = best_passage(clause.text, q.topic, len(clause.text))
             actors = find_actors(part) or find_actors(sentence_around(clause.text, part))
             if actors:
-                said = as_written(clause.text, actors)
-                return f"{said[:1].upper() + said[1:]} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
+                return f"{_opening(as_written(clause.text, actors))} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
             named = _named_body_nearby(hits, clause)
             if named is not None:
                 # the tasks every body shares, and a near clause that gives the work to one body
@@ -132,8 +136,7 @@ class Who(Kind):
                 shared = "các" + shared[3:] if shared.startswith("Các ") else shared  # mid-sentence now
                 return f"{join(named.facts.lead)} được giao riêng ({named.ref}); việc chung của {shared} ({clause.ref})."
         if facts.lead:
-            text = as_written(clause.text, facts.lead)
-            text = text[:1].upper() + text[1:]  # it starts the reply
+            text = _opening(as_written(clause.text, facts.lead))
             if facts.coordinate:
                 text += f" chủ trì, phối hợp với {as_written(clause.text, facts.coordinate)}"
             return f"{text} ({clause.ref})."
