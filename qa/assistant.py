@@ -190,6 +190,12 @@ class Assistant:
                          message="Đã có lỗi khi xử lý câu hỏi; vui lòng thử lại hoặc diễn đạt khác.")
         return reply if reply.question == shown else dc_replace(reply, question=shown)
 
+    def dense_text(self, question: str) -> str:
+        """What the dense view embeds for a first question (typos fixed, accents restored, the
+        corpus's own documents left out): the text a query adapter is trained on."""
+        fixed = self._speller.fix(question)
+        return self.retriever.read(analyze(fixed, self.config.max_question_chars, self._title_words)).dense_text
+
     def _knows(self, syllable: str) -> bool:
         """The corpus uses this syllable (with its accents, when typed with them)."""
         return self._info.knows(syllable, has_diacritics(syllable))

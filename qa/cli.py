@@ -202,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=cmd_bench)
 
+    from .adapt_cli import add_parser as add_adapt
     from .ask.calibrate_cli import add_parser as add_calibrate
     from .evaluation.cli import add_parser as add_eval
     from .quiz.cli import add_parser as add_quiz
@@ -209,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_eval(sub)
     add_quiz(sub)
     add_calibrate(sub)
+    add_adapt(sub)
     return parser
 
 

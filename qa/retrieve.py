@@ -25,6 +25,7 @@ from typing import Callable
 
 import numpy as np
 
+from .adapter import adapter_for
 from .accents import Restorer, corpus_words, dictionary_words, question_phrases
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
@@ -35,7 +36,7 @@ from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
 from .question import INTENT_SYLLABLES, Question, analyze, without_documents
-from .text import STOPWORDS, Segmenter, accented_tokens, folded_tokens, has_diacritics
+from .text import STOPWORDS, Segmenter, accented_tokens, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
 
 
@@ -82,6 +83,18 @@ class Retrieval:
     similarities: dict[int, float] = field(default_factory=dict)  # clause position → cosine to the question
     bridges: tuple[Bridge, ...] = ()
     read_as: str = ""  # the question with its accents restored, when typed without them and changed
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as the views read it (``Retriever.read``)."""
+
+    text: str  # the user's words, documents the corpus holds left out, with a follow-up's context
+    bridges: tuple[Bridge, ...] = ()
+    bridged: tuple[str, ...] = ()  # the corpus's words for the bridged phrases, weighted
+    read_as: str = ""  # accents restored, shown to the user, when typed without them and changed
+    restored: str | None = None  # the text with accents restored, for the accented and dense views
+    dense_text: str = ""  # what the dense view embeds
 
 
 def _backend(index: LoadedIndex, config: Config) -> SearchBackend:
@@ -160,6 +173,8 @@ class Retriever:
         self.filter = DocumentFilter(docs, self.maps, len(index.clauses)) if docs is not None else None
         self._rows = self.filter.rows if self.filter is not None else None
         self._named: dict[tuple, np.ndarray] = {}  # the rows a ref or cited document names
+        # the query adapter trained for this corpus and model (qa/adapter.py), or None
+        self.adapter = adapter_for(index, config, index.manifest.get("model") or "") if index.clauses else None
 
     # -- the three views -------------------------------------------------
     def lexical_rankings(self, text: str, accented_text: str | None = None) -> dict[str, list[int]]:
@@ -192,20 +207,29 @@ class Retriever:
         return 0 < start <= len(self.index.clauses) and query_threads(2, usable_cores(), runnable_tasks(), 0) >= 2
 
     def dense_ranking(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None]:
-        """Best positions, their cosine to the query, and the query vector."""
+        """Best positions, their cosine to the query, and the query vector.
+
+        With a query adapter the ranking comes from the adapted vector; the cosines (which
+        answerability reads, calibrated on the model's own scale) and the vector stay the model's."""
         if self.backend.count() == 0:
             return [], {}, None
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
         # A follow-up retrieves its earlier turn again: encoding and the FAISS scan are most of a
         # hybrid question at 100k clauses, and their result depends on the text and filter only.
         cache = self.index.__dict__.setdefault("_dense_cache", {})
-        key = (query, self.config.candidate_k, self._rows, id(self.embedder), id(self.backend))
+        adapter = self.adapter
+        key = (query, self.config.candidate_k, self._rows, id(self.embedder), id(self.backend), id(adapter))
         cached = cache.get(key)
-        if cached is None or cached[2] is not self.embedder or cached[3] is not self.backend:
+        if cached is None or cached[2] is not self.embedder or cached[3] is not self.backend \
+                or cached[4] is not adapter:
             vector = np.ascontiguousarray(self.embedder.encode_query(query), dtype=np.float32)
             vector.setflags(write=False)
-            cached = (tuple(self.backend.search_dense(vector, self.config.candidate_k, self._rows)), vector,
-                      self.embedder, self.backend)
+            if adapter is None:
+                found = tuple(self.backend.search_dense(vector, self.config.candidate_k, self._rows))
+            else:
+                ranked = self.backend.search_dense(adapter.apply(vector), self.config.candidate_k, self._rows)
+                found = tuple((pos, self.backend.similarity(pos, vector)) for pos, _ in ranked)
+            cached = (found, vector, self.embedder, self.backend, adapter)
             if len(cache) >= _DENSE_CACHE:
                 try:
                     cache.pop(next(iter(cache)), None)  # the oldest; another thread may have taken it
@@ -245,21 +269,17 @@ class Retriever:
         """Fused hits, best first. ``extra_text`` adds context (a follow-up's earlier turn)."""
         return self.retrieve(question, top_k, mode, extra_text).hits
 
-    def retrieve(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
-                 extra_text: str = "") -> Retrieval:
-        """Like ``search``, with the signals answerability needs."""
+    def read(self, q: Question, extra_text: str = "") -> "Reading":
+        """How the views read a question: without the documents the corpus holds (a metadata question
+        keeps them), with the corpus's words for the user's phrases, accents restored if typed without."""
         cfg = self.config
-        q = question if isinstance(question, Question) else analyze(question, cfg.max_question_chars)
-        mode = mode or cfg.retrieval_mode
-        top_k = top_k or cfg.top_k
         own = q.text if q.kind == "meta" else without_documents(q.text, self.maps.held_docs)
         text = f"{own} {extra_text}".strip()
-        if not text or not self.index.clauses:
-            return Retrieval(hits=[])
+        if not text:
+            return Reading(text="")
         bridges = tuple(self.bridges(text))
         # The user's words stay; the corpus's words for the phrases it never uses are added.
-        bridged = [w for b in bridges for w in _weighted(b)]
-        lexical_text = " ".join([text, *bridged])
+        bridged = tuple(w for b in bridges for w in _weighted(b))
         # typed without accents: the accented and dense views read it with them restored
         read_as, restored = "", None
         if cfg.restore_accents and not q.accented:
@@ -268,17 +288,34 @@ class Retriever:
             restored = f"{read_as} {restorer.restore(extra_text)}".strip() if extra_text else read_as
             read_as = "" if read_as == own else read_as  # a reading only where accents were restored
             restored = None if restored == text else restored
+        # with the corpus's words for the phrases it never uses, the question reads nearer the plan
+        read = plain(restored or text)  # emoji and markup are no meaning: the model would read them
+        dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
+        return Reading(text=text, bridges=bridges, bridged=bridged, read_as=read_as, restored=restored,
+                       dense_text=dense_text)
+
+    def retrieve(self, question: str | Question, top_k: int | None = None, mode: str | None = None,
+                 extra_text: str = "") -> Retrieval:
+        """Like ``search``, with the signals answerability needs."""
+        cfg = self.config
+        q = question if isinstance(question, Question) else analyze(question, cfg.max_question_chars)
+        mode = mode or cfg.retrieval_mode
+        top_k = top_k or cfg.top_k
+        reading = self.read(q, extra_text)
+        text, bridges, bridged, read_as, restored = (reading.text, reading.bridges, reading.bridged,
+                                                     reading.read_as, reading.restored)
+        if not text or not self.index.clauses:
+            return Retrieval(hits=[])
+        lexical_text = " ".join([text, *bridged])
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
         vector = None
         if mode in ("lexical", "hybrid"):
             rankings.update(self.lexical_rankings(lexical_text, " ".join([restored, *bridged]) if restored else None))
-        if mode in ("dense", "hybrid") and (mode == "dense" or cfg.weight_dense > 0):
-            # with the corpus's words for the phrases it never uses, the question reads nearer the plan
-            read = restored or text
-            dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
-            rankings["dense"], similarities, vector = self.dense_ranking(dense_text)
-        weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded, "dense": cfg.weight_dense}
+        weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded,
+                   "dense": cfg.weight_dense_adapted if self.adapter is not None else cfg.weight_dense}
+        if mode in ("dense", "hybrid") and (mode == "dense" or weights["dense"] > 0):
+            rankings["dense"], similarities, vector = self.dense_ranking(reading.dense_text)
         if mode == "dense":
             weights["dense"] = 1.0
         scores: dict[int, float] = {}

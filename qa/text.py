@@ -66,6 +66,18 @@ def normalize(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+_MARKUP = frozenset("*_#`~|")
+_PUNCTUATION_RUN = re.compile(r"([!?.,;:])(?:\s*[!?.,;:])+")
+
+
+def plain(text: str) -> str:
+    """The words and plain punctuation of a text, for a model that reads every character: symbols
+    (emoji, arrows, markdown's ``**``, ``#``) dropped, a run of punctuation ("???!!!") made its first
+    mark, spaces collapsed. ``"🙏 **ai ký?**???"`` → ``"ai ký?"``."""
+    kept = "".join(" " if ch in _MARKUP or unicodedata.category(ch).startswith("S") else ch for ch in text)
+    return _SPACES.sub(" ", _PUNCTUATION_RUN.sub(r"\1", kept)).strip()
+
+
 def collapse(text: str) -> str:
     """NFC with every run of white space reduced to one space (for substring checks)."""
     return _SPACES.sub(" ", re.sub(r"\s+", " ", unicodedata.normalize("NFC", text))).strip()

@@ -77,6 +77,7 @@ def test_user_question_set_composition_and_locked_test_split():
     ("user_questions_2", 195, 71, 77, None, None, "third set's test split sha256"),
     ("user_questions_3", 256, 87, 102, None, 0.40, "fourth set's test split sha256"),
     ("user_questions_4", 354, 122, 129, (28, 6), 0.40, "fifth set's test split sha256"),
+    ("user_questions_5", 368, 139, 0, (36, 9), 0.40, "sixth set's test split sha256"),
 ])
 def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of_scope, dev, chains, low_overlap,
                                                                  sha_label):

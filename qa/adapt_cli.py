@@ -1,0 +1,163 @@
+"""``qa adapt``: train the query adapter (qa/adapter.py) on labelled questions, dev split only.
+
+Each in-scope, single-turn question whose gold passages name clauses of the loaded index is
+an example; follow-ups are left out (their last turn alone does not say what it asks).
+``--cross-validate`` trains without each file in turn and prints the dense view's Hit@1 on
+that file with and without the adapter: files written by different people, so it measures
+what the adapter does for people it has never read. ``--write`` stores the adapter trained on
+every file where the assistant looks for it (``Config.adapter_dir``).
+
+    qa adapt --questions eval/questions.jsonl,eval/user_questions.jsonl --split dev --cross-validate --write
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .adapter import Example, QueryAdapter, TrainingSettings, adapter_path
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("adapt", help="train the query adapter on labelled questions (dev split)")
+    p.add_argument("--questions", required=True, help="comma-separated question files (JSONL, the benchmark's format)")
+    p.add_argument("--split", default="dev", help="dev (default), test or all: which items train it")
+    p.add_argument("--cross-validate", action="store_true",
+                   help="leave each file out in turn and print the dense view's Hit@1 on it, without and with")
+    p.add_argument("--write", action="store_true", help="store the adapter trained on every file")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE",
+                   help="where --write stores it (default: Config.adapter_dir/query-<model>.npz, where it is used)")
+    p.add_argument("--l2", type=float, default=TrainingSettings.l2, help="pull towards the identity")
+    p.add_argument("--temperature", type=float, default=TrainingSettings.temperature)
+    p.add_argument("--epochs", type=int, default=TrainingSettings.epochs)
+    p.set_defaults(func=run)
+
+
+def examples_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], int]:
+    """The file's usable examples, and how many in-scope single-turn items named no clause."""
+    from .evaluation import metrics
+    from .evaluation.dataset import has_splits, load_questions, select_split
+
+    questions = load_questions(path, paragraphs)
+    if split != "all" and has_splits(questions):
+        questions = select_split(questions, split)
+    out, unmatched = [], 0
+    for q in questions:
+        if not q.in_scope or q.history:
+            continue
+        rows = tuple(i for i, c in enumerate(clauses) if metrics.is_relevant(c.text, q.gold))
+        if rows:
+            out.append(Example(q.text, rows))
+        else:
+            unmatched += 1
+    return out, unmatched
+
+
+def hit_at_1(vectors: np.ndarray, clause_vectors: np.ndarray, examples, adapter: QueryAdapter | None) -> float:
+    hits = 0
+    for vector, example in zip(vectors, examples):
+        query = adapter.apply(vector) if adapter is not None else vector
+        hits += int(np.argmax(clause_vectors @ query)) in example.rows
+    return hits / len(examples) if examples else 0.0
+
+
+def replies_scored(assistant, path: Path, split: str) -> tuple[int, int, int, int, int]:
+    """(in scope, Hit@1, refused in scope, out of scope, refused out of scope) of a file's replies."""
+    from .evaluation import metrics
+    from .evaluation.dataset import has_splits, load_questions, select_split
+
+    questions = load_questions(path)
+    if split != "all" and has_splits(questions):
+        questions = select_split(questions, split)
+    counts = [0, 0, 0, 0, 0]
+    for q in questions:
+        reply = assistant.ask(q.text, list(q.history))
+        if q.in_scope:
+            counts[0] += 1
+            counts[1] += metrics.first_relevant_rank([c.text for c in reply.citations], q.gold) == 0
+            counts[2] += not reply.found
+        else:
+            counts[3] += 1
+            counts[4] += not reply.found
+    return tuple(counts)
+
+
+def _pipeline_cross_validation(assistant, per_file, train, split: str) -> None:
+    """The whole pipeline on each left-out file: without an adapter, and with one trained on the others."""
+    print(f"\n{'left out (hybrid replies)':<40} {'Hit@1':>6} {'adapted':>8} {'false abst.':>12} {'adapted':>8}"
+          f" {'abst. recall':>13} {'adapted':>8}")
+    plain = assistant.with_options(use_adapter=False)
+    totals = np.zeros((2, 5))
+    for path in per_file:
+        others = [(e, v) for p, (es, vs) in per_file.items() if p != path for e, v in zip(es, vs)]
+        if not others:
+            continue
+        adapted = assistant.with_options(use_adapter=True)
+        adapted.retriever.adapter = train(others)
+        rows = [replies_scored(a, path, split) for a in (plain, adapted)]
+        totals += np.array(rows)
+        print(f"{str(path):<40} " + " ".join(f"{_ratio(rows[0], i):>{w}} {_ratio(rows[1], i):>8}"
+                                              for i, w in ((1, 6), (2, 12), (4, 13))))
+    print(f"{'all':<40} " + " ".join(f"{_ratio(totals[0], i):>{w}} {_ratio(totals[1], i):>8}"
+                                     for i, w in ((1, 6), (2, 12), (4, 13))))
+
+
+def _ratio(row, i: int) -> str:
+    denominator = row[0] if i < 3 else row[3]
+    return f"{row[i] / denominator:.3f}" if denominator else "–"
+
+
+def run(args) -> int:
+    from .assistant import Assistant
+    from .assistant import embedder_name
+
+    assistant = Assistant.load()
+    clauses = assistant.index.clauses
+    model = assistant.index.manifest.get("model") or embedder_name(assistant.embedder)
+    clause_vectors = assistant.index.dense.reconstruct_n(0, assistant.index.dense.ntotal).astype(np.float32)
+    settings = TrainingSettings(l2=args.l2, temperature=args.temperature, epochs=args.epochs)
+    files = [Path(f) for f in args.questions.split(",") if f.strip()]
+    per_file: dict[Path, tuple[list[Example], np.ndarray]] = {}
+    for path in files:
+        examples, unmatched = examples_of(path, args.split, clauses)
+        vectors = np.stack([assistant.embedder.encode_query(assistant.dense_text(e.text) or e.text)
+                            for e in examples]).astype(np.float32) \
+            if examples else np.zeros((0, clause_vectors.shape[1]), np.float32)
+        per_file[path] = (examples, vectors)
+        note = f" ({unmatched} name no clause of this index)" if unmatched else ""
+        print(f"{path}: {len(examples)} examples{note}")
+    everything = [(e, v) for examples, vectors in per_file.values() for e, v in zip(examples, vectors)]
+    if not everything:
+        print("Không có câu hỏi nào có đoạn đáp án trong chỉ mục này: không huấn luyện được bộ chuyển truy vấn.")
+        return 1
+
+    def train(pairs) -> QueryAdapter:
+        return QueryAdapter.train(clauses, clause_vectors, np.stack([v for _, v in pairs]), [e for e, _ in pairs],
+                                  model, settings, info={"questions": [str(f) for f in files], "split": args.split})
+
+    if args.cross_validate:
+        if len(files) < 2:
+            print("--cross-validate needs two files or more")
+            return 1
+        print(f"\n{'left out':<40} {'n':>4} {'dense Hit@1':>12} {'adapted':>8}")
+        total = base_hits = adapted_hits = 0
+        for path, (examples, vectors) in per_file.items():
+            if not examples:
+                continue
+            others = [(e, v) for p, (es, vs) in per_file.items() if p != path for e, v in zip(es, vs)]
+            adapter = train(others)
+            base, adapted = hit_at_1(vectors, clause_vectors, examples, None), \
+                hit_at_1(vectors, clause_vectors, examples, adapter)
+            total += len(examples)
+            base_hits += base * len(examples)
+            adapted_hits += adapted * len(examples)
+            print(f"{str(path):<40} {len(examples):>4} {base:>12.3f} {adapted:>8.3f}")
+        print(f"{'all':<40} {total:>4} {base_hits / total:>12.3f} {adapted_hits / total:>8.3f}")
+        _pipeline_cross_validation(assistant, per_file, train, args.split)
+    if args.write:
+        adapter = train(everything)
+        target = args.out or adapter_path(assistant.config, model)
+        adapter.save(target)
+        print(f"\nwrote {target}: {len(everything)} examples, model {model}, {len(clauses)} clauses")
+    return 0

@@ -1,0 +1,178 @@
+"""A query adapter learned from labelled questions: users' words moved towards the clauses they ask about.
+
+e5-small places "báo đài phải đưa tin gì?" far from the clause on "các cơ quan báo chí", because
+the user's words and the plan's differ. Questions whose answering clause is known (the
+benchmark's dev splits, an evaluator's own labelled file) teach a linear map ``W`` over the
+query vector: the dense view searches with ``normalise(W · q)`` instead of ``q``. ``W`` starts at
+the identity and is pulled back towards it (L2), so a question unlike any seen keeps roughly its
+own vector. Clause vectors, the index and the similarities answerability reads are unchanged.
+
+An adapter belongs to one corpus and one embedding model: it is used only when the loaded
+index holds exactly the clauses it was trained on (``fingerprint``), and ``qa adapt`` trains
+another for another corpus. Training needs torch (installed with sentence-transformers);
+applying it is one matrix-vector product.
+
+>>> adapter = QueryAdapter.train(index, embedder, examples)          # qa adapt --write
+>>> adapter.apply(embedder.encode_query("báo đài phải đưa tin gì?"))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+def corpus_fingerprint(clauses, model: str) -> str:
+    """What an adapter is bound to: the model and every clause's document, ref and text, in row order."""
+    h = hashlib.sha256(f"{FORMAT}\0{model}\0{len(clauses)}".encode())
+    for c in clauses:
+        h.update(f"\0{c.doc_id}\0{c.ref}\0{c.text}".encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled question: its text and the rows (clause positions) that answer it."""
+
+    text: str
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    l2: float = 0.01  # pull towards the identity; chosen by leave-one-file-out on the dev splits (README)
+    temperature: float = 0.05  # softmax temperature over cosine similarities
+    epochs: int = 300  # full-batch Adam steps
+    learning_rate: float = 1e-3
+
+
+@dataclass(frozen=True)
+class QueryAdapter:
+    matrix: np.ndarray  # (d, d) float32
+    model: str
+    fingerprint: str
+    clause_count: int
+    info: dict = field(default_factory=dict)  # what it was trained on, and how
+
+    # -- use -------------------------------------------------------------------------------
+    def apply(self, vector: np.ndarray) -> np.ndarray:
+        """The adapted, normalised query vector."""
+        out = self.matrix @ np.asarray(vector, dtype=np.float32)
+        norm = float(np.linalg.norm(out))
+        return (out / norm if norm > 0 else out).astype(np.float32)
+
+    def fits(self, clauses, model: str) -> bool:
+        """Trained for exactly these clauses with this model (the count is compared before hashing)."""
+        return self.model == model and self.clause_count == len(clauses) \
+            and self.fingerprint == corpus_fingerprint(clauses, model)
+
+    # -- files -----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"format": FORMAT, "model": self.model, "fingerprint": self.fingerprint,
+                "clause_count": self.clause_count, **self.info}
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as f:
+            np.savez(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)))
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "QueryAdapter":
+        """ValueError with the file's name when it is not an adapter this code reads."""
+        try:
+            with np.load(Path(path), allow_pickle=False) as data:
+                matrix = np.asarray(data["matrix"], dtype=np.float32)
+                meta = json.loads(str(data["meta"]))
+        except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
+            raise ValueError(f"{path}: not a query adapter ({exc})") from exc
+        if meta.get("format") != FORMAT or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+            raise ValueError(f"{path}: unsupported query adapter (format {meta.get('format')}, shape {matrix.shape})")
+        info = {k: v for k, v in meta.items() if k not in ("format", "model", "fingerprint", "clause_count")}
+        return cls(matrix=matrix, model=str(meta["model"]), fingerprint=str(meta["fingerprint"]),
+                   clause_count=int(meta["clause_count"]), info=info)
+
+    # -- training --------------------------------------------------------------------------
+    @classmethod
+    def train(cls, clauses, clause_vectors: np.ndarray, query_vectors: np.ndarray, examples: Sequence[Example],
+              model: str, settings: TrainingSettings = TrainingSettings(), info: dict | None = None) -> "QueryAdapter":
+        """Fit ``W`` so that each example's adapted query is nearest its clauses (softmax over every
+        clause, the answering ones sharing the target), plus ``l2 · ‖W − I‖²``."""
+        matrix = fit(np.asarray(clause_vectors, dtype=np.float32), np.asarray(query_vectors, dtype=np.float32),
+                     [e.rows for e in examples], settings)
+        meta = {"trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "examples": len(examples),
+                "l2": settings.l2, "temperature": settings.temperature, "epochs": settings.epochs, **(info or {})}
+        return cls(matrix=matrix, model=model, fingerprint=corpus_fingerprint(clauses, model),
+                   clause_count=len(clauses), info=meta)
+
+
+def fit(clause_vectors: np.ndarray, query_vectors: np.ndarray, targets: Sequence[Sequence[int]],
+        settings: TrainingSettings = TrainingSettings()) -> np.ndarray:
+    """The adapter's matrix (float32, d × d). Deterministic: full batch, starts at the identity."""
+    import torch
+
+    if len(targets) != len(query_vectors) or not len(targets):
+        raise ValueError("fit needs one target list per query vector, and at least one")
+    d = clause_vectors.shape[1]
+    with torch.random.fork_rng(), torch.enable_grad():
+        torch.manual_seed(0)
+        clauses = torch.from_numpy(np.ascontiguousarray(clause_vectors))
+        queries = torch.from_numpy(np.ascontiguousarray(query_vectors))
+        target = torch.zeros(len(targets), len(clause_vectors))
+        for i, rows in enumerate(targets):
+            target[i, list(rows)] = 1.0 / len(rows)
+        identity = torch.eye(d)
+        weight = torch.eye(d, requires_grad=True)
+        optimiser = torch.optim.Adam([weight], lr=settings.learning_rate)
+        for _ in range(settings.epochs):
+            optimiser.zero_grad()
+            adapted = queries @ weight.T
+            adapted = adapted / adapted.norm(dim=1, keepdim=True)
+            logits = adapted @ clauses.T / settings.temperature
+            loss = -(target * torch.log_softmax(logits, dim=1)).sum(dim=1).mean() \
+                + settings.l2 * ((weight - identity) ** 2).sum()
+            loss.backward()
+            optimiser.step()
+        return weight.detach().numpy().astype(np.float32)
+
+
+def adapter_path(config, model: str) -> Path:
+    """Where the adapter for ``model`` is kept: ``Config.adapter_dir/query-<model>.npz``."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(model).name) or "model"
+    return Path(config.adapter_dir) / f"query-{safe}.npz"
+
+
+def adapter_for(index, config, model: str) -> QueryAdapter | None:
+    """The adapter to use with this index, kept on the index; None when switched off, absent,
+    unreadable (logged) or trained for other clauses or another model (logged)."""
+    if not config.use_adapter or config.retrieval_mode == "lexical":
+        return None
+    cache = index.__dict__.setdefault("_adapters", {})
+    path = adapter_path(config, model)
+    key = (str(path), model)
+    if key not in cache:
+        adapter = None
+        if path.is_file():
+            try:
+                loaded = QueryAdapter.load(path)
+            except ValueError as exc:
+                log.warning("query adapter not used: %s", exc)
+            else:
+                if loaded.fits(index.clauses, model):
+                    adapter = loaded
+                else:
+                    log.info("query adapter %s was trained for other clauses or another model; not used "
+                             "(qa adapt --write trains one for this corpus)", path)
+        cache[key] = adapter
+    return cache[key]

