@@ -44,7 +44,7 @@ def examples_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[
         questions = select_split(questions, split)
     out, unmatched = [], 0
     for q in questions:
-        if not q.in_scope or q.history:
+        if not q.in_scope or q.history:  # with follow-ups: 0.860 against 0.869 leave-one-file-out
             continue
         rows = tuple(i for i, c in enumerate(clauses) if metrics.is_relevant(c.text, q.gold))
         if rows:

@@ -190,11 +190,14 @@ class Assistant:
                          message="Đã có lỗi khi xử lý câu hỏi; vui lòng thử lại hoặc diễn đạt khác.")
         return reply if reply.question == shown else dc_replace(reply, question=shown)
 
-    def dense_text(self, question: str) -> str:
-        """What the dense view embeds for a first question (typos fixed, accents restored, the
-        corpus's own documents left out): the text a query adapter is trained on."""
-        fixed = self._speller.fix(question)
-        return self.retriever.read(analyze(fixed, self.config.max_question_chars, self._title_words)).dense_text
+    def dense_text(self, question: str, history=()) -> str:
+        """What the dense view embeds for a question (typos fixed, accents restored, the corpus's own
+        documents left out, a follow-up's context added): the text a query adapter is trained on."""
+        q = analyze(self._speller.fix(question), self.config.max_question_chars, self._title_words)
+        previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
+                    for h in list(history)[-_HISTORY_TURNS:]]
+        plan = plan_turn(q, [p for p in previous if p.content], self._info.common, self._knows)
+        return self.retriever.read(plan.question, plan.context).dense_text
 
     def _knows(self, syllable: str) -> bool:
         """The corpus uses this syllable (with its accents, when typed with them)."""

@@ -128,9 +128,26 @@ def cmd_index(args) -> int:
                 shown = ", ".join(names[:10]) + (f", … (+{len(names) - 10})" if len(names) > 10 else "")
                 print(f"  {word} {len(names)} văn bản: {shown}")
         print(f"  giữ nguyên {changes.get('kept', 0)} văn bản (không tách từ, không nhúng lại)")
+    print("  " + _adapter_status(assistant))
     for problem in assistant.corpus.problems:
         print(f"  cảnh báo: {problem}")
     return 0
+
+
+def _adapter_status(assistant) -> str:
+    """One line on the query adapter (qa/adapter.py): used, absent, or trained for other clauses."""
+    from .adapter import adapter_path
+
+    path = adapter_path(assistant.config, assistant.index.manifest.get("model") or "")
+    adapter = assistant.retriever.adapter
+    if adapter is not None:
+        return (f"bộ chuyển truy vấn: {path} ({adapter.info.get('examples', '?')} câu hỏi có nhãn, "
+                f"phần {adapter.info.get('split', '?')})")
+    if not assistant.config.use_adapter:
+        return "bộ chuyển truy vấn: tắt (use_adapter=False)"
+    if path.is_file():
+        return f"bộ chuyển truy vấn {path} được huấn luyện cho kho hoặc mô hình khác: không dùng (qa adapt --write)"
+    return "bộ chuyển truy vấn: không có (qa adapt --write huấn luyện từ câu hỏi có nhãn)"
 
 
 def cmd_bench(args) -> int:

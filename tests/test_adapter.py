@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from qa.adapter import Example, QueryAdapter, TrainingSettings, adapter_for, adapter_path, corpus_fingerprint, fit
 from qa.config import Config
 from qa.types import Clause
+
+PLAN = Path(__file__).resolve().parent.parent / "corpus" / "ke-hoach-03-KH-TW-2021.txt"
 
 
 def _clauses(texts):
@@ -198,3 +201,17 @@ def test_the_adapt_command_says_when_nothing_can_train_it(tmp_path, capsys):
     assert main(["adapt", "--questions", str(path), "--out", str(tmp_path / "a.npz"), "--write"]) == 1
     assert "không huấn luyện được" in capsys.readouterr().out
     assert not (tmp_path / "a.npz").exists()
+
+
+def test_the_index_command_says_whether_the_adapter_is_used(tmp_path, capsys):
+    from qa.cli import main
+
+    assert main(["index", "--index-dir", str(tmp_path / "index")]) == 0
+    assert "câu hỏi có nhãn, phần dev)" in capsys.readouterr().out
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = PLAN.read_text(encoding="utf-8")
+    (corpus / PLAN.name).write_text(text.replace("báo chí", "báo đài", 1), encoding="utf-8")  # one clause differs
+    assert main(["index", "--corpus", str(corpus), "--index-dir", str(tmp_path / "other")]) == 0
+    out = capsys.readouterr().out
+    assert "được huấn luyện cho kho hoặc mô hình khác: không dùng (qa adapt --write)" in out
