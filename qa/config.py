@@ -64,7 +64,7 @@ class Config:
     # weight, chosen leave-one-file-out on the dev splits (0.6: 0.854, 1.0: 0.872, 2.0: 0.860 Hit@1).
     weight_dense_adapted: float = 1.0
     use_adapter: bool = True  # search the dense view with the adapter trained for this corpus, if any
-    adapter_dir: Path = ROOT / "adapters"  # query-<model>.npz, written by `qa adapt --write`
+    adapter_dir: Path = ROOT / "adapters"  # query-<model>-<clauses>.npz, written by `qa adapt --write`
     # The dense view embeds the question with the bridged words too (qa/data/paraphrases*.tsv).
     dense_bridges: bool = False
     bm25_k1: float = 1.2

