@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .text import fold, has_diacritics
+from .text import STOPWORDS, fold, has_diacritics
 
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
@@ -87,6 +87,13 @@ def two_syllable_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     return frozenset(words), {k: tuple(v) for k, v in by_fold.items()}
 
 
+def _function_word(lower: str) -> str | None:
+    """The one function word (``data/stopwords.tsv``, with accents) a slip of one letter — swapped,
+    too many, missing or wrong — comes from; None when none or several do."""
+    found = {c for c in (*_candidates(lower), *_more_candidates(lower)) if c in STOPWORDS and len(c) > 2}
+    return found.pop() if len(found) == 1 else None
+
+
 class Speller:
     """``knows(syllable)``: the corpus uses this syllable (as typed: accented or folded).
     ``phrase(folded)``: the corpus holds these folded syllables in a row — a fix that makes a
@@ -113,6 +120,8 @@ class Speller:
         fixed = self._in_context(lower, before, after) if context else None
         if fixed is None and not shaped:  # the first swap or deletion the corpus knows
             fixed = next((c for c in _candidates(lower) if well_formed(c) and self.knows(c)), None)
+        if fixed is None and context:  # a function word ("khônh" at the end: "không"), the commonest words
+            fixed = _function_word(lower)
         if fixed is None:
             return word
         return fixed.capitalize() if word[:1].isupper() else fixed

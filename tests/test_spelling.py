@@ -49,7 +49,7 @@ def test_a_missing_or_wrong_letter_is_fixed_where_it_makes_a_phrase_of_the_corpu
     assert speller.fix("thủ tục hàh chính") == "thủ tục hành chính"
     # "khônh" has a syllable's shape but is no word of the language: a letter wrong
     assert speller.fix("có khônh") == "có không"
-    assert speller.fix("khônh") == "khônh"  # nothing around it to confirm a fix
+    assert speller.fix("khônh") == "không"  # alone too: one letter from a function word is that word
     # a word of the language the corpus does not use stays the user's own
     assert Speller(known.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True).fix("có thớt") == "có thớt"
 
@@ -91,3 +91,13 @@ def test_without_the_word_list_tone_marks_stay_as_typed():
 def test_the_assistant_reads_a_wrong_tone_mark_as_the_plans_word(assistant):
     assert assistant._speller.fix("Đảng viên có phải tư phê bình không?") == "Đảng viên có phải tự phê bình không?"
     assert assistant._speller.fix("tổ chức bằng hình thúc nào") == "tổ chức bằng hình thức nào"
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("Kế hoạch có nói về mạng xã hội khônh?", "Kế hoạch có nói về mạng xã hội không?"),  # no phrase confirms it
+    ("Ai chủ trì vây?", "Ai chủ trì vây?"),  # a real syllable: the user's own
+])
+def test_a_slip_of_one_letter_from_a_function_word_is_that_word(text, fixed):
+    speller = Speller({"kế", "hoạch", "có", "nói", "về", "không"}.__contains__, phrase=lambda p: False,
+                      vocabulary=lambda w: w not in {"khônh"})
+    assert speller.fix(text) == fixed
