@@ -25,6 +25,7 @@ _SYLLABLE = re.compile(
     r"(ch|ng|nh|[cmnpt])?")
 _WORD = re.compile(r"\w+")
 _VOWEL = re.compile(r"[aeiouy]")
+_ROMAN = re.compile(r"[ivxlc]+")  # "xii", "iii": a numeral, not a slip
 _LONGEST = 8  # "nghiêng" has 7 letters: a longer word is no syllable with one slip
 
 
@@ -120,7 +121,9 @@ class Speller:
         fixed = self._in_context(lower, before, after) if context else None
         if fixed is None and not shaped:  # the first swap or deletion the corpus knows
             fixed = next((c for c in _candidates(lower) if well_formed(c) and self.knows(c)), None)
-        if fixed is None and context:  # a function word ("khônh" at the end: "không"), the commonest words
+        if fixed is None and context and not (len(word) > 1 and word.isupper()):
+            # a function word ("khônh" at the end: "không"), the commonest words; not a word typed in
+            # capitals, which is an abbreviation or a numeral ("XII")
             fixed = _function_word(lower)
         if fixed is None:
             return word
@@ -131,6 +134,7 @@ class Speller:
         the corpus does not use and which, shaped like a syllable, is no word of the language
         either (one that is, is the user's own)."""
         return 3 <= len(lower) <= _LONGEST and lower.isalpha() and bool(_VOWEL.search(fold(lower))) \
+            and not _ROMAN.fullmatch(lower) \
             and not self.knows(lower) \
             and not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
 

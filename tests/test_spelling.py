@@ -101,3 +101,9 @@ def test_a_slip_of_one_letter_from_a_function_word_is_that_word(text, fixed):
     speller = Speller({"kế", "hoạch", "có", "nói", "về", "không"}.__contains__, phrase=lambda p: False,
                       vocabulary=lambda w: w not in {"khônh"})
     assert speller.fix(text) == fixed
+
+
+@pytest.mark.parametrize("text", ["khóa XII", "khoa xii", "Phần III", "UBKT"])
+def test_numerals_and_words_in_capitals_are_no_slips(text):
+    speller = Speller({"khóa", "phần"}.__contains__, phrase=lambda p: False, vocabulary=lambda w: False)
+    assert speller.fix(text) == text
