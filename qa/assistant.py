@@ -24,7 +24,7 @@ from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
 from .question import Question, analyze
 from .retrieve import Retrieval, Retriever
-from .spelling import Speller, in_language, language_syllables, two_syllable_words
+from .spelling import Speller, in_language, language_syllables
 from .text import Segmenter, fold, has_diacritics, syllables
 from .types import Clause, Document, Reply
 
@@ -57,8 +57,7 @@ class Assistant:
                                    corpus_has=self._info.has_phrase, docs=self.docs)
         self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
                                              words=segmenter.words)
-        self._speller = Speller(self._knows, phrase=self._info.has_phrase, vocabulary=in_language,
-                                words=two_syllable_words())
+        self._speller = Speller(self._knows, phrase=self._info.has_phrase, vocabulary=in_language)
         # A metadata question may name its document by title words ("kế hoạch về chỉnh đốn Đảng số mấy?").
         self._title_words = frozenset(s for d in index.manifest.get("documents", ())
                                       for s in syllables(fold(d.get("title") or "")))

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .text import STOPWORDS, fold, has_diacritics
+from .text import STOPWORDS, fold
 
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
@@ -76,18 +76,6 @@ def _more_candidates(word: str):
                 yield word[:i] + ch + word[i + 1:]
 
 
-@lru_cache(maxsize=1)
-def two_syllable_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    """Viet74K's words of two syllables, and them by their folded form ("hinh thuc": "hình thức")."""
-    from .accents import dictionary_words
-
-    words = [w for w in dictionary_words() if w.count(" ") == 1]
-    by_fold: dict[str, list[str]] = {}
-    for w in words:
-        by_fold.setdefault(fold(w), []).append(w)
-    return frozenset(words), {k: tuple(v) for k, v in by_fold.items()}
-
-
 def _function_word(lower: str) -> str | None:
     """The one function word (``data/stopwords.tsv``, with accents) a slip of one letter — swapped,
     too many, missing or wrong — comes from; None when none or several do."""
@@ -103,14 +91,10 @@ class Speller:
     its shape is well formed ("khônh")."""
 
     def __init__(self, knows: Callable[[str], bool], phrase: Callable[[str], bool] | None = None,
-                 vocabulary: Callable[[str], bool] | None = None,
-                 words: tuple[frozenset[str], dict[str, tuple[str, ...]]] | None = None) -> None:
-        """``words``: the language's two-syllable words and them by folded form
-        (``two_syllable_words()``), for wrong tone marks; None: tone marks are left as typed."""
+                 vocabulary: Callable[[str], bool] | None = None) -> None:
         self.knows = knows
         self.phrase = phrase
         self.vocabulary = vocabulary
-        self.words = words
 
     def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True) -> str:
         """``context``: try the fixes that need the words around (a missing or wrong letter)."""
@@ -165,33 +149,4 @@ class Speller:
             tried += self._slip(m.group(0).lower())
             end = m.end()
         out.append(text[end:])
-        return self.fix_tones("".join(out))
-
-    def fix_tones(self, text: str) -> str:
-        """Wrong tone marks that make real syllables ("hình thúc" for "hình thức"): two typed words,
-        accented, that are no word of the language together, whose letters are a phrase of the
-        corpus and a word of the language with other marks — the one such word whose syllables the
-        corpus uses as written."""
-        if self.words is None or self.phrase is None or not has_diacritics(text):
-            return text
-        words, by_fold = self.words
-        found = list(_WORD.finditer(text))
-        fixes: dict[int, str] = {}  # word index → its fix; a word is fixed once
-        for i, (left, right) in enumerate(zip(found, found[1:])):
-            if i in fixes or text[left.end():right.start()] != " ":
-                continue
-            typed = f"{left.group(0)} {right.group(0)}".lower()
-            if typed in words or not has_diacritics(typed) or not typed.replace(" ", "").isalpha():
-                continue
-            key = fold(typed)
-            options = [w for w in by_fold.get(key, ()) if all(self.knows(s) for s in w.split())]
-            if len(options) == 1 and self.phrase(key):
-                for j, new in zip((i, i + 1), options[0].split()):
-                    fixes[j] = new.capitalize() if found[j].group(0)[:1].isupper() else new
-        if not fixes:
-            return text
-        out, end = [], 0
-        for j, new in sorted(fixes.items()):
-            out += [text[end:found[j].start()], new]
-            end = found[j].end()
-        return "".join(out) + text[end:]
+        return "".join(out)

@@ -60,39 +60,6 @@ def test_the_assistant_reads_a_missing_letter(assistant):
     assert (reply.found, reply.kind, reply.citations[0].ref) == (True, "what", "III.7")
 
 
-def _tone_speller(words=("hình thức", "kết thúc", "chỉ đạo", "chí đạo")):
-    from qa.text import fold
-
-    by_fold: dict[str, tuple[str, ...]] = {}
-    for w in words:
-        by_fold[fold(w)] = by_fold.get(fold(w), ()) + (w,)
-    known = {"hình", "thức", "kết", "thúc", "chỉ", "chí", "đạo"}
-    phrases = {"hinh thuc", "ket thuc", "chi dao"}
-    return Speller(known.__contains__, phrase=phrases.__contains__, words=(frozenset(words), by_fold))
-
-
-@pytest.mark.parametrize("text, fixed", [
-    ("tổ chức bằng hình thúc nào?", "tổ chức bằng hình thức nào?"),  # no word; one word with other marks
-    ("Hình Thúc nào", "Hình Thức nào"),  # the capitals stay
-    ("lúc kết thúc", "lúc kết thúc"),  # a word of the language: as typed
-    ("chỉ dạo báo chí", "chỉ dạo báo chí"),  # two words the marks could make: left alone
-    ("hinh thuc nao", "hinh thuc nao"),  # typed without accents: the restorer's work, not this
-    ("hình, thúc", "hình, thúc"),  # not one phrase
-])
-def test_wrong_tone_marks_are_fixed_only_into_the_one_word_the_corpus_uses(text, fixed):
-    assert _tone_speller().fix(text) == fixed
-
-
-def test_without_the_word_list_tone_marks_stay_as_typed():
-    assert Speller({"hình", "thức", "thúc"}.__contains__, phrase={"hinh thuc"}.__contains__).fix("hình thúc") \
-        == "hình thúc"
-
-
-def test_the_assistant_reads_a_wrong_tone_mark_as_the_plans_word(assistant):
-    assert assistant._speller.fix("Đảng viên có phải tư phê bình không?") == "Đảng viên có phải tự phê bình không?"
-    assert assistant._speller.fix("tổ chức bằng hình thúc nào") == "tổ chức bằng hình thức nào"
-
-
 @pytest.mark.parametrize("text, fixed", [
     ("Kế hoạch có nói về mạng xã hội khônh?", "Kế hoạch có nói về mạng xã hội không?"),  # no phrase confirms it
     ("Ai chủ trì vây?", "Ai chủ trì vây?"),  # a real syllable: the user's own
