@@ -155,7 +155,7 @@ def markdown_report(result: BenchmarkResult, questions_file: Path | None = None,
         "",
         f"- questions: `{questions_file}` (split: {split}, {result.summary[result.configs[0]][OVERALL]['n']} questions)"
         if questions_file else f"- split: {split}",
-        f"- configurations: {', '.join(f'`{c}`' for c in result.configs)}",
+        f"- configurations: {', '.join(f'`{c}`' + (f' ({result.details[c]})' if c in result.details else '') for c in result.configs)}",
         f"- generated: {when}",
         "",
         "Retrieval metrics (Hit@k, MRR@10, nDCG@10) count in-scope questions only; a citation is "

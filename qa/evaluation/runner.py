@@ -283,10 +283,11 @@ class BenchmarkResult:
     warnings: list[str] = field(default_factory=list)
     by_style: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # config → style → metric
     overlap: dict[str, Any] | None = None  # overlap.overlap_summary of the question set, when measured
+    details: dict[str, str] = field(default_factory=dict)  # config → its model and query adapter
 
     def summary_dict(self) -> dict[str, Any]:
-        return {"configs": list(self.configs), "summary": self.summary, "by_style": self.by_style,
-                "overlap": self.overlap, "warnings": list(self.warnings)}
+        return {"configs": list(self.configs), "details": dict(self.details), "summary": self.summary,
+                "by_style": self.by_style, "overlap": self.overlap, "warnings": list(self.warnings)}
 
     def records_for(self, config: str) -> list[Record]:
         return [r for r in self.records if r.config == config]
@@ -309,6 +310,21 @@ def _clause_texts(assistant: Any) -> list[str] | None:
     return [c.text for c in clauses]
 
 
+def describe(assistant: Any) -> str:
+    """What a configuration ran with: its embedding model and its query adapter ("" when unknown)."""
+    index = getattr(assistant, "index", None)
+    model = (getattr(index, "manifest", None) or {}).get("model", "")
+    retriever = getattr(assistant, "retriever", None)
+    if not model or retriever is None:
+        return ""
+    if getattr(getattr(retriever, "config", None), "retrieval_mode", "") == "lexical":
+        return "BM25 views only"
+    adapter = getattr(retriever, "adapter", None)
+    if adapter is None:
+        return f"{model}, no query adapter"
+    return f"{model}, query adapter: {adapter.info.get('examples', '?')} {adapter.info.get('split', '?')} questions"
+
+
 def run_benchmark(questions: Sequence[Question], specs: Sequence[ConfigSpec],
                   loader: Loader | None = None, progress: bool = True) -> BenchmarkResult:
     """Ask each question under each configuration; return scored records and summaries."""
@@ -316,10 +332,12 @@ def run_benchmark(questions: Sequence[Question], specs: Sequence[ConfigSpec],
     loader = loader or AssistantLoader()
     records: list[Record] = []
     warnings: list[str] = []
+    details: dict[str, str] = {}
     bar = _progress(len(questions) * len(specs), progress)
     try:
         for spec in specs:
             assistant = loader(spec)
+            details[spec.name] = describe(assistant)
             warm_up = getattr(assistant, "warm_up", None)
             if callable(warm_up):  # load models now so the first question's latency is not a load time
                 warm_up()
@@ -353,4 +371,5 @@ def run_benchmark(questions: Sequence[Question], specs: Sequence[ConfigSpec],
     by_style = {name: summarize_by_style([r for r in records if r.config == name]) for name in names}
     if not any(by_style.values()):
         by_style = {}
-    return BenchmarkResult(configs=names, records=records, summary=summary, warnings=warnings, by_style=by_style)
+    return BenchmarkResult(configs=names, records=records, summary=summary, warnings=warnings, by_style=by_style,
+                           details={k: v for k, v in details.items() if v})

