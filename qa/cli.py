@@ -1,4 +1,4 @@
-"""Command line: ``qa ask``, ``qa index``, ``qa bench``, ``qa eval``, ``qa quiz``.
+"""Command line: ``qa ask``, ``qa index``, ``qa bench``, ``qa eval``, ``qa quiz``, ``qa calibrate``, ``qa adapt``.
 
 Heavy modules are imported inside the branch that needs them, so ``qa --help``
 answers at once.
