@@ -66,25 +66,20 @@ def hit_at_1(vectors: np.ndarray, clause_vectors: np.ndarray, examples, adapter:
     return hits / len(examples) if examples else 0.0
 
 
-def replies_scored(assistant, path: Path, split: str) -> tuple[int, int, int, int, int]:
-    """(in scope, Hit@1, refused in scope, out of scope, refused out of scope) of a file's replies."""
-    from .evaluation import metrics
+def replies_scored(assistant, path: Path, split: str) -> np.ndarray:
+    """(in scope, Hit@1, refused in scope, out of scope, refused out of scope) of a file's replies,
+    counted by the benchmark's own runner."""
     from .evaluation.dataset import has_splits, load_questions, select_split
+    from .evaluation.runner import OVERALL, parse_configs, run_benchmark
 
     questions = load_questions(path)
     if split != "all" and has_splits(questions):
         questions = select_split(questions, split)
-    counts = [0, 0, 0, 0, 0]
-    for q in questions:
-        reply = assistant.ask(q.text, list(q.history))
-        if q.in_scope:
-            counts[0] += 1
-            counts[1] += metrics.first_relevant_rank([c.text for c in reply.citations], q.gold) == 0
-            counts[2] += not reply.found
-        else:
-            counts[3] += 1
-            counts[4] += not reply.found
-    return tuple(counts)
+    spec = parse_configs(assistant.config.retrieval_mode)[0]
+    s = run_benchmark(questions, [spec], loader=lambda _: assistant, progress=False).summary[spec.name][OVERALL]
+    n_in, n_out = s["n_in_scope"], s["n_out_of_scope"]
+    return np.array([n_in, (s["hit@1"] or 0) * n_in, (s["false_abstention"] or 0) * n_in,
+                     n_out, (s["abstain_recall"] or 0) * n_out])
 
 
 def _pipeline_cross_validation(assistant, per_file, train, split: str) -> None:

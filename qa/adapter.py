@@ -179,18 +179,16 @@ def adapter_for(index, config, model: str) -> QueryAdapter | None:
     cache = index.__dict__.setdefault("_adapters", {})
     key = (str(config.adapter_dir), model)
     if key not in cache:
-        adapter, fingerprint, others = None, None, []
+        adapter, others = None, []
         for path in adapters_of(config, model):
             try:
                 loaded = QueryAdapter.load(path)
             except ValueError as exc:
                 log.warning("query adapter not used: %s", exc)
                 continue
-            if loaded.model == model and loaded.clause_count == len(index.clauses):
-                fingerprint = fingerprint or corpus_fingerprint(index.clauses, model)
-                if loaded.fingerprint == fingerprint:
-                    adapter = loaded
-                    break
+            if loaded.fits(index.clauses, model):
+                adapter = loaded
+                break
             others.append(path.name)
         if adapter is None and others:
             log.info("query adapters %s were trained for other clauses or another model; not used "

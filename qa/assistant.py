@@ -193,26 +193,28 @@ class Assistant:
     def dense_text(self, question: str, history=()) -> str:
         """What the dense view embeds for a question (typos fixed, accents restored, the corpus's own
         documents left out, a follow-up's context added): the text a query adapter is trained on."""
-        q = analyze(self._speller.fix(question), self.config.max_question_chars, self._title_words)
-        previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
-                    for h in list(history)[-_HISTORY_TURNS:]]
-        plan = plan_turn(q, [p for p in previous if p.content], self._info.common, self._knows)
+        plan = self._plan(question, list(history))[3]
         return self.retriever.read(plan.question, plan.context).dense_text
+
+    def _plan(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan]:
+        """The question with its slips fixed, its analysis, the earlier turns that count, and how
+        the turn is read (standalone, or leaning on them)."""
+        question = self._speller.fix(question)
+        q = analyze(question, self.config.max_question_chars, self._title_words)
+        previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
+                    for h in history[-_HISTORY_TURNS:]]
+        previous = [p for p in previous if p.content]
+        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows)
 
     def _knows(self, syllable: str) -> bool:
         """The corpus uses this syllable (with its accents, when typed with them)."""
         return self._info.knows(syllable, has_diacritics(syllable))
 
     def _ask(self, question: str, history: list[str]) -> Reply:
-        question = self._speller.fix(question)
-        history = [self._speller.fix(h) for h in history]
-        q = analyze(question, self.config.max_question_chars, self._title_words)
+        question, q, previous, plan = self._plan(question, history)
         problem = self._input_problem(question, q)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
-        previous = [analyze(h, self.config.max_question_chars, self._title_words) for h in history[-_HISTORY_TURNS:]]
-        previous = [p for p in previous if p.content]
-        plan = plan_turn(q, previous, self._info.common, self._knows)
         retrieval = self._retrieve(plan, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
