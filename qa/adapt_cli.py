@@ -40,22 +40,32 @@ def add_parser(sub) -> None:
 
 def examples_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], int]:
     """The file's usable examples, and how many in-scope single-turn items named no clause."""
+    examples, _, unmatched = labelled_of(path, split, clauses, paragraphs)
+    return examples, unmatched
+
+
+def labelled_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], list[str], int]:
+    """The file's usable examples, its single-turn out-of-scope questions, and how many in-scope
+    single-turn items named no clause."""
     from .evaluation import metrics
     from .evaluation.dataset import has_splits, load_questions, select_split
 
     questions = load_questions(path, paragraphs)
     if split != "all" and has_splits(questions):
         questions = select_split(questions, split)
-    out, unmatched = [], 0
+    out, outside, unmatched = [], [], 0
     for q in questions:
-        if not q.in_scope or q.history:  # with follow-ups: 0.860 against 0.869 leave-one-file-out
+        if q.history:  # with follow-ups: 0.860 against 0.869 leave-one-file-out
+            continue
+        if not q.in_scope:
+            outside.append(q.text)
             continue
         rows = tuple(i for i, c in enumerate(clauses) if metrics.is_relevant(c.text, q.gold))
         if rows:
             out.append(Example(q.text, rows))
         else:
             unmatched += 1
-    return out, unmatched
+    return out, outside, unmatched
 
 
 def hit_at_1(vectors: np.ndarray, clause_vectors: np.ndarray, examples, adapter: QueryAdapter | None) -> float:
@@ -89,8 +99,8 @@ def _pipeline_cross_validation(assistant, per_file, train, split: str) -> None:
     plain = assistant.with_options(use_adapter=False)
     totals = np.zeros((2, 5))
     for path in per_file:
-        others = [(e, v) for p, (es, vs) in per_file.items() if p != path for e, v in zip(es, vs)]
-        if not others:
+        others = [p for p in per_file if p != path]
+        if not any(len(per_file[p][0]) for p in others):
             continue
         adapted = assistant.with_options(use_adapter=True)
         adapted.retriever.adapter = train(others)
@@ -121,27 +131,31 @@ def run(args) -> int:
                                    ("adapter_epochs", args.epochs)) if v is not None}
     settings = TrainingSettings.from_config(assistant.config.replace(**overrides))
     files = [Path(f) for f in args.questions.split(",") if f.strip()]
-    per_file: dict[Path, tuple[list[Example], np.ndarray]] = {}
+    per_file: dict[Path, tuple[list[Example], np.ndarray, np.ndarray]] = {}
+
+    def encode(texts) -> np.ndarray:
+        return np.stack([assistant.embedder.encode_query(assistant.dense_text(t) or t) for t in texts]) \
+            .astype(np.float32) if texts else np.zeros((0, clause_vectors.shape[1]), np.float32)
+
     for path in files:
         try:
-            examples, unmatched = examples_of(path, args.split, clauses)
+            examples, outside, unmatched = labelled_of(path, args.split, clauses)
         except DatasetError as exc:
             print(f"qa adapt: không đọc được tệp câu hỏi — {exc}", file=sys.stderr)
             return 2
-        vectors = np.stack([assistant.embedder.encode_query(assistant.dense_text(e.text) or e.text)
-                            for e in examples]).astype(np.float32) \
-            if examples else np.zeros((0, clause_vectors.shape[1]), np.float32)
-        per_file[path] = (examples, vectors)
+        per_file[path] = (examples, encode([e.text for e in examples]), encode(outside))
         note = f" ({unmatched} name no clause of this index)" if unmatched else ""
-        print(f"{path}: {len(examples)} examples{note}")
-    everything = [(e, v) for examples, vectors in per_file.values() for e, v in zip(examples, vectors)]
-    if not everything:
+        print(f"{path}: {len(examples)} examples, {len(outside)} out of scope{note}")
+    if not any(len(examples) for examples, _, _ in per_file.values()):
         print("Không có câu hỏi nào có đoạn đáp án trong chỉ mục này: không huấn luyện được bộ chuyển truy vấn.")
         return 1
 
-    def train(pairs) -> QueryAdapter:
-        return QueryAdapter.train(clauses, clause_vectors, np.stack([v for _, v in pairs]), [e for e, _ in pairs],
-                                  model, settings, info={"questions": [str(f) for f in files], "split": args.split})
+    def train(paths) -> QueryAdapter:
+        """An adapter from these files' examples, keeping their out-of-scope questions too."""
+        examples = [e for p in paths for e in per_file[p][0]]
+        return QueryAdapter.train(clauses, clause_vectors, np.concatenate([per_file[p][1] for p in paths]), examples,
+                                  model, settings, info={"questions": [str(f) for f in files], "split": args.split},
+                                  outside_vectors=np.concatenate([per_file[p][2] for p in paths]))
 
     if args.cross_validate:
         if len(files) < 2:
@@ -149,10 +163,10 @@ def run(args) -> int:
             return 2
         print(f"\n{'left out':<40} {'n':>4} {'dense Hit@1':>12} {'adapted':>8}")
         total = base_hits = adapted_hits = 0
-        for path, (examples, vectors) in per_file.items():
-            if not examples:
+        for path, (examples, vectors, _) in per_file.items():
+            others = [p for p in per_file if p != path]
+            if not examples or not any(len(per_file[p][0]) for p in others):
                 continue
-            others = [(e, v) for p, (es, vs) in per_file.items() if p != path for e, v in zip(es, vs)]
             adapter = train(others)
             base, adapted = hit_at_1(vectors, clause_vectors, examples, None), \
                 hit_at_1(vectors, clause_vectors, examples, adapter)
@@ -163,10 +177,11 @@ def run(args) -> int:
         print(f"{'all':<40} {total:>4} {base_hits / total:>12.3f} {adapted_hits / total:>8.3f}")
         _pipeline_cross_validation(assistant, per_file, train, args.split)
     if args.write:
-        adapter = train(everything)
+        adapter = train(list(per_file))
         target = args.out or adapter_path(assistant.config, model, adapter.fingerprint)
         adapter.save(target)
-        print(f"\nwrote {target}: {len(everything)} examples, model {model}, {len(clauses)} clauses")
+        print(f"\nwrote {target}: {adapter.info['examples']} examples, {adapter.info['outside_examples']} out of "
+              f"scope, model {model}, {len(clauses)} clauses")
     if not args.cross_validate and not args.write:
         print("(chưa đo, chưa lưu: thêm --cross-validate để đo, --write để lưu bộ chuyển truy vấn)")
     return 0

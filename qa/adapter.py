@@ -7,6 +7,10 @@ query vector: the dense view searches with ``normalise(W · q)`` instead of ``q`
 the identity and is pulled back towards it (L2), so a question unlike any seen keeps roughly its
 own vector. Clause vectors, the index and the similarities answerability reads are unchanged.
 
+The file also keeps the model's vectors of the labelled questions, in scope and out of scope.
+``outside_margin`` says how much closer a new question is to the nearest questions the corpus
+does not answer than to the nearest it does: answerability reads it (``Config.neighbours_margin``).
+
 An adapter belongs to one corpus and one embedding model: it is used only when the loaded
 index holds exactly the clauses it was trained on (``fingerprint``), and ``qa adapt`` trains
 another for another corpus. Training needs torch (installed with sentence-transformers);
@@ -71,6 +75,8 @@ class QueryAdapter:
     fingerprint: str
     clause_count: int
     info: dict = field(default_factory=dict)  # what it was trained on, and how
+    inside: np.ndarray | None = None  # (n, d) the model's vectors of labelled in-scope questions
+    outside: np.ndarray | None = None  # (m, d) … and of labelled out-of-scope ones
 
     # -- use -------------------------------------------------------------------------------
     def apply(self, vector: np.ndarray) -> np.ndarray:
@@ -78,6 +84,14 @@ class QueryAdapter:
         out = self.matrix @ np.asarray(vector, dtype=np.float32)
         norm = float(np.linalg.norm(out))
         return (out / norm if norm > 0 else out).astype(np.float32)
+
+    def outside_margin(self, vector: np.ndarray, k: int) -> float | None:
+        """Mean cosine of ``vector`` (the model's, not adapted) to its ``k`` nearest out-of-scope
+        questions minus that to its ``k`` nearest in-scope ones; None without both kinds."""
+        if self.inside is None or self.outside is None or not len(self.inside) or not len(self.outside) or k < 1:
+            return None
+        query = np.asarray(vector, dtype=np.float32)
+        return _nearest_mean(self.outside @ query, k) - _nearest_mean(self.inside @ query, k)
 
     def fits(self, clauses, model: str) -> bool:
         """Trained for exactly these clauses with this model (the count is compared before hashing)."""
@@ -91,8 +105,11 @@ class QueryAdapter:
         meta = {"format": FORMAT, "model": self.model, "fingerprint": self.fingerprint,
                 "clause_count": self.clause_count, **self.info}
         tmp = path.with_name(path.name + ".tmp")
+        banks = {name: getattr(self, name).astype(np.float16) for name in ("inside", "outside")
+                 if getattr(self, name) is not None}
         with open(tmp, "wb") as f:
-            np.savez(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)))
+            np.savez(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)),
+                     **banks)
         tmp.replace(path)
 
     @classmethod
@@ -102,26 +119,40 @@ class QueryAdapter:
             with np.load(Path(path), allow_pickle=False) as data:
                 matrix = np.asarray(data["matrix"], dtype=np.float32)
                 meta = json.loads(str(data["meta"]))
+                banks = {name: np.asarray(data[name], dtype=np.float32) for name in ("inside", "outside")
+                         if name in data.files}
         except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
             raise ValueError(f"{path}: not a query adapter ({exc})") from exc
         if meta.get("format") != FORMAT or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
             raise ValueError(f"{path}: unsupported query adapter (format {meta.get('format')}, shape {matrix.shape})")
+        if any(b.ndim != 2 or b.shape[1] != matrix.shape[0] for b in banks.values()):
+            raise ValueError(f"{path}: its question vectors do not match the adapter's dimension {matrix.shape[0]}")
         info = {k: v for k, v in meta.items() if k not in ("format", "model", "fingerprint", "clause_count")}
         return cls(matrix=matrix, model=str(meta["model"]), fingerprint=str(meta["fingerprint"]),
-                   clause_count=int(meta["clause_count"]), info=info)
+                   clause_count=int(meta["clause_count"]), info=info, **banks)
 
     # -- training --------------------------------------------------------------------------
     @classmethod
     def train(cls, clauses, clause_vectors: np.ndarray, query_vectors: np.ndarray, examples: Sequence[Example],
-              model: str, settings: TrainingSettings = TrainingSettings(), info: dict | None = None) -> "QueryAdapter":
+              model: str, settings: TrainingSettings = TrainingSettings(), info: dict | None = None,
+              outside_vectors: np.ndarray | None = None) -> "QueryAdapter":
         """Fit ``W`` so that each example's adapted query is nearest its clauses (softmax over every
-        clause, the answering ones sharing the target), plus ``l2 · ‖W − I‖²``."""
+        clause, the answering ones sharing the target), plus ``l2 · ‖W − I‖²``. The examples'
+        vectors and ``outside_vectors`` (out-of-scope questions) are kept for ``outside_margin``."""
         matrix = fit(np.asarray(clause_vectors, dtype=np.float32), np.asarray(query_vectors, dtype=np.float32),
                      [e.rows for e in examples], settings)
+        outside = None if outside_vectors is None else np.asarray(outside_vectors, dtype=np.float32)
         meta = {"trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "examples": len(examples),
-                "l2": settings.l2, "temperature": settings.temperature, "epochs": settings.epochs, **(info or {})}
+                "outside_examples": 0 if outside is None else len(outside), "l2": settings.l2,
+                "temperature": settings.temperature, "epochs": settings.epochs, **(info or {})}
         return cls(matrix=matrix, model=model, fingerprint=corpus_fingerprint(clauses, model),
-                   clause_count=len(clauses), info=meta)
+                   clause_count=len(clauses), info=meta,
+                   inside=np.asarray(query_vectors, dtype=np.float32), outside=outside)
+
+
+def _nearest_mean(cosines: np.ndarray, k: int) -> float:
+    k = min(k, len(cosines))
+    return float(np.partition(cosines, len(cosines) - k)[len(cosines) - k:].mean())
 
 
 def fit(clause_vectors: np.ndarray, query_vectors: np.ndarray, targets: Sequence[Sequence[int]],

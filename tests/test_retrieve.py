@@ -180,3 +180,14 @@ def test_a_negative_side_by_side_threshold_is_refused():
 
     with pytest.raises(ConfigError, match="lexical_parallel_from must not be negative"):
         Config(lexical_parallel_from=-1)
+
+
+def test_an_unknown_dense_fusion_and_a_zero_neighbour_count_are_refused():
+    import pytest
+
+    from qa.config import Config, ConfigError
+
+    with pytest.raises(ConfigError, match="dense_fusion must be one of probability, rank. Currently, the dense_fusion is 'max'"):
+        Config(dense_fusion="max")
+    with pytest.raises(ConfigError, match="neighbours_k must be greater than 0. Currently, the neighbours_k is 0"):
+        Config(neighbours_k=0)

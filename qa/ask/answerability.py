@@ -42,6 +42,7 @@ class Signals:
     agreement: float
     unknown: float
     slot: bool
+    outside: float | None = None  # nearer to labelled out-of-scope questions than to in-scope ones by this
 
     def to_dict(self) -> dict:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -151,7 +152,8 @@ class Judge:
         slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:near]) \
             or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
-                       agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot)
+                       agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot,
+                       outside=retrieval.outside)
 
     def _asked_unknown(self, q: Question, s: Signals, bridges) -> float:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
@@ -309,6 +311,10 @@ class Judge:
         if corpus_rules and absent:
             # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
             return Verdict("low", absent, s, 0.0, "named-absent")
+        if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
+                and s.outside >= self.config.neighbours_margin:
+            # the labelled questions nearest it are ones the corpus does not answer
+            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "neighbours")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:

@@ -262,10 +262,15 @@ def test_standards_and_forms_of_a_meeting_are_procedure_details(assistant):
 
 
 def test_a_body_given_the_work_by_name_beside_the_tasks_all_share(assistant):
-    # III.10 (every body's task) ranks first; section IV names the Party group of the Quốc hội
-    reply = assistant.ask("ai lo viec sua luat cho khop voi chu truong cua dang")
-    assert reply.kind == "who" and reply.citations[0].ref == "III.10"
+    # III.10 (every body's task) ranks first; section IV names the Party group of the Quốc hội. Without
+    # the query adapter IV.1.2 is a close second and shares the answer, which cites it first; with it,
+    # III.10 stands alone.
+    question = "ai lo viec sua luat cho khop voi chu truong cua dang"
+    reply = assistant.with_options(use_adapter=False).ask(question)
+    assert reply.kind == "who" and [c.ref for c in reply.citations[:2]] == ["IV.1.2", "III.10"]
     assert reply.answer.startswith("Đảng đoàn Quốc hội được giao riêng (IV.1.2); việc chung của các cấp ủy, tổ chức đảng")
+    adapted = assistant.ask(question)
+    assert adapted.citations[0].ref == "III.10" and adapted.answer.startswith("Các cấp ủy, tổ chức đảng, các cơ quan")
     alone = assistant.ask("Ai phải tự phê bình và phê bình?")  # no body named near: the clause's own actors
     assert alone.answer.startswith("Cán bộ, đảng viên (III.4)")
 

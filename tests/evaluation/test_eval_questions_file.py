@@ -37,12 +37,12 @@ USER_QUESTIONS = ROOT / "eval" / "user_questions.jsonl"
 README = ROOT / "eval" / "README.md"
 
 
-def _test_split_sha(path: Path) -> str:
-    """sha256 of a set's test lines as written, each ending in a newline."""
+def _test_split_sha(path: Path, split: str = "test") -> str:
+    """sha256 of a set's lines of one split (the test split) as written, each ending in a newline."""
     import hashlib
 
     raw = path.read_text(encoding="utf-8")
-    return hashlib.sha256("".join(line + "\n" for line in raw.splitlines() if '"split": "test"' in line)
+    return hashlib.sha256("".join(line + "\n" for line in raw.splitlines() if f'"split": "{split}"' in line)
                           .encode("utf-8")).hexdigest()
 
 
@@ -78,6 +78,7 @@ def test_user_question_set_composition_and_locked_test_split():
     ("user_questions_3", 256, 87, 102, None, 0.40, "fourth set's test split sha256"),
     ("user_questions_4", 354, 122, 129, (28, 6), 0.40, "fifth set's test split sha256"),
     ("user_questions_5", 368, 139, 0, (36, 9), 0.40, "sixth set's test split sha256"),
+    ("user_questions_6", 857, 323, 857, (75, 12), 0.40, "seventh set's dev split sha256"),
 ])
 def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of_scope, dev, chains, low_overlap,
                                                                  sha_label):
@@ -93,4 +94,4 @@ def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of
         assert (sum(bool(q.history) for q in questions), sum(len(q.history) == 2 for q in questions)) == chains
     if low_overlap is not None:
         assert overlap_summary(questions, paragraphs)["all"]["low_overlap"] >= low_overlap
-    assert _test_split_sha(path) == _recorded_sha(sha_label)
+    assert _test_split_sha(path, "dev" if dev == n else "test") == _recorded_sha(sha_label)

@@ -134,7 +134,9 @@ class Who(Kind):
                 # by name ("1. Đảng đoàn Quốc hội" heading its points): both are the answer
                 shared = join(facts.lead)
                 shared = "các" + shared[3:] if shared.startswith("Các ") else shared  # mid-sentence now
-                return f"{join(named.facts.lead)} được giao riêng ({named.ref}); việc chung của {shared} ({clause.ref})."
+                # the clause the answer names first is the one cited first
+                return (f"{join(named.facts.lead)} được giao riêng ({named.ref}); việc chung của {shared} "
+                        f"({clause.ref})."), named
         if facts.lead:
             text = _opening(as_written(clause.text, facts.lead))
             if facts.coordinate:
