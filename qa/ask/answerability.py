@@ -8,7 +8,11 @@ Signals of the best clause, each measured on the benchmark's dev split (README):
 - ``agreement``: the lexical and the dense view both rank the clause near the top;
 - ``unknown``: the share of the question's topic the corpus never mentions in any words;
 - ``slot``: the clause holds an answer of the type asked (a number for "bao nhiêu giờ",
-  a name for "ai đang là…", an amount for "kinh phí").
+  a name for "ai đang là…", an amount for "kinh phí");
+- ``outside``: how much nearer the question is to the labelled questions the corpus does not
+  answer than to those it does (``QueryAdapter.outside_margin``, from the adapter's file). Above
+  ``neighbours_margin`` it is a weak match; below ``-neighbours_keep`` words the corpus never uses
+  do not refuse it.
 
 The verdict is ``high`` (answer), ``low`` (say it is not said directly, show the
 closest clause) or ``none`` (not in the corpus).
@@ -242,6 +246,14 @@ class Judge:
         "Đảng đoàn Quốc hội", which Party documents task on its behalf)."""
         return body in self.info.actors or any(g in self.info.actors for g in party_groups(body))
 
+    def _near_answered(self, s: Signals) -> bool:
+        """The labelled questions nearest this one are ones the corpus answers, by at least
+        ``neighbours_keep``, and some of its words are the corpus's: words the corpus never uses
+        do not make it off-topic (but a question none of whose words it uses stays so: mojibake)."""
+        keep = self.config.neighbours_keep
+        return self.config.use_neighbours and keep is not None and s.outside is not None \
+            and s.outside <= -keep and s.unknown < 1.0
+
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:
         """A logistic score in [0, 1] over the signals (weights: ``calibration``, fitted on dev)."""
@@ -268,7 +280,8 @@ class Judge:
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
-        if corpus_rules and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
+        if corpus_rules and limit is not None and not self._near_answered(s) \
+                and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
         if corpus_rules and shares:
@@ -293,18 +306,18 @@ class Judge:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
         choice = self._unknown_choice(q)
-        if corpus_rules and choice:
+        if corpus_rules and choice and not self._near_answered(s):
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
         idle = [b for b in q.bodies if not self._acts(b)]
-        if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
+        if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded) and not self._near_answered(s):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
         subject = self._unknown_subject(q, folded, retrieval.bridges)
-        if corpus_rules and subject and q.kind in ("what", "who") and not follows_topic:
+        if corpus_rules and subject and q.kind in ("what", "who") and not follows_topic and not self._near_answered(s):
             # "Trường chính trị có vai trò gì?": the one whose task is asked, the corpus never names
             return Verdict("low", f"Kế hoạch không nhắc đến {subject}.", s, 0.0, "subject")
         if corpus_rules and q.kind != "meta" and not named and not follows_topic \
-                and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
+                and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY and not self._near_answered(s):
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         absent = self._absent_from_named(q, retrieval.hits) if named else None
@@ -317,7 +330,8 @@ class Judge:
             return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "neighbours")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
-        if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
+        if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage \
+                and not self._near_answered(s):
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:
