@@ -214,8 +214,13 @@ class Retriever:
 
         With a query adapter the ranking comes from the adapted vector; the cosines (which
         answerability reads, calibrated on the model's own scale) and the vector stay the model's."""
+        ranking, similarities, vector, _ = self._dense(text)
+        return ranking, similarities, vector
+
+    def _dense(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None, tuple[float, ...]]:
+        """``dense_ranking`` and, with a query adapter, the adapted cosines in ranking order."""
         if self.backend.count() == 0:
-            return [], {}, None
+            return [], {}, None, ()
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
         # A follow-up retrieves its earlier turn again: encoding and the FAISS scan are most of a
         # hybrid question at 100k clauses, and their result depends on the text and filter only.
@@ -242,8 +247,7 @@ class Retriever:
                     pass
             cache[key] = cached
         found, vector = cached[0], cached[1]
-        self._adapted_scores = cached[5]
-        return [pos for pos, _ in found], dict(found), vector
+        return [pos for pos, _ in found], dict(found), vector, cached[5]
 
     def warm_up(self) -> None:
         """Build now what the first question would otherwise wait for: the lexicon's folded members,
@@ -315,20 +319,20 @@ class Retriever:
         lexical_text = " ".join([text, *bridged])
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
-        vector = None
+        vector, adapted = None, ()
         if mode in ("lexical", "hybrid"):
             rankings.update(self.lexical_rankings(lexical_text, " ".join([restored, *bridged]) if restored else None))
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded,
                    "dense": cfg.weight_dense_adapted if self.adapter is not None else cfg.weight_dense}
         if mode in ("dense", "hybrid") and (mode == "dense" or weights["dense"] > 0):
-            rankings["dense"], similarities, vector = self.dense_ranking(reading.dense_text)
+            rankings["dense"], similarities, vector, adapted = self._dense(reading.dense_text)
         if mode == "dense":
             weights["dense"] = 1.0
         scores: dict[int, float] = {}
         ranks: dict[int, dict[str, int]] = {}
-        probability = None
-        if mode == "hybrid" and self.adapter is not None and cfg.dense_fusion == "probability" and rankings.get("dense"):
-            z = np.asarray(self._adapted_scores, dtype=np.float64) / cfg.adapter_temperature
+        probability = None  # the adapted dense view's softmax over its candidates (Config.dense_fusion)
+        if mode == "hybrid" and adapted and cfg.dense_fusion == "probability":
+            z = np.asarray(adapted, dtype=np.float64) / cfg.adapter_temperature
             z = np.exp(z - z.max())
             probability = z / z.sum()
         for view, ranking in rankings.items():

@@ -48,6 +48,8 @@ def _option_value(text: str) -> Any:
     lowered = text.lower()
     if lowered in ("true", "false"):
         return lowered == "true"
+    if lowered == "none":  # an option that can be switched off ("neighbours_keep=none")
+        return None
     for cast in (int, float):
         try:
             return cast(text)

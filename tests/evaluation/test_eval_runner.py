@@ -61,6 +61,13 @@ def fake_loader(spec):
     return good_assistant() if spec.name == "hybrid" else lost_assistant()
 
 
+def test_options_take_booleans_numbers_none_and_words():
+    (spec,) = parse_configs("hybrid:use_adapter=false:neighbours_k=2:neighbours_margin=0.5:neighbours_keep=none"
+                            ":dense_fusion=rank")
+    assert spec.options == (("use_adapter", False), ("neighbours_k", 2), ("neighbours_margin", 0.5),
+                            ("neighbours_keep", None), ("dense_fusion", "rank"))
+
+
 def test_parse_configs():
     specs = parse_configs("lexical, hybrid,model:some/model")
     assert [(s.name, s.retrieval_mode, s.model) for s in specs] == [
