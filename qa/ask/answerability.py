@@ -35,6 +35,7 @@ from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO
 from .sessions import numbered
 
 
@@ -370,10 +371,6 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
-_EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
-                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
-# "… có thay thế kế hoạch nào trước đó không?": a yes/no question
-_YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "

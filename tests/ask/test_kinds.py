@@ -284,3 +284,30 @@ def test_a_section_named_by_number_is_not_asked_for(text, kind):
     from qa.question import analyze
 
     assert analyze(text).kind == kind
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("Kế hoạch có nhắc tới Mặt trận Tổ quốc không?", "III.11"),
+    ("Cán bộ dám nghĩ dám làm có được bảo vệ không?", "III.7"),
+])
+def test_a_yes_no_question_hears_that_the_plan_says_it_where_and_in_what_words(assistant, question, ref):
+    reply = assistant.ask(question)
+    assert reply.kind == "what" and reply.citations[0].ref == ref
+    assert reply.answer.startswith(f"Kế hoạch có đề cập ({ref}): ") and len(reply.answer) <= 200
+    # an open question gets the passage alone
+    assert not assistant.ask("Báo đài phải đưa tin về những gì?").answer.startswith("Kế hoạch có đề cập")
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch 03 ra ngày nào vậy?", "KH03 ký hôm nào", "kh 03 ra ngay nao vay",
+                                  "hôm nào ban hành kế hoạch này?"])
+def test_the_day_a_document_came_out_or_was_signed_is_its_date(text):
+    from qa.question import analyze
+
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == ("meta", "Ngày ban hành")
+
+
+def test_a_day_asked_of_a_task_is_no_metadata():
+    from qa.question import analyze
+
+    assert analyze("Đợt sinh hoạt chính trị ra ngày nào thì xong?").kind == "when"

@@ -20,8 +20,10 @@ META_FIELDS = (
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
-                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
-                      r"|\b(khi nao|bao gio|ngay nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
+                      # "ra ngày nào", "ký hôm nào": a document comes out (ra) or is signed on a day
+                      r"|\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
+                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
+                      r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"

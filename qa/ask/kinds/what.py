@@ -4,7 +4,8 @@ answers with its parts; a question about a body answers with its role and task."
 from __future__ import annotations
 
 from ..passages import best_passage, clip, first_sentences, join, task_part
-from .base import Kind
+from ...text import collapse, fold
+from .base import EXISTENCE, YES_NO, Kind
 
 
 class What(Kind):
@@ -27,4 +28,9 @@ class What(Kind):
                 return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
             if body in facts.lead and not facts.lead_inherited:
                 return f"{body} chủ trì ({clause.ref}): {task}"
+        folded = collapse(fold(q.text))
+        if EXISTENCE.search(folded) or YES_NO.search(folded):
+            # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
+            head = f"Kế hoạch có đề cập ({clause.ref}): "
+            return head + clip(passage, max(60, limit - len(head)))
         return clip(passage, limit)
