@@ -54,5 +54,5 @@ def test_text_output_is_compact(tmp_path, capsys):
 def test_text_output_says_how_an_accent_free_question_was_read(tmp_path, capsys):
     assert main(["ask", "ai chiu trach nhiem the che hoa", "--index-dir", str(tmp_path / "index")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Trả lời: Đảng đoàn Quốc hội (IV.1.1)."
+    assert lines[0].startswith("Trả lời: Đảng đoàn Quốc hội") and "(IV.1.1)" in lines[0]
     assert lines[1] == "Câu hỏi được hiểu là: «ai chịu trách nhiệm thể chế hóa»"

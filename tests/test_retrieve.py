@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from qa.lexicon import Bridge
+from qa.question import analyze
 from qa.retrieve import _weighted
 
 
@@ -192,3 +193,13 @@ def test_an_unknown_dense_fusion_and_a_zero_neighbour_count_are_refused():
         Config(dense_fusion="max")
     with pytest.raises(ConfigError, match="neighbours_k must be greater than 0. Currently, the neighbours_k is 0"):
         Config(neighbours_k=0)
+
+
+def test_a_leading_list_mark_or_option_is_not_read_by_the_dense_view(assistant):
+    retriever = assistant.retriever
+    clean = retriever.read(analyze("ai chịu trách nhiệm thể chế hóa?")).dense_text
+    for decorated in ("- ai chịu trách nhiệm thể chế hóa?", "--help ai chịu trách nhiệm thể chế hóa?",
+                      "• * ai chịu trách nhiệm thể chế hóa?"):
+        assert retriever.read(analyze(decorated)).dense_text == clean
+    # a dash inside the question stays ("chính trị - xã hội")
+    assert " - " in retriever.read(analyze("tổ chức chính trị - xã hội phải làm gì?")).dense_text
