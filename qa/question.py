@@ -34,7 +34,7 @@ INTENT_SYLLABLES = frozenset(
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
-    bao nhieu may""".split())
+    bao nhieu may ra doi thang nam hom ki""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
@@ -264,8 +264,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
         bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
     for name, pattern in META_FIELDS:
-        # Folded "ky" is also "kỳ" (nhiệm kỳ): with accents typed, signing needs "ký".
-        if name == "Người ký" and has_diacritics(text) and "ký" not in text.lower():
+        # Folded "ky" is also "kỳ" (nhiệm kỳ), "ki" also "kì": with accents typed, signing needs "ký" / "kí".
+        if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
             continue
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
         if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap)\b", folded):

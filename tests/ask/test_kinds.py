@@ -299,7 +299,7 @@ def test_a_yes_no_question_hears_that_the_plan_says_it_where_and_in_what_words(a
 
 
 @pytest.mark.parametrize("text", ["Kế hoạch 03 ra ngày nào vậy?", "KH03 ký hôm nào", "kh 03 ra ngay nao vay",
-                                  "hôm nào ban hành kế hoạch này?"])
+                                  "hôm nào ban hành kế hoạch này?", "Kế hoạch ra đời tháng mấy năm nào ạ?"])
 def test_the_day_a_document_came_out_or_was_signed_is_its_date(text):
     from qa.question import analyze
 
@@ -311,3 +311,13 @@ def test_a_day_asked_of_a_task_is_no_metadata():
     from qa.question import analyze
 
     assert analyze("Đợt sinh hoạt chính trị ra ngày nào thì xong?").kind == "when"
+
+
+@pytest.mark.parametrize("text, field", [("kế hoạch này ai kí vậy", "Người ký"), ("Ai kí kế hoạch 03?", "Người ký"),
+                                         ("ai ki ke hoach nay", "Người ký")])
+def test_ki_is_ky_spelt_with_i(text, field):
+    assert (analyze(text).kind, analyze(text).meta_field) == ("meta", field)
+
+
+def test_a_term_spelt_with_i_is_not_signing():
+    assert analyze("nhiệm kì này ai phải lấy phiếu?").kind == "who"

@@ -21,10 +21,11 @@ META_FIELDS = (
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
     ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
                       # "ra ngày nào", "ký hôm nào": a document comes out (ra) or is signed on a day
-                      r"|\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
+                      r"|\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b|\bra doi (vao )?(thang|nam) (nao|may)\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
-    ("Người ký", r"\b(nguoi ky|ai (da )?ky|ky boi|ky ten|do ai ky|dong chi nao ky|chu ky)\b|\bai\b.{0,40}\bky\b"),
+    # "kí" is "ký" spelt with i (kí/ký, lí/lý: both spellings are in use)
+    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
