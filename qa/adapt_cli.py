@@ -38,12 +38,6 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def examples_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], int]:
-    """The file's usable examples, and how many in-scope single-turn items named no clause."""
-    examples, _, unmatched = labelled_of(path, split, clauses, paragraphs)
-    return examples, unmatched
-
-
 def labelled_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], list[str], int]:
     """The file's usable examples, its single-turn out-of-scope questions, and how many in-scope
     single-turn items named no clause."""

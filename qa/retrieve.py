@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
-import re
-
 import numpy as np
 
 from .adapter import adapter_for
@@ -74,9 +72,6 @@ def _weighted(bridge: Bridge) -> list[str]:
         out.extend([word] * max(1, round(len(bridge.said_syllables) / n)))
     return out
 
-
-# a list mark or a command-line option before the question: "- ai ký?", "--help ai ký?"
-_LEADING_MARK = re.compile(r"^\s*(?:(?:[-*+•]+|--[^\W\d_][\w-]*)\s+)+")
 
 @dataclass(frozen=True)
 class Retrieval:
@@ -304,9 +299,7 @@ class Retriever:
             read_as = "" if read_as == own else read_as  # a reading only where accents were restored
             restored = None if restored == text else restored
         # with the corpus's words for the phrases it never uses, the question reads nearer the plan
-        # emoji, markup and a leading list mark or command-line option ("- ", "--help ") are no
-        # meaning: the model would read them
-        read = plain(_LEADING_MARK.sub("", restored or text))
+        read = plain(restored or text)  # emoji and markup are no meaning: the model would read them
         dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
         return Reading(text=text, bridges=bridges, bridged=bridged, read_as=read_as, restored=restored,
                        dense_text=dense_text)

@@ -70,10 +70,16 @@ _MARKUP = frozenset("*_#`~|")
 _PUNCTUATION_RUN = re.compile(r"([!?.,;:])(?:\s*[!?.,;:])+")
 
 
+# a list mark or a command-line option before the words: "- ai ký?", "--help ai ký?"
+_LEADING_MARK = re.compile(r"^\s*(?:(?:[-*+•]+|--[^\W\d_][\w-]*)\s+)+")
+
+
 def plain(text: str) -> str:
     """The words and plain punctuation of a text, for a model that reads every character: symbols
-    (emoji, arrows, markdown's ``**``, ``#``) dropped, a run of punctuation ("???!!!") made its first
-    mark, spaces collapsed. ``"🙏 **ai ký?**???"`` → ``"ai ký?"``."""
+    (emoji, arrows, markdown's ``**``, ``#``) and a leading list mark or option ("- ", "--help ")
+    dropped, a run of punctuation ("???!!!") made its first mark, spaces collapsed.
+    ``"🙏 **ai ký?**???"`` → ``"ai ký?"``."""
+    text = _LEADING_MARK.sub("", text)
     kept = "".join(" " if ch in _MARKUP or unicodedata.category(ch).startswith("S") else ch for ch in text)
     return _SPACES.sub(" ", _PUNCTUATION_RUN.sub(r"\1", kept)).strip()
 

@@ -227,7 +227,7 @@ GOLD_III_7 = "rà soát, sửa đổi các văn bản của Đảng, Nhà nướ
 
 
 def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistant, tmp_path):
-    from qa.adapt_cli import examples_of
+    from qa.adapt_cli import labelled_of
 
     path = tmp_path / "q.jsonl"
     _write_questions(path, [
@@ -237,14 +237,11 @@ def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistan
         {"id": "d", "question": "lương bao nhiêu", "type": "out_of_scope", "gold": [], "split": "dev"},
         {"id": "e", "question": "x", "type": "what", "gold": ["một đoạn không có trong kế hoạch này đâu"], "split": "dev"},
     ])
-    examples, unmatched = examples_of(path, "dev", assistant.index.clauses)
+    examples, outside, unmatched = labelled_of(path, "dev", assistant.index.clauses)
     refs = [[assistant.index.clauses[r].ref for r in e.rows] for e in examples]
     assert [e.text for e in examples] == ["sửa lại văn bản cũ cho hợp"] and refs == [["III.7"]]
     assert unmatched == 1
-    from qa.adapt_cli import labelled_of
-
-    same, outside, unmatched = labelled_of(path, "dev", assistant.index.clauses)
-    assert (same, outside, unmatched) == (examples, ["lương bao nhiêu"], 1)
+    assert outside == ["lương bao nhiêu"]
 
 
 def test_the_adapt_command_cross_validates_and_writes_where_asked(tmp_path, capsys):

@@ -263,6 +263,9 @@ class Judge:
     def verdict(self, q: Question, retrieval, follows_topic: bool = False, named: bool = False) -> Verdict:
         s = self.signals(q, retrieval)
         slot_rules, corpus_rules = self.config.use_slot_rules, self.config.use_corpus_rules
+        # the rules that refuse for words the corpus never uses, unless the question is plainly like
+        # the ones it answers (its unknown words are then the user's way of saying a known thing)
+        word_rules = corpus_rules and not self._near_answered(s)
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
@@ -281,8 +284,7 @@ class Judge:
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
-        if corpus_rules and limit is not None and not self._near_answered(s) \
-                and self._asked_unknown(q, s, retrieval.bridges) >= limit:
+        if word_rules and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
         if corpus_rules and shares:
@@ -307,18 +309,18 @@ class Judge:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
         choice = self._unknown_choice(q)
-        if corpus_rules and choice and not self._near_answered(s):
+        if word_rules and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
         idle = [b for b in q.bodies if not self._acts(b)]
-        if corpus_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded) and not self._near_answered(s):
+        if word_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
         subject = self._unknown_subject(q, folded, retrieval.bridges)
-        if corpus_rules and subject and q.kind in ("what", "who") and not follows_topic and not self._near_answered(s):
+        if word_rules and subject and q.kind in ("what", "who") and not follows_topic:
             # "Trường chính trị có vai trò gì?": the one whose task is asked, the corpus never names
             return Verdict("low", f"Kế hoạch không nhắc đến {subject}.", s, 0.0, "subject")
-        if corpus_rules and q.kind != "meta" and not named and not follows_topic \
-                and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY and not self._near_answered(s):
+        if word_rules and q.kind != "meta" and not named and not follows_topic \
+                and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         absent = self._absent_from_named(q, retrieval.hits) if named else None
@@ -331,8 +333,7 @@ class Judge:
             return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "neighbours")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
-        if corpus_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage \
-                and not self._near_answered(s):
+        if word_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:

@@ -125,12 +125,12 @@ class AnswerContext:
         return list(self._children.get(clause.id, ()))
 
 
-
 # On the folded question. "does the plan mention X?"
 EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
 # "… có thay thế kế hoạch nào trước đó không?": a yes/no question
 YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
+
 
 class Kind:
     """A question kind. Subclasses override what they need."""
