@@ -34,7 +34,7 @@ INTENT_SYLLABLES = frozenset(
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
-    bao nhieu may ra doi thang nam hom ki""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
+    bao nhieu may ra doi thang nam hom ki bi thu""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
@@ -64,14 +64,20 @@ def _document_mentions(folded: str) -> list[tuple[int, int, tuple[str, int]]]:
     return out
 
 
-def without_documents(text: str, keys) -> str:
+def without_documents(text: str, keys, describing: frozenset[str] = frozenset()) -> str:
     """``text`` without its mentions of the documents ``keys`` ("kế hoạch 03", "03-KH/TW"):
     a question names the document it asks about, and that name is no topic of its own.
+    Folded words in ``describing`` just before a mention go with it ("về thực hiện KL 21").
     ``text`` is an abbreviation-expanded question, whose folded form keeps every character's place."""
     folded = fold(text)
     if len(folded) != len(text):
         return text
-    spans = [(start, end) for start, end, key in _document_mentions(folded) if key in keys]
+    spans = []
+    for start, end, key in _document_mentions(folded):
+        if key not in keys:
+            continue
+        before = re.search(r"(?:\b(?:%s)\s+)+$" % "|".join(map(re.escape, describing)), folded[:start]) if describing else None
+        spans.append((before.start() if before else start, end))
     keep = [True] * len(text)
     for start, end in spans:  # overlapping mentions ("Kế hoạch 03-KH/TW") go as one
         keep[start:end] = [False] * (end - start)
@@ -229,7 +235,24 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
-_PARTS = re.compile(r"[,.;!?—]+")  # where a question's parts meet
+_PARTS = re.compile(r"[,.;:!?—]+")  # where a question's parts meet
+# Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
+# question up to them must be about the document.
+_WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
+# Who is asking: a part of the question that speaks of the asker ("Tôi là bí thư chi bộ, …").
+_ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
+# The words that describe a document by what it does with another ("về thực hiện Kết luận 21").
+_DESCRIBING = frozenset("thuc hien trien khai ve".split())
+
+
+def _without_persona(text: str) -> str:
+    """Only the last part of ``text`` when a part before it speaks of the asker: what comes
+    before the question is who asks and why ("Tôi là bí thư chi bộ, chiều nay họp, cần nói
+    nhanh: kế hoạch ra ngày nào" → "kế hoạch ra ngày nào")."""
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    if len(parts) > 1 and any(_ASKER.search(fold(p).lower()) for p in parts[:-1]):
+        return parts[-1]
+    return text
 
 
 def _asked_through(text: str, pattern: str) -> str:
@@ -276,6 +299,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
             # another document is "when".
             asking = _asked_through(text, pattern)
+            if name not in _WEAK_FIELDS:  # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
+                asking = _without_persona(asking)
+            # "Kế hoạch 03 về thực hiện KL 21 ban hành ngày nào?": the documents named say which one is asked
+            asking = without_documents(asking, doc_keys, _DESCRIBING)
             rest = [s for s in content_syllables(asking) if s not in _META_FILLER and s not in title_words]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
@@ -284,6 +311,12 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
             break
+    if kind == "what" and issue_date and doc_keys:
+        # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
+        rest = [s for s in content_syllables(without_documents(_without_persona(text), doc_keys, _DESCRIBING))
+                if s not in _META_FILLER and s not in title_words]
+        if len(rest) <= 2:
+            kind, meta_field = "meta", "Ngày ban hành"
     if kind == "what":
         kind = kind_for(text, folded).name
     role = None

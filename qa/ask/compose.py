@@ -16,7 +16,7 @@ from dataclasses import replace as dc_replace
 
 from ..config import Config
 from ..lexicon import genre_parts
-from ..question import Question
+from ..question import Question, acted_on
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import Judge, Verdict
@@ -181,8 +181,11 @@ class Answerer:
     def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
         """For a date question about a document the corpus cites (not one it holds):
         the sentence fragment giving its number, issuer and date, and the clause it stands in."""
+        # "Kế hoạch thực hiện KL 21 ban hành ngày nào?", "hội nghị quán triệt KL 21 ngày nào?": the
+        # document worked on describes what is asked about; its own date is not asked
+        worked_on = acted_on(q.text)
         for key in q.doc_keys:
-            if key not in self.info.own_doc_keys and key in self._cited_dates:
+            if key not in self.info.own_doc_keys and key in self._cited_dates and key not in worked_on:
                 return self._cited_dates[key]
         return None
 

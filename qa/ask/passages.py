@@ -30,6 +30,28 @@ def clip(text: str, limit: int) -> str:
     return head.rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
+def clip_around(text: str, start: int, end: int, limit: int) -> str:
+    """``text`` within ``limit`` characters, keeping ``text[start:end]`` in view: ``clip`` when the
+    span falls within the clipped head, else a window from a word boundary before the span,
+    marked "…" where it was cut.
+
+    >>> clip_around("một hai ba bốn năm sáu bảy tám", 23, 26, 12)
+    '…sáu bảy tám'
+    """
+    text = text.strip()
+    head = clip(text, limit)
+    if end <= len(head.rstrip("…")):
+        return head
+    begin = max(0, end - (limit - 3))
+    space = text.find(" ", begin, start + 1)
+    begin = space + 1 if space >= 0 else start
+    window = text[begin:]
+    if len(window) > limit - 1:  # cut after the span, at a word boundary
+        stop = window.rfind(" ", end - begin, limit - 1)
+        window = window[: stop if stop >= 0 else end - begin].rstrip(",;: ") + "…"
+    return "…" + window
+
+
 def join(names) -> str:
     names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]

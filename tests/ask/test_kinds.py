@@ -321,3 +321,82 @@ def test_ki_is_ky_spelt_with_i(text, field):
 
 def test_a_term_spelt_with_i_is_not_signing():
     assert analyze("nhiệm kì này ai phải lấy phiếu?").kind == "who"
+
+
+@pytest.mark.parametrize("text", ["Văn bản này của BCT hay BBT ban hành ạ?", "KH 03 là của BCH TW hay BCT?",
+                                  "Văn bản này do BCT ra hay do BCH TW ra?", "Kế hoach 03 là của cơ quan nào ra vậy?",
+                                  "Ai ra cái kế hoạch đó hả cháu?", '"KH 03 do Ban Bí thư ban hành" — đúng hay sai?'])
+def test_which_body_issued_the_document_asked_as_a_choice_or_in_everyday_words(assistant, text):
+    reply = assistant.ask(text)
+    assert (reply.kind, reply.confidence) == ("meta", "high")
+    assert reply.answer.startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch")
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch 03 ký ở đâu, Hà Nội à?", "ke hoach nay ban hanh o dau"])
+def test_where_the_document_was_signed_is_its_dating_lines_place(assistant, text):
+    reply = assistant.ask(text)
+    assert reply.answer == "Hà Nội (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."
+    assert reply.citations[0].ref == "header"
+
+
+@pytest.mark.parametrize("text", [
+    # the plan described by what it implements: its own date is asked, not the conclusion's
+    "Kế hoạch 03 của BCT về thực hiện KL 21 ban hành ngày nào vậy?",
+    "Văn bản kế hoạch thực hiện KL 21-KL/TW được ban hành ngày nào?",
+    # who asks, said first, is no topic of the question
+    "Tôi là bí thư chi bộ khoa Nội, chiều nay họp chi bộ, cần nói nhanh: kế hoạch 03-KH/TW ra ngày nào",
+    "Em ở Văn phòng Tỉnh ủy, cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'?",
+    "Văn bản này ra hồi nào?", "Kế hoạch 03-KH/TW ban hành năm 2021 hay 2022 ạ?"])
+def test_the_documents_own_date_asked_around_other_words(assistant, text):
+    reply = assistant.ask(text)
+    assert reply.answer.startswith("Ngày ban hành: 01/12/2021 (03-KH/TW")
+
+
+def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant):
+    assert assistant.ask("KL 21 ban hành ngày nào?").answer == "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble)."
+    # "quán triệt KL 21" is the work the question asks about; the conference is in II.1
+    held = assistant.ask("Hội nghị toàn quốc quán triệt kết luận 21 được tổ chức vào ngày nào?")
+    assert (held.answer, held.citations[0].ref) == ("Đầu tháng 12/2021 (II.1).", "II.1")
+    # "diễn ra lúc nào" is when something takes place, not when a document came out
+    assert analyze("Hội nghị cán bộ toàn quốc diễn ra lúc nào?").kind == "when"
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Kế hoạch này thực hiện kết luận số mấy của Trung ương?", "Căn cứ"),
+    ("Kế hoạch này là để thực hiện nghị quyết hay kết luận nào thế?", "Căn cứ"),
+    ("Em cần ghi chú thích luận văn: người ký kế hoạch 03-KH/TW thay mặt Bộ Chính trị là ai ạ?", "Người ký"),
+    ('Kế hoạch 03-KH/TW được ký thay mặt Bộ Chính trị bởi đồng chí nào?', "Người ký"),
+])
+def test_metadata_fields_in_users_words(text, field):
+    assert (analyze(text).kind, analyze(text).meta_field) == ("meta", field)
+
+
+@pytest.mark.parametrize("text", ["Bên Quốc hội phải đưa kết luận vào những loại văn bản nào?",
+                                  "Công tác phòng chống tham nhũng, nâng cao hiệu lực thế nào?"])
+def test_content_questions_with_a_metadata_word_stay_content(text):
+    assert analyze(text).kind != "meta"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Chỗ nào trong kế hoạch nói về phòng chống tham nhũng?", "III.8 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 8"),
+    ("Nhiệm vụ về ủy ban kiểm tra là việc thứ mấy?", "III.9 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 9"),
+    ("Cải cách hành chính nằm ở nội dung nào của kế hoạch?", "III.7 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 7"),
+    ("Lấy phiếu tín nhiệm nằm ở mục mấy phần III?", "III.5 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 5"),
+    ("Mục đích, yêu cầu là phần mấy của kế hoạch?", "I — Mục I. Mục đích, yêu cầu"),
+])
+def test_the_place_of_a_content_asked_in_everyday_words(assistant, question, answer):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer) == ("where", answer)
+
+
+@pytest.mark.parametrize("text, kind", [("chỗ nào nội bộ lục đục thì cấp trên xử lý sao", "what"),  # wherever
+                                        ("Kế hoạch có mấy mục?", "count"), ("Mục III có bao nhiêu nhiệm vụ?", "count"),
+                                        ("Nhiệm vụ lấy phiếu là mục mấy?", "where")])
+def test_which_part_against_how_many_parts(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_an_ordinal_figure_late_in_a_long_clause_stays_in_the_answer(assistant):
+    reply = assistant.ask("BCH TW khóa mấy ban hành KL21?")
+    assert reply.kind == "count" and reply.citations[0].ref == "header"
+    assert "KHÓA XIII" in reply.answer and reply.answer.startswith("…") and len(reply.answer) <= 200

@@ -15,3 +15,13 @@ def test_as_written_falls_back_to_a_joined_list():
     assert as_written("Quốc hội giám sát; Chính phủ báo cáo", names) == join(names) == "Quốc hội và Chính phủ"
     assert as_written("Chính phủ báo cáo", names) == "Quốc hội và Chính phủ"  # one name absent
     assert as_written("", ["Bộ Chính trị"]) == "Bộ Chính trị"
+
+
+def test_clip_around_keeps_the_span_in_view():
+    from qa.ask.passages import clip_around
+
+    text = "một hai ba bốn năm sáu bảy tám"
+    assert clip_around(text, 23, 26, 12) == "…sáu bảy tám"  # the span at the end
+    assert clip_around(text, 4, 7, 12) == "một hai ba…"  # within the head: clip as usual
+    assert clip_around(text, 11, 14, 12) == "…ba bốn năm…"  # cut on both sides
+    assert clip_around("ngắn", 0, 4, 12) == "ngắn"

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from ...text import fold
-from ..passages import clip, segments
+from ..passages import clip, clip_around, segments
 from .base import Kind, load_slots
+from .where import PLACE_ASKED
+
+_PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
 
 
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
@@ -76,6 +79,8 @@ class Count(Kind):
     name = "count"
 
     def detect(self, text: str, folded: str) -> bool:
+        if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
+            return False
         return _unit_after_count(folded, load_slots()) is not None
 
     @staticmethod
@@ -130,6 +135,8 @@ class Count(Kind):
                     return f"{len(kids)} nội dung ({kids[0].ref}–{kids[-1].ref}), thuộc {clip(name, 80)} ({clause.ref}).", clause
             else:
                 for part in segments(clause.text):
-                    if _figure(role, unit).search(fold(part)):
-                        return f"{clip(part, ctx.config.answer_max_chars - 12)} ({clause.ref}).", clause
+                    found = _figure(role, unit).search(fold(part))
+                    if found:  # fold keeps every character's place: the figure stays in view
+                        text = clip_around(part, found.start(), found.end(), ctx.config.answer_max_chars - 12)
+                        return f"{text} ({clause.ref}).", clause
         return None

@@ -14,19 +14,41 @@ from ...text import fold
 from ..passages import clip
 from .base import Kind
 
+_DOC = r"(?:ke hoach|van ban|tai lieu)"
+_TYPES = r"(?:ket luan|nghi quyet|chi thi|quy dinh|van ban|chu truong)"
+# a choice between issuers: "của BCT hay BBT", "do BCT ra hay do BCH TW ra"
+_ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh trung uong(?: dang)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
+_WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao)"
+
 META_FIELDS = (
+    # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
+    # first, for "thực hiện kết luận số mấy" asks that, not the plan's own number.
+    ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) {_TYPES}"
+               rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     ("Ngày có hiệu lực", r"\b(hieu luc)\b"),
-    ("Ngày ban hành", r"\b(ngay ban hanh|ban hanh (vao )?(ngay|khi nao|luc nao|bao gio|nam nao|thang nao)|ngay ky|ky (vao )?ngay|ky khi nao|ra doi khi nao)\b"
-                      # "ra ngày nào", "ký hôm nào": a document comes out (ra) or is signed on a day
+    ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay ky|ky (vao )?ngay|ky khi nao|ra doi {_WHEN})\b"
+                      # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed on a day
                       r"|\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b|\bra doi (vao )?(thang|nam) (nao|may)\b"
-                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
+                      rf"|\b{_DOC}\b(?: \w+){{0,6}} (ra|ky) (vao )?(hoi|luc|khi) nao\b"
+                      r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
+                      # "ban hành năm 2021 hay 2022": a choice of dates
+                      r"|\b(ban hanh|ky|ra doi)\b.{0,12}\b(nam|ngay|thang) [\d/]+ hay\b"
                       r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     # "kí" is "ký" spelt with i (kí/ký, lí/lý: both spellings are in use)
-    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"),
-    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b|\bdo\b.{3,60}\bban hanh\s*\??$"),
+    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
+                 r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
+    # where it was signed: the dating line's place ("Hà Nội, ngày …")
+    ("Nơi ký", r"\b(k[yi]|ban hanh|ra) (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b|\b(noi|dia diem) k[yi]\b"),
+    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b"
+                         r"|\bdo\b.{3,60}\bban hanh(\s*\??$|\W+(dung|phai) (hay|khong))"
+                         # "của cơ quan nào ra", "ai ra kế hoạch này"
+                         rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
+                         rf"|\b{_DOC}\b.{{0,40}}\b(la )?(cua|do) (co quan|cap|ai) nao\b"
+                         rf"|\b{_DOC}\b.{{0,40}}\b(cua|do) {_ISSUER}\b.{{0,20}}\bhay\b.{{0,12}}\b{_ISSUER}\b"
+                         rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
                      r" hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
@@ -36,9 +58,6 @@ META_FIELDS = (
                     r"|\b(noi dung chinh|chu de|tom tat|tom luoc|y chinh)\b|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
                     r"|\bve (van de|chu de) gi\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
-    # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …").
-    ("Căn cứ", r"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (ket luan|nghi quyet|chi thi"
-               r"|quy dinh|van ban|chu truong) (nao|gi|so may)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"),
 )
 
 
@@ -60,6 +79,8 @@ class Meta(Kind):
         preamble for what the document implements)."""
         if q.meta_field in CLAUSE_OF_FIELD:
             return clause.kind == CLAUSE_OF_FIELD[q.meta_field]
+        if q.meta_field == "Nơi ký":  # the register has no place: the dating line gives it
+            return clause.kind in ("meta", "header") and self._dating(clause.doc_id, ctx) is not None
         return clause.kind == "meta" and (not q.meta_field or any(
             line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
 
@@ -77,6 +98,12 @@ class Meta(Kind):
         meta = next((h.clause for h in hits if h.clause.kind == "meta"), None)
         if meta is None or not q.meta_field:
             return None
+        if q.meta_field == "Nơi ký":
+            dated = self._dating(meta.doc_id, ctx)
+            if dated is None:
+                return f"Văn bản không ghi nơi ký ({meta.doc_id}).", meta
+            found, header = dated
+            return f"{found.group(1).strip()} ({meta.doc_id}; văn bản ghi: «{found.group(0)}»).", header
         for line in meta.text.split("\n"):
             if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
                 value = line[len(q.meta_field):].lstrip(" :")
@@ -92,13 +119,20 @@ class Meta(Kind):
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta
 
     @staticmethod
-    def _dating_line(doc_id: str, listed: str, ctx):
-        """The date in the document's own words, its dating line ("Hà Nội, ngày 01 tháng 12 năm
-        2021"), cited before the register's data when the two agree."""
+    def _dating(doc_id: str, ctx):
+        """The document's dating line ("Hà Nội, ngày 01 tháng 12 năm 2021") and its clause."""
         header = ctx.front(doc_id, "header")
         found = _DATED.search(header.text) if header else None
-        if not found:
+        return (found, header) if found else None
+
+    @classmethod
+    def _dating_line(cls, doc_id: str, listed: str, ctx):
+        """The date in the document's own words, its dating line ("Hà Nội, ngày 01 tháng 12 năm
+        2021"), cited before the register's data when the two agree."""
+        dated = cls._dating(doc_id, ctx)
+        if dated is None:
             return None
+        found, header = dated
         day, month, year = (int(g) for g in found.groups()[1:])
         if listed.strip() != f"{day:02d}/{month:02d}/{year}":
             return None

@@ -8,12 +8,21 @@ from ...text import fold, has_diacritics, syllables
 from ..passages import clip
 from .base import Kind
 
+# A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào".
+# The count kind leaves these alone: "mấy" after the part's name asks which, not how many.
+PLACE_ASKED = (r"(?:(?:muc|phan|diem|viec|nhiem vu|noi dung|dieu|khoan|chuong) (?:so |thu )?may"
+               r"|(?:nam o|o|thuoc) (?:muc|phan|noi dung|diem|y|nhiem vu|viec|dieu|khoan) (?:so |thu )?(?:nao|may|bao nhieu))")
+
 PATTERN = re.compile(
     # "ở mục IV" gives the place (the question is about what is there); "ở mục nào" asks for it
     r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
     r"|nam trong|thuoc nhiem vu|doan nao"
-    r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu))\b")
+    r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)"
+    # "mục mấy", "việc thứ mấy", "nằm ở nội dung nào": the place asked by the part's name
+    rf"|{PLACE_ASKED}"
+    # "chỗ nào trong kế hoạch", "ở chỗ nào", "chỗ nào có nói …" (not "chỗ nào nội bộ lục đục": wherever)
+    r"|(o|tai|nam o) cho nao|cho nao (trong|cua) (ke hoach|van ban)|cho nao (co )?(noi(?! bo| dung)|nhac|de cap|neu|viet|ghi))\b")
 
 
 # Accented words that fold onto the pattern's but mean something else: "mức nào" asks for a level.
