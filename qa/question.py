@@ -245,14 +245,18 @@ _ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
 _DESCRIBING = frozenset("thuc hien trien khai ve".split())
 
 
-def _without_persona(text: str) -> str:
-    """Only the last part of ``text`` when a part before it speaks of the asker: what comes
-    before the question is who asks and why ("Tôi là bí thư chi bộ, chiều nay họp, cần nói
-    nhanh: kế hoạch ra ngày nào" → "kế hoạch ra ngày nào")."""
+def without_asker(text: str, last_only: bool = True) -> str:
+    """``text`` without what it says of the asker: a part before the question that speaks of
+    them ("Tôi là bí thư chi bộ, …"). ``last_only``: then only the last part, the question
+    itself ("Tôi là bí thư chi bộ, chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào" →
+    "kế hoạch ra ngày nào"); else the other parts stay."""
     parts = [p for p in _PARTS.split(text) if p.strip()]
-    if len(parts) > 1 and any(_ASKER.search(fold(p).lower()) for p in parts[:-1]):
+    asker = [bool(_ASKER.search(fold(p).lower())) for p in parts[:-1]]
+    if not any(asker):
+        return text
+    if last_only:
         return parts[-1]
-    return text
+    return " ".join(p for p, a in zip(parts, asker + [False]) if not a)
 
 
 def _asked_through(text: str, pattern: str) -> str:
@@ -300,7 +304,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # another document is "when".
             asking = _asked_through(text, pattern)
             if name not in _WEAK_FIELDS:  # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
-                asking = _without_persona(asking)
+                asking = without_asker(asking)
             # "Kế hoạch 03 về thực hiện KL 21 ban hành ngày nào?": the documents named say which one is asked
             asking = without_documents(asking, doc_keys, _DESCRIBING)
             rest = [s for s in content_syllables(asking) if s not in _META_FILLER and s not in title_words]
@@ -313,7 +317,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             break
     if kind == "what" and issue_date and doc_keys:
         # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
-        rest = [s for s in content_syllables(without_documents(_without_persona(text), doc_keys, _DESCRIBING))
+        rest = [s for s in content_syllables(without_documents(without_asker(text), doc_keys, _DESCRIBING))
                 if s not in _META_FILLER and s not in title_words]
         if len(rest) <= 2:
             kind, meta_field = "meta", "Ngày ban hành"

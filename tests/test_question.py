@@ -136,3 +136,12 @@ def test_requests_about_the_replys_form_are_not_the_question():
 def test_a_summary_asked_for_slides_is_answered(assistant):
     reply = assistant.ask("Tóm tắt giùm mình các việc chính phải làm trong kế hoạch, gạch đầu dòng thôi")
     assert reply.found and reply.citations[0].ref.startswith("III")
+
+
+def test_without_asker_drops_what_the_asker_says_of_themselves():
+    from qa.question import without_asker
+
+    text = "Tôi là bí thư chi bộ, chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào"
+    assert without_asker(text) == " kế hoạch ra ngày nào"
+    assert without_asker(text, last_only=False) == " chiều nay họp  cần nói nhanh  kế hoạch ra ngày nào"
+    assert without_asker("Kế hoạch 03, ban hành ngày nào?") == "Kế hoạch 03, ban hành ngày nào?"

@@ -263,3 +263,12 @@ def test_a_question_nearest_to_labelled_questions_the_plan_does_not_answer(assis
     # without an adapter there is no such signal
     plain = assistant.with_options(use_adapter=False).ask(question)
     assert plain.signals["outside"] is None and plain.signals["rule"] != "neighbours"
+
+
+def test_where_the_asker_works_is_not_what_is_asked_about(assistant):
+    # "Kiểm toán Nhà nước" is a body the plan never names; said of the asker, it is no topic
+    reply = assistant.ask("Tôi là kiểm toán viên ở Kiểm toán nhà nước. Kế hoạch nói gì về phòng, chống tham nhũng?")
+    assert (reply.found, reply.citations[0].ref) == (True, "III.8")
+    # asked about, it still is missing
+    asked = assistant.ask("Kiểm toán nhà nước phải làm gì theo kế hoạch?")
+    assert (asked.found, asked.signals["rule"]) == (False, "missing")

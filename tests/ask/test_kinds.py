@@ -400,3 +400,16 @@ def test_an_ordinal_figure_late_in_a_long_clause_stays_in_the_answer(assistant):
     reply = assistant.ask("BCH TW khóa mấy ban hành KL21?")
     assert reply.kind == "count" and reply.citations[0].ref == "header"
     assert "KHÓA XIII" in reply.answer and reply.answer.startswith("…") and len(reply.answer) <= 200
+
+
+@pytest.mark.parametrize("text", ["Mấy vụ án lớn làm mất tiền nhà nước thì kế hoạch bảo xử lý sao?",
+                                  "còn mấy vụ án lớn thì sao?"])
+def test_a_phrase_with_may_before_thi_is_the_topic_not_a_count(text):
+    assert analyze(text).kind == "what"
+
+
+@pytest.mark.parametrize("text, kind", [("Mấy vụ án lớn thì phải thu hồi bao nhiêu tiền?", "amount"),
+                                        ("Chi bộ họp mấy lần thì đủ?", "count"),
+                                        ("Đoàn viên bao nhiêu tuổi thì phải ra đoàn?", "count")])
+def test_a_count_asked_with_thi_is_still_a_count(text, kind):
+    assert analyze(text).kind == kind

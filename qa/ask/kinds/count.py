@@ -15,6 +15,8 @@ from .base import Kind, load_slots
 from .where import PLACE_ASKED
 
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
+# "<phrase with mấy> thì <what is asked>": topic and comment
+_TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|lam gi)\b.*)$")
 
 
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
@@ -80,6 +82,11 @@ class Count(Kind):
 
     def detect(self, text: str, folded: str) -> bool:
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
+            return False
+        topic = _TOPIC.search(folded)
+        if topic and _unit_after_count(topic.group(2), load_slots()) is None:
+            # "Mấy vụ án lớn thì kế hoạch bảo làm sao?": the "mấy" phrase is the topic, what follows
+            # "thì" asks; a count asked after it ("… thì thu hồi bao nhiêu?") is still a count
             return False
         return _unit_after_count(folded, load_slots()) is not None
 
