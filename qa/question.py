@@ -72,12 +72,12 @@ def without_documents(text: str, keys, describing: frozenset[str] = frozenset())
     folded = fold(text)
     if len(folded) != len(text):
         return text
+    leading = re.compile(r"(?:\b(?:%s)\s+)+$" % "|".join(map(re.escape, describing))) if describing else None
     spans = []
     for start, end, key in _document_mentions(folded):
-        if key not in keys:
-            continue
-        before = re.search(r"(?:\b(?:%s)\s+)+$" % "|".join(map(re.escape, describing)), folded[:start]) if describing else None
-        spans.append((before.start() if before else start, end))
+        if key in keys:
+            before = leading.search(folded[:start]) if leading else None
+            spans.append((before.start() if before else start, end))
     keep = [True] * len(text)
     for start, end in spans:  # overlapping mentions ("Kế hoạch 03-KH/TW") go as one
         keep[start:end] = [False] * (end - start)
@@ -259,6 +259,16 @@ def without_asker(text: str, last_only: bool = True) -> str:
     return " ".join(p for p, a in zip(parts, asker + [False]) if not a)
 
 
+def _besides_document(asking: str, doc_keys, title_words: frozenset[str], asker: bool = True) -> list[str]:
+    """The content syllables a metadata question asks besides the document: without its filler
+    words, the held documents' title words, the documents it names with the words describing them
+    ("Kế hoạch 03 về thực hiện KL 21 ban hành ngày nào?") and, with ``asker``, what it says of the asker."""
+    if asker:
+        asking = without_asker(asking)
+    asking = without_documents(asking, doc_keys, _DESCRIBING)
+    return [s for s in content_syllables(asking) if s not in _META_FILLER and s not in title_words]
+
+
 def _asked_through(text: str, pattern: str) -> str:
     """``text`` up to the end of the first part in which the folded ``pattern`` is found
     (the whole text when no single part holds it)."""
@@ -303,11 +313,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
             # another document is "when".
             asking = _asked_through(text, pattern)
-            if name not in _WEAK_FIELDS:  # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
-                asking = without_asker(asking)
-            # "Kế hoạch 03 về thực hiện KL 21 ban hành ngày nào?": the documents named say which one is asked
-            asking = without_documents(asking, doc_keys, _DESCRIBING)
-            rest = [s for s in content_syllables(asking) if s not in _META_FILLER and s not in title_words]
+            # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
+            rest = _besides_document(asking, doc_keys, title_words, asker=name not in _WEAK_FIELDS)
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",
@@ -315,12 +322,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
             break
-    if kind == "what" and issue_date and doc_keys:
-        # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
-        rest = [s for s in content_syllables(without_documents(without_asker(text), doc_keys, _DESCRIBING))
-                if s not in _META_FILLER and s not in title_words]
-        if len(rest) <= 2:
-            kind, meta_field = "meta", "Ngày ban hành"
+    # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
+    if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:
+        kind, meta_field = "meta", "Ngày ban hành"
     if kind == "what":
         kind = kind_for(text, folded).name
     role = None

@@ -55,10 +55,12 @@ class Answerer:
     # -- what the corpus cannot hold at all ----------------------------------
     def missing(self, q: Question, hits: list[Hit]) -> str | None:
         """Why the corpus cannot answer, from what the question names; None when nothing is missing."""
-        # "Tôi làm ở Kiểm toán nhà nước, kế hoạch nói gì về …?": where the asker works is not asked about
-        told = without_asker(q.text, last_only=False)
-        asked = set(body_names(told) + place_bodies(told))
-        missing_bodies = [b for b in q.bodies if b in asked and b not in self.info.bodies and not self._mentioned(fold(b))]
+        missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
+        if missing_bodies:
+            # "Tôi làm ở Kiểm toán nhà nước, kế hoạch nói gì về …?": where the asker works is not asked about
+            told = without_asker(q.text, last_only=False)
+            asked = set(body_names(told) + place_bodies(told))
+            missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
         for key, number in zip(q.doc_keys, q.doc_numbers):
