@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .adapter import Example, QueryAdapter, TrainingSettings, adapter_path
+from .scope import ScopeModel
 
 
 def add_parser(sub) -> None:
@@ -125,7 +126,7 @@ def run(args) -> int:
                                    ("adapter_epochs", args.epochs)) if v is not None}
     settings = TrainingSettings.from_config(assistant.config.replace(**overrides))
     files = [Path(f) for f in args.questions.split(",") if f.strip()]
-    per_file: dict[Path, tuple[list[Example], np.ndarray, np.ndarray]] = {}
+    per_file: dict[Path, tuple[list[Example], np.ndarray, np.ndarray, list[str]]] = {}
 
     def encode(texts) -> np.ndarray:
         return np.stack([assistant.embedder.encode_query(assistant.dense_text(t) or t) for t in texts]) \
@@ -137,19 +138,25 @@ def run(args) -> int:
         except DatasetError as exc:
             print(f"qa adapt: không đọc được tệp câu hỏi — {exc}", file=sys.stderr)
             return 2
-        per_file[path] = (examples, encode([e.text for e in examples]), encode(outside))
+        per_file[path] = (examples, encode([e.text for e in examples]), encode(outside), outside)
         note = f" ({unmatched} name no clause of this index)" if unmatched else ""
         print(f"{path}: {len(examples)} examples, {len(outside)} out of scope{note}")
-    if not any(len(examples) for examples, _, _ in per_file.values()):
+    if not any(len(examples) for examples, *_ in per_file.values()):
         print("Không có câu hỏi nào có đoạn đáp án trong chỉ mục này: không huấn luyện được bộ chuyển truy vấn.")
         return 1
 
     def train(paths) -> QueryAdapter:
-        """An adapter from these files' examples, keeping their out-of-scope questions too."""
+        """An adapter from these files' examples, keeping their out-of-scope questions too, and the
+        scope model fitted on both kinds (when there are both)."""
         examples = [e for p in paths for e in per_file[p][0]]
-        return QueryAdapter.train(clauses, clause_vectors, np.concatenate([per_file[p][1] for p in paths]), examples,
+        inside = np.concatenate([per_file[p][1] for p in paths])
+        outside = np.concatenate([per_file[p][2] for p in paths])
+        texts = [e.text for e in examples] + [t for p in paths for t in per_file[p][3]]
+        scope = ScopeModel.fit(texts, np.concatenate([inside, outside]), [0] * len(inside) + [1] * len(outside),
+                               c=assistant.config.scope_c) if len(inside) and len(outside) else None
+        return QueryAdapter.train(clauses, clause_vectors, inside, examples,
                                   model, settings, info={"questions": [str(f) for f in files], "split": args.split},
-                                  outside_vectors=np.concatenate([per_file[p][2] for p in paths]))
+                                  outside_vectors=outside, scope=scope)
 
     if args.cross_validate:
         if len(files) < 2:
@@ -157,7 +164,7 @@ def run(args) -> int:
             return 2
         print(f"\n{'left out':<40} {'n':>4} {'dense Hit@1':>12} {'adapted':>8}")
         total = base_hits = adapted_hits = 0
-        for path, (examples, vectors, _) in per_file.items():
+        for path, (examples, vectors, *_) in per_file.items():
             others = [p for p in per_file if p != path]
             if not examples or not any(len(per_file[p][0]) for p in others):
                 continue

@@ -32,6 +32,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .scope import ScopeModel
+
 log = logging.getLogger(__name__)
 
 FORMAT = 1
@@ -77,6 +79,7 @@ class QueryAdapter:
     info: dict = field(default_factory=dict)  # what it was trained on, and how
     inside: np.ndarray | None = None  # (n, d) the model's vectors of labelled in-scope questions
     outside: np.ndarray | None = None  # (m, d) … and of labelled out-of-scope ones
+    scope: ScopeModel | None = None  # how likely a question is out of scope, learned from the same questions
 
     # -- use -------------------------------------------------------------------------------
     def apply(self, vector: np.ndarray) -> np.ndarray:
@@ -112,7 +115,7 @@ class QueryAdapter:
                  if getattr(self, name) is not None}
         with open(tmp, "wb") as f:
             np.savez(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)),
-                     **banks)
+                     **banks, **(self.scope.arrays() if self.scope is not None else {}))
         tmp.replace(path)
 
     @classmethod
@@ -124,7 +127,8 @@ class QueryAdapter:
                 meta = json.loads(str(data["meta"]))
                 banks = {name: np.asarray(data[name], dtype=np.float32) for name in ("inside", "outside")
                          if name in data.files}
-        except (OSError, KeyError, ValueError, json.JSONDecodeError) as exc:
+                scope = ScopeModel.from_arrays(data, meta.get("scope"))
+        except (OSError, KeyError, ValueError, IndexError, json.JSONDecodeError) as exc:
             raise ValueError(f"{path}: not a query adapter ({exc})") from exc
         if meta.get("format") != FORMAT or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
             raise ValueError(f"{path}: unsupported query adapter (format {meta.get('format')}, shape {matrix.shape})")
@@ -132,13 +136,13 @@ class QueryAdapter:
             raise ValueError(f"{path}: its question vectors do not match the adapter's dimension {matrix.shape[0]}")
         info = {k: v for k, v in meta.items() if k not in ("format", "model", "fingerprint", "clause_count")}
         return cls(matrix=matrix, model=str(meta["model"]), fingerprint=str(meta["fingerprint"]),
-                   clause_count=int(meta["clause_count"]), info=info, **banks)
+                   clause_count=int(meta["clause_count"]), info=info, scope=scope, **banks)
 
     # -- training --------------------------------------------------------------------------
     @classmethod
     def train(cls, clauses, clause_vectors: np.ndarray, query_vectors: np.ndarray, examples: Sequence[Example],
               model: str, settings: TrainingSettings = TrainingSettings(), info: dict | None = None,
-              outside_vectors: np.ndarray | None = None) -> "QueryAdapter":
+              outside_vectors: np.ndarray | None = None, scope: ScopeModel | None = None) -> "QueryAdapter":
         """Fit ``W`` so that each example's adapted query is nearest its clauses (softmax over every
         clause, the answering ones sharing the target), plus ``l2 · ‖W − I‖²``. The examples'
         vectors and ``outside_vectors`` (out-of-scope questions) are kept for ``outside_margin``."""
@@ -148,9 +152,11 @@ class QueryAdapter:
         meta = {"trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "examples": len(examples),
                 "outside_examples": 0 if outside is None else len(outside), "l2": settings.l2,
                 "temperature": settings.temperature, "epochs": settings.epochs, **(info or {})}
+        if scope is not None:
+            meta["scope"] = scope.info
         return cls(matrix=matrix, model=model, fingerprint=corpus_fingerprint(clauses, model),
                    clause_count=len(clauses), info=meta,
-                   inside=np.asarray(query_vectors, dtype=np.float32), outside=outside)
+                   inside=np.asarray(query_vectors, dtype=np.float32), outside=outside, scope=scope)
 
 
 def _nearest_mean(cosines: np.ndarray, k: int) -> float:

@@ -92,6 +92,17 @@ class Config:
     neighbours_k: int = 2
     neighbours_margin: float = 0.02
     neighbours_keep: float | None = 0.03
+    # The scope model in the adapter's file (qa/scope.py) gives the probability that a question is
+    # out of scope. At ``scope_refuse`` or above it is a weak match ("low", rule "scope"); at
+    # ``scope_keep`` or below, the rules that judge the question's wording (existence, choice,
+    # off-topic) and the cited-document rule do not refuse it. Chosen leave-one-out
+    # over the 21 groups of dev writers (false abstention / abstention recall: without 0.056 / 0.733;
+    # C 10: 0.047 / 0.765, 30: 0.045 / 0.795, 100: 0.045 / 0.816, 300: 0.050 / 0.824; at C 100 a
+    # threshold of 0.85 refuses 15 more in scope for 16 more out).
+    use_scope: bool = True
+    scope_refuse: float = 0.9
+    scope_keep: float = 0.05
+    scope_c: float = 100.0  # `qa adapt`: inverse L2 penalty of the scope model's logistic regression
     # The dense view embeds the question with the bridged words too (qa/data/paraphrases*.tsv).
     dense_bridges: bool = False
     bm25_k1: float = 1.2
@@ -162,14 +173,14 @@ class Config:
                 f"candidate_k must be >= top_k ({self.top_k}). Currently, the candidate_k is {self.candidate_k}"
             )
         for name in ("rrf_k", "batch_size", "max_question_chars", "answer_max_chars", "adapter_temperature",
-                     "adapter_learning_rate", "neighbours_k"):
+                     "adapter_learning_rate", "neighbours_k", "scope_c"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be greater than 0. Currently, the {name} is {getattr(self, name)}")
         for name in ("weight_accented", "weight_folded", "weight_dense", "weight_dense_adapted", "fact_bonus",
                      "ref_bonus", "adapter_l2", "adapter_epochs"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must not be negative. Currently, the {name} is {getattr(self, name)}")
-        for name in ("ans_high", "ans_low"):
+        for name in ("ans_high", "ans_low", "scope_refuse", "scope_keep"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be within [0, 1]. Currently, the {name} is {getattr(self, name)}")
         if self.ans_low > self.ans_high:

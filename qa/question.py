@@ -300,7 +300,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
         bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
+    refs, numbers = _refs(folded)
     for name, pattern in META_FIELDS:
+        # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
+        if name == "Tên văn bản" and refs:
+            continue
         # Folded "ky" is also "kỳ" (nhiệm kỳ), "ki" also "kì": with accents typed, signing needs "ký" / "kí".
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
             continue
@@ -333,7 +337,6 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             role = "coordinate"
         elif re.search(r"\bchu tri\b", folded):
             role = "lead"
-    refs, numbers = _refs(folded)
     doc_numbers = tuple(f"{n:02d}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
     content = tuple(content_syllables(text))
     accented = typed_accents

@@ -86,6 +86,8 @@ class Retrieval:
     # how much nearer the question is to labelled out-of-scope questions than to in-scope ones
     # (QueryAdapter.outside_margin); None without an adapter that keeps them
     outside: float | None = None
+    # how likely the question is out of scope, by the scope model in the adapter's file (qa/scope.py)
+    scope: float | None = None
 
 
 @dataclass(frozen=True)
@@ -350,10 +352,13 @@ class Retriever:
                 if p not in similarities:
                     similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
-        outside = self.adapter.outside_margin(vector, cfg.neighbours_k) \
-            if vector is not None and self.adapter is not None else None
+        outside = scope = None
+        if vector is not None and self.adapter is not None:
+            outside = self.adapter.outside_margin(vector, cfg.neighbours_k)
+            if self.adapter.scope is not None and cfg.use_scope:
+                scope = self.adapter.scope.probability(q.raw, vector)
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as,
-                         outside=outside)
+                         outside=outside, scope=scope)
 
     def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
         """The fact bonuses of one clause for this question, in the order they are added."""

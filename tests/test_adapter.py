@@ -307,3 +307,26 @@ def test_the_adapt_command_names_a_file_it_cannot_read_and_asks_for_two_files_to
     assert "cần từ hai tệp câu hỏi trở lên" in capsys.readouterr().err
     assert main(["adapt", "--questions", str(one)]) == 0
     assert "thêm --cross-validate để đo, --write để lưu" in capsys.readouterr().out
+
+
+def test_the_scope_model_is_kept_in_the_adapters_file(tmp_path):
+    from qa.scope import ScopeModel
+
+    clauses = _clauses(["một", "hai", "ba"])
+    inside = _normalised(np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0]], dtype=np.float32))
+    outside = _normalised(np.array([[0.0, 0.0, 1.0], [0.6, 0.0, 0.8]], dtype=np.float32))
+    texts = ["chi bộ họp", "chi bộ sinh hoạt", "lương bao nhiêu", "lương tháng"]
+    scope = ScopeModel.fit(texts, np.concatenate([inside, outside]), [0, 0, 1, 1])
+    adapter = QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
+                                 TrainingSettings(epochs=1), outside_vectors=outside, scope=scope)
+    assert adapter.info["scope"] == scope.info
+    path = tmp_path / "a.npz"
+    adapter.save(path)
+    loaded = QueryAdapter.load(path)
+    assert loaded.scope is not None and loaded.scope.vocabulary == ("bo", "chi", "chi bo", "luong")
+    query = np.array([0.6, 0.0, 0.8], dtype=np.float32)
+    assert loaded.scope.probability("lương chi bộ", query) == pytest.approx(scope.probability("lương chi bộ", query),
+                                                                            abs=1e-6)
+    QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
+                       TrainingSettings(epochs=1)).save(path)
+    assert QueryAdapter.load(path).scope is None

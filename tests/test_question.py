@@ -17,6 +17,9 @@ from qa.question import analyze, document_keys, without_documents
     # "lĩnh vực" inside a content question is not metadata
     ("Siết chặt kỷ cương trong lĩnh vực xây dựng pháp luật ra sao?", "what", None),
     ("Đợt sinh hoạt chính trị nói về gì?", "what", None),
+    # what the whole document is about is its name; what a part named by number is about, its content
+    ("Kế hoạch này nói về gì?", "meta", "Tên văn bản"),
+    ("Phần IV của kế hoạch nói về gì?", "what", None),
 ])
 def test_kind_and_meta_field(text, kind, field):
     q = analyze(text)

@@ -48,6 +48,7 @@ class Signals:
     unknown: float
     slot: bool
     outside: float | None = None  # nearer to labelled out-of-scope questions than to in-scope ones by this
+    scope: float | None = None  # the scope model's probability that the corpus does not answer it
 
     def to_dict(self) -> dict:
         return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
@@ -158,7 +159,7 @@ class Judge:
             or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot,
-                       outside=retrieval.outside)
+                       outside=retrieval.outside, scope=getattr(retrieval, "scope", None))
 
     def _asked_unknown(self, q: Question, s: Signals, bridges) -> float:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
@@ -255,6 +256,18 @@ class Judge:
         return self.config.use_neighbours and keep is not None and s.outside is not None \
             and s.outside <= -keep and s.unknown < 1.0
 
+    def surely_inside(self, s: Signals) -> bool:
+        """The scope model is sure the corpus answers the question (``scope_keep``), and some of its
+        words are the corpus's (a question none of whose words it uses stays off-topic: mojibake)."""
+        return self.config.use_scope and s.scope is not None and s.scope <= self.config.scope_keep \
+            and s.unknown < 1.0
+
+    def _surely_outside(self, q: Question, s: Signals) -> bool:
+        """The scope model is sure the corpus does not answer this content question (``scope_refuse``);
+        metadata and counts are judged by whether the document's register or structure holds them."""
+        return self.config.use_scope and s.scope is not None and s.scope >= self.config.scope_refuse \
+            and q.kind not in ("meta", "count")
+
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:
         """A logistic score in [0, 1] over the signals (weights: ``calibration``, fitted on dev)."""
@@ -265,7 +278,11 @@ class Judge:
         slot_rules, corpus_rules = self.config.use_slot_rules, self.config.use_corpus_rules
         # the rules that refuse for words the corpus never uses, unless the question is plainly like
         # the ones it answers (its unknown words are then the user's way of saying a known thing)
+        # … and the scope model's word that the question is answered counts against the rules that
+        # judge how the question is worded, not against the ones that name what the corpus lacks
+        inside = self.surely_inside(s) and not follows_topic
         word_rules = corpus_rules and not self._near_answered(s)
+        worded = word_rules and not inside
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
@@ -276,7 +293,7 @@ class Judge:
                       if k in self.info.doc_keys and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
-        if corpus_rules and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(folded)
+        if corpus_rules and not inside and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(folded)
                                             or q.kind == "count" and not self._own_document_named(q)):
             # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
@@ -284,7 +301,7 @@ class Judge:
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
-        if word_rules and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
+        if worded and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
         if corpus_rules and shares:
@@ -309,7 +326,7 @@ class Judge:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
         choice = self._unknown_choice(q)
-        if word_rules and choice:
+        if worded and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
         idle = [b for b in q.bodies if not self._acts(b)]
         if word_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
@@ -319,7 +336,7 @@ class Judge:
         if word_rules and subject and q.kind in ("what", "who") and not follows_topic:
             # "Trường chính trị có vai trò gì?": the one whose task is asked, the corpus never names
             return Verdict("low", f"Kế hoạch không nhắc đến {subject}.", s, 0.0, "subject")
-        if word_rules and q.kind != "meta" and not named and not follows_topic \
+        if worded and q.kind != "meta" and not named and not follows_topic \
                 and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
@@ -331,9 +348,12 @@ class Judge:
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
             return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "neighbours")
+        if not follows_topic and not named and self._surely_outside(q, s):
+            # the scope model, learned from labelled questions, is sure the corpus does not answer it
+            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "scope")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
-        if word_rules and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
+        if worded and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:

@@ -256,7 +256,11 @@ def test_a_question_nearest_to_labelled_questions_the_plan_does_not_answer(assis
     assert (reply.confidence, reply.signals["rule"]) == ("low", "neighbours")
     assert reply.signals["outside"] >= assistant.config.neighbours_margin
     assert reply.answer.startswith("Kế hoạch không nói trực tiếp về nội dung này; nội dung gần nhất là")
-    assert assistant.with_options(use_neighbours=False).ask(question).confidence == "high"
+    # the scope model, learned from the same questions, is sure of it too
+    assert reply.signals["scope"] >= assistant.config.scope_refuse
+    scoped = assistant.with_options(use_neighbours=False).ask(question)
+    assert (scoped.confidence, scoped.signals["rule"]) == ("low", "scope")
+    assert assistant.with_options(use_neighbours=False, use_scope=False).ask(question).confidence == "high"
     # one the plan answers is nearer to the answered ones
     answered = assistant.ask("Báo đài phải đưa tin về những gì?")
     assert answered.confidence == "high" and answered.signals["outside"] < 0
@@ -272,3 +276,37 @@ def test_where_the_asker_works_is_not_what_is_asked_about(assistant):
     # asked about, it still is missing
     asked = assistant.ask("Kiểm toán nhà nước phải làm gì theo kế hoạch?")
     assert (asked.found, asked.signals["rule"]) == (False, "missing")
+
+
+@pytest.mark.parametrize("question", [
+    "Cán bộ đã nghỉ hưu có phải học Kết luận 21 không?",
+    "Kế hoạch có quy định về trang phục của cán bộ không?",
+])
+def test_the_scope_model_refuses_what_reuses_the_plans_words_for_something_it_does_not_say(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.found, reply.confidence, reply.signals["rule"]) == (False, "low", "scope")
+    assert reply.signals["scope"] >= assistant.config.scope_refuse
+    assert reply.answer.startswith("Kế hoạch không nói trực tiếp về nội dung này; nội dung gần nhất là")
+    assert assistant.with_options(use_scope=False).ask(question).confidence == "high"
+
+
+def test_the_scope_model_keeps_the_wording_rules_from_refusing_an_answered_question(assistant):
+    # "né tránh việc khó": the plan says "né tránh" in III.6, in words the existence rule does not see
+    question = "Kế hoạch có đề cập chuyện cán bộ né tránh việc khó không?"
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.6")
+    assert reply.signals["scope"] <= assistant.config.scope_keep
+    plain = assistant.with_options(use_scope=False).ask(question)
+    assert (plain.confidence, plain.signals["rule"]) == ("none", "existence")
+    # a body, a subject or a task the corpus never names is refused all the same
+    state_firms = assistant.ask("Doanh nghiệp nhà nước phải làm gì?")
+    assert state_firms.signals["scope"] <= assistant.config.scope_keep
+    assert (state_firms.found, state_firms.signals["rule"]) == (False, "subject")
+    # metadata and counts are not its to refuse: the document's structure answers
+    parts = assistant.ask("Kế hoạch có bao nhiêu mục?")
+    assert parts.signals["scope"] >= assistant.config.scope_refuse and parts.confidence == "high"
+
+
+def test_without_an_adapter_there_is_no_scope_model(assistant):
+    reply = assistant.with_options(use_adapter=False).ask("Kế hoạch có quy định về trang phục của cán bộ không?")
+    assert reply.signals["scope"] is None and reply.signals["rule"] != "scope"
