@@ -166,6 +166,14 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Ủy ban kiểm tra các cấp được giao làm những gì?", "what"),  # what is given, not who gets it
     ("Việc này được giao cho ai?", "who"),
     ("bct ban hành kh này ngày nào", "meta"),  # "kh" has no vowel: an abbreviation even in lower case
+    # "tháng mấy năm 2022" is a point in time; "mấy năm trước", "mấy tháng đầu năm" are no length
+    ("Các cuộc học tập phải xong trước tháng mấy năm 2022?", "when"),
+    ("may thang dau nam 2022 phai xong dot sinh hoat a", "when"),
+    # "mấy người" in a yes/no question is "some people"; asked plainly it is a count
+    ("Có che chắn cho mấy người dám nghĩ dám làm không?", "what"),
+    ("Mấy đồng chí trong BCT có phải tự đi chỉ đạo việc học không?", "what"),
+    ("Có mấy người được dự hội nghị?", "count"),
+    ("Chi bộ có mấy đảng viên không?", "count"),  # not a person word: a count still
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind

@@ -11,7 +11,7 @@ import re
 
 from ...text import fold
 from ..passages import clip, clip_around, segments
-from .base import Kind, load_slots
+from .base import YES_NO, Kind, load_slots
 from .where import PLACE_ASKED
 
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
@@ -27,7 +27,9 @@ _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao n
 # (a "when"), "sau bao lâu" asks when.
 _DURATION = re.compile(
     r"\b(?:thoi (?:gian|luong)\b.*\bla (bao lau)|(?:keo dai|dien ra|mat|trong vong|trong|thoi luong|thoi gian|hoc|tap huan|boi duong)\s+(bao lau)"
-    r"|(?<!sau )(?<!truoc )(?:bao nhieu|may)\s+(ngay|tuan|thang|nam|tieng)(?!\s+(?:mot|1)\s+lan)(?!\s+thi)(?!\s+nua)(?!\s+(?:la\s+)?(?:phai\s+)?(?:xong|hoan thanh)))\b")
+    r"|(?<!sau )(?<!truoc )(?:bao nhieu|may)\s+(ngay|tuan|thang|nam|tieng)(?!\s+(?:mot|1)\s+lan)(?!\s+thi)(?!\s+nua)(?!\s+(?:la\s+)?(?:phai\s+)?(?:xong|hoan thanh))"
+    # "tháng mấy năm 2022" (a point in time), "mấy năm trước / qua / gần đây" (a few years), "mấy tháng đầu năm"
+    r"(?!\s+\d)(?!\s+(?:truoc|qua|gan day|dau|cuoi)\b))\b")
 # Numbers as words, accented: "hai năm", "mười ngày".
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 
@@ -46,6 +48,8 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
         return "duration", m.group(3) or "lau"
     for m in re.finditer(r"\b(bao nhieu|may|so luong|ty le)\s+", folded):
         rest = folded[m.end():]
+        if m.group(1) == "may" and YES_NO.search(folded) and slots.pattern("count", "indefinite").match(rest):
+            continue  # "Có che chắn cho mấy người dám nghĩ dám làm không?": some people, no count asked
         compound = slots.pattern("count", "compound").match(rest)
         if compound:  # "bao nhiêu mục tiêu": a figure in that unit, not the document's parts
             return "unit", compound.group(0)
