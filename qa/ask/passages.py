@@ -60,6 +60,12 @@ def join(names) -> str:
 _LIST_GAP = re.compile(r"^(\s|,|và)*$")
 
 
+def span(clauses) -> str:
+    """The refs of consecutive clauses: "III.1–III.11", or the one ref of a single clause."""
+    first, last = clauses[0].ref, clauses[-1].ref
+    return first if first == last else f"{first}–{last}"
+
+
 def as_written(text: str, names) -> str:
     """The names as the clause lists them, verbatim ("Bộ Chính trị, Ban Bí thư"), when it names
     them all in one run joined by commas or "và"; otherwise ``join(names)``.

@@ -25,3 +25,12 @@ def test_clip_around_keeps_the_span_in_view():
     assert clip_around(text, 4, 7, 12) == "một hai ba…"  # within the head: clip as usual
     assert clip_around(text, 11, 14, 12) == "…ba bốn năm…"  # cut on both sides
     assert clip_around("ngắn", 0, 4, 12) == "ngắn"
+
+
+def test_a_span_of_one_clause_is_its_ref():
+    from types import SimpleNamespace as C
+
+    from qa.ask.passages import span
+
+    assert span([C(ref="III.1"), C(ref="III.2"), C(ref="III.11")]) == "III.1–III.11"
+    assert span([C(ref="IV.1")]) == "IV.1"

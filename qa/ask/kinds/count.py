@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...text import fold
-from ..passages import clip, clip_around, segments
+from ..passages import clip, clip_around, segments, span
 from .base import YES_NO, Kind, load_slots
 from .where import PLACE_ASKED
 
@@ -143,7 +143,7 @@ class Count(Kind):
                 kids = ctx.children(clause)
                 if kids:
                     name = clause.text if clause.kind == "heading" else clause.label
-                    return f"{len(kids)} nội dung ({kids[0].ref}–{kids[-1].ref}), thuộc {clip(name, 80)} ({clause.ref}).", clause
+                    return f"{len(kids)} nội dung ({span(kids)}), thuộc {clip(name, 80)} ({clause.ref}).", clause
             else:
                 for part in segments(clause.text):
                     found = _figure(role, unit).search(fold(part))

@@ -3,7 +3,7 @@ answers with its parts; a question about a body answers with its role and task."
 
 from __future__ import annotations
 
-from ..passages import best_passage, clip, first_sentences, join, task_part
+from ..passages import best_passage, clip, first_sentences, join, span, task_part
 from ...text import collapse, fold
 from .base import EXISTENCE, YES_NO, Kind
 
@@ -18,7 +18,7 @@ class What(Kind):
             children = ctx.children(clause)
             if children:
                 name = clause.text if clause.kind == "heading" else clause.label
-                head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({children[0].ref}–{children[-1].ref}): "
+                head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({span(children)}): "
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))
         passage = best_passage(clause.text, q.topic, len(clause.text))
         facts = clause.facts
