@@ -65,10 +65,8 @@ class ScopeModel:
 
     def probability(self, text: str, vector: np.ndarray) -> float:
         """How likely the corpus does not answer the question, in [0, 1]."""
-        z = self.bias + sum(float(self.term_weights[i]) * v for i, v in self.term_vector(text).items())
-        vector = np.asarray(vector, dtype=np.float32)
-        if vector.shape == self.vector_weights.shape:
-            z += float(np.dot(self.vector_weights, vector))
+        z = self.bias + sum(float(self.term_weights[i]) * v for i, v in self.term_vector(text).items()) \
+            + float(np.dot(self.vector_weights, np.asarray(vector, dtype=np.float32)))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     # -- training --------------------------------------------------------------------------

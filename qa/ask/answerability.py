@@ -159,7 +159,7 @@ class Judge:
             or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot,
-                       outside=retrieval.outside, scope=getattr(retrieval, "scope", None))
+                       outside=retrieval.outside, scope=retrieval.scope)
 
     def _asked_unknown(self, q: Question, s: Signals, bridges) -> float:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
@@ -256,17 +256,21 @@ class Judge:
         return self.config.use_neighbours and keep is not None and s.outside is not None \
             and s.outside <= -keep and s.unknown < 1.0
 
-    def surely_inside(self, s: Signals) -> bool:
+    def _scope(self, s: Signals) -> float | None:
+        """The scope model's probability that the question is out of scope; None when switched off."""
+        return s.scope if self.config.use_scope else None
+
+    def _surely_inside(self, s: Signals) -> bool:
         """The scope model is sure the corpus answers the question (``scope_keep``), and some of its
         words are the corpus's (a question none of whose words it uses stays off-topic: mojibake)."""
-        return self.config.use_scope and s.scope is not None and s.scope <= self.config.scope_keep \
-            and s.unknown < 1.0
+        p = self._scope(s)
+        return p is not None and p <= self.config.scope_keep and s.unknown < 1.0
 
     def _surely_outside(self, q: Question, s: Signals) -> bool:
         """The scope model is sure the corpus does not answer this content question (``scope_refuse``);
         metadata and counts are judged by whether the document's register or structure holds them."""
-        return self.config.use_scope and s.scope is not None and s.scope >= self.config.scope_refuse \
-            and q.kind not in ("meta", "count")
+        p = self._scope(s)
+        return p is not None and p >= self.config.scope_refuse and q.kind not in ("meta", "count")
 
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:
@@ -280,7 +284,7 @@ class Judge:
         # the ones it answers (its unknown words are then the user's way of saying a known thing)
         # … and the scope model's word that the question is answered counts against the rules that
         # judge how the question is worded, not against the ones that name what the corpus lacks
-        inside = self.surely_inside(s) and not follows_topic
+        inside = self._surely_inside(s) and not follows_topic
         word_rules = corpus_rules and not self._near_answered(s)
         worded = word_rules and not inside
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
@@ -347,10 +351,10 @@ class Judge:
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
-            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "neighbours")
+            return Verdict("low", _NOT_DIRECT, s, 0.0, "neighbours")
         if not follows_topic and not named and self._surely_outside(q, s):
             # the scope model, learned from labelled questions, is sure the corpus does not answer it
-            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, 0.0, "scope")
+            return Verdict("low", _NOT_DIRECT, s, 0.0, "scope")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
         if worded and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
@@ -359,7 +363,7 @@ class Judge:
         if p >= self.config.ans_high:
             return Verdict("high", "", s, p)
         if p >= self.config.ans_low:
-            return Verdict("low", "Kế hoạch không nói trực tiếp về nội dung này.", s, p)
+            return Verdict("low", _NOT_DIRECT, s, p)
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
 
 
@@ -373,6 +377,8 @@ def _number_asked(words: tuple[str, ...]):
     return by_name, re.compile(rf"(?<!\w)({names})\s+(?:la\s+)?(?:{asks})(?!\w)")
 
 
+# a weak match's reason: the closest clause follows it
+_NOT_DIRECT = "Kế hoạch không nói trực tiếp về nội dung này."
 # a share: "50%", "2/3", "70 phần trăm"
 _SHARE = re.compile(r"(?<![\w/])(?:\d{1,3}(?:[.,]\d+)?\s?(?:%|phần trăm|phan tram)"
                     r"|(?<!ngày )(?<!ngay )(?<!tháng )(?<!thang )[1-9]/[1-9]\d?(?![\d/]))(?!\w)")  # not "ngày 1/12"
