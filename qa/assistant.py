@@ -57,7 +57,12 @@ class Assistant:
                                    corpus_has=self._info.has_phrase, docs=self.docs)
         self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
                                              words=segmenter.words)
-        self._speller = Speller(self._knows, phrase=self._info.has_phrase, vocabulary=in_language)
+        marked: dict[str, list[str]] = {}
+        for syllable in sorted(self._info.vocab_accented):
+            marked.setdefault(fold(syllable), []).append(syllable)
+        variants = {f: tuple(v) for f, v in marked.items()}
+        self._speller = Speller(self._knows, phrase=self._info.has_phrase, vocabulary=in_language,
+                                variants=lambda folded: variants.get(folded, ()))
         # A metadata question may name its document by title words ("kế hoạch về chỉnh đốn Đảng số mấy?").
         self._title_words = frozenset(s for d in index.manifest.get("documents", ())
                                       for s in syllables(fold(d.get("title") or "")))
@@ -204,7 +209,7 @@ class Assistant:
         previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
                     for h in history[-_HISTORY_TURNS:]]
         previous = [p for p in previous if p.content]
-        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows)
+        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys)
 
     def _knows(self, syllable: str) -> bool:
         """The corpus uses this syllable (with its accents, when typed with them)."""
@@ -224,7 +229,8 @@ class Assistant:
         retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
         if plan.pin_previous and previous:
             # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
-            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common, self._knows),
+            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
+                                               self._info.own_doc_keys),
                                      previous[:-1]).hits
             if earlier:
                 topic = earlier[0]

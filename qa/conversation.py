@@ -25,6 +25,9 @@ from .question import Question, analyze
 from .text import fold
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
+# metadata fields that, in a follow-up, are asked of the earlier turn's topic: its gist, what it cites, its
+# number ("theo kết luận số mấy?")
+_TOPIC_FIELDS = frozenset({None, "Tên văn bản", "Căn cứ", "Số hiệu"})
 _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 
 
@@ -85,13 +88,20 @@ class TurnPlan:
 
 
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
-              knows: Callable[[str], bool] | None = None) -> TurnPlan:
+              knows: Callable[[str], bool] | None = None, held: frozenset = frozenset()) -> TurnPlan:
     """``common``: syllables so frequent in the corpus that they name no topic ("thực hiện");
     ``knows``: whether the corpus uses a syllable — a short question whose few topic words the
-    corpus never uses ("áp dụng với ai?") asks about the earlier turn's topic in its own words."""
+    corpus never uses ("áp dụng với ai?") asks about the earlier turn's topic in its own words;
+    ``held``: the documents the corpus holds, as (type, number)."""
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
+    if q.kind == "meta" and q.meta_field not in _TOPIC_FIELDS and not q.doc_keys \
+            and all(k in held for k in prev.doc_keys) and not _POINTING.search(fold(q.text)):
+        # "ai ban hành?" after any turn about the plan: a field of the document's register is the
+        # whole question, whatever the earlier turn's topic was; "nó ban hành ngày nào?" after a
+        # document the plan only cites, and "nội dung chính?" after a part, still lean on that turn
+        return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
     pointing = bool(_POINTING.search(folded))
     shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]

@@ -91,14 +91,19 @@ class Speller:
     its shape is well formed ("khônh")."""
 
     def __init__(self, knows: Callable[[str], bool], phrase: Callable[[str], bool] | None = None,
-                 vocabulary: Callable[[str], bool] | None = None) -> None:
+                 vocabulary: Callable[[str], bool] | None = None,
+                 variants: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.knows = knows
         self.phrase = phrase
         self.vocabulary = vocabulary
+        self.variants = variants  # folded syllable → the corpus's syllables with those letters, accented
 
     def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True) -> str:
         """``context``: try the fixes that need the words around (a missing or wrong letter)."""
         lower = word.lower()
+        marked = self._tone_slip(lower, before, after)
+        if marked:
+            return marked.capitalize() if word[:1].isupper() else marked
         if not self._slip(lower):
             return word
         shaped = well_formed(lower)
@@ -112,6 +117,20 @@ class Speller:
         if fixed is None:
             return word
         return fixed.capitalize() if word[:1].isupper() else fixed
+
+    def _tone_slip(self, lower: str, before: str, after: str) -> str | None:
+        """A tone or vowel mark typed wrong ("mục đich", "chất lương"): the word, typed with marks,
+        is not the corpus's, the corpus writes these letters one way only, and that way makes a
+        phrase of the corpus with the word before (the word after, for a text's first word). The
+        user's own word stays ("tăng lương": the corpus has no "tăng lượng")."""
+        if self.variants is None or self.phrase is None or fold(lower) == lower \
+                or not lower.isalpha() or self.knows(lower):
+            return None
+        options = [v for v in self.variants(fold(lower)) if v != lower]
+        if len(options) != 1:
+            return None
+        phrase = f"{before} {options[0]}" if before else f"{options[0]} {after}" if after else ""
+        return options[0] if phrase and self.phrase(fold(phrase)) else None
 
     def _slip(self, lower: str) -> bool:
         """A word to fix: a syllable's length with a vowel ("ubkt", "hđnd" are abbreviations), which

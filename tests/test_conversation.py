@@ -73,3 +73,21 @@ def test_asking_for_more_of_the_same_keeps_the_topic():
         assert plan.mode == "same_topic" and plan.pin_previous, text
     # "cụ thể hóa" is a task of the plan, a topic of its own
     assert plan_turn(analyze("Cụ thể hóa kết luận thành luật là việc của ai?"), prev).mode == "standalone"
+
+
+def test_a_field_of_the_register_is_asked_of_the_document_whatever_the_earlier_topic():
+    held = frozenset({("kh", 3)})
+    about_plan = [analyze("Kế hoạch 03 nói về chuyện gì?")]
+    common = frozenset({"ban", "hanh"})  # too frequent to name a topic: "ai ban hành?" has none
+    assert plan_turn(analyze("Ai ban hành vậy?"), about_plan, common, held=held).mode == "standalone"
+    assert plan_turn(analyze("Ai ban hành vậy?"), about_plan, common).mode == "same_topic"  # KH 03 not held
+    # a document the plan only cites stays the topic ("nó"), and so does a number asked after a topic
+    cited = [analyze("Kết luận 21 có được nhắc đến không?")]
+    assert plan_turn(analyze("nó ban hành ngày nào?"), cited, common, held=held).mode == "same_topic"
+    law = [analyze("Kế hoạch có nói gì về chất lượng làm luật không?")]
+    assert plan_turn(analyze("theo kết luận số mấy?"), law, frozenset({"ket", "luan"}), held=held).mode == "same_topic"
+
+
+def test_the_assistant_answers_the_issuer_after_a_question_on_the_content(assistant):
+    reply = assistant.ask("Ai ban hành vậy?", history=["Kế hoạch 03 nói về chuyện gì?"])
+    assert (reply.confidence, reply.kind) == ("high", "meta") and reply.answer.startswith("Bộ Chính trị (03-KH/TW")

@@ -123,6 +123,8 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("chi bộ hông họp à") == "chi bộ không họp à"
     assert standard_words("khó khăn") == "khó khăn"  # whole words only
     assert analyze("ổng ký hồi nào?").kind == "meta"
+    assert standard_words("Văn bản này ai đặt bút ký?") == "Văn bản này ai ký?"
+    assert (analyze("Văn bản này ai đặt bút?").kind, analyze("Văn bản này ai đặt bút?").meta_field) == ("meta", "Người ký")
     assert standard_words("ng đứng đầu phải làm j vs mn") == "người đứng đầu phải làm gì với mọi người"
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from qa.spelling import Speller, well_formed
+from qa.text import fold
 
 KNOWN = {"đích", "chính", "công", "mục"}
 
@@ -74,3 +75,19 @@ def test_a_slip_of_one_letter_from_a_function_word_is_that_word(text, fixed):
 def test_numerals_and_words_in_capitals_are_no_slips(text):
     speller = Speller({"khóa", "phần"}.__contains__, phrase=lambda p: False, vocabulary=lambda w: False)
     assert speller.fix(text) == text
+
+
+def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_it_makes_its_phrase():
+    corpus = {"mục", "đích", "chất", "lượng", "kế", "hoạch", "tăng", "chính", "chỉnh"}
+    phrases = {"muc dich", "chat luong", "ke hoach", "chinh sach"}
+    by_letters = {}
+    for syllable in sorted(corpus):
+        by_letters.setdefault(fold(syllable), []).append(syllable)
+    speller = Speller(corpus.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True,
+                      variants=lambda folded: tuple(by_letters.get(folded, ())))
+    assert speller.fix("mục đich của kế hoạch") == "mục đích của kế hoạch"
+    assert speller.fix("nâng cao chất lương") == "nâng cao chất lượng"
+    assert speller.fix("Kê hoạch 03") == "Kế hoạch 03"  # a text's first word: the word after
+    assert speller.fix("tăng lương") == "tăng lương"  # no "tăng lượng" in the corpus: the user's word
+    assert speller.fix("chinh sách") == "chinh sách"  # typed without marks: nothing to fix
+    assert speller.fix("chình sách") == "chình sách"  # two spellings ("chính", "chỉnh"): no guess

@@ -211,6 +211,8 @@ class Judge:
         words = [w for w in m.group("subject").split() if w not in STOPWORDS_FOLDED]
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in words):
             return None
+        if words[-1] == "de":
+            return None  # "… đặt ra để làm gì?": "để làm gì" asks what for, not a task of someone
         # Vietnamese puts the head first ("trường chính trị tỉnh", "cán bộ lãnh đạo chủ chốt"): the
         # subject is unknown when its first two syllables are, whatever modifies them
         head = words[:2]

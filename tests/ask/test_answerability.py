@@ -151,7 +151,8 @@ def test_a_task_question_about_someone_the_plan_never_names(assistant):
         "Kế hoạch không nhắc đến Doanh nghiệp nhà nước;")
     # the asker, a head the plan names (whatever modifies it), a bridged word, no subject at all
     for known in ("Chi bộ của tôi phải làm gì?", "Chúng tôi phải làm gì?", "Cán bộ lãnh đạo chủ chốt phải làm gì?",
-                  "Báo đài có vai trò gì?", "Cần phát huy vai trò phản biện của những tổ chức nào?"):
+                  "Báo đài có vai trò gì?", "Cần phát huy vai trò phản biện của những tổ chức nào?",
+                  "Cái kế hoạch này đặt ra để làm gì?"):  # "để làm gì": what for, nobody's task
         assert assistant.ask(known).signals["rule"] != "subject", known
 
 
