@@ -26,7 +26,7 @@ from .question import Question, analyze
 from .retrieve import Retrieval, Retriever
 from .spelling import Speller, in_language, language_syllables
 from .text import Segmenter, fold, has_diacritics, syllables
-from .types import Clause, Document, Reply
+from .types import Clause, Document, Hit, Reply
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,12 @@ class Assistant:
         previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
                     for h in history[-_HISTORY_TURNS:]]
         previous = [p for p in previous if p.content]
-        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys)
+        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
+                                                self._reread)
+
+    def _reread(self, text: str) -> Question:
+        """A text analysed as a question, as this assistant analyses one."""
+        return analyze(text, self.config.max_question_chars, self._title_words)
 
     def _knows(self, syllable: str) -> bool:
         """The corpus uses this syllable (with its accents, when typed with them)."""
@@ -228,15 +233,31 @@ class Assistant:
         top_k = self.config.top_k
         retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
         if plan.pin_previous and previous:
-            # The earlier turn's best clause is the topic: resolve that turn (itself possibly a follow-up).
-            earlier = self._retrieve(plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
-                                               self._info.own_doc_keys),
-                                     previous[:-1]).hits
-            if earlier:
-                topic = earlier[0]
+            # The clause the earlier turn's reply cited first is the topic: resolve that turn (itself
+            # possibly a follow-up) and compose its reply, whose answer may come from another clause
+            # than its best hit ("Đảng đoàn Quốc hội được giao riêng (IV.1.1); việc chung … (III.10)").
+            earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
+                                     self._info.own_doc_keys, self._reread)
+            earlier = self._retrieve(earlier_plan, previous[:-1])
+            if earlier.hits:
+                topic = self._shown_first(earlier_plan, earlier)
                 rest = [h for h in retrieval.hits if h.clause.id != topic.clause.id]
                 retrieval = dc_replace(retrieval, hits=[topic] + rest[: top_k - 1])
         return retrieval
+
+    def _shown_first(self, plan: TurnPlan, retrieval: Retrieval) -> Hit:
+        """The hit of the clause a turn's reply cites first (its best hit when the reply cites none)."""
+        reply = self.answerer.compose(plan.question, retrieval, follows_topic=plan.pin_previous)
+        if reply.citations:
+            first = reply.citations[0]
+            for hit in retrieval.hits:
+                if (hit.clause.doc_id, hit.clause.ref) == (first.doc, first.ref):
+                    return hit
+            # a clause the answer took from outside the hits (a document's dating line)
+            clause = next((c for c in self.index.clauses if (c.doc_id, c.ref) == (first.doc, first.ref)), None)
+            if clause is not None:
+                return Hit(clause, retrieval.hits[0].score)
+        return retrieval.hits[0]
 
     @staticmethod
     def _input_problem(raw: str, q: Question) -> str | None:

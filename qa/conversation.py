@@ -22,9 +22,23 @@ from typing import Any, Callable
 from .datafiles import DATA, data_lines
 from .inputs import InputError, lenient_text, shown
 from .question import Question, analyze
-from .text import fold
+from .text import fold, has_diacritics
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
+# a document pointed at: "nó", or a kind of document with "đó / ấy / này" ("kết luận đó"); typed
+# without accents, "do" after it is also "by" ("kết luận do ai ban hành")
+_DOC_POINTED = re.compile(r"\b(?:ket luan|nghi quyet|chi thi|quy dinh|van ban) (?:do|ay|nay)\b(?! (?:ai|co quan|cap|bo|ban(?! hanh))\b)"
+                          r"|\bno\b")
+
+
+def _points_at_document(text: str) -> bool:
+    folded = fold(text)
+    if has_diacritics(text):
+        return bool(re.search(r"(?<!\w)nó(?!\w)|\b(?:kết luận|nghị quyết|chỉ thị|quy định|văn bản) (?:đó|ấy|này)\b",
+                              text.lower()))
+    return bool(_DOC_POINTED.search(folded))
+
+
 # metadata fields that, in a follow-up, are asked of the earlier turn's topic: its gist, what it cites, its
 # number ("theo kết luận số mấy?")
 _TOPIC_FIELDS = frozenset({None, "Tên văn bản", "Căn cứ", "Số hiệu"})
@@ -88,14 +102,22 @@ class TurnPlan:
 
 
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
-              knows: Callable[[str], bool] | None = None, held: frozenset = frozenset()) -> TurnPlan:
+              knows: Callable[[str], bool] | None = None, held: frozenset = frozenset(),
+              reread: Callable[[str], Question] | None = None) -> TurnPlan:
     """``common``: syllables so frequent in the corpus that they name no topic ("thực hiện");
     ``knows``: whether the corpus uses a syllable — a short question whose few topic words the
     corpus never uses ("áp dụng với ai?") asks about the earlier turn's topic in its own words;
-    ``held``: the documents the corpus holds, as (type, number)."""
+    ``held``: the documents the corpus holds, as (type, number); ``reread``: analyses a text
+    as a question (a follow-up that points at a cited document is read with its name)."""
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
+    cited = [n for k, n in zip(prev.doc_keys, prev.doc_numbers) if k not in held]
+    if reread is not None and cited and not q.doc_keys and q.kind in ("meta", "when") \
+            and (q.kind == "when" or q.meta_field == "Ngày ban hành") and _points_at_document(q.text):
+        # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a document the plan cites: that
+        # document's date, read as if the question named it
+        return TurnPlan("standalone", reread(f"{cited[-1]} {q.text}"), "", False)
     if q.kind == "meta" and q.meta_field not in _TOPIC_FIELDS and not q.doc_keys \
             and all(k in held for k in prev.doc_keys) and not _POINTING.search(fold(q.text)):
         # "ai ban hành?" after any turn about the plan: a field of the document's register is the

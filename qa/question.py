@@ -202,6 +202,10 @@ def _document_words() -> frozenset[str]:
     return frozenset(fold(s) for name in (*type_names(), "văn bản") for s in syllables(name.lower()))
 
 
+# a document type's abbreviation typed against its number ("KL21", "kh03"): two words
+_GLUED_NUMBER = re.compile(r"\b(kl|kh|nq|ct|qđ|qd|hđ|hd|tb)(\d{1,4})\b", re.IGNORECASE)
+
+
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     """Normalise user input: NFC, controls dropped, HTML tags stripped, doubled consonant
     letters undone, spoken forms read as standard words, requests about the reply's form
@@ -209,7 +213,7 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = normalize(text)
-    text = without_requests(standard_words(_undouble(collapse(text))))
+    text = without_requests(standard_words(_undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text)))))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]

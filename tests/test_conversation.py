@@ -91,3 +91,20 @@ def test_a_field_of_the_register_is_asked_of_the_document_whatever_the_earlier_t
 def test_the_assistant_answers_the_issuer_after_a_question_on_the_content(assistant):
     reply = assistant.ask("Ai ban hành vậy?", history=["Kế hoạch 03 nói về chuyện gì?"])
     assert (reply.confidence, reply.kind) == ("high", "meta") and reply.answer.startswith("Bộ Chính trị (03-KH/TW")
+
+
+def test_a_date_asked_of_a_document_the_earlier_turn_cites_is_that_documents():
+    held = frozenset({("kh", 3)})
+    cited = [analyze("Kết luận 01-KL/TW có được nhắc đến không?")]
+    for text in ("nó ban hành ngày nào?", "ket luan do ban hanh ngay nao"):
+        plan = plan_turn(analyze(text), cited, held=held, reread=analyze)
+        assert plan.mode == "standalone" and plan.question.doc_keys == (("kl", 1),), text
+    # the plan's own document, or no document pointed at, is no cited one
+    own = [analyze("Kế hoạch 03 do ai ban hành?")]
+    assert plan_turn(analyze("nó ban hành ngày nào?"), own, held=held, reread=analyze).question.doc_keys == ()
+    assert plan_turn(analyze("kết luận do ai ban hành?"), cited, held=held, reread=analyze).question.doc_keys == ()
+
+
+def test_the_assistant_gives_the_cited_documents_date(assistant):
+    reply = assistant.ask("nó ban hành ngày nào?", history=["Kết luận 01-KL/TW có được nhắc đến không?"])
+    assert (reply.confidence, reply.answer) == ("high", "Kết luận số 01-KL/TW: ngày 18/5/2021 (I.2).")

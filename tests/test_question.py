@@ -124,6 +124,9 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("khó khăn") == "khó khăn"  # whole words only
     assert analyze("ổng ký hồi nào?").kind == "meta"
     assert standard_words("Văn bản này ai đặt bút ký?") == "Văn bản này ai ký?"
+    # a document type's abbreviation typed against its number is two words
+    assert analyze("KL21 ban hành ngày nào vậy?").doc_keys == (("kl", 21),)
+    assert analyze("kh03 - cải cách hành chính ở mục nào").doc_keys == (("kh", 3),)
     assert (analyze("Văn bản này ai đặt bút?").kind, analyze("Văn bản này ai đặt bút?").meta_field) == ("meta", "Người ký")
     assert standard_words("ng đứng đầu phải làm j vs mn") == "người đứng đầu phải làm gì với mọi người"
 

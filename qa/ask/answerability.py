@@ -270,9 +270,12 @@ class Judge:
 
     def _surely_outside(self, q: Question, s: Signals) -> bool:
         """The scope model is sure the corpus does not answer this content question (``scope_refuse``);
-        metadata and counts are judged by whether the document's register or structure holds them."""
+        metadata and counts are judged by whether the document's register or structure holds them,
+        and a question none of whose words the corpus uses by the off-topic rule (it has no closest
+        clause worth naming: "../../etc/passwd")."""
         p = self._scope(s)
-        return p is not None and p >= self.config.scope_refuse and q.kind not in ("meta", "count")
+        return p is not None and p >= self.config.scope_refuse and q.kind not in ("meta", "count") \
+            and s.unknown < 1.0
 
     # -- verdict -----------------------------------------------------------
     def score(self, s: Signals) -> float:

@@ -174,6 +174,8 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Mấy đồng chí trong BCT có phải tự đi chỉ đạo việc học không?", "what"),
     ("Có mấy người được dự hội nghị?", "count"),
     ("Chi bộ có mấy đảng viên không?", "count"),  # not a person word: a count still
+    ("Có ai bỏ phiếu để đánh giá mấy người lãnh đạo không ạ?", "who"),  # a particle after "không"
+    ("Bản thân mấy cơ quan chống tham nhũng thì ai canh chừng?", "who"),  # those bodies: who is asked
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
@@ -421,3 +423,26 @@ def test_a_phrase_with_may_before_thi_is_the_topic_not_a_count(text):
                                         ("Đoàn viên bao nhiêu tuổi thì phải ra đoàn?", "count")])
 def test_a_count_asked_with_thi_is_still_a_count(text, kind):
     assert analyze(text).kind == kind
+
+
+def test_who_leads_a_task_is_answered_only_where_the_plan_names_a_lead(assistant):
+    # the clause's own lead, or its words for leading ("chủ trì"), answer who leads
+    led = assistant.ask("Cơ quan nào chủ trì hướng dẫn tổ chức hội nghị nghiên cứu, quán triệt kết luận?")
+    assert (led.confidence, led.citations[0].ref) == ("high", "II.2")
+    assert led.answer.startswith("Ban Tuyên giáo Trung ương chủ trì")
+    assert assistant.ask("Ai chủ trì hội nghị cán bộ toàn quốc?").answer == "Bộ Chính trị, Ban Bí thư (II.1)."
+    # a task of the section's general subject has no lead of its own
+    for text in ("Ai chủ trì rà soát các quy định của Đảng?", "sửa quy định cán bộ - ban nào chủ trì"):
+        reply = assistant.ask(text)
+        assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("low", "slot", "III.7"), text
+        assert reply.answer.startswith("Kế hoạch không nêu cơ quan chủ trì việc này"), text
+    # the asker's own role is not asked
+    assert not get("who").slot_required(analyze("Mình chủ trì cuộc họp, ai phải nêu gương?"))
+
+
+def test_who_acts_in_the_front_matter_or_a_section_headed_by_its_parts(assistant):
+    issuer = assistant.ask("Kế hoạch này là do ai làm ra vậy ạ?")
+    assert issuer.answer.startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»;")
+    assert issuer.citations[0].ref == "preamble"
+    part = assistant.ask("Phần IV giao việc cho những ai?")
+    assert (part.answer, part.citations[0].ref) == ("Đảng đoàn Quốc hội (IV.1).", "IV")

@@ -60,7 +60,7 @@ def _qa(*args: bytes, index_dir: Path) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("arg, code, stream, expected", [
     (b"ai \xff\xfe ch\xe1\xbb\x8bu", 2, "stderr", "qa: Câu hỏi không phải văn bản UTF-8 (byte 0xff ở vị trí 4)"),
     (b"\xc0\xaf\xc0\xaf", 2, "stderr", "qa: Câu hỏi không phải văn bản UTF-8 (byte 0xc0 ở vị trí 1)"),
-    (WHO.encode(), 0, "stdout", "Trả lời: Đảng đoàn Quốc hội (IV.1.1)."),
+    (WHO.encode(), 0, "stdout", "Trả lời: Đảng đoàn Quốc hội được giao riêng (IV.1.1);"),
     (b"   ", 1, "stdout", "Ghi chú: Vui lòng nhập câu hỏi"),
 ], ids=["invalid-utf8", "overlong-utf8", "clean", "blank"])
 def test_real_argv_bytes(assistant, arg, code, stream, expected):

@@ -128,8 +128,9 @@ class AnswerContext:
 # On the folded question. "does the plan mention X?"
 EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
-# "… có thay thế kế hoạch nào trước đó không?": a yes/no question
-YES_NO = re.compile(r"\bco\b.*\bkhong\b\s*[?.!]*\s*$")
+# "… có thay thế kế hoạch nào trước đó không?": a yes/no question, whatever polite or chatty
+# particle closes it ("… không ạ?", "… không nhỉ", "… ko vậy?")
+YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?\s*[?.!]*\s*$")
 
 
 class Kind:

@@ -50,6 +50,8 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
         rest = folded[m.end():]
         if m.group(1) == "may" and YES_NO.search(folded) and slots.pattern("count", "indefinite").match(rest):
             continue  # "Có che chắn cho mấy người dám nghĩ dám làm không?": some people, no count asked
+        if m.group(1) == "may" and re.search(r"\bai\b(?! cung\b)", rest):
+            continue  # "mấy cơ quan chống tham nhũng thì ai canh chừng?": those bodies; who is asked
         compound = slots.pattern("count", "compound").match(rest)
         if compound:  # "bao nhiêu mục tiêu": a figure in that unit, not the document's parts
             return "unit", compound.group(0)

@@ -33,4 +33,6 @@ class What(Kind):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
             head = f"Kế hoạch có đề cập ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
-        return clip(passage, limit)
+        # the passage, and where it is ("… (III.9)"), as every other kind's answer says
+        where = f" ({clause.ref})"
+        return clip(passage, max(60, limit - len(where) - 1)).rstrip(" .;:") + where + "."

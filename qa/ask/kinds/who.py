@@ -74,6 +74,32 @@ def _possessor(question: str, text: str) -> str | None:
     return None
 
 
+# who leads a task, asked: the asking word next to the leading one ("ai chủ trì", "cơ quan nào được
+# giao hướng dẫn", "đầu mối là ai"); the asker's own role ("mình chủ trì cuộc họp") is not asked
+_WHO_WORD = r"(?:ai|co quan nao|ban nao|don vi nao|cap nao|to chuc nao|ben nao|noi nao)"
+_LEADING = r"(?:chu tri|lam dau moi|dau moi|huong dan|tham muu)"
+_LEAD_ASKED = re.compile(rf"\b{_WHO_WORD} (?:(?:se|phai|duoc giao|la nguoi|dung ra|co trach nhiem) )?{_LEADING}\b"
+                         rf"|\b{_LEADING} (?:(?:viec nay|viec do|chinh) )?(?:la )?{_WHO_WORD}\b"
+                         rf"|\b(?:do|giao cho|giao) {_WHO_WORD} {_LEADING}\b")
+# a clause that says who leads: "… chủ trì, phối hợp với …", "… hướng dẫn …", "… làm đầu mối"
+_LEADS = re.compile(r"\b(chu tri|dau moi|huong dan|tham muu)\b")
+
+
+def _issuer(doc_id: str, ctx):
+    """The body that issues a document, as its text says it, with the register's listing beside
+    it when the two differ; the register's listing alone when the text names none."""
+    from .meta import Meta
+
+    register = ctx.front(doc_id, "meta")
+    listed = next((line[len(_ISSUER_FIELD):].lstrip(" :") for line in (register.text if register else "").split("\n")
+                   if line.startswith(_ISSUER_FIELD)), "")
+    if not listed:
+        return None
+    return Meta.issuer_in_text(doc_id, listed, ctx) or (f"{listed} ({doc_id}).", register)
+
+
+_ISSUER_FIELD = "Cơ quan ban hành"
+_FRONT_KINDS = frozenset({"header", "title", "preamble", "meta"})
 _BODIES = frozenset(BODIES)
 _NEAR = 0.8  # a hit this close to the best one's fused score is as much about the question
 
@@ -111,11 +137,34 @@ class Who(Kind):
 
     def holds_answer(self, q, clause, ctx) -> bool:
         f = clause.facts
+        if self.slot_required(q):
+            # who leads a task: a clause that gives it to a body of its own, or says who leads it;
+            # the section's general subject ("Các cấp ủy, tổ chức đảng, …") leads nothing in particular
+            return bool(f.lead and not f.lead_inherited) or bool(_LEADS.search(fold(clause.text)))
         return bool(f.lead or f.coordinate or f.bodies or find_actors(clause.text))
+
+    def slot_required(self, q) -> bool:
+        """"Ai chủ trì rà soát các quy định?", "ban nào làm đầu mối?": the one who leads is asked."""
+        return bool(_LEAD_ASKED.search(fold(q.text)))
+
+    def missing(self, q, ctx) -> str | None:
+        return "cơ quan chủ trì việc này (chỉ giao việc chung cho các cấp, các ngành)"
 
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
         facts = clause.facts
+        if clause.kind in _FRONT_KINDS:
+            # "Kế hoạch này do ai làm ra?", "ký thay mặt cơ quan nào?": who acts in a document's
+            # front matter is the body that issues it
+            issuer = _issuer(clause.doc_id, ctx)
+            if issuer is not None:
+                return issuer
+        if not facts.lead and not facts.bodies and clause.kind == "section":
+            # "Phần IV giao việc cho những ai?": a section whose title names kinds of bodies gives
+            # the work to the ones its parts are headed by
+            parts = [(c.ref, join(c.facts.lead)) for c in ctx.children(clause) if c.facts.lead]
+            if parts:
+                return "; ".join(f"{lead} ({ref})" for ref, lead in parts) + "."
         owner = _possessor(q.text, clause.text)
         if owner:
             return f"{owner} ({clause.ref})."
