@@ -16,7 +16,7 @@ from typing import Any
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .config import MILVUS_TOKEN_ENV, Config
-from .conversation import TurnPlan, history_texts, plan_turn
+from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
@@ -226,6 +226,10 @@ class Assistant:
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
         retrieval = self._retrieve(plan, previous)
+        pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread) \
+            if plan.pin_previous and retrieval.hits else None
+        if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
+            plan, retrieval = pointed, self._retrieve(pointed, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
 

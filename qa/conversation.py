@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from .datafiles import DATA, data_lines
 from .inputs import InputError, lenient_text, shown
-from .question import Question, analyze
+from .question import Question, analyze, document_keys, document_number
 from .text import fold, has_diacritics
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
@@ -37,6 +37,42 @@ def _points_at_document(text: str) -> bool:
         return bool(re.search(r"(?<!\w)nó(?!\w)|\b(?:kết luận|nghị quyết|chỉ thị|quy định|văn bản) (?:đó|ấy|này)\b",
                               text.lower()))
     return bool(_DOC_POINTED.search(folded))
+
+
+def _dates_a_pointed_document(q: Question) -> bool:
+    """"nó ban hành ngày nào?", "kết luận đó ký hồi nào?": a date asked of a document pointed at."""
+    issued = q.meta_field == "Ngày ban hành" or q.kind == "when" and bool(_ISSUE_DATE.search(fold(q.text)))
+    return not q.doc_keys and issued and _points_at_document(q.text)
+
+
+# the day a document was issued or signed, asked ("ngày nào", "ký hồi nào"), not how often a task runs
+# ("ký" alone, folded, is also "kỳ": "định kỳ")
+_ISSUE_DATE = re.compile(r"\b(ban hanh|ky (ngay|hoi|khi|luc|vao)|ra doi|ngay nao|ngay may|ngay bao nhieu)\b")
+
+
+_POINTED_KIND = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh"}
+
+
+def _kinds_pointed(text: str) -> frozenset[str]:
+    """The kinds of document a question names ("kết luận đó": {"kl"}); empty for "nó"."""
+    folded = fold(text)
+    return frozenset(k for name, k in _POINTED_KIND.items() if re.search(rf"\b{name}\b", folded))
+
+
+def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question]) -> TurnPlan | None:
+    """"Kế hoạch 03 thực hiện kết luận nào?" → "kết luận đó ban hành ngày nào?": the document is in
+    the earlier reply, not in the earlier question. When the clause that reply cited first (``topic``)
+    names one document the corpus does not hold (of the kind pointed at, if named), the date asked
+    is that document's; None otherwise."""
+    if not _dates_a_pointed_document(q):
+        return None
+    kinds = _kinds_pointed(q.text)
+    if not kinds:
+        return None  # "nó" alone may be the earlier turn's task, not a document
+    cited = {k for k in document_keys(topic) if k not in held and k[0] in kinds}
+    if len(cited) != 1:
+        return None
+    return TurnPlan("standalone", reread(f"{document_number(cited.pop())} {q.text}"), "", False)
 
 
 # metadata fields that, in a follow-up, are asked of the earlier turn's topic: its gist, what it cites, its
@@ -112,20 +148,26 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
-    cited = [n for k, n in zip(prev.doc_keys, prev.doc_numbers) if k not in held]
-    if reread is not None and cited and not q.doc_keys and q.kind in ("meta", "when") \
-            and (q.kind == "when" or q.meta_field == "Ngày ban hành") and _points_at_document(q.text):
-        # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a document the plan cites: that
-        # document's date, read as if the question named it
-        return TurnPlan("standalone", reread(f"{cited[-1]} {q.text}"), "", False)
-    if q.kind == "meta" and q.meta_field not in _TOPIC_FIELDS and not q.doc_keys \
+    dated = _dates_a_pointed_document(q)
+    kinds = _kinds_pointed(q.text)
+    named = [(k, n) for k, n in zip(prev.doc_keys, prev.doc_numbers) if not kinds or k[0] in kinds]
+    if dated and named:
+        # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a turn that names a document (of
+        # the kind pointed at): a document the plan cites is read as if the question named it; the
+        # plan itself answers from its register
+        cited = [n for k, n in named if k not in held]
+        if not cited:
+            return TurnPlan("standalone", q, "", False)
+        if reread is not None:
+            return TurnPlan("standalone", reread(f"{cited[-1]} {q.text}"), "", False)
+    if q.kind == "meta" and q.meta_field not in _TOPIC_FIELDS and not q.doc_keys and not dated \
             and all(k in held for k in prev.doc_keys) and not _POINTING.search(fold(q.text)):
         # "ai ban hành?" after any turn about the plan: a field of the document's register is the
-        # whole question, whatever the earlier turn's topic was; "nó ban hành ngày nào?" after a
-        # document the plan only cites, and "nội dung chính?" after a part, still lean on that turn
+        # whole question, whatever the earlier turn's topic was; "nội dung chính?" after a part
+        # still leans on that turn, and so does "kết luận đó ban hành ngày nào?" (``cited_in_topic``)
         return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
-    pointing = bool(_POINTING.search(folded))
+    pointing = bool(_POINTING.search(folded)) or dated
     shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]
     new_topic_shape = bool(shape)
     # the shape's own words name no topic: typed without accents "thi" ("thì") is no stop word

@@ -109,6 +109,12 @@ def acted_on(text: str) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
+def document_number(key: tuple[str, int]) -> str:
+    """A Party document's number as written: ("kl", 21) → "21-KL/TW"."""
+    kind, number = key
+    return f"{number:02d}-{kind.upper().replace('QD', 'QĐ')}/TW"
+
+
 def document_keys(text: str) -> tuple[tuple[str, int], ...]:
     """Party documents a text names, as (type, number): "Kết luận số 19-KL/TW" → ("kl", 19)."""
     return tuple(dict.fromkeys(key for _, _, key in _document_mentions(fold(expand_abbreviations(text)))))
@@ -341,7 +347,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             role = "coordinate"
         elif re.search(r"\bchu tri\b", folded):
             role = "lead"
-    doc_numbers = tuple(f"{n:02d}-{t.upper().replace('QD', 'QĐ')}/TW" for t, n in doc_keys)
+    doc_numbers = tuple(document_number(key) for key in doc_keys)
     content = tuple(content_syllables(text))
     accented = typed_accents
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content

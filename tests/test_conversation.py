@@ -108,3 +108,25 @@ def test_a_date_asked_of_a_document_the_earlier_turn_cites_is_that_documents():
 def test_the_assistant_gives_the_cited_documents_date(assistant):
     reply = assistant.ask("nó ban hành ngày nào?", history=["Kết luận 01-KL/TW có được nhắc đến không?"])
     assert (reply.confidence, reply.answer) == ("high", "Kết luận số 01-KL/TW: ngày 18/5/2021 (I.2).")
+
+
+def test_a_document_pointed_at_in_the_earlier_reply_is_the_one_its_clause_cites():
+    from qa.conversation import cited_in_topic
+
+    held = frozenset({("kh", 3)})
+    preamble = "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"
+    plan = cited_in_topic(analyze("kết luận đó ban hành ngày nào?"), preamble, held, analyze)
+    assert plan is not None and plan.question.doc_keys == (("kl", 21),)
+    # "nó" alone may be the earlier turn's task; another kind of document is not pointed at;
+    # how often a task runs ("định kỳ") is no date of issue
+    assert cited_in_topic(analyze("nó ban hành ngày nào?"), preamble, held, analyze) is None
+    assert cited_in_topic(analyze("nghị quyết đó ban hành ngày nào?"), preamble, held, analyze) is None
+    assert cited_in_topic(analyze("the ket luan do lam thuong xuyen hay dinh ky"), preamble, held, analyze) is None
+
+
+def test_the_assistant_dates_the_conclusion_its_earlier_reply_cited(assistant):
+    reply = assistant.ask("kết luận đó ban hành ngày nào?", history=["Kế hoạch 03 thực hiện kết luận nào?"])
+    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble)."
+    # the plan itself, named in the earlier turn, is dated by its own register
+    own = assistant.ask("nó ban hành ngày nào?", history=["Kế hoạch 03 do ai ban hành?"])
+    assert own.answer.startswith("Ngày ban hành: 01/12/2021 (03-KH/TW")
