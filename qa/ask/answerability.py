@@ -357,8 +357,9 @@ class Judge:
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
             return Verdict("low", _NOT_DIRECT, s, 0.0, "neighbours")
-        if not follows_topic and not named and self._surely_outside(q, s):
-            # the scope model, learned from labelled questions, is sure the corpus does not answer it
+        if not follows_topic and not named and self._surely_outside(q, s) and not self._near_answered(s):
+            # the scope model, learned from labelled questions, is sure the corpus does not answer it,
+            # and the labelled questions nearest it do not say the opposite (``neighbours_keep``)
             return Verdict("low", _NOT_DIRECT, s, 0.0, "scope")
         if follows_topic or named or q.kind == "meta":
             return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))

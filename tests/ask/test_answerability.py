@@ -311,3 +311,18 @@ def test_the_scope_model_keeps_the_wording_rules_from_refusing_an_answered_quest
 def test_without_an_adapter_there_is_no_scope_model(assistant):
     reply = assistant.with_options(use_adapter=False).ask("Kế hoạch có quy định về trang phục của cán bộ không?")
     assert reply.signals["scope"] is None and reply.signals["rule"] != "scope"
+
+
+def test_the_scope_model_does_not_refuse_what_the_nearest_labelled_questions_call_answered(assistant):
+    from dataclasses import replace
+
+    question = "Kế hoạch có quy định về trang phục của cán bộ không?"
+    _, q, previous, plan = assistant._plan(question, [])
+    retrieval = assistant._retrieve(plan, previous)
+    assert retrieval.scope >= assistant.config.scope_refuse
+    assert assistant.answerer.compose(q, retrieval).signals["rule"] == "scope"
+    # the two learned signals disagree: the labelled questions nearest it are answered ones, by
+    # ``neighbours_keep`` (0.03): the scope model alone does not refuse it
+    near_answered = replace(retrieval, outside=-assistant.config.neighbours_keep)
+    assert assistant.answerer.compose(q, near_answered).signals["rule"] != "scope"
+    assert assistant.answerer.compose(q, replace(retrieval, outside=-0.01)).signals["rule"] == "scope"
