@@ -68,7 +68,8 @@ def test_the_assistant_answers_such_a_follow_up(assistant):
 
 def test_asking_for_more_of_the_same_keeps_the_topic():
     prev = [analyze("Kế hoạch nói gì về nguyên tắc tập trung dân chủ?")]
-    for text in ("Cụ thể là phải làm gì?", "nói rõ hơn được không", "chi tiết thế nào?"):
+    for text in ("Cụ thể là phải làm gì?", "nói rõ hơn được không", "chi tiết thế nào?", "cụ thể yêu cầu gì?",
+                 "nội dung cụ thể ra sao?"):
         plan = plan_turn(analyze(text), prev)
         assert plan.mode == "same_topic" and plan.pin_previous, text
     # "cụ thể hóa" is a task of the plan, a topic of its own
