@@ -45,6 +45,14 @@ def _named_title(q, hits, ctx):
     return found
 
 
+_NAME_ONLY = 6  # syllables: "I- MỤC ĐÍCH, YÊU CẦU", "Đảng đoàn Quốc hội"
+
+
+def _name_only(clause) -> bool:
+    """A section's or heading's text is only its short name, no words of its own."""
+    return clause.kind in ("section", "heading") and len(syllables(_NUMBERING.sub("", clause.text))) <= _NAME_ONLY
+
+
 class Where(Kind):
     name = "where"
     pattern = PATTERN
@@ -60,9 +68,12 @@ class Where(Kind):
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
         clause = hits[0].clause
         named = _named_title(q, hits, ctx)
-        if named is not None:  # "phần nhiệm vụ trọng tâm ở mục nào?": the place is that section, cited first
-            return self._place(named), named
-        return self._place(clause)
+        place = named if named is not None else clause  # "phần nhiệm vụ trọng tâm ở mục nào?": that section
+        parts = ctx.children(place) if _name_only(place) else []
+        # a heading that is only a name ("Đảng đoàn Quốc hội") shows nothing to read: its first part,
+        # whose path names it, is cited first; a section with words of its own is cited itself
+        source = parts[0] if parts else place
+        return (self._place(place), source) if named is not None or parts else self._place(clause)
 
     @staticmethod
     def _place(clause) -> str:
