@@ -448,3 +448,15 @@ def test_who_acts_in_the_front_matter_or_a_section_headed_by_its_parts(assistant
     assert issuer.citations[0].ref == "preamble"
     part = assistant.ask("Phần IV giao việc cho những ai?")
     assert (part.answer, part.citations[0].ref) == ("Đảng đoàn Quốc hội (IV.1).", "IV")
+
+
+@pytest.mark.parametrize("question, place, first", [
+    ("Nhiệm vụ về giáo dục chính trị, tư tưởng nằm ở mục mấy của phần III ạ?", "III.3", "III.3"),
+    ("Nhiệm vụ trọng tâm về phòng chống tham nhũng nằm ở mục nào của phần III?", "III.8", "III.8"),
+    ("Đảng đoàn Quốc hội nằm ở mục nào của phần IV?", "IV.1", "IV.1.1"),  # its heading, cited by its first part
+    ("Phần III nằm ở đâu?", "III", "III"),  # nothing asked but the part
+])
+def test_where_inside_a_part_named_by_number(assistant, question, place, first):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.citations[0].ref) == ("where", first)
+    assert reply.answer.startswith(f"{place} — ")
