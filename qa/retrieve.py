@@ -371,8 +371,10 @@ class Retriever:
                 terms.append(fact_bonus)  # the body acts in this clause, not merely named
         if q.bodies and any(_acts_through_group(b, facts) for b in q.bodies):
             terms.append(2 * fact_bonus)  # "Quốc hội" acts through "Đảng đoàn Quốc hội"
-        if q.kind != "meta" and clause.kind in ("title", "header"):
-            terms.append(-(3 * fact_bonus))  # they restate the document's name, not its content
+        if q.kind != "meta" and (clause.kind in ("title", "header") or clause.kind == "meta" and q.kind != "who"):
+            # they restate the document's name or its register ("Lĩnh vực Bộ máy hành chính"), not its
+            # content; who acts in the register ("ký thay mặt cơ quan nào?") is the issuer, read there
+            terms.append(-(3 * fact_bonus))
         return tuple(terms)
 
     def _rerank_many(self, q: Question, kind, positions: np.ndarray, bases: np.ndarray, scores: dict[int, float],

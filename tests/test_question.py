@@ -64,6 +64,14 @@ def test_metadata_phrasings(text, field):
     assert (q.kind, q.meta_field) == ("meta", field)
 
 
+def test_effectiveness_is_no_date_of_effect():
+    # "hiệu lực, hiệu quả" is how well something works, a content of the plan
+    for text in ("KH 03 có nói về nâng cao hiệu lực, hiệu quả của bộ máy nhà nước không?",
+                 "Hiệu lực và hiệu quả hoạt động của cơ quan nhà nước được nói thế nào?"):
+        assert analyze(text).meta_field is None, text
+    assert analyze("Kế hoạch có hiệu lực từ ngày nào?").meta_field == "Ngày có hiệu lực"
+
+
 def test_nhiem_ky_is_not_signing():
     assert analyze("Ai ký?").meta_field == "Người ký"
     assert analyze("Ai được lấy phiếu vào nhiệm kỳ?").meta_field is None

@@ -26,6 +26,15 @@ def test_the_documents_own_name_is_no_topic(assistant):
     assert assistant.retriever.search("kế hoạch 03 số hiệu là gì")[0].clause.ref == "meta"
 
 
+def test_the_register_is_no_content(assistant):
+    # "Lĩnh vực Bộ máy hành chính" in the register shares "bộ máy" with a question about the state
+    # apparatus; a content question does not get the register, a metadata or who question does
+    content = assistant.retriever.search("Bộ máy công quyền trì trệ thì kế hoạch đòi hỏi gì?")
+    assert [h.clause.ref for h in content[:2]] == ["III.11", "III.7"]  # the register was second
+    assert assistant.retriever.search("Kế hoạch thuộc lĩnh vực gì?")[0].clause.ref == "meta"
+    assert assistant.ask("ký thay mặt cơ quan nào?").answer.startswith("Bộ Chính trị (03-KH/TW")
+
+
 def test_the_dense_view_may_read_the_bridged_words(assistant):
     from qa.retrieve import Retriever
 
