@@ -258,7 +258,7 @@ class Assistant:
                 if (hit.clause.doc_id, hit.clause.ref) == (first.doc, first.ref):
                     return hit
             # a clause the answer took from outside the hits (a document's dating line)
-            clause = next((c for c in self.index.clauses if (c.doc_id, c.ref) == (first.doc, first.ref)), None)
+            clause = self.clause(first.doc, first.ref)
             if clause is not None:
                 return Hit(clause, retrieval.hits[0].score)
         return retrieval.hits[0]

@@ -21,22 +21,29 @@ from typing import Any, Callable
 
 from .datafiles import DATA, data_lines
 from .inputs import InputError, lenient_text, shown
-from .question import Question, analyze, document_keys, document_number
+from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number
 from .text import fold, has_diacritics
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
-# a document pointed at: "nó", or a kind of document with "đó / ấy / này" ("kết luận đó"); typed
-# without accents, "do" after it is also "by" ("kết luận do ai ban hành")
-_DOC_POINTED = re.compile(r"\b(?:ket luan|nghi quyet|chi thi|quy dinh|van ban) (?:do|ay|nay)\b(?! (?:ai|co quan|cap|bo|ban(?! hanh))\b)"
-                          r"|\bno\b")
+# a document pointed at: "nó", or a kind of document with "đó / ấy / này" ("kết luận đó"); "kế hoạch
+# này", "văn bản này" is the one being read, not one just mentioned
+_DOC_POINTED = re.compile(rf"\b(?:{'|'.join(k for k in DOCUMENT_KINDS if k != 'ke hoach')}) (do|ay|nay)\b"
+                          r"|\b(?:ke hoach|van ban) (do|ay)\b|\b(no)\b")
+_POINTERS = frozenset({"nó", "đó", "ấy", "này"})
+# typed without accents, "do" after a kind of document is also "by" ("kết luận do ai ban hành")
+_BY = re.compile(r" (?:ai|co quan|cap|bo|ban(?! hanh))\b")
 
 
 def _points_at_document(text: str) -> bool:
-    folded = fold(text)
-    if has_diacritics(text):
-        return bool(re.search(r"(?<!\w)nó(?!\w)|\b(?:kết luận|nghị quyết|chỉ thị|quy định|văn bản) (?:đó|ấy|này)\b",
-                              text.lower()))
-    return bool(_DOC_POINTED.search(folded))
+    folded, lower = fold(text), text.lower()
+    accented = has_diacritics(text) and len(folded) == len(text)  # fold keeps every character's place
+    for m in _DOC_POINTED.finditer(folded):
+        if accented:
+            if lower[m.start(m.lastindex):m.end(m.lastindex)] in _POINTERS:
+                return True
+        elif not (m.group(m.lastindex) == "do" and _BY.match(folded, m.end())):
+            return True
+    return False
 
 
 def _dates_a_pointed_document(q: Question) -> bool:
@@ -50,13 +57,10 @@ def _dates_a_pointed_document(q: Question) -> bool:
 _ISSUE_DATE = re.compile(r"\b(ban hanh|ky (ngay|hoi|khi|luc|vao)|ra doi|ngay nao|ngay may|ngay bao nhieu)\b")
 
 
-_POINTED_KIND = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh"}
-
-
 def _kinds_pointed(text: str) -> frozenset[str]:
     """The kinds of document a question names ("kết luận đó": {"kl"}); empty for "nó"."""
     folded = fold(text)
-    return frozenset(k for name, k in _POINTED_KIND.items() if re.search(rf"\b{name}\b", folded))
+    return frozenset(k for name, k in DOCUMENT_KINDS.items() if re.search(rf"\b{name}\b", folded))
 
 
 def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question]) -> TurnPlan | None:

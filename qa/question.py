@@ -53,6 +53,8 @@ _ENGLISH = frozenset("the what who when where which how is are of to in for does
 
 _DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
                   "huong dan": "hd", "thong bao": "tb"}
+# folded type word → the kind of Party document it names ("ket luan" → "kl")
+DOCUMENT_KINDS = _DOC_TYPE_ABBR
 _DOC_KEY_FULL = re.compile(r"\b(\d{1,4})\s*-\s*(kh|kl|nq|ct|qd|hd|tb)(?:/tw)?\b")
 
 

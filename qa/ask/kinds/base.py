@@ -75,7 +75,7 @@ def load_slots(path: str = str(DATA / "slots.tsv")) -> SlotWords:
 
 # The clauses a document has one of, before its body: "header" holds its dating line ("Hà Nội,
 # ngày 01 tháng 12 năm 2021"), "preamble" what it implements and who issues it, "meta" a register's data.
-_FRONT_KINDS = frozenset({"header", "title", "preamble", "meta"})
+FRONT_KINDS = frozenset({"header", "title", "preamble", "meta"})
 
 
 @dataclass
@@ -96,7 +96,7 @@ class AnswerContext:
             self._positions[c.id] = i
             if c.kind == "section":
                 self._sections.setdefault(c.doc_id, []).append(c)
-            if c.kind in _FRONT_KINDS:
+            if c.kind in FRONT_KINDS:
                 self._front.setdefault((c.doc_id, c.kind), c)
             if c.kind in ("section", "heading"):
                 self._titled.setdefault(c.doc_id, []).append(c)
@@ -116,7 +116,7 @@ class AnswerContext:
         return list(self._titled.get(doc_id, ()))
 
     def front(self, doc_id: str, kind: str) -> Clause | None:
-        """A document's clause of a front-matter ``kind`` (``_FRONT_KINDS``: its dating line,
+        """A document's clause of a front-matter ``kind`` (``FRONT_KINDS``: its dating line,
         title, preamble, register data), if it has one."""
         return self._front.get((doc_id, kind))
 

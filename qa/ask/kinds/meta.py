@@ -109,7 +109,7 @@ class Meta(Kind):
             if line.startswith(q.meta_field + " ") or line.startswith(q.meta_field + ":"):
                 value = line[len(q.meta_field):].lstrip(" :")
                 if q.meta_field == "Cơ quan ban hành":
-                    own = self.issuer_in_text(meta.doc_id, value, ctx)
+                    own = self._issuer_in_text(meta.doc_id, value, ctx)
                     if own:
                         return own
                 if q.meta_field == "Ngày ban hành":
@@ -140,7 +140,7 @@ class Meta(Kind):
         return f"Ngày ban hành: {listed.strip()} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
 
     @staticmethod
-    def issuer_in_text(doc_id: str, listed: str, ctx):
+    def _issuer_in_text(doc_id: str, listed: str, ctx):
         """The body the document itself says issues it ("… Bộ Chính trị ban hành Kế hoạch"),
         which a register's listing ("Cơ quan ban hành: Ban Chấp hành Trung ương") may name
         differently: the text is the document's own word, the listing is said beside it."""

@@ -86,8 +86,9 @@ class Where(Kind):
         parts = ctx.children(place) if _name_only(place) else []
         # a heading that is only a name ("Đảng đoàn Quốc hội") shows nothing to read: its first part,
         # whose path names it, is cited first; a section with words of its own is cited itself
-        source = parts[0] if parts else place
-        return (self._place(place), source) if named is not None or parts else self._place(clause)
+        if named is None and not parts:
+            return self._place(clause)  # cited as retrieved (a section with its parts after it)
+        return self._place(place), parts[0] if parts else place
 
     @staticmethod
     def _place(clause) -> str:

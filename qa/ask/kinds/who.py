@@ -8,12 +8,14 @@ section's general subject — the actors named in the sentence the question is a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ...facts import BODIES, find_actors
 from ...text import fold, syllables
+from ...types import Hit
 from ..passages import as_written, best_passage, join, sentence_around
-from .base import Kind
+from .base import FRONT_KINDS, Kind
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
@@ -85,21 +87,17 @@ _LEAD_ASKED = re.compile(rf"\b{_WHO_WORD} (?:(?:se|phai|duoc giao|la nguoi|dung 
 _LEADS = re.compile(r"\b(chu tri|dau moi|huong dan|tham muu)\b")
 
 
-def _issuer(doc_id: str, ctx):
-    """The body that issues a document, as its text says it, with the register's listing beside
-    it when the two differ; the register's listing alone when the text names none."""
-    from .meta import Meta
+def _issuer(q, clause, ctx):
+    """The body that issues the clause's document, answered as the metadata question "cơ quan ban
+    hành" is (its text's word first, the register's listing beside it); None without a register."""
+    from . import get  # the registry imports this module
 
-    register = ctx.front(doc_id, "meta")
-    listed = next((line[len(_ISSUER_FIELD):].lstrip(" :") for line in (register.text if register else "").split("\n")
-                   if line.startswith(_ISSUER_FIELD)), "")
-    if not listed:
+    register = ctx.front(clause.doc_id, "meta")
+    if register is None:
         return None
-    return Meta.issuer_in_text(doc_id, listed, ctx) or (f"{listed} ({doc_id}).", register)
+    return get("meta").answer(replace(q, kind="meta", meta_field="Cơ quan ban hành"), [Hit(register, 0.0)], ctx)
 
 
-_ISSUER_FIELD = "Cơ quan ban hành"
-_FRONT_KINDS = frozenset({"header", "title", "preamble", "meta"})
 _BODIES = frozenset(BODIES)
 _NEAR = 0.8  # a hit this close to the best one's fused score is as much about the question
 
@@ -153,10 +151,10 @@ class Who(Kind):
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
         facts = clause.facts
-        if clause.kind in _FRONT_KINDS:
+        if clause.kind in FRONT_KINDS:
             # "Kế hoạch này do ai làm ra?", "ký thay mặt cơ quan nào?": who acts in a document's
             # front matter is the body that issues it
-            issuer = _issuer(clause.doc_id, ctx)
+            issuer = _issuer(q, clause, ctx)
             if issuer is not None:
                 return issuer
         if not facts.lead and not facts.bodies and clause.kind == "section":
