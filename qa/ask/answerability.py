@@ -15,7 +15,8 @@ Signals of the best clause, each measured on the benchmark's dev split (README):
   do not refuse it.
 
 The verdict is ``high`` (answer), ``low`` (say it is not said directly, show the
-closest clause) or ``none`` (not in the corpus).
+closest clause) or ``none`` (not in the corpus). An answer the score or a follow-up gives is
+looked at again by the refusal model in the adapter's file (``refusal.py``), over all the signals.
 
 >>> judge.verdict(q, retrieval, follows_topic=False).confidence
 'high'
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace as dc_replace
 
 from ..config import Config
 from ..documents.types import document_types
@@ -36,6 +37,7 @@ from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO
+from .refusal import eligible
 from .sessions import numbered
 
 
@@ -61,6 +63,7 @@ class Verdict:
     signals: Signals | None = None
     score: float = 1.0
     rule: str = ""  # the rule that decided, or "" when the score did
+    refusal: float | None = None  # the refusal model's probability, when it looked (qa/ask/refusal.py)
 
 
 class Judge:
@@ -362,15 +365,28 @@ class Judge:
             # and the labelled questions nearest it do not say the opposite (``neighbours_keep``)
             return Verdict("low", _NOT_DIRECT, s, 0.0, "scope")
         if follows_topic or named or q.kind == "meta":
-            return Verdict("high", "", s, 1.0, "follow-up" if follows_topic else ("named" if named else "meta"))
+            rule = "follow-up" if follows_topic else ("named" if named else "meta")
+            return self._second_look(q, Verdict("high", "", s, 1.0, rule), retrieval)
         if worded and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:
-            return Verdict("high", "", s, p)
+            return self._second_look(q, Verdict("high", "", s, p), retrieval)
         if p >= self.config.ans_low:
             return Verdict("low", _NOT_DIRECT, s, p)
         return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, p)
+
+    def _second_look(self, q: Question, verdict: Verdict, retrieval) -> Verdict:
+        """An answer the refusal model, reading all its signals together, judges the corpus likely
+        not to give (``refusal_min``) becomes a weak match; its probability is kept either way."""
+        model = getattr(retrieval, "refusal", None)
+        signals = {**verdict.signals.to_dict(), "score": round(verdict.score, 4), "rule": verdict.rule}
+        if model is None or not eligible(signals, q.kind):
+            return verdict
+        p = model.probability(signals, q.raw)
+        if p >= self.config.refusal_min:
+            return Verdict("low", _NOT_DIRECT, verdict.signals, verdict.score, "refusal", refusal=p)
+        return dc_replace(verdict, refusal=p)
 
 
 @lru_cache(maxsize=4)

@@ -200,4 +200,6 @@ def _signals(verdict: Verdict) -> dict:
     out = verdict.signals.to_dict() if verdict.signals else {}
     out["score"] = round(verdict.score, 4)
     out["rule"] = verdict.rule
+    if verdict.refusal is not None:
+        out["refusal"] = round(verdict.refusal, 4)
     return out

@@ -212,7 +212,7 @@ def test_a_yes_no_question_half_about_unknown_things_is_refused(assistant):
     question = "Đảng viên có phải đăng ký nhóm zalo không?"
     reply = assistant.ask(question)
     assert not reply.found and reply.signals["rule"] == "existence" and reply.signals["unknown"] == 0.5
-    assert assistant.with_options(yesno_unknown=0.75).ask(question).found  # the share decides
+    assert assistant.with_options(yesno_unknown=0.75, use_refusal_model=False).ask(question).found  # the share decides
 
 
 def test_the_number_of_a_kind_of_document_the_plan_never_cites(assistant):
@@ -291,14 +291,14 @@ def test_the_scope_model_refuses_what_reuses_the_plans_words_for_something_it_do
     assert assistant.with_options(use_scope=False).ask(question).confidence == "high"
 
 
-def test_the_scope_model_keeps_the_wording_rules_from_refusing_an_answered_question(assistant):
-    # "né tránh việc khó": the plan says "né tránh" in III.6, in words the existence rule does not see
-    question = "Kế hoạch có đề cập chuyện cán bộ né tránh việc khó không?"
+def test_the_scope_model_keeps_the_wording_and_cited_document_rules_from_refusing_an_answered_question(assistant):
+    # asked how the plan has the press spread Kết luận 21, not what the conclusion itself says
+    question = "Kế hoach 03 yêu càu báo chí tuyên truyền ntn về kết luận 21?"
     reply = assistant.ask(question)
-    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.6")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "II.2")
     assert reply.signals["scope"] <= assistant.config.scope_keep
     plain = assistant.with_options(use_scope=False).ask(question)
-    assert (plain.confidence, plain.signals["rule"]) == ("none", "existence")
+    assert (plain.found, plain.signals["rule"]) == (False, "cited")
     # a body, a subject or a task the corpus never names is refused all the same
     cooperatives = assistant.ask("Hợp tác xã phải làm gì?")
     assert cooperatives.signals["scope"] <= assistant.config.scope_keep
@@ -326,3 +326,38 @@ def test_the_scope_model_does_not_refuse_what_the_nearest_labelled_questions_cal
     near_answered = replace(retrieval, outside=-assistant.config.neighbours_keep)
     assert assistant.answerer.compose(q, near_answered).signals["rule"] != "scope"
     assert assistant.answerer.compose(q, replace(retrieval, outside=-0.01)).signals["rule"] == "scope"
+
+
+def test_the_refusal_model_takes_a_second_look_at_what_the_score_answers(assistant):
+    # the plan says nothing of how often a chi bộ meets; the question reuses its words
+    question = "Chi bộ có phải họp hằng tháng không?"
+    reply = assistant.ask(question)
+    assert (reply.found, reply.confidence, reply.signals["rule"]) == (False, "low", "refusal")
+    assert reply.signals["refusal"] >= assistant.config.refusal_min
+    assert reply.answer.startswith("Kế hoạch không nói trực tiếp về nội dung này; nội dung gần nhất là")
+    plain = assistant.with_options(use_refusal_model=False).ask(question)
+    assert (plain.confidence, plain.signals["rule"]) == ("high", "") and "refusal" not in plain.signals
+    # an answered question keeps its answer, with the model's probability beside it
+    answered = assistant.ask("Báo đài phải đưa tin về những gì?")
+    assert answered.confidence == "high" and answered.signals["refusal"] < assistant.config.refusal_min
+
+
+def test_the_refusal_model_looks_at_score_answers_and_follow_ups_only(assistant):
+    from dataclasses import replace
+
+    from qa.ask.refusal import RefusalModel
+
+    always = RefusalModel(weights={"bias": 50.0})
+
+    def composed(question, history=()):
+        _, q, previous, plan = assistant._plan(question, list(history))
+        retrieval = replace(assistant._retrieve(plan, previous), refusal=always)
+        return assistant.answerer.compose(plan.question, retrieval, follows_topic=plan.pin_previous)
+
+    assert composed("Báo đài phải đưa tin về những gì?").signals["rule"] == "refusal"
+    assert composed("còn thời hạn thì sao?", ["Ai chủ trì thể chế hóa chủ trương của Đảng?"]).signals["rule"] == "refusal"
+    # the document's register and a part named by number answer by structure, not by the score
+    meta = composed("Kế hoạch ban hành ngày nào?")
+    assert (meta.confidence, meta.signals["rule"]) == ("high", "meta") and "refusal" not in meta.signals
+    named = composed("Nhiệm vụ 8 nói gì?")
+    assert (named.confidence, named.signals["rule"]) == ("high", "named")
