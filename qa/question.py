@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ask.kinds import META_FIELDS, kind_for
+from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
@@ -313,7 +314,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
         bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
     refs, numbers = _refs(folded)
-    for name, pattern in META_FIELDS:
+    # "Bộ Chính trị khóa mấy ban hành?" asks the body's term (a count's ordinal), not who issued it
+    fields = () if TERM_ASKED.search(folded) else META_FIELDS
+    for name, pattern in fields:
         # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
         if name == "Tên văn bản" and refs:
             continue

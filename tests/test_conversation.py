@@ -131,3 +131,13 @@ def test_the_assistant_dates_the_conclusion_its_earlier_reply_cited(assistant):
     # the plan itself, named in the earlier turn, is dated by its own register
     own = assistant.ask("nó ban hành ngày nào?", history=["Kế hoạch 03 do ai ban hành?"])
     assert own.answer.startswith("Ngày ban hành: 01/12/2021 (03-KH/TW")
+
+
+def test_the_day_asked_after_the_issuer_is_the_documents_and_an_event_takes_place_on_its_own(assistant):
+    # the earlier reply cited the masthead: its day is the plan's issue date, not "no deadline"
+    day = assistant.ask("ngày nào?", history=["Kế hoạch 03 là của cơ quan nào ban hành?"])
+    assert (day.kind, day.citations[0].ref) == ("when", "header")
+    assert day.answer == "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."
+    # "diễn ra ngày nào" is when a conference takes place, not the day a document came out
+    held = assistant.ask("Hội nghị đó diễn ra ngày nào?", history=["Ai tổ chức hội nghị cán bộ toàn quốc?"])
+    assert (held.kind, held.answer) == ("when", "Đầu tháng 12/2021 (II.1).")

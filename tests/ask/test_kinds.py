@@ -84,6 +84,20 @@ def test_count_of_parts_and_ordinal_units(ctx):
     assert get("count").holds_answer(term, clauses[2], ctx)  # "khóa XV": the figure after the unit
 
 
+@pytest.mark.parametrize("text", ["Bộ Chính trị khóa nào ra cái kế hoạch này?",
+                                  "xin hoi ke hoach nay do Bo Chinh tri khoa may ban hanh",
+                                  "Quốc hội khóa mấy?"])
+def test_the_term_of_a_body_is_an_ordinal_count_not_the_documents_data(text):
+    # "do … ban hành" alone asks the issuer; with "khóa mấy / khóa nào" it asks the issuer's term
+    assert (analyze(text).kind, analyze(text).meta_field) == ("count", None)
+
+
+def test_the_term_asked_is_read_from_the_masthead(assistant):
+    reply = assistant.ask("Bộ Chính trị khóa nào ra cái kế hoạch này?")
+    assert (reply.kind, reply.citations[0].ref) == ("count", "header")
+    assert reply.answer.endswith("CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII VỀ… (header).")
+
+
 def test_person_amount_penalty_need_their_evidence(ctx):
     clauses = ctx.info.clauses
     person = analyze("Ai đang là Chủ tịch Quốc hội?")

@@ -21,7 +21,9 @@ _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|l
 
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
-_ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b")
+_ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
+# "Bộ Chính trị khóa mấy / khóa nào ban hành?": the term of a body is asked, not the document's data
+TERM_ASKED = re.compile(r"\bkhoa\s+(?:thu\s+)?(?:may|bao nhieu|nao)\b")
 # How long something lasts ("kéo dài mấy ngày", "học trong bao lâu", "bao nhiêu tháng"): a length
 # of time, which a deadline or a point in time does not give. "Bao lâu một lần" asks how often
 # (a "when"), "sau bao lâu" asks when.
@@ -42,7 +44,7 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     """
     m = _ORDINAL.search(folded)
     if m:
-        return "ordinal", m.group(1)
+        return "ordinal", m.group(1) or m.group(4)
     m = _DURATION.search(folded)
     if m:
         return "duration", m.group(3) or "lau"

@@ -32,7 +32,9 @@ META_FIELDS = (
     ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay ky|ky (vao )?ngay|ky khi nao|ra doi {_WHEN})\b"
                       # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed on a day
-                      r"|\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b|\bra doi (vao )?(thang|nam) (nao|may)\b"
+                      # ("diễn ra / xảy ra ngày nào": when an event takes place, not a document's day)
+                      r"|(?<!dien )(?<!xay )\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
+                      r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
                       rf"|\b{_DOC}\b(?: \w+){{0,6}} (ra|ky) (vao )?(hoi|luc|khi) nao\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       # "ban hành năm 2021 hay 2022": a choice of dates
@@ -119,6 +121,17 @@ class Meta(Kind):
                 return f"{q.meta_field}: {value} ({meta.doc_id}).", meta
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta
 
+    @classmethod
+    def issue_date(cls, doc_id: str, ctx):
+        """The document's issue date from its dating line, with the line's clause (the masthead);
+        None when it has none. "ngày nào?" asked of the masthead asks this."""
+        dated = cls._dating(doc_id, ctx)
+        if dated is None:
+            return None
+        found, header = dated
+        day, month, year = (int(g) for g in found.groups()[1:])
+        return f"Ngày ban hành: {day:02d}/{month:02d}/{year} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
+
     @staticmethod
     def _dating(doc_id: str, ctx):
         """The document's dating line ("Hà Nội, ngày 01 tháng 12 năm 2021") and its clause."""
@@ -130,14 +143,8 @@ class Meta(Kind):
     def _dating_line(cls, doc_id: str, listed: str, ctx):
         """The date in the document's own words, its dating line ("Hà Nội, ngày 01 tháng 12 năm
         2021"), cited before the register's data when the two agree."""
-        dated = cls._dating(doc_id, ctx)
-        if dated is None:
-            return None
-        found, header = dated
-        day, month, year = (int(g) for g in found.groups()[1:])
-        if listed.strip() != f"{day:02d}/{month:02d}/{year}":
-            return None
-        return f"Ngày ban hành: {listed.strip()} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
+        dated = cls.issue_date(doc_id, ctx)
+        return dated if dated is not None and dated[0].startswith(f"Ngày ban hành: {listed.strip()} (") else None
 
     @staticmethod
     def _issuer_in_text(doc_id: str, listed: str, ctx):

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ...text import fold
 from .base import Kind
+from .meta import Meta
 
 PATTERN = re.compile(
     r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
@@ -75,6 +76,11 @@ class When(Kind):
         clause = hits[0].clause
         if clause.facts.timings:
             return f"{'; '.join(clause.facts.timings)} ({clause.ref})."
+        if clause.kind in ("header", "meta"):
+            # "(Kế hoạch ban hành bởi BCT) ngày nào?": of the masthead, the day is the document's
+            dated = Meta.issue_date(clause.doc_id, ctx)
+            if dated is not None:
+                return dated
         for hit in hits[1:3]:
             if hit.clause.facts.timings:
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
