@@ -14,10 +14,11 @@ which the paraphrase lexicon and the embedding model read.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
-from .text import STOPWORDS, fold
+from .text import STOPWORDS, fold, has_diacritics
 
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
@@ -98,10 +99,13 @@ class Speller:
         self.vocabulary = vocabulary
         self.variants = variants  # folded syllable → the corpus's syllables with those letters, accented
 
-    def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True) -> str:
-        """``context``: try the fixes that need the words around (a missing or wrong letter)."""
+    def fix_word(self, word: str, before: str = "", after: str = "", context: bool = True,
+                 marks_typed: bool = False) -> str:
+        """``context``: try the fixes that need the words around (a missing or wrong letter);
+        ``marks_typed``: the rest of the text has its tone marks, so a word without any may have
+        lost them ("nhiệm vu")."""
         lower = word.lower()
-        marked = self._tone_slip(lower, before, after)
+        marked = self._tone_slip(lower, before, after, marks_typed)
         if marked:
             return marked.capitalize() if word[:1].isupper() else marked
         if not self._slip(lower):
@@ -118,15 +122,21 @@ class Speller:
             return word
         return fixed.capitalize() if word[:1].isupper() else fixed
 
-    def _tone_slip(self, lower: str, before: str, after: str) -> str | None:
-        """A tone or vowel mark typed wrong ("mục đich", "chất lương"): the word, typed with marks,
-        is not the corpus's, the corpus writes these letters one way only, and that way makes a
-        phrase of the corpus with the word before (the word after, for a text's first word). The
-        user's own word stays ("tăng lương": the corpus has no "tăng lượng")."""
-        if self.variants is None or self.phrase is None or fold(lower) == lower \
-                or not lower.isalpha() or self.knows(lower):
+    def _tone_slip(self, lower: str, before: str, after: str, marks_typed: bool = False) -> str | None:
+        """A tone or vowel mark typed wrong ("mục đich", "chất lương"), or left out in a text typed
+        with marks ("nhiệm vu"): the word as typed is not the corpus's, the corpus writes these
+        letters one way only, and that way makes a phrase of the corpus with the word before (the
+        word after, for a text's first word). The user's own word stays ("tăng lương": the corpus
+        has no "tăng lượng"); a text typed without any marks is the accent restorer's to read."""
+        if self.variants is None or self.phrase is None or not lower.isalpha():
             return None
-        options = [v for v in self.variants(fold(lower)) if v != lower]
+        plain = fold(lower) == lower
+        if plain and not marks_typed or not plain and self.knows(lower):
+            return None
+        spellings = self.variants(fold(lower))
+        if plain and lower in spellings:  # the corpus writes it so ("ban", "can")
+            return None
+        options = [v for v in spellings if v != lower]
         if len(options) != 1:
             return None
         phrase = f"{before} {options[0]}" if before else f"{options[0]} {after}" if after else ""
@@ -155,16 +165,18 @@ class Speller:
         return None
 
     def fix(self, text: str) -> str:
+        text = unicodedata.normalize("NFC", text)  # a mark typed as its own character is no word break
         words = list(_WORD.finditer(text))
         if not words:
             return text
         out, end = [], 0
         tried = 0  # slips tried in context, so that a long paste costs a few only
+        marks_typed = has_diacritics(text)
         for i, m in enumerate(words):
             before = words[i - 1].group(0).lower() if i else ""
             after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
             out.append(text[end:m.start()])
-            out.append(self.fix_word(m.group(0), before, after, context=tried < _CONTEXT_TRIES))
+            out.append(self.fix_word(m.group(0), before, after, context=tried < _CONTEXT_TRIES, marks_typed=marks_typed))
             tried += self._slip(m.group(0).lower())
             end = m.end()
         out.append(text[end:])

@@ -1,5 +1,7 @@
 """Keyboard slips undone against the corpus's syllables; the user's own words left alone."""
 
+import unicodedata
+
 import pytest
 
 from qa.spelling import Speller, well_formed
@@ -91,3 +93,18 @@ def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_i
     assert speller.fix("tăng lương") == "tăng lương"  # no "tăng lượng" in the corpus: the user's word
     assert speller.fix("chinh sách") == "chinh sách"  # typed without marks: nothing to fix
     assert speller.fix("chình sách") == "chình sách"  # two spellings ("chính", "chỉnh"): no guess
+
+
+def test_a_word_left_without_marks_in_a_text_typed_with_them_gets_the_corpus_s_one_spelling():
+    corpus = {"nhiệm", "vụ", "trọng", "tâm", "ban", "bàn", "bản"}
+    phrases = {"nhiem vu", "vu trong", "ban hanh"}
+    by_letters = {}
+    for syllable in sorted(corpus):
+        by_letters.setdefault(fold(syllable), []).append(syllable)
+    speller = Speller(corpus.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True,
+                      variants=lambda folded: tuple(by_letters.get(folded, ())))
+    assert speller.fix("bao nhiêu nhiệm vu trọng tâm?") == "bao nhiêu nhiệm vụ trọng tâm?"
+    assert speller.fix("bao nhieu nhiem vu trong tam?") == "bao nhieu nhiem vu trong tam?"  # no marks at all
+    assert speller.fix("nhiệm vu ban hành") == "nhiệm vụ ban hành"  # "ban": the corpus writes it so
+    # a mark typed as its own character (NFD) is read as the composed letter, not as a word break
+    assert speller.fix(unicodedata.normalize("NFD", "nhiệm vụ")) == "nhiệm vụ"

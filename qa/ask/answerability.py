@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, replace as dc_replace
 from ..config import Config
 from ..documents.types import document_types
 from ..facts import find_actors, party_groups
-from ..question import Question, acted_on, analyze
+from ..question import Question, acted_on, analyze, document_keys, without_documents
 from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -168,7 +168,7 @@ class Judge:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
         situation ("Tôi là đảng viên 50 năm tuổi Đảng… Kế hoạch có quy định … không?"): the
         situation's words are not what the yes/no question asks about."""
-        sentences = [p for p in _SENTENCE_END.split(q.text) if p.strip()]
+        sentences = [p for p in SENTENCE_END.split(q.text) if p.strip()]
         if len(sentences) < 2:
             return s.unknown
         return max(s.unknown, self.unknown(analyze(sentences[-1]), bridges))
@@ -209,8 +209,8 @@ class Judge:
         """The one whose role or task a question asks ("X có vai trò gì?", "X phải làm gì?"),
         as typed, when the corpus never names it in any words; None otherwise."""
         m = _SUBJECT_TASK.match(folded)
-        if not m or q.bodies:
-            return None  # a named body is judged by its tasks (the "task" rule)
+        if not m or q.bodies or q.refs:
+            return None  # a named body is judged by its tasks (the "task" rule); "Phần IV giao gì?" names a part
         words = [w for w in m.group("subject").split() if w not in STOPWORDS_FOLDED]
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in words):
             return None
@@ -226,17 +226,19 @@ class Judge:
 
     def _absent_from_named(self, q: Question, hits) -> str | None:
         """Why the part of the document a question names by number ("phần IV") cannot say what it
-        asks of the actors it names ("tỉnh ủy, thành ủy"): no clause under that part mentions them —
-        or only the part's title does, and the copy is cut off inside the part. None otherwise."""
+        asks of the actors it names ("tỉnh ủy, thành ủy"): no clause under that part mentions them or
+        is headed by them — or only the part's title does, and the copy is cut off inside the part.
+        None otherwise."""
         actors = list(dict.fromkeys([*q.bodies, *find_actors(q.text)]))
         named = [h.clause for h in hits if h.clause.ref in q.refs]
         if not actors or not named:
             return None
         part = named[0]
-        under, stack = [], list(self.ctx.children(part))
+        # a part headed by one body ("1. Đảng đoàn Quốc hội") is that body's, and so are its points
+        under, stack = [fold(_own_body(part))], list(self.ctx.children(part))
         while stack:
             clause = stack.pop()
-            under.append(fold(clause.text))
+            under.append(fold(f"{clause.text} {_own_body(clause)}"))
             stack.extend(self.ctx.children(clause))
         said = " ".join(under)
         if any(fold(a) in said for a in actors):
@@ -301,11 +303,14 @@ class Judge:
         folded = fold(q.text)
         # "học Kết luận 21 thế nào?" asks about the plan's work with a document, not its content
         worked_on = acted_on(q.text)
+        # a document the lexicon names in the corpus's words is cited too ("Quy định 37")
+        cited = self.info.doc_keys | {key for b in retrieval.bridges for key in document_keys(b.said)}
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
-                      if k in self.info.doc_keys and k not in self.info.own_doc_keys and k not in worked_on]
+                      if k in cited and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
-        if corpus_rules and not inside and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(folded)
+        asked = fold(without_documents(q.text, q.doc_keys))  # "Quy định 37 …": the name asks nothing
+        if corpus_rules and not inside and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(asked)
                                             or q.kind == "count" and not self._own_document_named(q)):
             # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
@@ -389,6 +394,12 @@ class Judge:
         return dc_replace(verdict, refusal=p)
 
 
+def _own_body(clause) -> str:
+    """The one body a clause's own heading gives its work to ("1. Đảng đoàn Quốc hội"), or ""."""
+    lead = clause.facts.lead
+    return lead[0] if len(lead) == 1 and not clause.facts.lead_inherited else ""
+
+
 @lru_cache(maxsize=4)
 def _number_asked(words: tuple[str, ...]):
     """(document type by folded name, a pattern whose group 1 is the kind of document whose number
@@ -415,7 +426,7 @@ _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|th�
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
 _MASTHEAD_ONLY = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")

@@ -17,10 +17,10 @@ from dataclasses import replace as dc_replace
 from ..config import Config
 from ..lexicon import genre_parts
 from ..facts import body_names, place_bodies
-from ..question import Question, acted_on, without_asker
+from ..question import Question, acted_on, document_keys, without_asker
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict
+from .answerability import SENTENCE_END, Judge, Verdict
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .passages import best_passage, clip, join
@@ -53,18 +53,20 @@ class Answerer:
         return known
 
     # -- what the corpus cannot hold at all ----------------------------------
-    def missing(self, q: Question, hits: list[Hit]) -> str | None:
-        """Why the corpus cannot answer, from what the question names; None when nothing is missing."""
+    def missing(self, q: Question, hits: list[Hit], bridges=()) -> str | None:
+        """Why the corpus cannot answer, from what the question names; None when nothing is missing.
+        A document named by a number the corpus never gives is known when the lexicon names it in
+        the corpus's words ("Quy định 37": «Quy định về những điều đảng viên không được làm»)."""
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
         if missing_bodies:
-            # "Tôi làm ở Kiểm toán nhà nước, kế hoạch nói gì về …?": where the asker works is not asked about
-            told = without_asker(q.text, last_only=False)
+            told = _asking(q)
             asked = set(body_names(told) + place_bodies(told))
             missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
+        named = {key for b in bridges for key in document_keys(b.said)}
         for key, number in zip(q.doc_keys, q.doc_numbers):
-            if key not in self.info.doc_keys:
+            if key not in self.info.doc_keys and key not in named:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."
         unknown_refs = [r for r in q.refs if r not in self.info.refs]
         if unknown_refs:
@@ -78,7 +80,7 @@ class Answerer:
         that a cut-off document lacks and no other clause mentions."""
         if not self.info.truncated:
             return None
-        asked = f" {' '.join(fold(s) for s in syllables(q.text))} "
+        asked = f" {' '.join(fold(s) for s in syllables(_asking(q)))} "
         for part, phrases in genre_parts():
             for phrase, key in phrases:
                 if f" {key} " in asked and not self.info.has_phrase(key):
@@ -105,7 +107,7 @@ class Answerer:
         if retrieval.bridges:  # the corpus's words for the user's count when picking a sentence
             extra = tuple(fold(s) for b in retrieval.bridges for w in b.plan_words for s in syllables(w))
             q = dc_replace(q, topic=q.topic + tuple(dict.fromkeys(extra)))
-        reason = self.missing(q, hits)
+        reason = self.missing(q, hits, retrieval.bridges)
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
         verdict = self.judge.verdict(q, retrieval, follows_topic=follows_topic, named=self.named(q, hits))
@@ -194,6 +196,14 @@ class Answerer:
             if key not in self.info.own_doc_keys and key in self._cited_dates and key not in worked_on:
                 return self._cited_dates[key]
         return None
+
+
+def _asking(q: Question) -> str:
+    """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
+    Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
+    question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?")."""
+    told = without_asker(q.text, last_only=False)
+    return ([p for p in SENTENCE_END.split(told) if p.strip()] or [told])[-1]
 
 
 def _signals(verdict: Verdict) -> dict:

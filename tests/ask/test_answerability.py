@@ -361,3 +361,38 @@ def test_the_refusal_model_looks_at_score_answers_and_follow_ups_only(assistant)
     assert (meta.confidence, meta.signals["rule"]) == ("high", "meta") and "refusal" not in meta.signals
     named = composed("Nhiệm vụ 8 nói gì?")
     assert (named.confidence, named.signals["rule"]) == ("high", "named")
+
+
+def test_the_situation_told_before_the_question_is_not_what_it_asks_about(assistant):
+    # "Văn phòng Tỉnh ủy" and "đôn đốc" (a word of the cut-off final part) tell who asks and why
+    reply = assistant.ask("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót để các tỉnh ủy ban hành "
+                          "kế hoạch thực hiện Kết luận 21 là ngày nào?")
+    assert (reply.found, reply.citations[0].ref) == (True, "III.2") and reply.answer.startswith("Tháng 12/2021")
+    # asked about, they still are missing
+    assert assistant.ask("Ai đôn đốc việc thực hiện kế hoạch?").signals["rule"] == "missing"
+
+
+def test_a_part_headed_by_a_body_is_that_bodys_and_a_cut_off_part_is_not(assistant):
+    own = assistant.ask("Nội dung mục IV.1 về Đảng đoàn Quốc hội nói gì?")
+    assert (own.found, own.citations[0].ref) == (True, "IV.1")
+    assert own.answer.startswith("Đảng đoàn Quốc hội (IV.1) gồm 2 nội dung (IV.1.1–IV.1.2)")
+    cut = assistant.ask("Phần IV giao gì cho tỉnh ủy, thành ủy?")  # "Phần IV" names a part, not a subject
+    assert (cut.found, cut.signals["rule"]) == (False, "named-absent")
+
+
+def test_a_document_the_lexicon_names_in_the_plans_words_is_cited_not_missing(assistant):
+    # "Quy định 37" is the plan's «Quy định về những điều đảng viên không được làm» (I.2)
+    mentioned = assistant.ask("Kế hoạch có nhắc đến Quy định 37 về những điều đảng viên không được làm không?")
+    assert (mentioned.confidence, mentioned.citations[0].ref) == ("high", "I.2")
+    content = assistant.ask("Quy định 37 nói gì?")
+    assert (content.found, content.signals["rule"]) == (False, "cited")
+    assert content.answer.startswith("Kế hoạch chỉ nhắc đến 37-QĐ/TW, không nêu nội dung của văn bản đó")
+    # a document it neither holds, cites nor names in other words is missing
+    assert assistant.ask("Chỉ thị 05 có được nhắc không?").signals["rule"] == "missing"
+
+
+def test_english_words_typed_in_a_vietnamese_question_are_read_as_the_plans(assistant):
+    reply = assistant.ask("Phần self-criticism and criticism trong plan yêu cầu làm gì cụ thể ạ?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.4")
+    review = assistant.ask("KH03 có yêu cầu review lại các quy định về công tác cán bộ không?")
+    assert (review.confidence, review.citations[0].ref) == ("high", "III.7")
