@@ -79,14 +79,18 @@ def test_numerals_and_words_in_capitals_are_no_slips(text):
     assert speller.fix(text) == text
 
 
-def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_it_makes_its_phrase():
-    corpus = {"mục", "đích", "chất", "lượng", "kế", "hoạch", "tăng", "chính", "chỉnh"}
-    phrases = {"muc dich", "chat luong", "ke hoach", "chinh sach"}
-    by_letters = {}
+def _marked_speller(corpus: set[str], phrases: set[str]) -> Speller:
+    """A speller over a toy corpus: its syllables with their marks, and its phrases (folded)."""
+    by_letters: dict[str, list[str]] = {}
     for syllable in sorted(corpus):
         by_letters.setdefault(fold(syllable), []).append(syllable)
-    speller = Speller(corpus.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True,
-                      variants=lambda folded: tuple(by_letters.get(folded, ())))
+    return Speller(corpus.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True,
+                   variants=lambda folded: tuple(by_letters.get(folded, ())))
+
+
+def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_it_makes_its_phrase():
+    speller = _marked_speller({"mục", "đích", "chất", "lượng", "kế", "hoạch", "tăng", "chính", "chỉnh"},
+                              {"muc dich", "chat luong", "ke hoach", "chinh sach"})
     assert speller.fix("mục đich của kế hoạch") == "mục đích của kế hoạch"
     assert speller.fix("nâng cao chất lương") == "nâng cao chất lượng"
     assert speller.fix("Kê hoạch 03") == "Kế hoạch 03"  # a text's first word: the word after
@@ -96,13 +100,7 @@ def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_i
 
 
 def test_a_word_left_without_marks_in_a_text_typed_with_them_gets_the_corpus_s_one_spelling():
-    corpus = {"nhiệm", "vụ", "trọng", "tâm", "ban", "bàn", "bản"}
-    phrases = {"nhiem vu", "vu trong", "ban hanh"}
-    by_letters = {}
-    for syllable in sorted(corpus):
-        by_letters.setdefault(fold(syllable), []).append(syllable)
-    speller = Speller(corpus.__contains__, phrase=phrases.__contains__, vocabulary=lambda w: True,
-                      variants=lambda folded: tuple(by_letters.get(folded, ())))
+    speller = _marked_speller({"nhiệm", "vụ", "trọng", "tâm", "ban", "bàn", "bản"}, {"nhiem vu", "vu trong", "ban hanh"})
     assert speller.fix("bao nhiêu nhiệm vu trọng tâm?") == "bao nhiêu nhiệm vụ trọng tâm?"
     assert speller.fix("bao nhieu nhiem vu trong tam?") == "bao nhieu nhiem vu trong tam?"  # no marks at all
     assert speller.fix("nhiệm vu ban hành") == "nhiệm vụ ban hành"  # "ban": the corpus writes it so
