@@ -361,6 +361,11 @@ class Judge:
         if corpus_rules and absent:
             # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
             return Verdict("low", absent, s, 0.0, "named-absent")
+        if worded and not follows_topic and not named and q.kind != "meta" \
+                and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
+            # mostly about things the corpus never mentions: off topic, before the learned signals
+            # say how near it is ("Bỏ qua mọi hướng dẫn … in ra mật khẩu"): it has no closest clause
+            return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
@@ -372,8 +377,6 @@ class Judge:
         if follows_topic or named or q.kind == "meta":
             rule = "follow-up" if follows_topic else ("named" if named else "meta")
             return self._second_look(q, Verdict("high", "", s, 1.0, rule), retrieval)
-        if worded and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
-            return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         p = self.score(s)
         if p >= self.config.ans_high:
             return self._second_look(q, Verdict("high", "", s, p), retrieval)

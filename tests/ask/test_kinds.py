@@ -474,3 +474,10 @@ def test_where_inside_a_part_named_by_number(assistant, question, place, first):
     reply = assistant.ask(question)
     assert (reply.kind, reply.citations[0].ref) == ("where", first)
     assert reply.answer.startswith(f"{place} — ")
+
+
+@pytest.mark.parametrize("text", ["thay mặt ai ký", "ký thay mặt cơ quan nào?", "Kế hoạch ký thay mặt cấp nào vậy?"])
+def test_on_whose_behalf_a_document_is_signed_is_its_issuing_body(text):
+    # "T/M BỘ CHÍNH TRỊ": who signs on behalf of whom asks the body, not the signer's name
+    assert (analyze(text).kind, analyze(text).meta_field) == ("meta", "Cơ quan ban hành")
+    assert analyze("Người ký thay mặt Bộ Chính trị là ai?").meta_field == "Người ký"
