@@ -143,6 +143,8 @@ class Question:
     topic_accented: tuple[str, ...]
     english: bool
     truncated: bool
+    # the other fields of the register a metadata question asks too ("do ai ký và ký thay mặt cơ quan nào")
+    also_fields: tuple[str, ...] = ()
 
 
 # Vietnamese spelling never doubles a consonant letter: "Côngg", "chínnh" are slips of the
@@ -309,6 +311,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     folded = collapse(fold(text))
     kind = "what"
     meta_field = None
+    also_fields: tuple[str, ...] = ()
     doc_keys = document_keys(text)
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
@@ -340,6 +343,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                                                      "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren")]
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
+                also_fields = tuple(dict.fromkeys(other for other, asks in fields if other not in (name, *_WEAK_FIELDS)
+                                                  and re.search(asks, folded)))
             break
     # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
     if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:
@@ -366,4 +371,4 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                     doc_numbers=doc_numbers, doc_keys=doc_keys, issue_date=issue_date, content=content,
                     content_accented=content_accented, accented=accented, topic=topic,
                     topic_accented=topic_accented,
-                    english=english, truncated=truncated)
+                    english=english, truncated=truncated, also_fields=also_fields)

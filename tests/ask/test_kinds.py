@@ -481,3 +481,13 @@ def test_on_whose_behalf_a_document_is_signed_is_its_issuing_body(text):
     # "T/M BỘ CHÍNH TRỊ": who signs on behalf of whom asks the body, not the signer's name
     assert (analyze(text).kind, analyze(text).meta_field) == ("meta", "Cơ quan ban hành")
     assert analyze("Người ký thay mặt Bộ Chính trị là ai?").meta_field == "Người ký"
+
+
+def test_a_metadata_question_asking_two_fields_hears_both(assistant):
+    assert analyze("Kế hoạch 03 ban hành ngày nào, ai ký?").also_fields == ("Người ký",)
+    reply = assistant.ask("ke hoach 03-KH/TW do ai ky va ky thay mat co quan nao")
+    assert reply.answer.startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»")
+    assert reply.answer.endswith("; Người ký: Võ Văn Thưởng.")
+    both = assistant.ask("Số hiệu và ngày ban hành của kế hoạch là gì?")
+    assert both.answer == "Số hiệu: 03-KH/TW (03-KH/TW); Ngày ban hành: 01/12/2021."
+    assert assistant.ask("Ai ký kế hoạch?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."

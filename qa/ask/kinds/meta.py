@@ -7,6 +7,7 @@ a question is metadata only when little else is asked.
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dc_replace
 
 from ...documents.types import type_names
 from ...facts import find_bodies
@@ -66,6 +67,9 @@ META_FIELDS = (
 )
 
 
+# "(03-KH/TW; văn bản ghi: «…»)", "(03-KH/TW)": where an answer comes from, said once per reply
+_SOURCE = re.compile(r"\s*\([^()]*\d{2}-[A-ZĐ]+/[A-Z]+[^()]*\)")
+
 # The clause that answers a field, where it is not the metadata block.
 CLAUSE_OF_FIELD = {"Tên văn bản": "title", "Căn cứ": "preamble"}
 _IMPLEMENTS = re.compile(r"((?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]+"
@@ -90,6 +94,21 @@ class Meta(Kind):
             line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
 
     def answer(self, q, hits, ctx):
+        first = self._field_answer(q, hits, ctx)
+        if not q.also_fields or first is None:
+            return first
+        # "do ai ký và ký thay mặt cơ quan nào?": each field asked, in a few words after the first
+        text, clause = first if isinstance(first, tuple) else (first, None)
+        more = []
+        for field in q.also_fields:
+            other = self._field_answer(dc_replace(q, meta_field=field, also_fields=()), hits, ctx)
+            other = other[0] if isinstance(other, tuple) else other
+            if other and not other.startswith("Thông tin văn bản không ghi"):
+                more.append(_SOURCE.sub("", other).rstrip(". "))
+        text = "; ".join([text.rstrip("."), *more]) + "."
+        return (text, clause) if clause is not None else text
+
+    def _field_answer(self, q, hits, ctx):
         if q.meta_field == "Tên văn bản":
             title = next((h.clause for h in hits if h.clause.kind == "title"), None)
             return (f"{title.text} ({title.doc_id}).", title) if title else None
