@@ -469,11 +469,20 @@ def test_who_acts_in_the_front_matter_or_a_section_headed_by_its_parts(assistant
     ("Nhiệm vụ trọng tâm về phòng chống tham nhũng nằm ở mục nào của phần III?", "III.8", "III.8"),
     ("Đảng đoàn Quốc hội nằm ở mục nào của phần IV?", "IV.1", "IV.1.1"),  # its heading, cited by its first part
     ("Phần III nằm ở đâu?", "III", "III"),  # nothing asked but the part
+    # named by its title, not its number
+    ("Nội dung về tự phê bình và phê bình nằm ở mục nào của phần Nhiệm vụ trọng tâm?", "III.4", "III.4"),
+    ("Phần nhiệm vụ trọng tâm ở mục nào?", "III", "III"),
 ])
-def test_where_inside_a_part_named_by_number(assistant, question, place, first):
+def test_where_inside_a_part_named_by_number_or_title(assistant, question, place, first):
     reply = assistant.ask(question)
     assert (reply.kind, reply.citations[0].ref) == ("where", first)
     assert reply.answer.startswith(f"{place} — ")
+
+
+@pytest.mark.parametrize("text", ["Bộ Chính trị ký kế hoạch ở đâu ạ?", "Kế hoạch ký ở đâu?"])
+def test_where_a_document_was_signed_is_its_dating_lines_place(assistant, text):
+    assert (analyze(text).kind, analyze(text).meta_field) == ("meta", "Nơi ký")
+    assert assistant.ask(text).answer.startswith("Hà Nội (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)")
 
 
 @pytest.mark.parametrize("text", ["thay mặt ai ký", "ký thay mặt cơ quan nào?", "Kế hoạch ký thay mặt cấp nào vậy?"])

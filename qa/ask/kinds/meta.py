@@ -47,7 +47,9 @@ META_FIELDS = (
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
-    ("Nơi ký", r"\b(k[yi]|ban hanh|ra) (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b|\b(noi|dia diem) k[yi]\b"),
+    # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
+    ("Nơi ký", r"\b(k[yi]|ban hanh|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b"
+               r"|\b(noi|dia diem) k[yi]\b"),
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b"
                          r"|\bdo\b.{3,60}\bban hanh(\s*\??$|\W+(dung|phai) (hay|khong))"
                          # "của cơ quan nào ra", "ai ra kế hoạch này"

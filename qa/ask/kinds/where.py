@@ -53,15 +53,19 @@ def _name_only(clause) -> bool:
     return clause.kind in ("section", "heading") and len(syllables(_NUMBERING.sub("", clause.text))) <= _NAME_ONLY
 
 
-def _asked_inside(q, hits):
-    """"Nhiệm vụ về giáo dục chính trị nằm ở mục mấy của phần III?": the part named by number is
-    where to look, not the answer; the best hit inside it that the question is about is. None when
-    the question names no part, or asks about nothing but the part ("Phần III nằm ở đâu?")."""
-    best = hits[0].clause
-    if best.ref not in q.refs or len(q.topic) < 2:
+def _asked_inside(q, hits, named=None):
+    """"Nhiệm vụ về giáo dục chính trị nằm ở mục mấy của phần III / của phần Nhiệm vụ trọng tâm?":
+    the part named, by number or by its title (``named``), is where to look, not the answer; the
+    best hit inside it that the question is about is. None when the question names no part, or
+    asks about nothing but the part ("Phần III nằm ở đâu?")."""
+    part = named if named is not None else hits[0].clause
+    if named is None and part.ref not in q.refs:
         return None
-    return next((h.clause for h in hits[1:] if h.clause.doc_id == best.doc_id
-                 and h.clause.ref.startswith(best.ref + ".")), None)
+    title = set(syllables(fold(part.label.split(" — ")[-1])))
+    if len([t for t in q.topic if t not in title]) < 2:
+        return None
+    return next((h.clause for h in hits if h.clause.doc_id == part.doc_id
+                 and h.clause.ref.startswith(part.ref + ".")), None)
 
 
 class Where(Kind):
@@ -79,7 +83,7 @@ class Where(Kind):
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
         clause = hits[0].clause
         named = _named_title(q, hits, ctx)
-        inside = _asked_inside(q, hits) if named is None or named.ref in q.refs else None
+        inside = _asked_inside(q, hits, named)
         if inside is not None:  # "… nằm ở mục mấy của phần III?": which part of the part named
             return self._place(inside), inside
         place = named if named is not None else clause  # "phần nhiệm vụ trọng tâm ở mục nào?": that section
