@@ -69,6 +69,12 @@ META_FIELDS = (
 )
 
 
+def _day(dating_line: re.Match) -> str:
+    """"01/12/2021" from a dating line's match ("Hà Nội, ngày 01 tháng 12 năm 2021")."""
+    day, month, year = (int(g) for g in dating_line.groups()[1:])
+    return f"{day:02d}/{month:02d}/{year}"
+
+
 # "(03-KH/TW; văn bản ghi: «…»)", "(03-KH/TW)": where an answer comes from, said once per reply
 _SOURCE = re.compile(r"\s*\([^()]*\d{2}-[A-ZĐ]+/[A-Z]+[^()]*\)")
 
@@ -152,8 +158,7 @@ class Meta(Kind):
         if dated is None:
             return None
         found, header = dated
-        day, month, year = (int(g) for g in found.groups()[1:])
-        return f"Ngày ban hành: {day:02d}/{month:02d}/{year} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
+        return f"Ngày ban hành: {_day(found)} ({doc_id}; văn bản ghi: «{found.group(0)}»).", header
 
     @staticmethod
     def _dating(doc_id: str, ctx):
@@ -166,8 +171,8 @@ class Meta(Kind):
     def _dating_line(cls, doc_id: str, listed: str, ctx):
         """The date in the document's own words, its dating line ("Hà Nội, ngày 01 tháng 12 năm
         2021"), cited before the register's data when the two agree."""
-        dated = cls.issue_date(doc_id, ctx)
-        return dated if dated is not None and dated[0].startswith(f"Ngày ban hành: {listed.strip()} (") else None
+        dated = cls._dating(doc_id, ctx)
+        return cls.issue_date(doc_id, ctx) if dated is not None and _day(dated[0]) == listed.strip() else None
 
     @staticmethod
     def _issuer_in_text(doc_id: str, listed: str, ctx):
