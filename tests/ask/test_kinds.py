@@ -500,3 +500,14 @@ def test_a_metadata_question_asking_two_fields_hears_both(assistant):
     both = assistant.ask("Số hiệu và ngày ban hành của kế hoạch là gì?")
     assert both.answer == "Số hiệu: 03-KH/TW (03-KH/TW); Ngày ban hành: 01/12/2021."
     assert assistant.ask("Ai ký kế hoạch?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
+
+
+def test_a_question_that_turns_on_a_time_hears_the_plans_time_first(assistant):
+    yes_no = assistant.ask("kế hoạch có bắt buộc lấy phiếu tín nhiệm hàng năm ko?")
+    assert yes_no.answer.startswith("Kế hoạch có đề cập (III.5; thời gian: năm thứ 3, nhiệm kỳ Đại hội Đảng, "
+                                    "nhiệm kỳ Quốc hội và Hội đồng nhân dân các cấp): Tiếp tục thực hiện")
+    choice = assistant.ask("Ke hoach noi tu phe binh phai lam thuong xuyen hay chi cuoi nam?")
+    assert choice.answer.startswith("Thực hiện hằng năm, từ năm 2021 (III.4): Thực hiện nghiêm việc tự phê bình")
+    # no word of time asked: the passage alone
+    plain = assistant.ask("Kế hoạch có nói gì về chống bè phái không?")
+    assert plain.answer.startswith("Kế hoạch có đề cập (III.6): khắc phục tình trạng")

@@ -29,9 +29,16 @@ class What(Kind):
             if body in facts.lead and not facts.lead_inherited:
                 return f"{body} chủ trì ({clause.ref}): {task}"
         folded = collapse(fold(q.text))
+        # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
+        # on a time, and the plan's comes first
+        timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None
         if EXISTENCE.search(folded) or YES_NO.search(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
-            head = f"Kế hoạch có đề cập ({clause.ref}): "
+            head = (f"Kế hoạch có đề cập ({clause.ref}; thời gian: {'; '.join(facts.timings)}): " if timed
+                    else f"Kế hoạch có đề cập ({clause.ref}): ")
+            return head + clip(passage, max(60, limit - len(head)))
+        if timed:
+            head = f"{'; '.join(facts.timings)} ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
         # the passage, and where it is ("… (III.9)"), as every other kind's answer says
         where = f" ({clause.ref})"
