@@ -57,12 +57,8 @@ class Assistant:
                                    corpus_has=self._info.has_phrase, docs=self.docs)
         self.answerer = answerer or Answerer(self._info, config, model=index.manifest.get("model"),
                                              words=segmenter.words)
-        marked: dict[str, list[str]] = {}
-        for syllable in sorted(self._info.vocab_accented):
-            marked.setdefault(fold(syllable), []).append(syllable)
-        variants = {f: tuple(v) for f, v in marked.items()}
         self._speller = Speller(self._knows, phrase=self._info.has_phrase, vocabulary=in_language,
-                                variants=lambda folded: variants.get(folded, ()))
+                                variants=self._info.spellings)
         # A metadata question may name its document by title words ("kế hoạch về chỉnh đốn Đảng số mấy?").
         self._title_words = frozenset(s for d in index.manifest.get("documents", ())
                                       for s in syllables(fold(d.get("title") or "")))

@@ -65,6 +65,15 @@ class Verdict:
     rule: str = ""  # the rule that decided, or "" when the score did
     refusal: float | None = None  # the refusal model's probability, when it looked (qa/ask/refusal.py)
 
+    def to_signals(self) -> dict:
+        """What ``Reply.signals`` shows of the verdict: its signals, score, rule and refusal probability."""
+        out = self.signals.to_dict() if self.signals else {}
+        out["score"] = round(self.score, 4)
+        out["rule"] = self.rule
+        if self.refusal is not None:
+            out["refusal"] = round(self.refusal, 4)
+        return out
+
 
 class Judge:
     def __init__(self, info: CorpusInfo, config: Config, ctx: AnswerContext, model: str | None = None,
@@ -168,10 +177,10 @@ class Judge:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
         situation ("Tôi là đảng viên 50 năm tuổi Đảng… Kế hoạch có quy định … không?"): the
         situation's words are not what the yes/no question asks about."""
-        sentences = [p for p in SENTENCE_END.split(q.text) if p.strip()]
-        if len(sentences) < 2:
+        asking = last_sentence(q.text)
+        if asking == q.text.strip():
             return s.unknown
-        return max(s.unknown, self.unknown(analyze(sentences[-1]), bridges))
+        return max(s.unknown, self.unknown(analyze(asking), bridges))
 
     def _own_document_named(self, q: Question) -> bool:
         """The question names a document the corpus holds ("Kế hoạch 03 … bao nhiêu nhiệm vụ")."""
@@ -304,7 +313,7 @@ class Judge:
         # "học Kết luận 21 thế nào?" asks about the plan's work with a document, not its content
         worked_on = acted_on(q.text)
         # a document the lexicon names in the corpus's words is cited too ("Quy định 37")
-        cited = self.info.doc_keys | {key for b in retrieval.bridges for key in document_keys(b.said)}
+        cited = self.info.doc_keys | bridged_documents(retrieval.bridges)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
                       if k in cited and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
@@ -388,13 +397,24 @@ class Judge:
         """An answer the refusal model, reading all its signals together, judges the corpus likely
         not to give (``refusal_min``) becomes a weak match; its probability is kept either way."""
         model = getattr(retrieval, "refusal", None)
-        signals = {**verdict.signals.to_dict(), "score": round(verdict.score, 4), "rule": verdict.rule}
+        signals = verdict.to_signals()
         if model is None or not eligible(signals, q.kind):
             return verdict
         p = model.probability(signals, q.raw)
         if p >= self.config.refusal_min:
             return Verdict("low", _NOT_DIRECT, verdict.signals, verdict.score, "refusal", refusal=p)
         return dc_replace(verdict, refusal=p)
+
+
+def bridged_documents(bridges) -> frozenset[tuple[str, int]]:
+    """The documents the lexicon names in the corpus's words ("Quy định 37": «Quy định về những
+    điều đảng viên không được làm»), as (type, number): cited by the corpus, though not by number."""
+    return frozenset(key for b in bridges for key in document_keys(b.said))
+
+
+def last_sentence(text: str) -> str:
+    """The sentence that asks, after any that tell the asker's situation."""
+    return ([p for p in _SENTENCE_END.split(text) if p.strip()] or [text])[-1].strip()
 
 
 def _own_body(clause) -> str:
@@ -429,7 +449,7 @@ _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|th�
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
 _MASTHEAD_ONLY = 0.5
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")

@@ -17,10 +17,10 @@ from dataclasses import replace as dc_replace
 from ..config import Config
 from ..lexicon import genre_parts
 from ..facts import body_names, place_bodies
-from ..question import Question, acted_on, document_keys, without_asker
+from ..question import Question, acted_on, without_asker
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import SENTENCE_END, Judge, Verdict
+from .answerability import Judge, Verdict, bridged_documents, last_sentence
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .passages import best_passage, clip, join
@@ -64,7 +64,7 @@ class Answerer:
             missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
-        named = {key for b in bridges for key in document_keys(b.said)}
+        named = bridged_documents(bridges)
         for key, number in zip(q.doc_keys, q.doc_numbers):
             if key not in self.info.doc_keys and key not in named:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."
@@ -125,7 +125,7 @@ class Answerer:
                                                             c.doc != clause.doc_id)
                 return Reply(question=q.raw, answer=clip(f"{text} ({clause.ref}).", limit), found=True,
                              kind="when", citations=cited[: len(citations)], resolved_question=resolved,
-                             confidence="high", signals=_signals(verdict))
+                             confidence="high", signals=verdict.to_signals())
         best = hits[0].clause
         if best.kind in ("section", "heading"):
             # A section answers with its parts. For its content they come first; for where it
@@ -153,14 +153,14 @@ class Answerer:
             message = f"Câu hỏi quá dài nên chỉ {self.config.max_question_chars} ký tự đầu được dùng."
         return Reply(question=q.raw, answer=answer, found=True, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved or "", confidence="high",
-                     signals=_signals(verdict))
+                     signals=verdict.to_signals())
 
     def _refusal(self, q: Question, verdict: Verdict, citations, resolved: str) -> Reply:
         message = verdict.reason + " " + self.info.coverage([c.doc for c in citations])
         if q.english:
             message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
         return Reply(question=q.raw, answer=_NOT_FOUND, found=False, kind=q.kind, message=message,
-                     citations=citations, resolved_question=resolved, confidence="none", signals=_signals(verdict))
+                     citations=citations, resolved_question=resolved, confidence="none", signals=verdict.to_signals())
 
     def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str) -> Reply:
         clause = hits[0].clause
@@ -170,7 +170,7 @@ class Answerer:
         message = (f"Kế hoạch không trả lời trực tiếp câu hỏi này; điều khoản gần nhất là {clause.ref} "
                    f"({clause.label}). {self.info.coverage([h.clause.doc_id for h in hits])}")
         return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
-                     citations=citations, resolved_question=resolved, confidence="low", signals=_signals(verdict))
+                     citations=citations, resolved_question=resolved, confidence="low", signals=verdict.to_signals())
 
     # -- cited documents -------------------------------------------------------
     @staticmethod
@@ -202,14 +202,6 @@ def _asking(q: Question) -> str:
     """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
     Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
     question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?")."""
-    told = without_asker(q.text, last_only=False)
-    return ([p for p in SENTENCE_END.split(told) if p.strip()] or [told])[-1]
+    return last_sentence(without_asker(q.text, last_only=False))
 
 
-def _signals(verdict: Verdict) -> dict:
-    out = verdict.signals.to_dict() if verdict.signals else {}
-    out["score"] = round(verdict.score, 4)
-    out["rule"] = verdict.rule
-    if verdict.refusal is not None:
-        out["refusal"] = round(verdict.refusal, 4)
-    return out

@@ -186,10 +186,22 @@ class CorpusInfo:
         ("trường" is not "trương"), else folded."""
         return syllable.lower() in self.vocab_accented if accented else fold(syllable) in self.doc_freq
 
+    def spellings(self, folded: str) -> tuple[str, ...]:
+        """The corpus's spellings, with accents, of a folded syllable ("muc" → ("mục",))."""
+        return self._spellings.get(folded, ())
+
     def warm_up(self) -> None:
         """Count now what the first question that needs it would wait for (20–100 ms at 100k)."""
-        for name in ("own_doc_keys", "doc_types", "latest_year", "sessions", "_bigrams", "_coverage_by_doc"):
+        for name in ("own_doc_keys", "doc_types", "latest_year", "sessions", "_bigrams", "_coverage_by_doc",
+                     "_spellings"):
             getattr(self, name)
+
+    @cached_property
+    def _spellings(self) -> dict[str, tuple[str, ...]]:
+        marked: dict[str, list[str]] = {}
+        for syllable in sorted(self.vocab_accented):
+            marked.setdefault(fold(syllable), []).append(syllable)
+        return {f: tuple(v) for f, v in marked.items()}
 
     @cached_property
     def _bigrams(self) -> frozenset[str]:
