@@ -8,8 +8,10 @@ question's gold substrings (both NFC, white space collapsed). Ranks are 0-based.
 - nDCG@10    = DCG / IDCG with DCG = Σ_{i<10} rel_i / log2(i + 2) and IDCG the DCG of
                ``n_ideal`` relevant citations at the top, where ``n_ideal`` is the number
                of corpus clauses that contain a gold substring, capped at 10 (at least 1).
-- answer     = an acceptable short answer occurs, whole-word, case- and diacritic-
-               insensitively, in a reply that was found and is at most 200 characters.
+- answer     = an acceptable short answer occurs, as whole words in order, in a reply that
+               was found and is at most 200 characters; case, diacritics, punctuation, a
+               few filler words ("của", "và", "ngày") and the spelling of dates aside.
+               An acceptable answer naming several things matches when each one occurs.
 - abstention = precision and recall of ``found is False`` as a detector of out-of-scope
                questions; false-abstention rate = share of in-scope questions abstained on.
 - latency    = p50 / p95 by linear interpolation between closest ranks (numpy's default).
@@ -97,18 +99,59 @@ def ideal_count(clause_texts: Iterable[str] | None, gold: Sequence[str], depth: 
 
 # --- answers -------------------------------------------------------------------------
 
-def _whole_word(needle: str, haystack: str) -> bool:
-    # "III.1" must not count inside "III.10", nor "2022" inside "20221".
-    pattern = r"(?<![0-9a-z])" + re.escape(needle) + r"(?![0-9a-z])"
-    return re.search(pattern, haystack) is not None
+# Words a writer adds to or leaves out of a short answer without changing it (folded):
+# "năm thứ 3 của nhiệm kỳ" is the plan's "(năm thứ 3, nhiệm kỳ …)", "Bộ Chính trị và Ban
+# Bí thư" its "Bộ Chính trị, Ban Bí thư", "ngày 25/10/2021" its "25/10/2021".
+ANSWER_FILLERS = frozenset({"cua", "vao", "va", "la", "thi", "ngay"})
+# words, and the marks inside references and dates as words of their own: "2021" is in "1/12/2021",
+# "III.1" is not in "III.10"
+_TOKEN = re.compile(r"[0-9a-z]+|(?<=[0-9a-z])[./-](?=[0-9a-z])")
+_DATE_WORDS = re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_MONTH_WORDS = re.compile(r"thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_NUMBERED = re.compile(r"\b\d+(?:/\d+)+\b")
+_UNIT_BEFORE_DATE = re.compile(r"\b(?:ngay|thang|nam)\s+(?=\d)")  # "tháng 01/2022" is "01/2022"
+# Parts of an acceptable answer that names several things: each must be in the reply.
+_PARTS = re.compile(r"\s*[,;]\s*|\s+va\s+")
+
+
+def _dates(folded: str) -> str:
+    """One spelling per date: "ngày 01 tháng 12 năm 2021" and "1/12/2021" are "1/12/2021",
+    "tháng 01/2022" is "1/2022"."""
+    folded = _DATE_WORDS.sub(lambda m: f"{m[1]}/{m[2]}/{m[3]}", folded)
+    folded = _UNIT_BEFORE_DATE.sub("", _MONTH_WORDS.sub(lambda m: f"{m[1]}/{m[2]}", folded))
+    return _NUMBERED.sub(lambda m: "/".join(str(int(n)) for n in m[0].split("/")), folded)
+
+
+def answer_tokens(text: str) -> list[str]:
+    """Folded words of a short answer, dates in one spelling, punctuation and fillers dropped.
+
+    >>> answer_tokens("Năm thứ 3 của nhiệm kỳ; ngày 01 tháng 12 năm 2021")
+    ['nam', 'thu', '3', 'nhiem', 'ky', '1', '/', '12', '/', '2021']
+    """
+    return [t for t in _TOKEN.findall(_dates(fold(text))) if t not in ANSWER_FILLERS]
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _matches_one(haystack: list[str], acceptable: str) -> bool:
+    if _contains(haystack, answer_tokens(acceptable)):
+        return True
+    parts = [answer_tokens(p) for p in _PARTS.split(_dates(fold(acceptable)))]
+    parts = [p for p in parts if p]
+    return len(parts) > 1 and all(_contains(haystack, p) for p in parts)
 
 
 def answer_matches(answer: str, acceptable: Sequence[str], max_chars: int = ANSWER_MAX_CHARS) -> bool:
-    """True when ``answer`` is short and contains an acceptable answer (folded, whole-word)."""
+    """True when ``answer`` is short and holds an acceptable answer: its words in order,
+    whole words, case, diacritics, punctuation and fillers aside; an acceptable answer
+    naming several things (",", ";", "và") also matches when the reply holds each of them."""
     if not answer or len(collapse(answer)) > max_chars:
         return False
-    haystack = fold(answer)
-    return any(_whole_word(fold(a), haystack) for a in acceptable if a.strip())
+    haystack = answer_tokens(answer)
+    return any(_matches_one(haystack, a) for a in acceptable if a.strip())
 
 
 def answer_correct(found: bool, answer: str, acceptable: Sequence[str],

@@ -71,6 +71,25 @@ def test_answer_match_is_folded_and_whole_word():
     assert m.answer_correct(True, "anything", []) is None  # not scored
 
 
+def test_answer_match_reads_dates_punctuation_and_fillers_alike():
+    timing = "Năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội (III.5)."
+    assert m.answer_matches(timing, ["năm thứ 3 của nhiệm kỳ"])
+    assert not m.answer_matches(timing, ["năm thứ 3 nhiệm kỳ Quốc hội"])  # words in order, contiguous
+    issued = "Ngày ban hành: 01/12/2021 (văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."
+    assert m.answer_matches(issued, ["ngày 1/12/2021"]) and m.answer_matches(issued, ["Hà Nội, ngày 01/12/2021"])
+    assert not m.answer_matches(issued, ["02/12/2021"])
+    assert m.answer_matches(issued, ["2021"]) and m.answer_matches(issued, ["tháng 12/2021"])
+    assert m.answer_matches("Hoàn thành tháng 01/2022.", ["tháng 1 năm 2022"])
+    assert m.answer_tokens("Bộ Chính trị và Ban Bí thư") == ["bo", "chinh", "tri", "ban", "bi", "thu"]
+
+
+def test_answer_naming_several_things_needs_each_of_them():
+    assert m.answer_matches("Bộ Chính trị, Ban Bí thư tổ chức (II.1).", ["Bộ Chính trị và Ban Bí thư"])
+    assert m.answer_matches("Ban Bí thư; Bộ Chính trị (II.1).", ["Bộ Chính trị, Ban Bí thư"])
+    assert not m.answer_matches("Bộ Chính trị chủ trì (II.1).", ["Bộ Chính trị, Ban Bí thư"])
+    assert not m.answer_matches("21-KL/TW, ngày 25/10/2021", ["khóa XIII, ngày 25/10/2021"])
+
+
 def test_percentile_linear_interpolation():
     assert m.percentile([10, 20, 30, 40], 50) == pytest.approx(25.0)
     # position = 3 * 0.95 = 2.85 → 30 + 0.85 * (40 - 30) = 38.5
