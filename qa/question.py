@@ -295,6 +295,22 @@ def _asked_through(text: str, pattern: str) -> str:
     return text
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")  # "III.1" is no sentence end
+
+
+def asking_part(text: str) -> str:
+    """The sentences that ask ("… ?"), when others only tell the asker's situation: "Em viết bài,
+    hạn nộp tuần sau. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh không?" asks no time. The
+    whole text when no sentence, or every one, ends with a question mark.
+
+    >>> asking_part("Hạn nộp tuần sau. Kế hoạch có nhắc tới X không? Em cảm ơn.")
+    'Kế hoạch có nhắc tới X không?'
+    """
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip(" .!?")]
+    asked = [s for s in sentences if s.endswith("?")]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+
+
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
@@ -350,7 +366,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:
         kind, meta_field = "meta", "Ngày ban hành"
     if kind == "what":
-        kind = kind_for(text, folded).name
+        asking = asking_part(text)
+        kind = kind_for(asking, collapse(fold(asking))).name
     role = None
     if kind == "who":
         if re.search(r"\bphoi hop\b", folded) and not re.search(r"\bchu tri\b", folded):

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.question import analyze, document_keys, without_documents
+from qa.question import analyze, asking_part, document_keys, without_documents
 
 
 @pytest.mark.parametrize("text, kind, field", [
@@ -24,6 +24,15 @@ from qa.question import analyze, document_keys, without_documents
 def test_kind_and_meta_field(text, kind, field):
     q = analyze(text)
     assert (q.kind, q.meta_field) == (kind, field)
+
+
+def test_the_kind_is_read_from_the_sentences_that_ask():
+    # the situation told first holds a time ("hạn nộp tuần sau") and "ai"; the question asks neither
+    q = analyze("Em viết bài dự thi, hạn nộp tuần sau, ai cũng bận. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh ko ạ?")
+    assert q.kind == "what"
+    assert analyze("Em viết bài dự thi, hạn nộp tuần sau. Ai phải tổ chức hội nghị học tập?").kind == "who"
+    assert analyze("Hạn nộp bài là khi nào").kind == "when"  # no question mark: the whole text asks
+    assert asking_part("Hạn nộp tuần sau. Mục III.1 nói gì? Em cảm ơn.") == "Mục III.1 nói gì?"
 
 
 def test_structural_references_and_ordinals():

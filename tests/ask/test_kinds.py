@@ -30,6 +30,7 @@ from qa.types import Clause, Facts, Hit
     ("Đợt sinh hoạt chính trị phải hoàn thành khi nào?", "when"),
     ("Chỗ nào làm qua loa thì cấp trên có uốn nắn không?", "what"),  # "chỗ nào" is not a place in the text
     ("Nhiệm vụ này số mấy?", "where"),  # a task's number is its place, not the document's number
+    ("Đoạn về chống tham nhũng nằm ở nhiệm vụ trọng tâm số mấy?", "where"),  # a qualified part's number too
     ("Kế hoạch 03 hết hiệu lực khi nào?", "meta"),
     ("Tài liệu này là nghị quyết hay kế hoạch?", "meta"),
     ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),

@@ -8,9 +8,11 @@ from ...text import fold, has_diacritics, syllables
 from ..passages import clip
 from .base import Kind
 
-# A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào".
+# A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
+# with "số" or "thứ", a word or two may qualify the part ("nhiệm vụ trọng tâm số mấy").
 # The count kind leaves these alone: "mấy" after the part's name asks which, not how many.
 PLACE_ASKED = (r"(?:(?:muc|phan|diem|viec|nhiem vu|noi dung|dieu|khoan|chuong) (?:so |thu )?may"
+               r"|(?:muc|phan|diem|viec|nhiem vu|noi dung) (?:\w+ ){1,2}(?:so|thu) (?:may|bao nhieu)"
                r"|(?:nam o|o|thuoc) (?:muc|phan|noi dung|diem|y|nhiem vu|viec|dieu|khoan) (?:so |thu )?(?:nao|may|bao nhieu))")
 
 PATTERN = re.compile(
