@@ -46,10 +46,13 @@ def _points_at_document(text: str) -> bool:
     return False
 
 
+def _issue_date_asked(q: Question) -> bool:
+    return q.meta_field == "Ngày ban hành" or q.kind == "when" and bool(_ISSUE_DATE.search(fold(q.text)))
+
+
 def _dates_a_pointed_document(q: Question) -> bool:
     """"nó ban hành ngày nào?", "kết luận đó ký hồi nào?": a date asked of a document pointed at."""
-    issued = q.meta_field == "Ngày ban hành" or q.kind == "when" and bool(_ISSUE_DATE.search(fold(q.text)))
-    return not q.doc_keys and issued and _points_at_document(q.text)
+    return not q.doc_keys and _issue_date_asked(q) and _points_at_document(q.text)
 
 
 # the day a document was issued or signed, asked ("ngày nào", "ký hồi nào"), not how often a task runs
@@ -152,9 +155,12 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     if not previous:
         return TurnPlan("standalone", q, "", False)
     prev = previous[-1]
-    dated = _dates_a_pointed_document(q)
     kinds = _kinds_pointed(q.text)
     named = [(k, n) for k, n in zip(prev.doc_keys, prev.doc_numbers) if not kinds or k[0] in kinds]
+    # "Kết luận 21 là của hội nghị nào?" → "Ban hành ngày nào?": a date asked of no document, after a
+    # turn about documents the plan only cites, is asked of them, as if pointed at
+    dated = _dates_a_pointed_document(q) or \
+        (not q.doc_keys and _issue_date_asked(q) and bool(named) and all(k not in held for k, _ in named))
     if dated and named:
         # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a turn that names a document (of
         # the kind pointed at): a document the plan cites is read as if the question named it; the
@@ -164,6 +170,10 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
             return TurnPlan("standalone", q, "", False)
         if reread is not None:
             return TurnPlan("standalone", reread(f"{cited[-1]} {q.text}"), "", False)
+    if (prev.kind == "meta" or _issue_date_asked(prev) or prev.kind == "when" and not prev.topic) \
+            and q.kind == "where" and not q.topic and not q.refs and reread is not None:
+        # "ban hành ngày nào?" → "ở đâu?": where the document was signed, not a place in it
+        q = reread(f"{q.text.rstrip(' ?')} ban hành ở đâu?")
     if q.kind == "meta" and q.meta_field not in _TOPIC_FIELDS and not q.doc_keys and not dated \
             and all(k in held for k in prev.doc_keys) and not _POINTING.search(fold(q.text)):
         # "ai ban hành?" after any turn about the plan: a field of the document's register is the

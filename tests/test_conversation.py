@@ -141,3 +141,19 @@ def test_the_day_asked_after_the_issuer_is_the_documents_and_an_event_takes_plac
     # "diễn ra ngày nào" is when a conference takes place, not the day a document came out
     held = assistant.ask("Hội nghị đó diễn ra ngày nào?", history=["Ai tổ chức hội nghị cán bộ toàn quốc?"])
     assert (held.kind, held.answer) == ("when", "Đầu tháng 12/2021 (II.1).")
+
+
+def test_a_date_asked_after_a_turn_about_a_cited_document_is_that_documents(assistant):
+    reply = assistant.ask("Ban hành ngày nào?", history=["Kết luận 21 là của hội nghị nào?"])
+    assert (reply.found, reply.answer) == (True, "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble).")
+    # after a turn about the plan itself, the plan's own date
+    own = assistant.ask("Ban hành ngày nào?", history=["Kế hoạch 03 do ai ban hành?"])
+    assert own.answer.startswith("Ngày ban hành: 01/12/2021")
+
+
+def test_where_after_the_documents_data_is_where_it_was_signed(assistant):
+    reply = assistant.ask("ở đâu", history=["KH03 do ai ban hành ạ", "ngày nào"])
+    assert (reply.kind, reply.answer) == ("meta", "Hà Nội (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»).")
+    assert assistant.ask("tại đâu?", history=["Kế hoạch 03 ký ngày nào?"]).answer.startswith("Hà Nội (")
+    # after a turn about a task, where it is done
+    assert assistant.ask("ở đâu?", history=["Tự phê bình làm thế nào?"]).answer.startswith("Trong sinh hoạt đảng (III.4)")

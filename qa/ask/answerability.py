@@ -37,6 +37,7 @@ from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO
+from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .sessions import numbered
 
@@ -318,9 +319,19 @@ class Judge:
                       if k in cited and k not in self.info.own_doc_keys and k not in worked_on]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
+        if corpus_rules and cited_only and q.kind == "meta" and q.meta_field not in CITATION_FIELDS \
+                and not plan_named_after(q):
+            # "Kết luận 21 do ai ký?": a citation gives a document's number, date, issuer and title, not
+            # the register of a document the corpus does not hold
+            return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không ghi "
+                                  f"{(q.meta_field or 'thông tin').lower()} của văn bản đó.", s, 0.0, "cited")
         asked = fold(without_documents(q.text, q.doc_keys))  # "Quy định 37 …": the name asks nothing
-        if corpus_rules and not inside and cited_only and (q.kind == "what" and _CONTENT_ASKED.search(asked)
-                                            or q.kind == "count" and not self._own_document_named(q)):
+        # what the citing clause itself says of the document is no content of it: its full name
+        # ("tên đầy đủ của Kết luận 21 là gì?"), the term of the body that issued it ("… khóa mấy")
+        of_citation = (q.kind == "what" and _NAME_ASKED.search(asked)) or \
+            (q.kind == "count" and s.slot and TERM_ASKED.search(folded))
+        if corpus_rules and not inside and cited_only and not of_citation and (
+                q.kind == "what" and _CONTENT_ASKED.search(asked) or q.kind == "count" and not self._own_document_named(q)):
             # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
@@ -454,6 +465,21 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
+_PLAN_NAMED = re.compile(r"\bke hoach\b")
+
+
+def plan_named_after(q: Question) -> bool:
+    """"BCH TW ra Kết luận 21, còn kế hoạch là ai ký?": the plan, named after the documents it
+    cites, is what the question asks about."""
+    folded = fold(q.text)
+    plan = [m.start() for m in _PLAN_NAMED.finditer(folded)]
+    cited = [m.start() for _, number in q.doc_keys for m in re.finditer(rf"(?<![\d/]){number}(?![\d/])", folded)]
+    return bool(plan) and max(plan) > max(cited, default=-1)
+
+
+# what a citation ("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …") gives
+CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hiệu", "Tên văn bản", "Loại văn bản"})
+_NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan|nghi quyet|quy dinh))\b|\bten\b.* la gi\b")
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "

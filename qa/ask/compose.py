@@ -20,9 +20,10 @@ from ..facts import body_names, place_bodies
 from ..question import Question, acted_on, without_asker
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, bridged_documents, last_sentence
+from .answerability import Judge, Verdict, bridged_documents, last_sentence, plan_named_after
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
 # "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document, its issuer and its date.
@@ -126,6 +127,17 @@ class Answerer:
                 return Reply(question=q.raw, answer=clip(f"{text} ({clause.ref}).", limit), found=True,
                              kind="when", citations=cited[: len(citations)], resolved_question=resolved,
                              confidence="high", signals=verdict.to_signals())
+        if q.kind == "meta" and q.doc_keys and not plan_named_after(q):
+            cited = self.cited_document_citation(q)
+            if cited is not None:
+                # "Kết luận 21 do cơ quan nào ban hành?": the sentence that cites it, from the citation on
+                text, clause = cited
+                first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
+                rest = tuple(c for c in citations if (c.doc, c.ref) != (clause.doc_id, clause.ref))
+                where = f" ({clause.ref})."
+                return Reply(question=q.raw, answer=clip(text, limit - len(where)) + where, found=True,
+                             kind="meta", citations=((Citation.from_hit(first),) + rest)[: len(citations)],
+                             resolved_question=resolved, confidence="high", signals=verdict.to_signals())
         best = hits[0].clause
         if best.kind in ("section", "heading"):
             # A section answers with its parts. For its content they come first; for where it
@@ -185,6 +197,16 @@ class Answerer:
                 text = f"{name} {m.group(2)}-{m.group(3)}/{m.group(4)}: ngày {m.group(5)}".strip()
                 out.setdefault(key, (text, clause))
         return out
+
+    def cited_document_citation(self, q: Question) -> tuple[str, Clause] | None:
+        """For a question about the issuer, number or name of a document the corpus cites (not one
+        it holds): the citing clause's words from the citation on, and that clause."""
+        dated = self.cited_document_date(q)
+        if dated is None:
+            return None
+        clause = dated[1]
+        citing = citing_passage(q, clause, self.info)
+        return (citing.rstrip(" .;:"), clause) if citing else None
 
     def cited_document_date(self, q: Question) -> tuple[str, Clause] | None:
         """For a date question about a document the corpus cites (not one it holds):

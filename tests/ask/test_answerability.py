@@ -54,6 +54,10 @@ def test_a_document_only_cited_has_no_content_here(assistant):
     assert reply.answer.startswith("Kế hoạch chỉ nhắc đến 01-KL/TW, không nêu nội dung của văn bản đó")
     dated = assistant.ask("Kết luận 19 ban hành ngày nào?")
     assert (dated.confidence, dated.answer) == ("high", "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2).")
+    # its full name is what the citing sentence says of it, from the citation on
+    named = assistant.ask("Tôi cần trích dẫn chính xác tên gọi của Kết luận 21 trong bài thi, tên đầy đủ là gì?")
+    assert (named.found, named.signals["rule"]) == (True, "")
+    assert named.answer.startswith("Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về")
 
 
 def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
@@ -294,13 +298,13 @@ def test_the_scope_model_refuses_what_reuses_the_plans_words_for_something_it_do
 def test_the_scope_model_keeps_the_wording_and_cited_document_rules_from_refusing_an_answered_question(assistant):
     from dataclasses import replace
 
-    # asked how the plan names Kết luận 21 (its preamble does), not what the conclusion itself says
-    question = "Tên đầy đủ của kết luận 21 là gì?"
+    # asked in the words of Kết luận 21, which the plan carries out task by task (III.4 on self-criticism)
+    question = "Kết luận 21 nói gì về tự phê bình?"
     _, q, previous, plan = assistant._plan(question, [])
     retrieval = assistant._retrieve(plan, previous)
     keep = assistant.config.scope_keep
     kept = assistant.answerer.compose(q, replace(retrieval, scope=keep))
-    assert (kept.confidence, kept.citations[0].ref) == ("high", "preamble")
+    assert (kept.confidence, kept.citations[0].ref) == ("high", "III.4")
     unsure = assistant.answerer.compose(q, replace(retrieval, scope=0.5))
     assert (unsure.found, unsure.signals["rule"]) == (False, "cited")
     # a body, a subject or a task the corpus never names is refused all the same
@@ -401,3 +405,21 @@ def test_english_words_typed_in_a_vietnamese_question_are_read_as_the_plans(assi
     assert (reply.confidence, reply.citations[0].ref) == ("high", "III.4")
     review = assistant.ask("KH03 có yêu cầu review lại các quy định về công tác cán bộ không?")
     assert (review.confidence, review.citations[0].ref) == ("high", "III.7")
+
+
+def test_a_cited_documents_register_is_not_the_plans(assistant):
+    # a citation gives a number, a date, an issuer and a title: those come from the citing sentence
+    issuer = assistant.ask("Kết luận 01 do ai ban hành?")
+    assert (issuer.found, issuer.kind, issuer.citations[0].ref) == (True, "meta", "I.2")
+    assert issuer.answer.startswith("Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị về")
+    # … not who signed it, nor where
+    for question in ("Kết luận 21 do ai ký?", "Kết luận 21 ký ở đâu?"):
+        reply = assistant.ask(question)
+        assert (reply.found, reply.signals["rule"]) == (False, "cited")
+    assert assistant.ask("Kết luận 21 do ai ký?").answer.startswith(
+        "Kế hoạch chỉ nhắc đến 21-KL/TW, không ghi người ký của văn bản đó; nội dung gần nhất là")
+    # the plan, named after the document it implements, is what is asked about
+    plan = assistant.ask("BCH TW ra kết luận 21, còn kế hoạch triển khai là BCT hay BBT ký ban hành?")
+    assert plan.found and plan.answer.startswith("Bộ Chính trị (03-KH/TW")
+    # the term is in the citation, a partial answer when the plenum's number is asked too
+    assert assistant.ask("Kết luận 21 được ban hành tại hội nghị TW mấy, khóa mấy?").answer.startswith("Khóa XIII (header)")

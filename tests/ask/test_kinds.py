@@ -96,7 +96,7 @@ def test_the_term_of_a_body_is_an_ordinal_count_not_the_documents_data(text):
 def test_the_term_asked_is_read_from_the_masthead(assistant):
     reply = assistant.ask("Bộ Chính trị khóa nào ra cái kế hoạch này?")
     assert (reply.kind, reply.citations[0].ref) == ("count", "header")
-    assert reply.answer.endswith("CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII VỀ… (header).")
+    assert reply.answer.startswith("Khóa XIII (header): …") and reply.answer.endswith("TRUNG ƯƠNG ĐẢNG KHÓA XIII…")
 
 
 def test_person_amount_penalty_need_their_evidence(ctx):
@@ -191,6 +191,14 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Chi bộ có mấy đảng viên không?", "count"),  # not a person word: a count still
     ("Có ai bỏ phiếu để đánh giá mấy người lãnh đạo không ạ?", "who"),  # a particle after "không"
     ("Bản thân mấy cơ quan chống tham nhũng thì ai canh chừng?", "who"),  # those bodies: who is asked
+    # the time given to finish a task is what its deadline answers; an event's own length is a duration
+    ("Kế hoạch có yêu cầu các cấp ủy xây dựng kế hoạch thực hiện trong thời gian bao lâu?", "when"),
+    ("hoi do pho bien xuong duoi mat bao lau", "when"),
+    ("Đợt sinh hoạt chính trị sâu rộng kéo dài bao nhiêu tháng?", "count"),
+    ("Thời hạn giải quyết đơn tố cáo đảng viên là bao nhiêu ngày?", "count"),
+    ("mấy năm lấy phiếu tín nhiệm một lần?", "when"),  # how often
+    ("KH 03 ban hanh thang may nam nao", "meta"),  # which month of which year: a date
+    ("bao h thì chi bộ phải hoàn thành việc học tập KL21?", "when"),  # chat shorthand for "bao giờ"
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
@@ -426,7 +434,16 @@ def test_which_part_against_how_many_parts(text, kind):
 def test_an_ordinal_figure_late_in_a_long_clause_stays_in_the_answer(assistant):
     reply = assistant.ask("BCH TW khóa mấy ban hành KL21?")
     assert reply.kind == "count" and reply.citations[0].ref == "header"
-    assert "KHÓA XIII" in reply.answer and reply.answer.startswith("…") and len(reply.answer) <= 200
+    assert "KHÓA XIII" in reply.answer and reply.answer.startswith("Khóa XIII (header): …") and len(reply.answer) <= 200
+
+
+def test_the_term_of_the_body_that_issued_a_cited_document_is_in_its_citation(assistant):
+    # the masthead cites "KẾT LUẬN SỐ 21-KL/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII": no content of
+    # Kết luận 21 is asked, so the rule for a cited document's own content does not refuse
+    reply = assistant.ask("ban chấp hành trung ương khóa mấy ra kết luận 21 ạ")
+    assert (reply.found, reply.kind, reply.citations[0].ref) == (True, "count", "header")
+    assert reply.answer.startswith("Khóa XIII (header): ")
+    assert assistant.ask("KL21 có bao nhiêu nhiệm vụ?").signals["rule"] == "cited"  # its own tasks: not held
 
 
 @pytest.mark.parametrize("text", ["Mấy vụ án lớn làm mất tiền nhà nước thì kế hoạch bảo xử lý sao?",
@@ -512,3 +529,28 @@ def test_a_question_that_turns_on_a_time_hears_the_plans_time_first(assistant):
     # no word of time asked: the passage alone
     plain = assistant.ask("Kế hoạch có nói gì về chống bè phái không?")
     assert plain.answer.startswith("Kế hoạch có đề cập (III.6): khắc phục tình trạng")
+
+
+def test_a_place_in_the_world_is_read_from_the_clause_not_the_document(assistant):
+    reply = assistant.ask("Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?")
+    assert (reply.kind, reply.found) == ("where", True)
+    assert reply.answer.startswith("Trong Ban Chấp hành Trung ương Đảng (III.5): ")
+    # the other place of the same clause, for the other people it names
+    assert assistant.ask("Lấy phiếu tín nhiệm các chức danh do Quốc hội bầu ở đâu?").answer.startswith(
+        "Trong Quốc hội khóa XV (III.5): ")
+    assert assistant.ask("Tự phê bình và phê bình làm ở đâu?").answer.startswith("Trong sinh hoạt đảng (III.4): ")
+    # the plan names no place for the conference: "tại Hội nghị cán bộ toàn quốc" is the thing asked about
+    venue = assistant.ask("hoi nghi toan quoc quan triet ket luan 21 hop o dau")
+    assert (venue.found, venue.signals["rule"]) == (False, "slot")
+    assert venue.answer.startswith("Kế hoạch không nêu nơi làm việc này")
+    # a place in the document is asked in words about the document
+    assert assistant.ask("Nội dung về nêu gương nằm ở đâu?").answer.startswith("III.4 — ")
+    assert assistant.ask("KH03 có mention cụm tự diễn biến ở đâu v ạ").answer.startswith("III.4 — ")
+
+
+def test_a_choice_between_bodies_and_a_coordinators_partner(assistant):
+    both = assistant.ask("HN cán bộ toàn quốc quán triệt KL21 do BCT tổ chức hay BBT?")
+    assert both.answer.startswith("Bộ Chính trị, Ban Bí thư chủ trì (II.1): tổ chức Hội nghị cán bộ toàn quốc")
+    partner = assistant.ask("Ban tổ chức TW phối hợp với ai để hướng dẫn hội nghị?")
+    assert partner.answer == ("Ban Tổ chức Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì), cùng "
+                              "Ủy ban Kiểm tra Trung ương, Văn phòng Trung ương Đảng (II.2).")

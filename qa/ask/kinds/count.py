@@ -26,12 +26,15 @@ _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao n
 TERM_ASKED = re.compile(r"\bkhoa\s+(?:thu\s+)?(?:may|bao nhieu|nao)\b")
 # How long something lasts ("kéo dài mấy ngày", "học trong bao lâu", "bao nhiêu tháng"): a length
 # of time, which a deadline or a point in time does not give. "Bao lâu một lần" asks how often
-# (a "when"), "sau bao lâu" asks when.
+# (a "when"), as "mấy năm (lấy) một lần" does; "sau bao lâu" asks when.
 _DURATION = re.compile(
     r"\b(?:thoi (?:gian|luong)\b.*\bla (bao lau)|(?:keo dai|dien ra|mat|trong vong|trong|thoi luong|thoi gian|hoc|tap huan|boi duong)\s+(bao lau)"
-    r"|(?<!sau )(?<!truoc )(?:bao nhieu|may)\s+(ngay|tuan|thang|nam|tieng)(?!\s+(?:mot|1)\s+lan)(?!\s+thi)(?!\s+nua)(?!\s+(?:la\s+)?(?:phai\s+)?(?:xong|hoan thanh))"
-    # "tháng mấy năm 2022" (a point in time), "mấy năm trước / qua / gần đây" (a few years), "mấy tháng đầu năm"
+    r"|(?<!sau )(?<!truoc )(?<!thang )(?:bao nhieu|may)\s+(ngay|tuan|thang|nam|tieng)(?!\s+nao)(?!\s+(?:\w+\s+){0,5}(?:mot|1)\s+lan)(?!\s+thi)(?!\s+nua)(?!\s+(?:la\s+)?(?:phai\s+)?(?:xong|hoan thanh))"
+    # "tháng mấy năm 2022", "tháng mấy năm nào" (a point in time), "mấy năm trước / qua / gần đây" (a few
+    # years), "mấy tháng đầu năm"
     r"(?!\s+\d)(?!\s+(?:truoc|qua|gan day|dau|cuoi)\b))\b")
+# an event's own length, asked: "kéo dài", "họp", "học", "buổi" — not the time given to finish a task
+_LASTING = re.compile(r"\b(keo dai|hop|hoc|buoi|lop|tap huan|boi duong|thoi luong|du bi)\b")
 # Numbers as words, accented: "hai năm", "mười ngày".
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 
@@ -46,8 +49,10 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     if m:
         return "ordinal", m.group(1) or m.group(4)
     m = _DURATION.search(folded)
-    if m:
+    if m and not (slots.pattern("count", "completion").search(folded) and not _LASTING.search(folded)):
         return "duration", m.group(3) or "lau"
+    if m:  # "xây dựng kế hoạch trong bao lâu?": the time given to finish a task, which its deadline answers
+        return None
     for m in re.finditer(r"\b(bao nhieu|may|so luong|ty le)\s+", folded):
         rest = folded[m.end():]
         if m.group(1) == "may" and YES_NO.search(folded) and slots.pattern("count", "indefinite").match(rest):
@@ -152,6 +157,12 @@ class Count(Kind):
                 for part in segments(clause.text):
                     found = _figure(role, unit).search(fold(part))
                     if found:  # fold keeps every character's place: the figure stays in view
+                        if role == "ordinal":  # "khóa mấy?": the term first ("Khóa XIII"), then where it is said
+                            word, number = part[found.start():found.end()].split(None, 1)
+                            head = f"{word.capitalize()} {number.upper()} ({clause.ref}): "
+                            room = ctx.config.answer_max_chars - len(head) - 1
+                            said = clip_around(part, found.start(), found.end(), room).rstrip(" .;:")
+                            return head + said + ("" if said.endswith("…") else "."), clause
                         text = clip_around(part, found.start(), found.end(), ctx.config.answer_max_chars - 12)
                         return f"{text} ({clause.ref}).", clause
         return None

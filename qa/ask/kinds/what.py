@@ -3,9 +3,21 @@ answers with its parts; a question about a body answers with its role and task."
 
 from __future__ import annotations
 
-from ..passages import best_passage, clip, first_sentences, join, span, task_part
+from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...text import collapse, fold
 from .base import EXISTENCE, YES_NO, Kind
+
+
+def citing_passage(q, clause, info) -> str | None:
+    """"Tên đầy đủ của Kết luận 21 là gì?": of a document the corpus cites, not holds, what the
+    clause says from the sentence that cites it on (its number, date, issuer and title)."""
+    for key, number in zip(q.doc_keys, q.doc_numbers):
+        at = clause.text.find(number) if key not in info.own_doc_keys else -1
+        if at >= 0:  # from the start of the sentence, or of the list item, that cites it
+            start = max((clause.text.rfind(mark, 0, at) + 2 for mark in (". ", "; ", ", ")
+                         if mark in clause.text[:at]), default=0)
+            return clause.text[start:]
+    return None
 
 
 class What(Kind):
@@ -20,14 +32,15 @@ class What(Kind):
                 name = clause.text if clause.kind == "heading" else clause.label
                 head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({span(children)}): "
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))
-        passage = best_passage(clause.text, q.topic, len(clause.text))
+        passage = citing_passage(q, clause, ctx.info) or best_passage(clause.text, q.topic, len(clause.text))
         facts = clause.facts
+        task = task_part(passage, facts.lead + facts.coordinate)
+        if not facts.lead_inherited and any(body in facts.lead for body in q.bodies):
+            # "Hội nghị do Bộ Chính trị tổ chức hay Ban Bí thư?": every body that leads it, as written
+            return f"{as_written(clause.text, facts.lead)} chủ trì ({clause.ref}): {task}"
         for body in q.bodies:  # "còn Ban Tổ chức Trung ương thì sao?": its role, then the task
-            task = task_part(passage, facts.lead + facts.coordinate)
             if body in facts.coordinate and facts.lead:
                 return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
-            if body in facts.lead and not facts.lead_inherited:
-                return f"{body} chủ trì ({clause.ref}): {task}"
         folded = collapse(fold(q.text))
         # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
         # on a time, and the plan's comes first

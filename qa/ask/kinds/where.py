@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ...text import fold, has_diacritics, syllables
-from ..passages import clip
-from .base import Kind
+from ..passages import best_passage, clip
+from .base import Kind, load_slots
 
 # A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
 # with "số" or "thứ", a word or two may qualify the part ("nhiệm vụ trọng tâm số mấy").
@@ -17,7 +17,7 @@ PLACE_ASKED = (r"(?:(?:muc|phan|diem|viec|nhiem vu|noi dung|dieu|khoan|chuong) (
 
 PATTERN = re.compile(
     # "ở mục IV" gives the place (the question is about what is there); "ở mục nào" asks for it
-    r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
+    r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|tai dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
     r"|nam trong|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)"
@@ -70,9 +70,67 @@ def _asked_inside(q, hits, named=None):
                  and h.clause.ref.startswith(part.ref + ".")), None)
 
 
+# "… ở đâu?" / "… tại đâu?": a place, in the world unless the question speaks of the document
+_WHERE_ASKED = re.compile(r"\b(?:o|tai) dau\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# where a place's name ends: a mark, or the words that start what follows it
+_PLACE_END = re.compile(r"[,;.():«»\"]|\s(?:doi voi|de|nham|theo|ve|va|gan voi|thuoc)\s")
+_PLACE_WORDS = 10  # syllables at most
+
+
+def setting_asked(text: str, slots) -> bool:
+    """"Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?": a place in the world (a body, a
+    meeting), not a place in the document ("… nằm ở đâu", "kế hoạch nhắc việc này ở đâu")."""
+    asking = ([p for p in _SENTENCE_END.split(text) if p.strip()] or [text])[-1]
+    return bool(_WHERE_ASKED.search(fold(asking))) and slots.search("where", "document", text) is None
+
+
+def _settings(text: str, slots):
+    """(start, phrase) of each place a text names after "trong" / "tại": "trong Ban Chấp hành Trung
+    ương Đảng", "trong sinh hoạt đảng", "tại địa phương"."""
+    folded = fold(text)  # same length: the user's characters are cut at the folded text's places
+    heads = slots.pattern("where", "setting")
+    for m in re.finditer(r"\b(?:trong|tai)\s+", folded):
+        if not heads.match(folded, m.end()):
+            continue
+        end = _PLACE_END.search(folded, m.end())
+        phrase = text[m.start():end.start() if end else len(text)].strip()
+        yield m.start(), " ".join(phrase.split()[:_PLACE_WORDS + 1])
+
+
+def setting(q, text: str, slots) -> str | None:
+    """The place named in ``text`` that the question asks about: the one whose part of the sentence
+    holds most of the question's words that the other parts lack ("…; trong Quốc hội khóa XV đối với
+    các chức danh …"), and not one the question already names ("hội nghị toàn quốc họp ở đâu?" is
+    not answered by "tại Hội nghị cán bộ toàn quốc")."""
+    asked = set(q.topic)
+    folded = fold(text)
+    found = []
+    for start, phrase in _settings(text, slots):
+        words = syllables(fold(phrase))[1:]
+        if sum(w in asked for w in words) * 3 >= len(words) * 2:
+            continue
+        left = max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start)) + 1
+        right = min((i for i in (folded.find(";", start), folded.find(". ", start)) if i >= 0), default=len(folded))
+        found.append((phrase, set(syllables(folded[left:right])) & asked))
+    if not found:
+        return None
+    shared = set.intersection(*(said for _, said in found))
+    return max(found, key=lambda f: len(f[1] - shared))[0]  # the first, when none says more
+
+
 class Where(Kind):
     name = "where"
     pattern = PATTERN
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        return not setting_asked(q.text, ctx.slots) or setting(q, clause.text, ctx.slots) is not None
+
+    def slot_required(self, q) -> bool:
+        return setting_asked(q.text, load_slots())
+
+    def missing(self, q, ctx) -> str | None:
+        return "nơi làm việc này (kế hoạch không nêu địa điểm)" if setting_asked(q.text, ctx.slots) else None
 
     def detect(self, text: str, folded: str) -> bool:
         lower = text.lower()
@@ -84,6 +142,13 @@ class Where(Kind):
 
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
         clause = hits[0].clause
+        if setting_asked(q.text, ctx.slots):
+            for hit in hits[:2]:
+                place = setting(q, hit.clause.text, ctx.slots)
+                if place:  # "Trong Ban Chấp hành Trung ương Đảng (III.5): …", in the clause's words
+                    head = f"{place[0].upper()}{place[1:]} ({hit.clause.ref}): "
+                    passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text))
+                    return head + clip(passage, max(60, ctx.config.answer_max_chars - len(head))), hit.clause
         named = _named_title(q, hits, ctx)
         inside = _asked_inside(q, hits, named)
         if inside is not None:  # "… nằm ở mục mấy của phần III?": which part of the part named

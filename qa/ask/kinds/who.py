@@ -167,6 +167,13 @@ class Who(Kind):
         if owner:
             return f"{owner} ({clause.ref})."
         if q.role == "coordinate" and facts.coordinate:
+            asking = [b for b in q.bodies if b in facts.coordinate]
+            if asking and facts.lead and not facts.lead_inherited:
+                # "Ban Tổ chức Trung ương phối hợp với ai?": the body it works with is the one that
+                # leads, and the other coordinators beside it
+                others = [b for b in facts.coordinate if b not in asking]
+                text = f"{join(asking)} phối hợp với {as_written(clause.text, facts.lead)} (chủ trì)"
+                return text + (f", cùng {as_written(clause.text, others)}" if others else "") + f" ({clause.ref})."
             return f"Phối hợp: {as_written(clause.text, facts.coordinate)} ({clause.ref})."
         if facts.lead_inherited and clause.kind != "bullet":
             # The lead comes from the section's intro; the clause may itself name who acts
