@@ -108,7 +108,8 @@ def test_a_date_asked_of_a_document_the_earlier_turn_cites_is_that_documents():
 
 def test_the_assistant_gives_the_cited_documents_date(assistant):
     reply = assistant.ask("nó ban hành ngày nào?", history=["Kết luận 01-KL/TW có được nhắc đến không?"])
-    assert (reply.confidence, reply.answer) == ("high", "Kết luận số 01-KL/TW: ngày 18/5/2021 (I.2).")
+    assert (reply.confidence, reply.answer) == (
+        "high", "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2).")
 
 
 def test_a_document_pointed_at_in_the_earlier_reply_is_the_one_its_clause_cites():
@@ -127,7 +128,7 @@ def test_a_document_pointed_at_in_the_earlier_reply_is_the_one_its_clause_cites(
 
 def test_the_assistant_dates_the_conclusion_its_earlier_reply_cited(assistant):
     reply = assistant.ask("kết luận đó ban hành ngày nào?", history=["Kế hoạch 03 thực hiện kết luận nào?"])
-    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble)."
+    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
     # the plan itself, named in the earlier turn, is dated by its own register
     own = assistant.ask("nó ban hành ngày nào?", history=["Kế hoạch 03 do ai ban hành?"])
     assert own.answer.startswith("Ngày ban hành: 01/12/2021 (03-KH/TW")
@@ -145,7 +146,8 @@ def test_the_day_asked_after_the_issuer_is_the_documents_and_an_event_takes_plac
 
 def test_a_date_asked_after_a_turn_about_a_cited_document_is_that_documents(assistant):
     reply = assistant.ask("Ban hành ngày nào?", history=["Kết luận 21 là của hội nghị nào?"])
-    assert (reply.found, reply.answer) == (True, "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble).")
+    assert (reply.found, reply.answer) == (
+        True, "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble).")
     # after a turn about the plan itself, the plan's own date
     own = assistant.ask("Ban hành ngày nào?", history=["Kế hoạch 03 do ai ban hành?"])
     assert own.answer.startswith("Ngày ban hành: 01/12/2021")

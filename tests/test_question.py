@@ -170,3 +170,8 @@ def test_without_asker_drops_what_the_asker_says_of_themselves():
     assert without_asker(text) == " kế hoạch ra ngày nào"
     assert without_asker(text, last_only=False) == " chiều nay họp  cần nói nhanh  kế hoạch ra ngày nào"
     assert without_asker("Kế hoạch 03, ban hành ngày nào?") == "Kế hoạch 03, ban hành ngày nào?"
+
+
+def test_a_signing_date_typed_with_ki():
+    q = analyze("Kế hoạch 03 do ai kí, kí ngày nao?")
+    assert (q.kind, q.meta_field, q.also_fields) == ("meta", "Ngày ban hành", ("Người ký",))

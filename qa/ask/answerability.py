@@ -139,7 +139,8 @@ class Judge:
             for u in units:
                 key = " ".join(fold(p) for p in u)
                 known = self.info.has_phrase(key) if len(u) > 1 else self.info.knows(u[0], True)
-                if not known and not all(fold(p) in bridged for p in u):
+                # a bridge may cover all of a compound but a word before it ("thói ích kỷ": "ích kỷ")
+                if not known and sum(fold(p) not in bridged for p in u) > (1 if len(u) > 2 else 0):
                     unknown += 1
             return unknown / len(units)
         syllable_list = [t for t in (q.topic_accented if q.accented else q.topic) if len(t) > 1 and not t.isdigit()]
@@ -181,7 +182,12 @@ class Judge:
         asking = last_sentence(q.text)
         if asking == q.text.strip():
             return s.unknown
-        return max(s.unknown, self.unknown(analyze(asking), bridges))
+        asked = analyze(asking)
+        if len(asked.topic) >= _OWN_TOPIC:
+            # the question names its own topic ("… có nói gì về lợi ích nhóm, quan hệ cán bộ với doanh
+            # nghiệp không?"): the situation before it ("Tôi làm chủ doanh nghiệp …") is not asked about
+            return self.unknown(asked, bridges)
+        return max(s.unknown, self.unknown(asked, bridges))  # "… có quy định việc này không?": the situation is
 
     def _own_document_named(self, q: Question) -> bool:
         """The question names a document the corpus holds ("Kế hoạch 03 … bao nhiêu nhiệm vụ")."""
@@ -476,6 +482,8 @@ def plan_named_after(q: Question) -> bool:
     cited = [m.start() for _, number in q.doc_keys for m in re.finditer(rf"(?<![\d/]){number}(?![\d/])", folded)]
     return bool(plan) and max(plan) > max(cited, default=-1)
 
+
+_OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever the situation before it
 
 # what a citation ("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …") gives
 CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hiệu", "Tên văn bản", "Loại văn bản"})

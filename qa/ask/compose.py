@@ -29,6 +29,7 @@ from .passages import best_passage, clip, join
 # "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document, its issuer and its date.
 _CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/([A-ZĐƯ]{1,4}),? "
                         r"ngày (\d{1,2}/\d{1,2}/\d{4})")
+_ISSUER = re.compile(r" của ([^,;.()]{3,80}?)(?= về | tại |[,;.()]|$)")
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
 
@@ -195,6 +196,9 @@ class Answerer:
                 key = (fold(m.group(3)).lower(), int(m.group(2)))
                 name = (m.group(1) or "").strip()
                 text = f"{name} {m.group(2)}-{m.group(3)}/{m.group(4)}: ngày {m.group(5)}".strip()
+                issuer = _ISSUER.match(clause.text, m.end())  # "… ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …"
+                if issuer:
+                    text += f", của {issuer.group(1)}"
                 out.setdefault(key, (text, clause))
         return out
 

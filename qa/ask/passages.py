@@ -134,3 +134,31 @@ def sentence_around(text: str, part: str) -> str:
         if part.rstrip("…") in sentence:
             return sentence
     return part
+
+
+def asked_words(q) -> dict[str, float]:
+    """What a part of a clause is matched on: a question's topic (folded syllables, weight 1) and
+    the bodies it names (weight 2: "Lấy phiếu trong Quốc hội …" is about the part that names it)."""
+    weights = dict.fromkeys(q.topic, 1.0)
+    weights.update(dict.fromkeys((s for body in q.bodies for s in syllables(fold(body))), 2.0))
+    return weights
+
+
+def nearest_phrase(asked: dict[str, float], text: str, phrases) -> str | None:
+    """Of the ``(start, phrase)`` a text names, the one whose part of the sentence (between ";" or
+    sentence ends) holds most of the ``asked`` words (weighted) that the other parts lack; the first
+    on a tie. "…; trong Quốc hội khóa XV đối với các chức danh …" is the place for those posts."""
+    folded = fold(text)
+    found = []
+    for start, phrase in phrases:
+        left = max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start)) + 1
+        right = min((i for i in (folded.find(";", start), folded.find(". ", start)) if i >= 0), default=len(folded))
+        # the nearest mention of a body the question names, within that part: which of its phrases
+        named = [m.start() for w, weight in asked.items() if weight > 1
+                 for m in re.finditer(rf"\b{re.escape(w)}\b", folded[left:right])]
+        near = -min((abs(left + at - start) for at in named), default=0)
+        found.append((phrase, set(syllables(folded[left:right])) & set(asked), near))
+    if not found:
+        return None
+    shared = set.intersection(*(said for _, said, _ in found))
+    return max(found, key=lambda f: (sum(asked[w] for w in f[1] - shared), f[2]))[0]

@@ -423,3 +423,20 @@ def test_a_cited_documents_register_is_not_the_plans(assistant):
     assert plan.found and plan.answer.startswith("Bộ Chính trị (03-KH/TW")
     # the term is in the citation, a partial answer when the plenum's number is asked too
     assert assistant.ask("Kết luận 21 được ban hành tại hội nghị TW mấy, khóa mấy?").answer.startswith("Khóa XIII (header)")
+
+
+def test_what_a_yes_no_question_asks_about_is_in_its_own_words(assistant):
+    # a bridge covers "ích kỷ" inside the segmenter's "thói ích kỷ"
+    vice = assistant.ask("Thói ích kỷ, cơ hội có bị nêu tên trong kế hoạch không?")
+    assert (vice.found, vice.signals["rule"]) == (True, "")
+    # the asker's situation ("chủ doanh nghiệp", "kết nạp") is not what the question names
+    _, q, previous, plan = assistant._plan("Tôi làm chủ doanh nghiệp và vừa được kết nạp Đảng. Kế hoạch 03 có "
+                                           "nói gì về lợi ích nhóm, quan hệ cán bộ với doanh nghiệp không?", [])
+    judge = assistant.answerer.judge
+    retrieval = assistant._retrieve(plan, previous)
+    assert judge._asked_unknown(q, judge.signals(q, retrieval), retrieval.bridges) < assistant.config.existence_unknown
+    # a question that names no topic of its own leans on the situation told before it
+    _, q, previous, plan = assistant._plan("Chi bộ tôi có đồng chí hay chơi xổ số lô đề. Kế hoạch có cấm việc này không?", [])
+    retrieval = assistant._retrieve(plan, previous)
+    s = judge.signals(q, retrieval)
+    assert judge._asked_unknown(q, s, retrieval.bridges) >= s.unknown > 0  # the situation's words count

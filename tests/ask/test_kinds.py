@@ -388,7 +388,8 @@ def test_the_documents_own_date_asked_around_other_words(assistant, text):
 
 
 def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant):
-    assert assistant.ask("KL 21 ban hành ngày nào?").answer == "Kết luận số 21-KL/TW: ngày 25/10/2021 (preamble)."
+    assert assistant.ask("KL 21 ban hành ngày nào?").answer == \
+        "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
     # "quán triệt KL 21" is the work the question asks about; the conference is in II.1
     held = assistant.ask("Hội nghị toàn quốc quán triệt kết luận 21 được tổ chức vào ngày nào?")
     assert (held.answer, held.citations[0].ref) == ("Đầu tháng 12/2021 (II.1).", "II.1")
@@ -554,3 +555,21 @@ def test_a_choice_between_bodies_and_a_coordinators_partner(assistant):
     partner = assistant.ask("Ban tổ chức TW phối hợp với ai để hướng dẫn hội nghị?")
     assert partner.answer == ("Ban Tổ chức Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì), cùng "
                               "Ủy ban Kiểm tra Trung ương, Văn phòng Trung ương Đảng (II.2).")
+
+
+def test_the_parts_of_a_part_named_by_its_title_are_counted(assistant):
+    # "mục địch" is a slip for "mục đích": the title is matched folded
+    reply = assistant.ask("phần mục địch yêu cầu gồm mấy ý")
+    assert (reply.found, reply.citations[0].ref) == (True, "I")
+    assert reply.answer == "3 nội dung (I.1–I.3), thuộc Mục I. Mục đích, yêu cầu (I)."
+
+
+def test_whom_an_action_is_done_to_is_read_after_doi_voi(assistant):
+    # III.5 names three groups: each question gets the one in its part of the sentence
+    assert assistant.ask("Lấy phiếu trong Quốc hội thì áp dụng cho những ai?").answer == \
+        "Các chức danh do Quốc hội bầu và phê chuẩn (III.5)."
+    assert assistant.ask("Trong Ban Chấp hành Trung ương lấy phiếu tín nhiệm đối với ai?").answer == \
+        "Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư (III.5)."
+    assert assistant.ask("lấy phiếu tín nhiệm những ai?").answer == "Thành viên lãnh đạo cấp ủy và cán bộ lãnh đạo (III.5)."
+    # who acts is still the body
+    assert assistant.ask("Ai lấy phiếu tín nhiệm?").answer.startswith("Cấp ủy, Ban Chấp hành Trung ương Đảng")

@@ -1,6 +1,6 @@
 """Verbatim pieces of a clause for short answers (qa/ask/passages.py)."""
 
-from qa.ask.passages import as_written, join
+from qa.ask.passages import as_written, join, nearest_phrase
 
 
 def test_as_written_quotes_the_clauses_own_list():
@@ -34,3 +34,12 @@ def test_a_span_of_one_clause_is_its_ref():
 
     assert span([C(ref="III.1"), C(ref="III.2"), C(ref="III.11")]) == "III.1–III.11"
     assert span([C(ref="IV.1")]) == "IV.1"
+
+
+def test_the_phrase_in_the_part_of_the_sentence_the_question_is_about():
+    text = "Lấy phiếu đối với cán bộ; trong Quốc hội đối với các chức danh do Quốc hội bầu."
+    phrases = [(text.index("cán bộ"), "cán bộ"), (text.index("các chức danh"), "các chức danh do Quốc hội bầu")]
+    assert nearest_phrase({"quoc": 2.0, "hoi": 2.0, "lay": 1.0}, text, phrases) == "các chức danh do Quốc hội bầu"
+    assert nearest_phrase({"lay": 1.0, "phieu": 1.0}, text, phrases) == "cán bộ"
+    assert nearest_phrase({"khong": 1.0}, text, phrases) == "cán bộ"  # a tie: the first
+    assert nearest_phrase({"lay": 1.0}, text, []) is None

@@ -12,7 +12,8 @@ import re
 from ...text import fold
 from ..passages import clip, clip_around, segments, span
 from .base import YES_NO, Kind, load_slots
-from .where import PLACE_ASKED
+from ...types import Hit
+from .where import PLACE_ASKED, named_title
 
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
 # "<phrase with mấy> thì <what is asked>": topic and comment
@@ -136,8 +137,13 @@ class Count(Kind):
         if self._whole_document(q, role, unit):
             return bool(ctx.sections(clause.doc_id))
         if role == "structure":
-            return bool(ctx.children(clause))
+            return bool(ctx.children(self._named_part(q, clause, ctx) or clause))
         return bool(_figure(role, unit).search(fold(clause.text)))
+
+    @staticmethod
+    def _named_part(q, clause, ctx):
+        """"Phần mục đích, yêu cầu gồm mấy ý?": the part the question names by its title, if any."""
+        return named_title(q, [Hit(clause, 0.0)], ctx)
 
     def answer(self, q, hits, ctx) -> str | None:
         asked = self._asked(q, ctx)
@@ -146,7 +152,8 @@ class Count(Kind):
         role, unit = asked
         if self._whole_document(q, role, unit):
             return self._sections_answer(hits[0].clause, ctx)
-        for hit in hits[:3]:
+        named = self._named_part(q, hits[0].clause, ctx) if role == "structure" else None
+        for hit in ([Hit(named, hits[0].score)] if named is not None else []) + hits[:3]:
             clause = hit.clause
             if role == "structure":
                 kids = ctx.children(clause)

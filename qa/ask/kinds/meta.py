@@ -31,10 +31,11 @@ META_FIELDS = (
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
     ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"),
-    ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay ky|ky (vao )?ngay|ky khi nao|ra doi {_WHEN})\b"
-                      # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed on a day
+    ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
+                      # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed ("ký",
+                      # also typed "kí") on a day
                       # ("diễn ra / xảy ra ngày nào": when an event takes place, not a document's day)
-                      r"|(?<!dien )(?<!xay )\b(ky|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
+                      r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
                       rf"|\b{_DOC}\b(?: \w+){{0,6}} (ra|ky) (vao )?(hoi|luc|khi) nao\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...text import fold, has_diacritics, syllables
-from ..passages import best_passage, clip
+from ..passages import asked_words, best_passage, clip, nearest_phrase
 from .base import Kind, load_slots
 
 # A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
@@ -34,7 +34,7 @@ _FALSE_FRIENDS = re.compile(r"(?<!\w)(mức|mực)(?!\w)")
 _NUMBERING = re.compile(r"^(?:(?:Mục|Phần|Chương)\s+)?[IVXLC\d]+[.)-]?\s+")  # "Mục III. ", "1. "
 
 
-def _named_title(q, hits, ctx):
+def named_title(q, hits, ctx):
     """The section or heading whose whole title the question quotes (two syllables or more),
     within the documents of the best hits; the longest title wins."""
     asked = f" {' '.join(syllables(fold(q.text)))} "
@@ -99,24 +99,13 @@ def _settings(text: str, slots):
 
 
 def setting(q, text: str, slots) -> str | None:
-    """The place named in ``text`` that the question asks about: the one whose part of the sentence
-    holds most of the question's words that the other parts lack ("…; trong Quốc hội khóa XV đối với
-    các chức danh …"), and not one the question already names ("hội nghị toàn quốc họp ở đâu?" is
-    not answered by "tại Hội nghị cán bộ toàn quốc")."""
+    """The place named in ``text`` that the question asks about (``nearest_phrase``), not one the
+    question already names ("hội nghị toàn quốc họp ở đâu?" is not answered by "tại Hội nghị cán bộ
+    toàn quốc")."""
     asked = set(q.topic)
-    folded = fold(text)
-    found = []
-    for start, phrase in _settings(text, slots):
-        words = syllables(fold(phrase))[1:]
-        if sum(w in asked for w in words) * 3 >= len(words) * 2:
-            continue
-        left = max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start)) + 1
-        right = min((i for i in (folded.find(";", start), folded.find(". ", start)) if i >= 0), default=len(folded))
-        found.append((phrase, set(syllables(folded[left:right])) & asked))
-    if not found:
-        return None
-    shared = set.intersection(*(said for _, said in found))
-    return max(found, key=lambda f: len(f[1] - shared))[0]  # the first, when none says more
+    places = [(start, phrase) for start, phrase in _settings(text, slots)
+              if (words := syllables(fold(phrase))[1:]) and sum(w in asked for w in words) * 3 < len(words) * 2]
+    return nearest_phrase(asked_words(q), text, places)
 
 
 class Where(Kind):
@@ -149,7 +138,7 @@ class Where(Kind):
                     head = f"{place[0].upper()}{place[1:]} ({hit.clause.ref}): "
                     passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text))
                     return head + clip(passage, max(60, ctx.config.answer_max_chars - len(head))), hit.clause
-        named = _named_title(q, hits, ctx)
+        named = named_title(q, hits, ctx)
         inside = _asked_inside(q, hits, named)
         if inside is not None:  # "… nằm ở mục mấy của phần III?": which part of the part named
             return self._place(inside), inside

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...facts import BODIES, find_actors
 from ...text import fold, syllables
 from ...types import Hit
-from ..passages import as_written, best_passage, join, sentence_around
+from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
 from .base import FRONT_KINDS, Kind
 
 PATTERN = re.compile(
@@ -24,6 +24,23 @@ PATTERN = re.compile(
 
 
 _PREDICATE_WEIGHT = 2.0  # chosen on dev
+
+# whom an action is done to, asked ("áp dụng cho những ai?", "bỏ phiếu tín nhiệm ai?", "đối với đối tượng
+# nào?"): the people after "đối với" in the clause, not the body that acts
+_OBJECT_ASKED = re.compile(r"\b(?:(?:ap dung|danh|lay phieu(?: tin nhiem)?|bo phieu(?: tin nhiem)?)\s+(?:cho\s+|voi\s+|doi voi\s+)?"
+                           r"|doi voi\s+)(?:nhung\s+|cac\s+)?(?:ai|doi tuong nao|chuc danh nao)\b")
+_OBJECT = re.compile(r"\bdoi voi\s+")
+_OBJECT_END = re.compile(r"[;.()]|, nhat la|\s(?:de|nham|theo quy dinh)\b")
+
+
+def _objects(text: str):
+    """(start, phrase) of each "đối với …" a clause names: "đối với các chức danh do Quốc hội bầu và phê chuẩn"."""
+    folded = fold(text)
+    for m in _OBJECT.finditer(folded):
+        end = _OBJECT_END.search(folded, m.end())
+        phrase = text[m.end():end.start() if end else len(text)].strip(" ,")
+        if phrase:
+            yield m.start(), " ".join(phrase.split()[:16])
 
 
 def _predicate_share(q, clause) -> float:
@@ -166,6 +183,11 @@ class Who(Kind):
         owner = _possessor(q.text, clause.text)
         if owner:
             return f"{owner} ({clause.ref})."
+        if _OBJECT_ASKED.search(fold(q.text)):
+            people = nearest_phrase(asked_words(q), clause.text, list(_objects(clause.text)))
+            if people:  # "Lấy phiếu trong Quốc hội thì áp dụng cho những ai?": whom it is done to
+                head = f"{people[0].upper()}{people[1:]} ({clause.ref})"
+                return clip(head, ctx.config.answer_max_chars - 1) + "."
         if q.role == "coordinate" and facts.coordinate:
             asking = [b for b in q.bodies if b in facts.coordinate]
             if asking and facts.lead and not facts.lead_inherited:
