@@ -30,6 +30,11 @@ from .passages import best_passage, clip, join
 _CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/([A-ZĐƯ]{1,4}),? "
                         r"ngày (\d{1,2}/\d{1,2}/\d{4})")
 _ISSUER = re.compile(r" của ([^,;.()]{3,80}?)(?= về | tại |[,;.()]|$)")
+_TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính trị về <title>"
+# a document named by its type, no number: "kết luận về …", "văn bản về … mà kế hoạch nhắc tới"
+_DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
+_DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
+_TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
 
@@ -118,7 +123,8 @@ class Answerer:
         if verdict.confidence == "low":
             return self._closest(q, verdict, hits, citations, resolved)
         limit = self.config.answer_max_chars
-        if q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành"):
+        if (q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành")) or \
+                (q.kind == "when" and _DATE_OR_NUMBER.search(fold(q.text)) and self.described_document(q)):
             dated = self.cited_document_date(q)
             if dated:
                 text, clause = dated
@@ -187,8 +193,10 @@ class Answerer:
 
     # -- cited documents -------------------------------------------------------
     @staticmethod
-    def _index_cited_dates(clauses) -> dict[tuple[str, int], tuple[str, Clause]]:
-        out: dict[tuple[str, int], tuple[str, Clause]] = {}
+    def _index_cited_dates(clauses) -> dict[tuple[str, int], tuple[str, Clause, frozenset[str]]]:
+        """(type, number) → the citation's words ("Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính
+        trị"), its clause, and the folded syllables of the title it gives after "về"."""
+        out: dict[tuple[str, int], tuple[str, Clause, frozenset[str]]] = {}
         for clause in clauses:
             if "ngày" not in clause.text:  # the pattern needs it: skip the regex (1 s at 100k clauses)
                 continue
@@ -199,8 +207,21 @@ class Answerer:
                 issuer = _ISSUER.match(clause.text, m.end())  # "… ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …"
                 if issuer:
                     text += f", của {issuer.group(1)}"
-                out.setdefault(key, (text, clause))
+                title = _TITLE.match(clause.text, issuer.end() if issuer else m.end())
+                words = frozenset(syllables(fold(title.group(1)))) if title else frozenset()
+                out.setdefault(key, (text, clause, words))
         return out
+
+    def described_document(self, q: Question) -> tuple[str, int] | None:
+        """"Kết luận về học và làm theo Bác ra đời ngày nào?": a document the corpus cites, named by
+        its type and what it is about rather than its number; the citation whose title shares most of
+        the question's words (``_TITLE_SHARED`` at least), if any."""
+        if q.doc_keys or not _DESCRIBED.search(fold(q.text)):
+            return None
+        asked = set(q.topic)
+        shared, key = max(((len(asked & words), key) for key, (_, _, words) in self._cited_dates.items()
+                           if key not in self.info.own_doc_keys), default=(0, None))
+        return key if shared >= _TITLE_SHARED else None
 
     def cited_document_citation(self, q: Question) -> tuple[str, Clause] | None:
         """For a question about the issuer, number or name of a document the corpus cites (not one
@@ -218,9 +239,9 @@ class Answerer:
         # "Kế hoạch thực hiện KL 21 ban hành ngày nào?", "hội nghị quán triệt KL 21 ngày nào?": the
         # document worked on describes what is asked about; its own date is not asked
         worked_on = acted_on(q.text)
-        for key in q.doc_keys:
+        for key in q.doc_keys or filter(None, [self.described_document(q)]):
             if key not in self.info.own_doc_keys and key in self._cited_dates and key not in worked_on:
-                return self._cited_dates[key]
+                return self._cited_dates[key][:2]
         return None
 
 

@@ -440,3 +440,14 @@ def test_what_a_yes_no_question_asks_about_is_in_its_own_words(assistant):
     retrieval = assistant._retrieve(plan, previous)
     s = judge.signals(q, retrieval)
     assert judge._asked_unknown(q, s, retrieval.bridges) >= s.unknown > 0  # the situation's words count
+
+
+def test_a_cited_document_named_by_what_it_is_about(assistant):
+    # "học và làm theo Bác" is the plan's «học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh»,
+    # the title the plan gives Kết luận 01
+    reply = assistant.ask("Kết luận về học và làm theo Bác được nhắc đến ra đời ngày nào?")
+    assert (reply.answer, reply.citations[0].ref) == ("Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2).", "I.2")
+    law = assistant.ask("Kết luận về chương trình xây dựng pháp luật ban hành ngày nào?")
+    assert law.answer == "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2)."
+    # the plan's own date is its register's
+    assert assistant.ask("Kế hoạch ban hành ngày nào?").answer.startswith("Ngày ban hành: 01/12/2021")

@@ -573,3 +573,14 @@ def test_whom_an_action_is_done_to_is_read_after_doi_voi(assistant):
     assert assistant.ask("lấy phiếu tín nhiệm những ai?").answer == "Thành viên lãnh đạo cấp ủy và cán bộ lãnh đạo (III.5)."
     # who acts is still the body
     assert assistant.ask("Ai lấy phiếu tín nhiệm?").answer.startswith("Cấp ủy, Ban Chấp hành Trung ương Đảng")
+
+
+def test_a_quoted_phrase_is_found_wherever_the_plan_says_it(assistant):
+    reply = assistant.ask("Kế hoạch có nói đến 'kiểm soát quyền lực' không, nằm ở nhiệm vụ nào?")
+    assert (reply.kind, reply.answer, reply.citations[0].ref) == ("where", "Có ở 2 chỗ: III.7, III.8.", "III.7")
+    # the masthead, the title and the preamble count; the first body clause is cited first
+    both = assistant.ask("Cụm từ 'tự diễn biến', 'tự chuyển hóa' xuất hiện ở những phần nào của kế hoạch?")
+    assert (both.answer, both.citations[0].ref) == ("Có ở 5 chỗ: title, header, preamble, III.1, III.4.", "III.1")
+    # a quoted part of a section's title names the section, not the clauses that repeat its words
+    titled = assistant.ask("Phần 'Quán triệt Kết luận và triển khai kế hoạch' là phần số mấy?")
+    assert titled.answer.startswith("II.") and "Mục II. Công tác quán triệt Kết luận" in titled.answer

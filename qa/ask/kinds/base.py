@@ -90,6 +90,7 @@ class AnswerContext:
     _sections: dict[str, list[Clause]] = field(default_factory=dict)
     _titled: dict[str, list[Clause]] = field(default_factory=dict)
     _front: dict[tuple[str, str], Clause] = field(default_factory=dict)
+    _by_doc: dict[str, list[Clause]] = field(default_factory=dict)  # built on first use
 
     def __post_init__(self) -> None:
         for i, c in enumerate(self.info.clauses):
@@ -119,6 +120,13 @@ class AnswerContext:
         """A document's clause of a front-matter ``kind`` (``FRONT_KINDS``: its dating line,
         title, preamble, register data), if it has one."""
         return self._front.get((doc_id, kind))
+
+    def clauses_of(self, doc_id: str) -> list[Clause]:
+        """A document's clauses, in order."""
+        if not self._by_doc:
+            for c in self.info.clauses:
+                self._by_doc.setdefault(c.doc_id, []).append(c)
+        return list(self._by_doc.get(doc_id, ()))
 
     def children(self, clause: Clause) -> list[Clause]:
         """The clauses one level below a section or heading, in order."""

@@ -6,7 +6,7 @@ import re
 
 from ...text import fold, has_diacritics, syllables
 from ..passages import asked_words, best_passage, clip, nearest_phrase
-from .base import Kind, load_slots
+from .base import FRONT_KINDS, Kind, load_slots
 
 # A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
 # with "số" or "thứ", a word or two may qualify the part ("nhiệm vụ trọng tâm số mấy").
@@ -78,6 +78,28 @@ _PLACE_END = re.compile(r"[,;.():«»\"]|\s(?:doi voi|de|nham|theo|ve|va|gan voi
 _PLACE_WORDS = 10  # syllables at most
 
 
+# a phrase the question quotes: "cụm 'tự diễn biến', 'tự chuyển hóa' xuất hiện ở những phần nào?"
+_QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
+
+
+def quoted_places(q, hits, ctx):
+    """The clauses of the best hit's document that hold every phrase the question quotes (two
+    syllables or more), in order; None when it quotes none or no clause holds them."""
+    phrases = [" ".join(syllables(fold(p))) for p in _QUOTED.findall(q.text)]
+    phrases = [f" {p} " for p in phrases if p.count(" ") >= 1]
+    if not phrases or not hits:
+        return None
+    doc = hits[0].clause.doc_id
+    titles = [f" {' '.join(syllables(fold(_NUMBERING.sub('', c.label.split(' — ')[-1]))))} " for c in ctx.titled(doc)]
+    if any(p in t for p in phrases for t in titles):
+        return None  # "phần 'Quán triệt Kết luận và triển khai kế hoạch' là phần số mấy?": a part's title
+    holding = [c for c in ctx.clauses_of(doc) if c.text
+               and all(p in f" {' '.join(syllables(fold(c.text)))} " for p in phrases)]
+    # a heading or section whose part holds them is named by that part
+    holding = [c for c in holding if not any(o.ref.startswith(c.ref + ".") for o in holding)]
+    return holding or None
+
+
 def setting_asked(text: str, slots) -> bool:
     """"Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?": a place in the world (a body, a
     meeting), not a place in the document ("… nằm ở đâu", "kế hoạch nhắc việc này ở đâu")."""
@@ -131,6 +153,13 @@ class Where(Kind):
 
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
         clause = hits[0].clause
+        named = named_title(q, hits, ctx)
+        # a quoted title ("phần 'Mục đích, yêu cầu' là phần số mấy?") names a part: where it is
+        quoted = quoted_places(q, hits, ctx) if named is None else None
+        if quoted:  # "cụm 'tự diễn biến' xuất hiện ở đâu?": every clause that holds it, in order
+            shown = [c for c in quoted if c.kind not in FRONT_KINDS] or quoted
+            refs = ", ".join(c.ref for c in quoted)
+            return f"Có ở {len(quoted)} chỗ: {refs}.", shown[0]
         if setting_asked(q.text, ctx.slots):
             for hit in hits[:2]:
                 place = setting(q, hit.clause.text, ctx.slots)
@@ -138,7 +167,6 @@ class Where(Kind):
                     head = f"{place[0].upper()}{place[1:]} ({hit.clause.ref}): "
                     passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text))
                     return head + clip(passage, max(60, ctx.config.answer_max_chars - len(head))), hit.clause
-        named = named_title(q, hits, ctx)
         inside = _asked_inside(q, hits, named)
         if inside is not None:  # "… nằm ở mục mấy của phần III?": which part of the part named
             return self._place(inside), inside
