@@ -4,6 +4,7 @@ import pytest
 
 from qa.ask.corpus_info import CorpusInfo
 from qa.ask.kinds import AnswerContext, get, kind_for, load_slots
+from qa.ask.kinds.base import YES_NO
 from qa.config import Config
 from qa.question import analyze
 from qa.text import fold
@@ -589,3 +590,20 @@ def test_a_quoted_phrase_is_found_wherever_the_plan_says_it(assistant):
     # a quoted part of a section's title names the section, not the clauses that repeat its words
     titled = assistant.ask("Phần 'Quán triệt Kết luận và triển khai kế hoạch' là phần số mấy?")
     assert titled.answer.startswith("II.") and "Mục II. Công tác quán triệt Kết luận" in titled.answer
+
+
+def test_who_is_singled_out_with_nhat_la(assistant):
+    reply = assistant.ask("Khi soạn luật, ai phải gánh trách nhiệm nặng nhất?")
+    assert reply.answer.startswith("Người đứng đầu (III.10): ") and "nhất là của người đứng đầu" in reply.answer
+    # "thống nhất" is no superlative
+    assert not assistant.ask("Ai chịu trách nhiệm thống nhất pháp luật?").answer.startswith("Người đứng đầu")
+
+
+@pytest.mark.parametrize("text, yes_no", [
+    ("có câu nào nói phải thực chất, tránh hình thức ko ạ, e cần trích", True),  # a remark after it
+    ("Đảng viên có phải tự đọc sách lý luận không hay chỉ ngồi nghe?", True),  # the other choice after it
+    ("Có những ai không được dự, vì sao?", False),  # another question after it
+])
+def test_a_yes_no_question_with_words_after_it(text, yes_no):
+
+    assert bool(YES_NO.search(fold(text))) is yes_no

@@ -138,7 +138,9 @@ EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| 
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")
 # "… có thay thế kế hoạch nào trước đó không?": a yes/no question, whatever polite or chatty
 # particle closes it ("… không ạ?", "… không nhỉ", "… ko vậy?")
-YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?\s*[?.!]*\s*$")
+# A remark may follow ("… ko ạ, e cần trích"), and so may the other choice ("… không hay chỉ ngồi nghe?").
+YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
+                    r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
 
 
 class Kind:

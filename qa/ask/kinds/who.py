@@ -33,6 +33,23 @@ _OBJECT = re.compile(r"\bdoi voi\s+")
 _OBJECT_END = re.compile(r"[;.()]|, nhat la|\s(?:de|nham|theo quy dinh)\b")
 
 
+# "ai phải chịu trách nhiệm nhất?", "… nặng nhất": the one a clause singles out with "nhất là (của) …"
+_MOST_ASKED = re.compile(r"(?<!thong )(?<!duy )(?<!hop )(?<!dong )\bnhat\b(?! la\b)")
+_SINGLED_OUT = re.compile(r"\bnhat la (?:cua |doi voi )?")
+_SINGLED_END = re.compile(r"[,;.()]|\s(?:trong|ve|de|nham|doi voi)\s")
+
+
+def _singled_out(text: str) -> tuple[int, str] | None:
+    """(start, who) of the first "nhất là của …" a clause says: "nhất là của người đứng đầu trong …"."""
+    folded = fold(text)
+    m = _SINGLED_OUT.search(folded)
+    if m is None:
+        return None
+    end = _SINGLED_END.search(folded, m.end())
+    said = text[m.end():end.start() if end else len(text)].strip()
+    return (m.start(), said) if said else None
+
+
 def _objects(text: str):
     """(start, phrase) of each "đối với …" a clause names: "đối với các chức danh do Quốc hội bầu và phê chuẩn"."""
     folded = fold(text)
@@ -183,6 +200,12 @@ class Who(Kind):
         owner = _possessor(q.text, clause.text)
         if owner:
             return f"{owner} ({clause.ref})."
+        singled = _singled_out(clause.text) if _MOST_ASKED.search(fold(q.text)) else None
+        if singled:  # "Khi soạn luật, ai phải gánh trách nhiệm nặng nhất?": «… nhất là của người đứng đầu …»
+            start, said = singled
+            head = f"{said[0].upper()}{said[1:]} ({clause.ref}): "
+            return head + clip(sentence_around(clause.text, clause.text[start:start + 20]),
+                               max(60, ctx.config.answer_max_chars - len(head)))
         if _OBJECT_ASKED.search(fold(q.text)):
             people = nearest_phrase(asked_words(q), clause.text, list(_objects(clause.text)))
             if people:  # "Lấy phiếu trong Quốc hội thì áp dụng cho những ai?": whom it is done to
