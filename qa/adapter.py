@@ -118,8 +118,8 @@ class QueryAdapter:
         tmp = path.with_name(path.name + ".tmp")
         banks = {name: getattr(self, name).astype(np.float16) for name in ("inside", "outside")
                  if getattr(self, name) is not None}
-        with open(tmp, "wb") as f:
-            np.savez(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)),
+        with open(tmp, "wb") as f:  # compressed: the scope model's vocabulary is stored as UTF-32
+            np.savez_compressed(f, matrix=self.matrix.astype(np.float32), meta=np.array(json.dumps(meta, ensure_ascii=False)),
                      **banks, **(self.scope.arrays() if self.scope is not None else {}))
         tmp.replace(path)
 

@@ -71,6 +71,10 @@ def test_the_file_round_trips_and_binds_the_adapter_to_its_clauses_and_model(tmp
     assert not loaded.fits(clauses, "other-model")
     assert not loaded.fits(clauses[:2], "m")
     assert not loaded.fits([*clauses[:2], replace(clauses[2], text="bốn")], "m")
+    # stored compressed: the file is kept in the repository
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_DEFLATED}
 
 
 def test_the_labelled_questions_say_how_much_nearer_the_out_of_scope_ones_are(tmp_path):
