@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .ask.kinds import META_FIELDS, kind_for
+from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
@@ -295,9 +296,6 @@ def _asked_through(text: str, pattern: str) -> str:
     return text
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")  # "III.1" is no sentence end
-
-
 def asking_part(text: str) -> str:
     """The sentences that ask ("… ?"), when others only tell the asker's situation: "Em viết bài,
     hạn nộp tuần sau. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh không?" asks no time. The
@@ -306,9 +304,9 @@ def asking_part(text: str) -> str:
     >>> asking_part("Hạn nộp tuần sau. Kế hoạch có nhắc tới X không? Em cảm ơn.")
     'Kế hoạch có nhắc tới X không?'
     """
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip(" .!?")]
-    asked = [s for s in sentences if s.endswith("?")]
-    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+    said = sentences(text)
+    asked = [s for s in said if s.endswith("?")]
+    return " ".join(asked) if asked and len(asked) < len(said) else text
 
 
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:

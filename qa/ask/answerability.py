@@ -36,7 +36,7 @@ from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO
+from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .sessions import numbered
@@ -429,11 +429,6 @@ def bridged_documents(bridges) -> frozenset[tuple[str, int]]:
     return frozenset(key for b in bridges for key in document_keys(b.said))
 
 
-def last_sentence(text: str) -> str:
-    """The sentence that asks, after any that tell the asker's situation."""
-    return ([p for p in _SENTENCE_END.split(text) if p.strip()] or [text])[-1].strip()
-
-
 def _own_body(clause) -> str:
     """The one body a clause's own heading gives its work to ("1. Đảng đoàn Quốc hội"), or ""."""
     lead = clause.facts.lead
@@ -466,11 +461,9 @@ _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|th�
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
 _MASTHEAD_ONLY = 0.5
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
-# "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
 _PLAN_NAMED = re.compile(r"\bke hoach\b")
 
 
@@ -488,6 +481,7 @@ _OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever 
 # what a citation ("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …") gives
 CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hiệu", "Tên văn bản", "Loại văn bản"})
 _NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan|nghi quyet|quy dinh))\b|\bten\b.* la gi\b")
+# "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "

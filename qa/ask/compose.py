@@ -20,9 +20,10 @@ from ..facts import body_names, place_bodies
 from ..question import Question, acted_on, without_asker
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, bridged_documents, last_sentence, plan_named_after
+from .answerability import Judge, Verdict, bridged_documents, plan_named_after
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .kinds.base import last_sentence
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -123,28 +124,15 @@ class Answerer:
         if verdict.confidence == "low":
             return self._closest(q, verdict, hits, citations, resolved)
         limit = self.config.answer_max_chars
-        if (q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành")) or \
-                (q.kind == "when" and _DATE_OR_NUMBER.search(fold(q.text)) and self.described_document(q)):
-            dated = self.cited_document_date(q)
-            if dated:
-                text, clause = dated
-                first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
-                cited = (Citation.from_hit(first),) + tuple(c for c in citations if c.ref != clause.ref or
-                                                            c.doc != clause.doc_id)
-                return Reply(question=q.raw, answer=clip(f"{text} ({clause.ref}).", limit), found=True,
-                             kind="when", citations=cited[: len(citations)], resolved_question=resolved,
-                             confidence="high", signals=verdict.to_signals())
-        if q.kind == "meta" and q.doc_keys and not plan_named_after(q):
-            cited = self.cited_document_citation(q)
-            if cited is not None:
-                # "Kết luận 21 do cơ quan nào ban hành?": the sentence that cites it, from the citation on
-                text, clause = cited
-                first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
-                rest = tuple(c for c in citations if (c.doc, c.ref) != (clause.doc_id, clause.ref))
-                where = f" ({clause.ref})."
-                return Reply(question=q.raw, answer=clip(text, limit - len(where)) + where, found=True,
-                             kind="meta", citations=((Citation.from_hit(first),) + rest)[: len(citations)],
-                             resolved_question=resolved, confidence="high", signals=verdict.to_signals())
+        # "Kết luận 21 ban hành ngày nào?", "Kết luận về học và làm theo Bác ra đời ngày nào?": the citation's date
+        dated = self.cited_document_date(q) if (q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành")) or (
+            not q.doc_keys and q.kind == "when" and _DATE_OR_NUMBER.search(fold(q.text))) else None
+        if dated:
+            return self._from_citation(q, "when", *dated, hits, citations, resolved, verdict)
+        # "Kết luận 21 do cơ quan nào ban hành?": the sentence that cites it, from the citation on
+        cited = self.cited_document_citation(q) if q.kind == "meta" and q.doc_keys and not plan_named_after(q) else None
+        if cited:
+            return self._from_citation(q, "meta", *cited, hits, citations, resolved, verdict)
         best = hits[0].clause
         if best.kind in ("section", "heading"):
             # A section answers with its parts. For its content they come first; for where it
@@ -173,6 +161,16 @@ class Answerer:
         return Reply(question=q.raw, answer=answer, found=True, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved or "", confidence="high",
                      signals=verdict.to_signals())
+
+    def _from_citation(self, q: Question, kind: str, text: str, clause: Clause, hits, citations, resolved: str,
+                       verdict: Verdict) -> Reply:
+        """A reply about a cited document, in the words of the clause that cites it, cited first."""
+        first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
+        rest = tuple(c for c in citations if (c.doc, c.ref) != (clause.doc_id, clause.ref))
+        where = f" ({clause.ref})."
+        return Reply(question=q.raw, answer=clip(text, self.config.answer_max_chars - len(where)) + where,
+                     found=True, kind=kind, citations=((Citation.from_hit(first),) + rest)[: len(citations)],
+                     resolved_question=resolved, confidence="high", signals=verdict.to_signals())
 
     def _refusal(self, q: Question, verdict: Verdict, citations, resolved: str) -> Reply:
         message = verdict.reason + " " + self.info.coverage([c.doc for c in citations])

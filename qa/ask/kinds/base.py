@@ -133,6 +133,20 @@ class AnswerContext:
         return list(self._children.get(clause.id, ()))
 
 
+# Where a sentence ends: a mark and a space ("III.1" is no sentence end).
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, stripped, empty ones left out."""
+    return [p.strip() for p in _SENTENCE_END.split(text) if p.strip(" .!?;")]
+
+
+def last_sentence(text: str) -> str:
+    """The sentence that asks, after any that tell the asker's situation."""
+    return (sentences(text) or [text.strip()])[-1]
+
+
 # On the folded question. "does the plan mention X?"
 EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")

@@ -6,7 +6,7 @@ import re
 
 from ...text import fold, has_diacritics, syllables
 from ..passages import asked_words, best_passage, clip, nearest_phrase
-from .base import FRONT_KINDS, Kind, load_slots
+from .base import FRONT_KINDS, Kind, last_sentence, load_slots
 
 # A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
 # with "số" or "thứ", a word or two may qualify the part ("nhiệm vụ trọng tâm số mấy").
@@ -34,6 +34,11 @@ _FALSE_FRIENDS = re.compile(r"(?<!\w)(mức|mực)(?!\w)")
 _NUMBERING = re.compile(r"^(?:(?:Mục|Phần|Chương)\s+)?[IVXLC\d]+[.)-]?\s+")  # "Mục III. ", "1. "
 
 
+def _title(clause) -> str:
+    """A section's or heading's title, numbering dropped, as folded syllables: "muc dich yeu cau"."""
+    return " ".join(syllables(fold(_NUMBERING.sub("", clause.label.split(" — ")[-1]))))
+
+
 def named_title(q, hits, ctx):
     """The section or heading whose whole title the question quotes (two syllables or more),
     within the documents of the best hits; the longest title wins."""
@@ -41,7 +46,7 @@ def named_title(q, hits, ctx):
     found = None
     for doc_id in dict.fromkeys(h.clause.doc_id for h in hits[:3]):
         for c in ctx.titled(doc_id):
-            title = " ".join(syllables(fold(_NUMBERING.sub("", c.label.split(" — ")[-1]))))
+            title = _title(c)
             if title.count(" ") >= 1 and f" {title} " in asked and (found is None or len(c.text) > len(found.text)):
                 found = c
     return found
@@ -72,7 +77,6 @@ def _asked_inside(q, hits, named=None):
 
 # "… ở đâu?" / "… tại đâu?": a place, in the world unless the question speaks of the document
 _WHERE_ASKED = re.compile(r"\b(?:o|tai) dau\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # where a place's name ends: a mark, or the words that start what follows it
 _PLACE_END = re.compile(r"[,;.():«»\"]|\s(?:doi voi|de|nham|theo|ve|va|gan voi|thuoc)\s")
 _PLACE_WORDS = 10  # syllables at most
@@ -89,9 +93,10 @@ def quoted_places(q, hits, ctx):
     phrases = [f" {p} " for p in phrases if p.count(" ") >= 1]
     if not phrases or not hits:
         return None
+    if not all(ctx.info.has_phrase(p.strip()) for p in phrases):
+        return None  # a phrase no clause holds: no clause to scan for
     doc = hits[0].clause.doc_id
-    titles = [f" {' '.join(syllables(fold(_NUMBERING.sub('', c.label.split(' — ')[-1]))))} " for c in ctx.titled(doc)]
-    if any(p in t for p in phrases for t in titles):
+    if any(p in f" {_title(c)} " for p in phrases for c in ctx.titled(doc)):
         return None  # "phần 'Quán triệt Kết luận và triển khai kế hoạch' là phần số mấy?": a part's title
     holding = [c for c in ctx.clauses_of(doc) if c.text
                and all(p in f" {' '.join(syllables(fold(c.text)))} " for p in phrases)]
@@ -103,8 +108,7 @@ def quoted_places(q, hits, ctx):
 def setting_asked(text: str, slots) -> bool:
     """"Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?": a place in the world (a body, a
     meeting), not a place in the document ("… nằm ở đâu", "kế hoạch nhắc việc này ở đâu")."""
-    asking = ([p for p in _SENTENCE_END.split(text) if p.strip()] or [text])[-1]
-    return bool(_WHERE_ASKED.search(fold(asking))) and slots.search("where", "document", text) is None
+    return bool(_WHERE_ASKED.search(fold(last_sentence(text)))) and slots.search("where", "document", text) is None
 
 
 def _settings(text: str, slots):
