@@ -22,6 +22,7 @@ from typing import Any, Callable
 from .datafiles import DATA, data_lines
 from .inputs import InputError, lenient_text, shown
 from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number
+from .ask.kinds.count import ordinal_words
 from .text import fold, has_diacritics
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
@@ -186,7 +187,9 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     new_topic_shape = bool(shape)
     # the shape's own words name no topic: typed without accents "thi" ("thì") is no stop word
     shape_words = {w for said in (*shape, *(m.group(0) for m in _ELABORATION.finditer(folded))) for w in said.split()}
-    topic = [t for t in q.topic if t not in common and t not in shape_words]
+    # "Khóa mấy?": the term asked is the slot, asked of the earlier turn's topic
+    asked = ordinal_words(q.text) if q.kind == "count" else frozenset()
+    topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
     own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \
         and not any(knows(t) for t in (q.topic_accented if q.accented else topic))

@@ -186,7 +186,8 @@ def standard_words(text: str) -> str:
 
 
 def _requests() -> tuple[re.Pattern | None, re.Pattern | None]:
-    phrases = [ln.strip().lower() for ln in data_lines(DATA / "reply_requests.tsv") if ln.strip()]
+    phrases = [ln.strip().lower() for name in ("reply_requests.tsv", "hearsay.tsv")
+               for ln in data_lines(DATA / name) if ln.strip()]
     if not phrases:
         return None, None
     return _whole_words(phrases), _whole_words(fold(p) for p in phrases)
@@ -197,7 +198,8 @@ _REQUESTS, _REQUESTS_FOLDED = _requests()
 
 def without_requests(text: str) -> str:
     """``text`` without what it asks of the reply's form (``qa/data/reply_requests.tsv``):
-    "Tóm tắt giùm mình các việc chính, gạch đầu dòng thôi" → "các việc chính, thôi"."""
+    "Tóm tắt giùm mình các việc chính, gạch đầu dòng thôi" → "các việc chính, thôi"; nor where
+    the asker heard what they ask about (``qa/data/hearsay.tsv``: "nghe nói", "đọc báo thấy nói")."""
     pattern = _REQUESTS if has_diacritics(text) else _REQUESTS_FOLDED
     if pattern is None:
         return text
@@ -252,6 +254,7 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _PARTS = re.compile(r"[,.;:!?—]+")  # where a question's parts meet
+_PART_SPLIT = re.compile(r"([,.;:!?—]+)")
 # Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
@@ -266,13 +269,16 @@ def without_asker(text: str, last_only: bool = True) -> str:
     them ("Tôi là bí thư chi bộ, …"). ``last_only``: then only the last part, the question
     itself ("Tôi là bí thư chi bộ, chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào" →
     "kế hoạch ra ngày nào"); else the other parts stay."""
-    parts = [p for p in _PARTS.split(text) if p.strip()]
-    asker = [bool(_ASKER.search(fold(p).lower())) for p in parts[:-1]]
+    pieces = _PART_SPLIT.split(text)  # part, the marks after it, part, …
+    spans = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
+    spans = [(p, marks) for p, marks in spans if p.strip()]
+    asker = [bool(_ASKER.search(fold(p).lower())) for p, _ in spans[:-1]]
     if not any(asker):
         return text
     if last_only:
-        return parts[-1]
-    return " ".join(p for p, a in zip(parts, asker + [False]) if not a)
+        return spans[-1][0]
+    # the marks stay: a sentence told after the asker's part still ends where it did
+    return " ".join(f"{p.strip()}{marks}" for (p, marks), a in zip(spans, asker + [False]) if not a)
 
 
 def _besides_document(asking: str, doc_keys, title_words: frozenset[str], asker: bool = True) -> list[str]:
@@ -357,7 +363,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                                                      "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren")]
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
-                also_fields = tuple(dict.fromkeys(other for other, asks in fields if other not in (name, *_WEAK_FIELDS)
+                # "kết luận nó thực hiện là số mấy?": the number asked is the implemented document's
+                shared = ("Số hiệu",) if name == "Căn cứ" else ()
+                also_fields = tuple(dict.fromkeys(other for other, asks in fields
+                                                  if other not in (name, *_WEAK_FIELDS, *shared)
                                                   and re.search(asks, folded)))
             break
     # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked

@@ -37,7 +37,7 @@ from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
 from .question import INTENT_SYLLABLES, Question, analyze, without_documents
-from .text import STOPWORDS, Segmenter, accented_tokens, folded_tokens, has_diacritics, plain
+from .text import STOPWORDS, Segmenter, accented_tokens, fold, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
 
 
@@ -131,6 +131,8 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 # Above this many candidates (a ref or cited document names thousands of rows in a library) the
 # bonuses are added in numpy, per class of clauses, best first, until no other row can reach the top.
 _PRUNE_FROM = 64
+# kinds whose answer a named part holds in one of its clauses, not in its heading
+_ASKED_INSIDE = frozenset({"who", "when"})
 _MAX_TERMS = 5  # the most terms _bonus_terms returns
 _PADDING = (0.0,) * _MAX_TERMS
 _CHUNK = 256  # the first candidates whose bonuses are added at once; each step after adds as many as before it
@@ -503,16 +505,42 @@ class Retriever:
         rows = maps.titles if target == "title" else maps.preambles if target == "preamble" else maps.meta
         return np.array([pos for pos in rows if allowed(pos)], dtype=np.int64)
 
+    def _within(self, refs, named, bodies=()) -> list[int]:
+        """The rows of the clauses inside the parts ``refs`` names (their rows ``named``), in their
+        documents; of a heading inside that names one of ``bodies`` ("1. Đảng đoàn Quốc hội"), that one."""
+        clauses = self.index.clauses
+        docs = {clauses[pos].doc_id for pos in named}
+        prefixes = tuple(ref + "." for ref in refs)
+        rows = [pos for ref, rows in self.maps.refs.items() if ref.startswith(prefixes)
+                for pos in rows if clauses[pos].doc_id in docs]
+        names = [fold(b) for b in bodies]
+        if names and any(name in fold(clauses[pos].text) for pos in named for name in names):
+            return []  # "Mục IV.1 về Đảng đoàn Quốc hội nói gì?": the part named is the body's own
+        headed = [pos for pos in rows if clauses[pos].kind in ("heading", "section")
+                  and any(name in fold(clauses[pos].text) for name in names)]
+        return headed or rows
+
     def _named_rows(self, q: Question) -> list[np.ndarray]:
         """The rows a question names, one array per ref bonus: its refs and numbered items
         together, then each cited document's citing rows (arrays kept per name)."""
         maps, cache = self.maps, self._named
         groups = []
         if q.refs or q.item_numbers:
-            key = ("refs", q.refs, q.item_numbers)
+            # "Phần II …, ai chủ trì hội nghị …?": a who- or when-question's answer, or what a body
+            # named must do, is in one of the part's clauses, which the question's words then choose
+            # between; the part itself answers what it holds, where it is and how many items it has
+            inside = q.kind in _ASKED_INSIDE or (q.kind == "what" and bool(q.bodies))  # "UBKT TW làm gì ở phần III?"
+            bodies = q.bodies if inside and q.kind == "what" else ()
+            key = ("refs", q.refs, q.item_numbers, inside, bodies)
             if key not in cache:
                 named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
-                named.update(pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ()))
+                if inside:
+                    named.update(self._within(q.refs, named, bodies))
+                items = {pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ())}
+                # "nhiệm vụ số 1 trong phần III": the item inside the part named, not the part
+                prefixes = tuple(ref + "." for ref in q.refs)
+                inner = {pos for pos in items if self.index.clauses[pos].ref.startswith(prefixes)} if prefixes else set()
+                named = inner or named | items
                 cache[key] = np.array(sorted(named), dtype=np.int64)
             groups.append(cache[key])
         for doc in q.doc_keys:

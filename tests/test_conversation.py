@@ -159,3 +159,30 @@ def test_where_after_the_documents_data_is_where_it_was_signed(assistant):
     assert assistant.ask("tại đâu?", history=["Kế hoạch 03 ký ngày nào?"]).answer.startswith("Hà Nội (")
     # after a turn about a task, where it is done
     assert assistant.ask("ở đâu?", history=["Tự phê bình làm thế nào?"]).answer.startswith("Trong sinh hoạt đảng (III.4)")
+
+
+def test_a_yes_no_about_a_deadline_asks_the_earlier_turns_timing(assistant):
+    reply = assistant.ask("Có thời hạn không?", history=["Kế hoạch có bảo các địa phương làm kế hoạch riêng không?"])
+    assert (reply.kind, reply.found, reply.answer) == ("when", True, "Tháng 12/2021; thực hiện hằng năm từ năm 2022 (III.2).")
+    # a deadline asked of a task the plan runs from a year on, with no end: not given
+    open_ended = assistant.ask("Có hạn hoàn thành không?", history=["Kế hoạch có nói tới cải cách thủ tục hành chính không?",
+                                                                   "Ở nhiệm vụ thứ mấy?"])
+    assert (open_ended.found, open_ended.signals["rule"]) == (False, "slot")
+
+
+def test_the_term_asked_after_a_turn_is_that_turns_topics(assistant):
+    reply = assistant.ask("Khóa mấy?", history=["Kế hoạch có nói tới bỏ phiếu tín nhiệm ở Quốc hội không?"])
+    assert reply.answer.startswith("Khóa XV (III.5): ")
+    assert assistant.ask("Kế hoạch 03 thuộc khóa mấy?").answer.startswith("Khóa XIII (header)")
+
+
+def test_what_the_plan_implements_asked_after_turns_about_its_register(assistant):
+    reply = assistant.ask("thực hiện văn bản nào?", history=["KH 03-KH/TW do ai ban hành?", "ngày nào?"])
+    assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
+    number = assistant.ask("Thế kết luận nó thực hiện là số mấy?", history=["Kế hoạch 03 thuộc khóa mấy?"])
+    assert number.answer.startswith("Kết luận số 21-KL/TW") and "Số hiệu" not in number.answer
+    dated = assistant.ask("Kết luận đó ban hành ngày nào?",
+                          history=["Kế hoạch 03 thuộc khóa mấy?", "Thế kết luận nó thực hiện là số mấy?"])
+    assert dated.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+    came_out = assistant.ask("Ra hồi nào?", history=["Kế hoạch này ai ra vậy?"])
+    assert came_out.answer.startswith("Ngày ban hành: 01/12/2021")

@@ -141,6 +141,9 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("khó khăn") == "khó khăn"  # whole words only
     assert analyze("ổng ký hồi nào?").kind == "meta"
     assert standard_words("Văn bản này ai đặt bút ký?") == "Văn bản này ai ký?"
+    # Central and Southern speech
+    assert standard_words("Bộ Chính trị ra kế hoạch ni ở mô?") == "Bộ Chính trị ra kế hoạch này ở đâu?"
+    assert standard_words("tui hỏi mô hình") == "tôi hỏi mô hình"  # "mô" alone is no "đâu"
     # a document type's abbreviation typed against its number is two words
     assert analyze("KL21 ban hành ngày nào vậy?").doc_keys == (("kl", 21),)
     assert analyze("kh03 - cải cách hành chính ở mục nào").doc_keys == (("kh", 3),)
@@ -168,8 +171,21 @@ def test_without_asker_drops_what_the_asker_says_of_themselves():
 
     text = "Tôi là bí thư chi bộ, chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào"
     assert without_asker(text) == " kế hoạch ra ngày nào"
-    assert without_asker(text, last_only=False) == " chiều nay họp  cần nói nhanh  kế hoạch ra ngày nào"
+    assert without_asker(text, last_only=False) == "chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào"
     assert without_asker("Kế hoạch 03, ban hành ngày nào?") == "Kế hoạch 03, ban hành ngày nào?"
+    # the marks stay: a sentence told after the asker's part still ends where it did
+    told = "Tôi làm ở UBKT tỉnh ủy, được giao theo dõi KL 21. Kế hoạch giao cho UBKT việc gì?"
+    assert without_asker(told, last_only=False) == "được giao theo dõi KL 21. Kế hoạch giao cho UBKT việc gì?"
+
+
+def test_where_the_asker_heard_a_claim_is_no_topic():
+    from qa.question import analyze, without_requests
+
+    assert without_requests("e đọc báo thấy nói kế hoạch 03 có 11 nhiệm vụ, đúng ko ạ?") == \
+        "e kế hoạch 03 có 11 nhiệm vụ, đúng ko ạ?"
+    assert without_requests("toi nghe noi phai hoc xong KL21 trong quy I/2022") == "toi phai hoc xong KL21 trong quy I/2022"
+    assert analyze("Tui nghe nói cán bộ phải gương mẫu hơn, kế hoạch có nói vậy không?").topic == \
+        ("can", "bo", "guong", "mau", "hon")
 
 
 def test_a_signing_date_typed_with_ki():

@@ -102,6 +102,9 @@ def test_chat_abbreviations_come_from_the_data_file():
     assert expand_abbreviations("HN do ai tc, co phai", accents=False) == "HN do ai to chuc, co phai"
     # "tu" is a syllable: only "TU" in capitals is Trung ương
     assert expand_abbreviations("lay tu dau, UBKT TU") == "lay tu dau, Ủy ban Kiểm tra Trung ương"
+    # "TG" in capitals is Tuyên giáo; "tg" in chat is also "thời gian", so it stays as typed
+    assert expand_abbreviations("Ban TG TW có nhiệm vụ gì?") == "Ban Tuyên giáo Trung ương có nhiệm vụ gì?"
+    assert expand_abbreviations("tg thực hiện") == "tg thực hiện"
 
 
 def test_offices_and_party_building_abbreviations_expand():

@@ -131,7 +131,10 @@ class Judge:
         if q.accented and self.words is not None:
             units = [w.split("_") for w in self.words(q.text.lower())]  # sentence-initial capitals mislead it
             # a compound of intent syllables the corpus never uses is the user's topic ("chuyên mục")
-            units = [u for u in units if (any(p in topic for p in u) or self._unknown_compound(u))
+            # … but not the words that ask ("có thời hạn không?": "thời hạn" asks a when-question)
+            asking = self._asking_syllables(q)
+            units = [u for u in units if (any(p in topic for p in u) or self._unknown_compound(u) and not all(
+                        fold(p) in asking or p in STOPWORDS for p in u))
                      and not all(p.isdigit() for p in u) and (len(u) > 1 or len(u[0]) > 1)]
             if not units:
                 return 0.0
@@ -148,6 +151,12 @@ class Judge:
             return 0.0
         return sum(1 for t in syllable_list if not self.info.knows(t, q.accented) and fold(t) not in bridged) \
             / len(syllable_list)
+
+    @staticmethod
+    def _asking_syllables(q: Question) -> frozenset[str]:
+        """The folded syllables of the words that tell the question's kind ("thời hạn", "bao lâu")."""
+        pattern = get(q.kind).pattern
+        return frozenset(w for m in pattern.finditer(fold(q.text)) for w in m.group(0).split()) if pattern else frozenset()
 
     def _unknown_compound(self, unit: list[str]) -> bool:
         return len(unit) > 1 and not all(p in STOPWORDS for p in unit) \
@@ -170,7 +179,7 @@ class Judge:
         kind = get(q.kind)
         near = 3 if q.kind == "when" and not kind.slot_required(q) else 1
         slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:near]) \
-            or (q.kind == "count" and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
+            or (q.kind in ("count", "meta") and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot,
                        outside=retrieval.outside, scope=retrieval.scope)
@@ -257,7 +266,7 @@ class Judge:
             under.append(fold(f"{clause.text} {_own_body(clause)}"))
             stack.extend(self.ctx.children(clause))
         said = " ".join(under)
-        if any(fold(a) in said for a in actors):
+        if any(fold(a) in said or _at_every_level(fold(a), said) for a in actors):
             return None
         who = ", ".join(actors)
         cut = next((last for doc, last in self.info.truncated if doc == part.doc_id), None)
@@ -321,8 +330,11 @@ class Judge:
         worked_on = acted_on(q.text)
         # a document the lexicon names in the corpus's words is cited too ("Quy định 37")
         cited = self.info.doc_keys | bridged_documents(retrieval.bridges)
+        # a document named only in the situation told before the question is not asked about
+        # ("Cuối năm kiểm điểm theo KL21. KH03 yêu cầu gì về tự phê bình?"), unless the question names none
+        asked_keys = set(document_keys(last_sentence(q.text))) or set(q.doc_keys)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
-                      if k in cited and k not in self.info.own_doc_keys and k not in worked_on]
+                      if k in cited and k not in self.info.own_doc_keys and k not in worked_on and k in asked_keys]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
         if corpus_rules and cited_only and q.kind == "meta" and q.meta_field not in CITATION_FIELDS \
@@ -344,6 +356,9 @@ class Judge:
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
                  else self.config.yesno_unknown if _YES_NO.search(folded) else None)
+        # "Kế hoạch có ghi tên người ký không?": a field of the register held is no unknown topic
+        if q.kind == "meta" and s.slot:
+            limit = None
         if worded and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
@@ -467,12 +482,26 @@ _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)"
 _PLAN_NAMED = re.compile(r"\bke hoach\b")
 
 
+# the level a body sits at, after its kind: "Ủy ban Kiểm tra Trung ương", "ủy ban kiểm tra tỉnh"
+_LEVEL = re.compile(r"\s+(?:cap\s+)?(?:trung uong|tinh|thanh pho|huyen|quan|xa|phuong|co so)$")
+
+
+def _at_every_level(body: str, said: str) -> bool:
+    """``said`` (folded) tasks the kind of body ``body`` is at every level ("ủy ban kiểm tra các cấp"),
+    which holds the one at the level the question names ("Ủy ban Kiểm tra Trung ương")."""
+    kind = _LEVEL.sub("", body)
+    return kind != body and f"{kind} cac cap" in said
+
+
 def plan_named_after(q: Question) -> bool:
     """"BCH TW ra Kết luận 21, còn kế hoạch là ai ký?": the plan, named after the documents it
     cites, is what the question asks about."""
     folded = fold(q.text)
     plan = [m.start() for m in _PLAN_NAMED.finditer(folded)]
     cited = [m.start() for _, number in q.doc_keys for m in re.finditer(rf"(?<![\d/]){number}(?![\d/])", folded)]
+    if plan and q.meta_field == "Căn cứ":
+        # "Kế hoạch này thực hiện kết luận nào? Kết luận 21 hay …?": the documents after it are what it implements
+        return min(plan) < min(cited, default=len(folded))
     return bool(plan) and max(plan) > max(cited, default=-1)
 
 

@@ -35,6 +35,9 @@ _TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính tr�
 # a document named by its type, no number: "kết luận về …", "văn bản về … mà kế hoạch nhắc tới"
 _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
+_ALTERNATIVE = re.compile(r"\b(hay|hoac)\b")  # on the folded question: alternatives offered
+# what the asker will do with the answer: "…, để tôi trích dẫn", "… để em làm slide"
+_ASKER_PURPOSE = re.compile(r",?\s*\bđể (?:tôi|em|mình|chúng tôi|cháu|con)\b[^?.!;]*", re.IGNORECASE)
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
@@ -73,8 +76,13 @@ class Answerer:
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
         named = bridged_documents(bridges)
+        known = [key for key in q.doc_keys if key in self.info.doc_keys or key in named]
+        # "… thực hiện Kết luận 21 hay Nghị quyết 4?": a choice between documents, one of them held
+        # (besides the held one the question asks about)
+        choice = len(known) < len(q.doc_keys) and _ALTERNATIVE.search(fold(q.text)) and any(
+            key not in self.info.own_doc_keys for key in known)
         for key, number in zip(q.doc_keys, q.doc_numbers):
-            if key not in self.info.doc_keys and key not in named:
+            if key not in known and not choice:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."
         unknown_refs = [r for r in q.refs if r not in self.info.refs]
         if unknown_refs:
@@ -246,7 +254,8 @@ class Answerer:
 def _asking(q: Question) -> str:
     """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
     Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
-    question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?")."""
-    return last_sentence(without_asker(q.text, last_only=False))
+    question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
+    what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?")."""
+    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(q.text, last_only=False)))
 
 

@@ -451,3 +451,27 @@ def test_a_cited_document_named_by_what_it_is_about(assistant):
     assert law.answer == "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2)."
     # the plan's own date is its register's
     assert assistant.ask("Kế hoạch ban hành ngày nào?").answer.startswith("Ngày ban hành: 01/12/2021")
+
+
+def test_a_choice_between_documents_one_of_them_held_is_answered(assistant):
+    reply = assistant.ask("Kế hoạch này thực hiện kết luận nào của TW vậy? Kết luận 21 hay nghị quyết 4?")
+    assert reply.found and reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021")
+    # no alternative held besides the plan itself: the documents are missing
+    assert not assistant.ask("Kế hoạch 03 thực hiện Nghị quyết 4 hay Nghị quyết 12?").found
+
+
+def test_what_the_asker_tells_before_or_after_the_question_is_not_asked(assistant):
+    # a purpose after the question ("…, để tôi tránh trùng với phần việc của Chính phủ")
+    reply = assistant.ask("Ở phần IV, đảng đoàn QH được giao gì, để tôi tránh trùng với phần việc của Chính phủ?")
+    assert reply.found and reply.citations[0].ref == "IV.1"
+    # a document named in the situation, not in the question
+    told = assistant.ask("Cty tôi là DNNN, chi bộ 40 ĐV. Cuối năm kiểm điểm theo KL21. KH03 yêu cầu gì về tự phê bình, phê bình?")
+    assert told.found and told.citations[0].ref == "III.4"
+    # a sentence after the asker's part: its phrase ("được giao theo dõi") is the situation
+    work = assistant.ask("Tôi làm ở UBKT tỉnh ủy, được giao theo dõi việc thực hiện KL 21. "
+                         "Kế hoạch 03 giao cho UBKT những việc gì về kiểm tra, giám sát?")
+    assert work.found and work.citations[0].ref == "III.9"
+
+
+def test_a_field_of_the_register_asked_yes_no_is_no_unknown_topic(assistant):
+    assert assistant.ask("Kế hoạch có ghi tên người ký không?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."

@@ -43,6 +43,16 @@ from qa.types import Clause, Facts, Hit
     ("Ông ấy bây giờ giữ chức vụ gì?", "person"),  # an office held now
     ("Chức danh nào hiện nay phải lấy phiếu tín nhiệm?", "what"),  # the positions, not who holds them
     ("Tiêu chuẩn xét tặng huy hiệu Đảng thế nào?", "procedure"),
+    ("Nhiệm vụ nào nói về tổ chức bộ máy tinh gọn?", "where"),  # "bộ máy" asks no count ("mấy")
+    ("Bộ máy có mấy cơ quan?", "count"),
+    ("Nhiệm vụ về cải cách hành chính là số mấy trong phần III?", "where"),  # a place, not how many
+    ("Tên đầy đủ của đợt sinh hoạt chính trị là gì?", "what"),  # an event's name, not a person's
+    ("Kế hoạch có ghi tên người chủ trì không?", "person"),
+    ("Về mặt thể loại, 03-KH/TW là kế hoạch, nghị quyết hay chỉ thị?", "meta"),  # a choice of three types
+    ("Có phải Bộ Chính trị ban hành kế hoạch 03 không?", "meta"),
+    ("Ra hồi nào?", "meta"),  # a document comes out (ra) on a day, the document left unsaid
+    ("Kế hoạch gồm những phần nào?", "count"),  # the document's parts, listed as their count is
+    ("Trong kế hoạch có phần nào nói về cải cách hành chính không?", "where"),  # where a content is
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind
@@ -607,3 +617,44 @@ def test_who_is_singled_out_with_nhat_la(assistant):
 def test_a_yes_no_question_with_words_after_it(text, yes_no):
 
     assert bool(YES_NO.search(fold(text))) is yes_no
+
+
+@pytest.mark.parametrize("text, field", [("Về mặt thể loại, 03-KH/TW là kế hoạch, nghị quyết hay chỉ thị?", "Loại văn bản"),
+                                         ("co phai bo chinh tri ban hanh ke hoach 03 khong", "Cơ quan ban hành"),
+                                         ("Kết luận mà kế hoạch này thực hiện là số mấy?", "Căn cứ")])
+def test_metadata_fields_asked_in_everyday_order(text, field):
+    q = analyze(text)
+    assert (q.kind, q.meta_field, q.also_fields) == ("meta", field, ())
+
+
+def test_how_often_is_answered_by_a_rhythm_not_by_thuong_xuyen(assistant):
+    yearly = assistant.ask("Việc uốn nắn chỗ làm yếu thực hiện bao lâu một lần?")
+    assert (yearly.confidence, yearly.answer) == ("high", "Tháng 12/2021; thực hiện hằng năm từ năm 2022 (III.2).")
+    ongoing = assistant.ask("UBKT cấp trên có kiểm tra chi bộ không, bao lâu 1 lần?")
+    assert ongoing.confidence == "low" and ongoing.signals["rule"] == "slot"
+    assert ongoing.answer.startswith("Kế hoạch không nêu việc này làm bao lâu một lần; nội dung gần nhất là III.9")
+
+
+def test_a_task_number_asked_is_a_numbered_task_not_a_point_under_a_body(assistant):
+    reply = assistant.ask("Thể chế hóa đường lối của Đảng là nhiệm vụ số mấy?")
+    assert reply.answer == "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10"
+    # "nhiệm vụ nào" names no number: a point of part II is a place too
+    assert assistant.ask("Nhiệm vụ nào nói về báo chí tuyên truyền?").answer.startswith("II.2 — ")
+
+
+def test_a_part_named_answers_who_from_the_clause_inside_it(assistant):
+    assert assistant.ask("Phần II KH03 về quán triệt — ai chủ trì hội nghị cán bộ toàn quốc?").answer == \
+        "Bộ Chính trị, Ban Bí thư (II.1)."
+    # what a body named must do: the heading the part gives that body
+    reply = assistant.ask("Trong mục IV, Đảng đoàn Quốc hội có nhiệm vụ gì?")
+    assert reply.answer.startswith("Đảng đoàn Quốc hội (IV.1) gồm 2 nội dung (IV.1.1–IV.1.2): ")
+    # a body at one level is among the ones "các cấp" names
+    assert assistant.ask("UBKT TW có nhiệm vụ gì trong phần III?").citations[0].ref == "III.9"
+
+
+def test_the_documents_parts_are_listed_and_an_item_inside_a_part_is_that_item(assistant):
+    listed = assistant.ask("Kế hoạch 03-KH/TW có cấu trúc gồm những phần chính nào?")
+    assert listed.answer.startswith("4 mục (I–IV; bản hiện có dừng ở IV.1.2): Mục I. Mục đích, yêu cầu; ")
+    assert "; Mục IV. " in listed.answer  # every part named, long titles cut
+    assert assistant.ask("Nhiệm vụ số 1 trong phần III là gì?").citations[0].ref == "III.1"
+    assert assistant.ask("Ý 2 của mục II là gì?").citations[0].ref == "II.2"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from ...text import fold
+from ...text import collapse, fold
 from ..passages import clip, clip_around, segments, span
 from .base import YES_NO, Kind, load_slots
 from ...types import Hit
-from .where import PLACE_ASKED, named_title
+from .where import PLACE_ASKED, named_title, sections_answer
 
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
 # "<phrase with mấy> thì <what is asked>": topic and comment
@@ -40,6 +40,22 @@ _LASTING = re.compile(r"\b(keo dai|hop|hoc|buoi|lop|tap huan|boi duong|thoi luon
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 
 
+# "bộ máy" folds to "bo may", as "mấy" does: typed with accents, "máy" (a machine, an apparatus) asks no count
+_MACHINE = re.compile(r"(?<!\w)máy(?!\w)", re.IGNORECASE)
+
+
+def _count_folded(text: str) -> str:
+    """The folded question, "máy" (with its accent typed) kept apart from "mấy"."""
+    return fold(_MACHINE.sub("máy_", text))
+
+
+# "Kế hoạch gồm những phần (chính) nào?", "có cấu trúc thế nào": the document's own top-level parts,
+# listed as their count is (the whole ask: "có phần nào nói về cải cách hành chính không?" asks where)
+_PARTS_LISTED = re.compile(r"\b(?:(?:gom|chia (?:thanh|lam)|co (?:nhung|cac)) (?:nhung |cac )?(?:phan|muc)(?: chinh| lon)?"
+                           r" (?:nao|gi)(?=(?:\s+(?:vay|a|the|nhi|nhe|ha))*\s*[?.!]*\s*$)"
+                           r"|cau truc (?:gom|the nao|ra sao|nhu the nao))")
+
+
 def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     """(role, unit) asked by "bao nhiêu / mấy <unit>" or "<unit> thứ mấy".
 
@@ -49,6 +65,8 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     m = _ORDINAL.search(folded)
     if m:
         return "ordinal", m.group(1) or m.group(4)
+    if _PARTS_LISTED.search(folded):
+        return "structure", "muc"
     m = _DURATION.search(folded)
     if m and not (slots.pattern("count", "completion").search(folded) and not _LASTING.search(folded)):
         return "duration", m.group(3) or "lau"
@@ -58,6 +76,8 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
         rest = folded[m.end():]
         if m.group(1) == "may" and YES_NO.search(folded) and slots.pattern("count", "indefinite").match(rest):
             continue  # "Có che chắn cho mấy người dám nghĩ dám làm không?": some people, no count asked
+        if m.group(1) == "may" and folded[:m.start()].endswith(("so ", "thu ")):
+            continue  # "là (nhiệm vụ) số mấy trong phần III?": a place in the document, no count
         if m.group(1) == "may" and re.search(r"\bai\b(?! cung\b)", rest):
             continue  # "mấy cơ quan chống tham nhũng thì ai canh chừng?": those bodies; who is asked
         compound = slots.pattern("count", "compound").match(rest)
@@ -78,6 +98,13 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     return None
 
 
+def ordinal_words(text: str) -> frozenset[str]:
+    """The folded syllables naming what an ordinal question asks of ("khóa mấy?" → {"khoa"}): the
+    slot asked, no topic of the question's own."""
+    m = _ORDINAL.search(fold(text))
+    return frozenset(m.group(0).split()) - {"thu", "may", "bao", "nhieu", "nao"} if m else frozenset()
+
+
 def _figure(role: str, unit: str) -> re.Pattern:
     """How a clause gives the figure asked, on its folded text: a count is a number before its unit
     ("40 giờ", "hai lần": not "lần thứ XIII", which is an ordinal); an ordinal is the unit before
@@ -95,6 +122,7 @@ class Count(Kind):
     name = "count"
 
     def detect(self, text: str, folded: str) -> bool:
+        folded = collapse(_count_folded(text))
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
             return False
         topic = _TOPIC.search(folded)
@@ -109,19 +137,9 @@ class Count(Kind):
         """"Kế hoạch có bao nhiêu mục?": the document's own top-level parts, not a section's."""
         return role == "structure" and unit in _TOP_UNITS and not q.refs
 
-    @staticmethod
-    def _sections_answer(clause, ctx):
-        sections = ctx.sections(clause.doc_id)
-        if not sections:
-            return None
-        cut = next((last for doc, last in ctx.info.truncated if doc == clause.doc_id), None)
-        note = f"; bản hiện có dừng ở {cut}" if cut else ""
-        names = "; ".join(clip(s.label, 60) for s in sections)
-        text = f"{len(sections)} mục ({sections[0].ref}–{sections[-1].ref}{note}): {names}"
-        return clip(text, ctx.config.answer_max_chars - 2) + ".", sections[0]
 
     def _asked(self, q, ctx):
-        return _unit_after_count(fold(q.text), ctx.slots)
+        return _unit_after_count(_count_folded(q.text), ctx.slots)
 
     def missing(self, q, ctx) -> str | None:
         asked = self._asked(q, ctx)
@@ -151,7 +169,7 @@ class Count(Kind):
             return None
         role, unit = asked
         if self._whole_document(q, role, unit):
-            return self._sections_answer(hits[0].clause, ctx)
+            return sections_answer(hits[0].clause, ctx)
         named = self._named_part(q, hits[0].clause, ctx) if role == "structure" else None
         for hit in ([Hit(named, hits[0].score)] if named is not None else []) + hits[:3]:
             clause = hit.clause

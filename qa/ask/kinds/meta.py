@@ -25,7 +25,9 @@ META_FIELDS = (
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
     # first, for "thực hiện kết luận số mấy" asks that, not the plan's own number.
     ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) {_TYPES}"
-               rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"),
+               rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
+               # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
+               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)? (nao|gi|so may|so bao nhieu)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
@@ -38,6 +40,8 @@ META_FIELDS = (
                       r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
                       rf"|\b{_DOC}\b(?: \w+){{0,6}} (ra|ky) (vao )?(hoi|luc|khi) nao\b"
+                      # "Ra hồi nào?", "ký khi nào?" with the document left unsaid (a follow-up's)
+                      r"|^(ra|k[yi]) (vao )?((hoi|luc|khi|ngay|nam) nao|bao gio)\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       # "ban hành năm 2021 hay 2022": a choice of dates
                       r"|\b(ban hanh|ky|ra doi)\b.{0,12}\b(nam|ngay|thang) [\d/]+ hay\b"
@@ -58,10 +62,14 @@ META_FIELDS = (
                          rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
                          rf"|\b{_DOC}\b.{{0,40}}\b(la )?(cua|do) (co quan|cap|ai) nao\b"
                          rf"|\b{_DOC}\b.{{0,40}}\b(cua|do) {_ISSUER}\b.{{0,20}}\bhay\b.{{0,12}}\b{_ISSUER}\b"
-                         rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"),
+                         rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
+                         # "có phải Bộ Chính trị ban hành kế hoạch 03 không?"
+                         rf"|\bco phai (la )?{_ISSUER} (ban hanh|ra)\b"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"
+                     # "là kế hoạch, nghị quyết hay chỉ thị?"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
-                     r" hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
+                     r"(,? (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat))*"
+                     r",? hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
                     r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
                     # what the whole document is about: its name says it

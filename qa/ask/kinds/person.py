@@ -26,8 +26,11 @@ class Person(Kind):
 
     def detect(self, text: str, folded: str) -> bool:
         if re.search(r"\b(ten (la )?gi|ho ten|ten day du)\b", folded):
-            # the name of a document or body is not a person's
-            return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu)\b", folded)
+            # the name of a document, a body, an event or a campaign is not a person's
+            return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu"
+                                 r"|dot|cuoc|hoi nghi|phong trao|chuong trinh|de an|cong tac)\b", folded)
+        if re.search(r"\b(ghi|neu|co) ten (nguoi|ong|ba|dong chi|vi)\b", folded):
+            return True  # "Kế hoạch có ghi tên người chủ trì không?": a person's name
         if _CURRENT.search(folded) and _OFFICE_ASKED.search(folded):
             return True  # "ông ấy bây giờ giữ chức vụ gì?": a person's office now
         slots = load_slots()

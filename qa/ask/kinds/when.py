@@ -19,10 +19,21 @@ PATTERN = re.compile(
 
 # "xong khi nào?", "đến năm nào?", "hạn chót": the end of a task is asked, not when it runs
 _END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|cham nhat|den (nam|khi|luc|thang) nao|den bao gio"
-                        r"|hoan thanh (khi|luc|vao|truoc|trong)|thoi han hoan thanh)\b")
+                        r"|hoan thanh (khi|luc|vao|truoc|trong)|(thoi )?han hoan thanh)\b")
 # a timing with no end: "thực hiện thường xuyên", "hằng năm, từ năm 2021", "từ năm 2022"
 _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu nam \d{4})"
                    r"(,? (tu nam \d{4}|hang (nam|thang|quy)))?$")
+
+
+# "bao lâu (làm) một lần", "mấy năm một lần", "mấy lần": how often, which "thường xuyên" does not say
+_OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
+                          r"|\b(?:may|bao nhieu) lan\b")
+_UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
+
+
+def asks_often(q) -> bool:
+    """The question asks how often a task is done."""
+    return bool(_OFTEN_ASKED.search(fold(q.text)))
 
 
 def asks_end(q) -> bool:
@@ -64,12 +75,16 @@ class When(Kind):
     def holds_answer(self, q, clause, ctx) -> bool:
         if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give
             return any(has_end(t) for t in clause.facts.timings)
+        if asks_often(q):  # "bao lâu một lần?": nor how often it is done
+            return any(not _UNTIMED.match(fold(t).strip()) for t in clause.facts.timings)
         return bool(clause.facts.timings)
 
     def slot_required(self, q) -> bool:
-        return asks_end(q)
+        return asks_end(q) or asks_often(q)
 
     def missing(self, q, ctx) -> str | None:
+        if asks_often(q) and not asks_end(q):
+            return "việc này làm bao lâu một lần"
         return "thời hạn hoàn thành việc này"
 
     def answer(self, q, hits, ctx) -> str:

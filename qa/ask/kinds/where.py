@@ -21,11 +21,16 @@ PATTERN = re.compile(
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
     r"|nam trong|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)"
+    # "Nhiệm vụ về cải cách hành chính là số mấy?" (not "văn bản … là số mấy?", a document's number)
+    r"|(nhiem vu|muc|phan|diem|dieu|giai phap|viec)( \w+){1,8} la (so|thu) (may|bao nhieu)"
     # "mục mấy", "việc thứ mấy", "nằm ở nội dung nào": the place asked by the part's name
     rf"|{PLACE_ASKED}"
     # "chỗ nào trong kế hoạch", "ở chỗ nào", "chỗ nào có nói …" (not "chỗ nào nội bộ lục đục": wherever)
     r"|(o|tai|nam o) cho nao|cho nao (trong|cua) (ke hoach|van ban)|cho nao (co )?(noi(?! bo| dung)|nhac|de cap|neu|viet|ghi))\b")
 
+
+# "… là nhiệm vụ số mấy?": the number of one of a section's numbered tasks
+_TASK_NUMBER_ASKED = re.compile(r"\bnhiem vu (?:\w+ )?(?:so|thu) (?:may|bao nhieu)\b")
 
 # Accented words that fold onto the pattern's but mean something else: "mức nào" asks for a level.
 _FALSE_FRIENDS = re.compile(r"(?<!\w)(mức|mực)(?!\w)")
@@ -50,6 +55,20 @@ def named_title(q, hits, ctx):
             if title.count(" ") >= 1 and f" {title} " in asked and (found is None or len(c.text) > len(found.text)):
                 found = c
     return found
+
+
+def sections_answer(clause, ctx):
+    """The document's own top-level parts, the document ``clause`` is in: how many, and their names."""
+    sections = ctx.sections(clause.doc_id)
+    if not sections:
+        return None
+    cut = next((last for doc, last in ctx.info.truncated if doc == clause.doc_id), None)
+    note = f"; bản hiện có dừng ở {cut}" if cut else ""
+    head = f"{len(sections)} mục ({sections[0].ref}–{sections[-1].ref}{note}): "
+    room = ctx.config.answer_max_chars - 2 - len(head)
+    each = max(24, min(60, room // len(sections) - 2))  # every part named, long titles cut
+    names = "; ".join(clip(s.label, each) for s in sections)
+    return clip(head + names, ctx.config.answer_max_chars - 2) + ".", sections[0]
 
 
 _NAME_ONLY = 6  # syllables: "I- MỤC ĐÍCH, YÊU CẦU", "Đảng đoàn Quốc hội"
@@ -171,6 +190,11 @@ class Where(Kind):
                     head = f"{place[0].upper()}{place[1:]} ({hit.clause.ref}): "
                     passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text))
                     return head + clip(passage, max(60, ctx.config.answer_max_chars - len(head))), hit.clause
+        if named is None and clause.kind != "item" and _TASK_NUMBER_ASKED.search(fold(q.text)):
+            # "… là nhiệm vụ số mấy?": a task has a number, a point under a body's part ("ý 1") none
+            task = next((h.clause for h in hits[1:2] if h.clause.kind == "item"), None)
+            if task is not None:
+                return self._place(task), task
         inside = _asked_inside(q, hits, named)
         if inside is not None:  # "… nằm ở mục mấy của phần III?": which part of the part named
             return self._place(inside), inside
