@@ -258,6 +258,8 @@ _PART_SPLIT = re.compile(r"([,.;:!?—]+)")
 # Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
+# "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
+_SINCE = re.compile(r"\b(sau khi|tu khi|ke tu khi|truoc khi|khi)\b.*\bhieu luc\b")
 # Who is asking: a part of the question that speaks of the asker ("Tôi là bí thư chi bộ, …").
 _ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
 # The words that describe a document by what it does with another ("về thực hiện Kết luận 21").
@@ -339,6 +341,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     refs, numbers = _refs(folded)
     # "Bộ Chính trị khóa mấy ban hành?" asks the body's term (a count's ordinal), not who issued it
     fields = () if TERM_ASKED.search(folded) else META_FIELDS
+    # a field named in the situation told before the question is not asked ("… mà tôi không nhớ số
+    # hiệu. Xin cho hỏi kế hoạch ấy số bao nhiêu, ban hành ở đâu?" asks its number from the last sentence)
+    asked_text = asking_part(text)
+    asked_folded = collapse(fold(asked_text))
     for name, pattern in fields:
         # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
         if name == "Tên văn bản" and refs:
@@ -349,12 +355,14 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
         if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap)\b", folded):
             continue
-        if re.search(pattern, folded):
+        if re.search(pattern, asked_folded):
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked — up to the part of the question that asks it, a remark after
             # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
             # another document is "when".
-            asking = _asked_through(text, pattern)
+            asking = _asked_through(asked_text, pattern)
+            if name == "Ngày có hiệu lực" and _SINCE.search(collapse(fold(_PARTS.split(asking)[-1]))):
+                continue  # "Sau khi kế hoạch có hiệu lực, có bao nhiêu …?": the field only dates what is asked
             # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
             rest = _besides_document(asking, doc_keys, title_words, asker=name not in _WEAK_FIELDS)
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
@@ -367,7 +375,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                 shared = ("Số hiệu",) if name == "Căn cứ" else ()
                 also_fields = tuple(dict.fromkeys(other for other, asks in fields
                                                   if other not in (name, *_WEAK_FIELDS, *shared)
-                                                  and re.search(asks, folded)))
+                                                  and re.search(asks, asked_folded)))
             break
     # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
     if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:

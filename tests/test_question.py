@@ -178,6 +178,15 @@ def test_without_asker_drops_what_the_asker_says_of_themselves():
     assert without_asker(told, last_only=False) == "được giao theo dõi KL 21. Kế hoạch giao cho UBKT việc gì?"
 
 
+def test_a_field_named_in_the_situation_is_not_the_one_asked():
+    from qa.question import analyze
+
+    q = analyze("Hôm trước nghe đọc kế hoạch mà tôi không nhớ số hiệu. Xin cho hỏi kế hoạch ấy ban hành ngày nào ạ?")
+    assert (q.kind, q.meta_field) == ("meta", "Ngày ban hành")
+    q = analyze("Tôi không nhớ số hiệu. Xin cho hỏi kế hoạch ấy số bao nhiêu, ban hành ở đâu ạ?")
+    assert (q.kind, q.meta_field, q.also_fields) == ("meta", "Số hiệu", ("Nơi ký",))
+
+
 def test_where_the_asker_heard_a_claim_is_no_topic():
     from qa.question import analyze, without_requests
 

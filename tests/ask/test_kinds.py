@@ -52,6 +52,9 @@ from qa.types import Clause, Facts, Hit
     ("Có phải Bộ Chính trị ban hành kế hoạch 03 không?", "meta"),
     ("Ra hồi nào?", "meta"),  # a document comes out (ra) on a day, the document left unsaid
     ("Kế hoạch gồm những phần nào?", "count"),  # the document's parts, listed as their count is
+    ("Phần mục đích, yêu cầu có mấy ý chính ạ?", "count"),  # not the document's gist ("ý chính")
+    ("Sau khi kế hoạch có hiệu lực, có bao nhiêu cán bộ phải thôi chức?", "count"),  # the field only dates it
+    ("Kế hoạch 03 có hiệu lực chưa?", "meta"),
     ("Trong kế hoạch có phần nào nói về cải cách hành chính không?", "where"),  # where a content is
 ])
 def test_kind_of_question(text, kind):

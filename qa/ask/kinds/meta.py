@@ -73,7 +73,9 @@ META_FIELDS = (
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
                     r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
                     # what the whole document is about: its name says it
-                    r"|\b(noi dung chinh|chu de|tom tat|tom luoc|y chinh)\b|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
+                    # ("có mấy ý chính" counts the parts of a part)
+                    r"|\b(noi dung chinh|chu de|tom tat|tom luoc)\b|(?<!may )(?<!nhieu )\by chinh\b"
+                    r"|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
                     r"|\bve (van de|chu de) gi\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b"),
 )
