@@ -133,7 +133,7 @@ def _issuer(q, clause, ctx):
 
 
 _BODIES = frozenset(BODIES)
-_NEAR = 0.8  # a hit this close to the best one's fused score is as much about the question
+_NEAR = 0.75  # a hit this close to the best one's fused score is as much about the question
 
 
 def _one_body(lead: tuple[str, ...]) -> bool:
