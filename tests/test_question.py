@@ -193,6 +193,7 @@ def test_where_the_asker_heard_a_claim_is_no_topic():
     assert without_requests("e đọc báo thấy nói kế hoạch 03 có 11 nhiệm vụ, đúng ko ạ?") == \
         "e kế hoạch 03 có 11 nhiệm vụ, đúng ko ạ?"
     assert without_requests("toi nghe noi phai hoc xong KL21 trong quy I/2022") == "toi phai hoc xong KL21 trong quy I/2022"
+    assert without_requests("họp chi bộ có anh bảo kế hoạch 03 có 11 nhiệm vụ") == "họp chi bộ kế hoạch 03 có 11 nhiệm vụ"
     assert analyze("Tui nghe nói cán bộ phải gương mẫu hơn, kế hoạch có nói vậy không?").topic == \
         ("can", "bo", "guong", "mau", "hon")
 

@@ -30,8 +30,8 @@ from dataclasses import asdict, dataclass, replace as dc_replace
 
 from ..config import Config
 from ..documents.types import document_types
-from ..facts import find_actors, party_groups
-from ..question import Question, acted_on, analyze, document_keys, without_documents
+from ..facts import body_names, find_actors, party_groups, place_bodies
+from ..question import Question, acted_on, analyze, document_keys, without_asker, without_documents
 from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -236,8 +236,10 @@ class Judge:
         m = _SUBJECT_TASK.match(folded)
         if not m or q.bodies or q.refs:
             return None  # a named body is judged by its tasks (the "task" rule); "Phần IV giao gì?" names a part
-        words = [w for w in m.group("subject").split() if w not in STOPWORDS_FOLDED]
-        if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in words):
+        said = m.group("subject").split()
+        words = [w for w in said if w not in STOPWORDS_FOLDED]
+        # a question word anywhere in it, stop word or not ("Chỗ nào làm chưa ra gì thì trên …"), asks
+        if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in said):
             return None
         if words[-1] == "de":
             return None  # "… đặt ra để làm gì?": "để làm gì" asks what for, not a task of someone
@@ -386,7 +388,9 @@ class Judge:
         choice = self._unknown_choice(q)
         if worded and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
-        idle = [b for b in q.bodies if not self._acts(b)]
+        # bodies named where the asker works or what they will do are not asked about
+        asked = set(body_names(asking_text(q)) + place_bodies(asking_text(q)))
+        idle = [b for b in q.bodies if not self._acts(b) and b in asked]
         if word_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
@@ -491,6 +495,18 @@ def _at_every_level(body: str, said: str) -> bool:
     which holds the one at the level the question names ("Ủy ban Kiểm tra Trung ương")."""
     kind = _LEVEL.sub("", body)
     return kind != body and f"{kind} cac cap" in said
+
+
+# what the asker will do with the answer: "…, để tôi trích dẫn", "… để em làm slide"
+_ASKER_PURPOSE = re.compile(r",?\s*\bđể (?:tôi|em|mình|chúng tôi|cháu|con)\b[^?.!;]*", re.IGNORECASE)
+
+
+def asking_text(q: Question) -> str:
+    """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
+    Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
+    question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
+    what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?")."""
+    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(q.text, last_only=False)))
 
 
 def plan_named_after(q: Question) -> bool:

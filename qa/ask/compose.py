@@ -17,13 +17,12 @@ from dataclasses import replace as dc_replace
 from ..config import Config
 from ..lexicon import genre_parts
 from ..facts import body_names, place_bodies
-from ..question import Question, acted_on, without_asker
+from ..question import Question, acted_on
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, bridged_documents, plan_named_after
+from .answerability import Judge, Verdict, asking_text, bridged_documents, plan_named_after
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import last_sentence
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -36,8 +35,6 @@ _TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính tr�
 _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
 _ALTERNATIVE = re.compile(r"\b(hay|hoac)\b")  # on the folded question: alternatives offered
-# what the asker will do with the answer: "…, để tôi trích dẫn", "… để em làm slide"
-_ASKER_PURPOSE = re.compile(r",?\s*\bđể (?:tôi|em|mình|chúng tôi|cháu|con)\b[^?.!;]*", re.IGNORECASE)
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
@@ -70,7 +67,7 @@ class Answerer:
         the corpus's words ("Quy định 37": «Quy định về những điều đảng viên không được làm»)."""
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
         if missing_bodies:
-            told = _asking(q)
+            told = asking_text(q)
             asked = set(body_names(told) + place_bodies(told))
             missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
@@ -96,7 +93,7 @@ class Answerer:
         that a cut-off document lacks and no other clause mentions."""
         if not self.info.truncated:
             return None
-        asked = f" {' '.join(fold(s) for s in syllables(_asking(q)))} "
+        asked = f" {' '.join(fold(s) for s in syllables(asking_text(q)))} "
         for part, phrases in genre_parts():
             for phrase, key in phrases:
                 if f" {key} " in asked and not self.info.has_phrase(key):
@@ -249,13 +246,3 @@ class Answerer:
             if key not in self.info.own_doc_keys and key in self._cited_dates and key not in worked_on:
                 return self._cited_dates[key][:2]
         return None
-
-
-def _asking(q: Question) -> str:
-    """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
-    Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
-    question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
-    what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?")."""
-    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(q.text, last_only=False)))
-
-

@@ -475,3 +475,17 @@ def test_what_the_asker_tells_before_or_after_the_question_is_not_asked(assistan
 
 def test_a_field_of_the_register_asked_yes_no_is_no_unknown_topic(assistant):
     assert assistant.ask("Kế hoạch có ghi tên người ký không?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
+
+
+def test_a_body_named_only_where_the_asker_works_is_not_asked_for_its_task(assistant):
+    # "chi bộ công an quận" is where the asker is, not a body whose own task is asked
+    reply = assistant.ask("Tôi là đảng viên chi bộ công an quận, chi bộ tôi phải làm gì để thực hiện kết luận 21?")
+    assert reply.found and reply.signals.get("rule") != "task"
+    # asked about, a body the plan gives no task of its own still hears so
+    assert not assistant.ask("Bộ Công an phải làm gì để thực hiện kết luận 21?").found
+
+
+def test_a_question_word_inside_a_would_be_subject_asks(assistant):
+    reply = assistant.ask("Chỗ nào làm chưa ra gì thì trên phải làm gì?")
+    assert reply.signals.get("rule") != "subject"
+    assert assistant.ask("Trường chính trị tỉnh có vai trò gì?").signals["rule"] == "subject"
