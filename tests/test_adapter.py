@@ -91,8 +91,10 @@ def test_the_labelled_questions_say_how_much_nearer_the_out_of_scope_ones_are(tm
     assert adapter.info["outside_examples"] == 3
     path = tmp_path / "a.npz"
     adapter.save(path)
-    loaded = QueryAdapter.load(path)  # kept as float16: within a thousandth
+    loaded = QueryAdapter.load(path)  # kept as int8 with a scale a row: within a thousandth
     assert loaded.outside.shape == (3, 3) and loaded.inside.shape == (2, 3)
+    with np.load(path) as data:
+        assert data["outside"].dtype == np.int8 and data["outside_scale"].shape == (3,)
     assert loaded.outside_margin(query, 2) == pytest.approx(0.36, abs=1e-3)
     # without out-of-scope questions there is nothing to compare
     plain = QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
