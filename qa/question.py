@@ -254,7 +254,7 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _PARTS = re.compile(r"[,.;:!?—]+")  # where a question's parts meet
-_PART_SPLIT = re.compile(r"([,.;:!?—]+)")
+_PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
@@ -381,8 +381,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:
         kind, meta_field = "meta", "Ngày ban hành"
     if kind == "what":
-        asking = asking_part(text)
-        kind = kind_for(asking, collapse(fold(asking))).name
+        kind = kind_for(asked_text, asked_folded).name
     role = None
     if kind == "who":
         if re.search(r"\bphoi hop\b", folded) and not re.search(r"\bchu tri\b", folded):

@@ -388,9 +388,10 @@ class Judge:
         choice = self._unknown_choice(q)
         if worded and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
-        # bodies named where the asker works or what they will do are not asked about
-        asked = set(body_names(asking_text(q)) + place_bodies(asking_text(q)))
-        idle = [b for b in q.bodies if not self._acts(b) and b in asked]
+        idle = [b for b in q.bodies if not self._acts(b)]
+        if idle:  # bodies named where the asker works or what they will do are not asked about
+            asked = asked_bodies(q)
+            idle = [b for b in idle if b in asked]
         if word_rules and idle and q.kind in ("what", "who") and _TASK_ASKED.search(folded):
             # "Bộ X có nhiệm vụ gì?": the corpus names X but gives it no task of its own
             return Verdict("low", f"Kế hoạch (phần hiện có) không giao nhiệm vụ riêng cho {', '.join(idle)}.", s, 0.0, "task")
@@ -507,6 +508,12 @@ def asking_text(q: Question) -> str:
     question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
     what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?")."""
     return _ASKER_PURPOSE.sub("", last_sentence(without_asker(q.text, last_only=False)))
+
+
+def asked_bodies(q: Question) -> set[str]:
+    """The bodies named in the part of the question that asks (``asking_text``)."""
+    told = asking_text(q)
+    return set(body_names(told) + place_bodies(told))
 
 
 def plan_named_after(q: Question) -> bool:

@@ -16,11 +16,10 @@ from dataclasses import replace as dc_replace
 
 from ..config import Config
 from ..lexicon import genre_parts
-from ..facts import body_names, place_bodies
 from ..question import Question, acted_on
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, asking_text, bridged_documents, plan_named_after
+from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, plan_named_after
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.what import citing_passage
@@ -67,8 +66,7 @@ class Answerer:
         the corpus's words ("Quy định 37": «Quy định về những điều đảng viên không được làm»)."""
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
         if missing_bodies:
-            told = asking_text(q)
-            asked = set(body_names(told) + place_bodies(told))
+            asked = asked_bodies(q)
             missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
