@@ -16,7 +16,7 @@ from typing import Any
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .config import MILVUS_TOKEN_ENV, Config
-from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn
+from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, points_at_cited
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
@@ -204,9 +204,28 @@ class Assistant:
         q = analyze(question, self.config.max_question_chars, self._title_words)
         previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
                     for h in history[-_HISTORY_TURNS:]]
-        previous = [p for p in previous if p.content]
+        previous = self._with_cited([p for p in previous if p.content])
         return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
                                                 self._reread)
+
+    def _with_cited(self, previous: list[Question]) -> list[Question]:
+        """Earlier turns that pointed at a document cited in the turn before ("Kế hoạch thực hiện
+        kết luận nào?" → "Kết luận đó do cơ quan nào ban hành?"), read as naming it, so that a later
+        "Ban hành ngày nào?" is asked of it too."""
+        out = list(previous)
+        for i in range(1, len(out)):
+            if not points_at_cited(out[i]):
+                continue
+            plan = plan_turn(out[i], out[:i], self._info.common, self._knows, self._info.own_doc_keys, self._reread)
+            if not plan.pin_previous:  # read as naming the document already, or standing alone
+                out[i] = plan.question
+                continue
+            retrieval = self._retrieve(plan, out[:i])
+            pointed = cited_in_topic(out[i], retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
+                                     any_question=True) if retrieval.hits else None
+            if pointed is not None:
+                out[i] = pointed.question
+        return out
 
     def _reread(self, text: str) -> Question:
         """A text analysed as a question, as this assistant analyses one."""

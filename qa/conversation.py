@@ -67,12 +67,30 @@ def _kinds_pointed(text: str) -> frozenset[str]:
     return frozenset(k for name, k in DOCUMENT_KINDS.items() if re.search(rf"\b{name}\b", folded))
 
 
-def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question]) -> TurnPlan | None:
+# fields of a register that a document cited by the plan has too: its issuer, signer, number, date
+_CITED_FIELDS = frozenset({"Cơ quan ban hành", "Người ký", "Số hiệu", "Ngày ban hành"})
+
+
+def asks_of_pointed_document(q: Question) -> bool:
+    """"kết luận đó ban hành ngày nào / do cơ quan nào ban hành / ai ký?": a field of the register
+    asked of a document pointed at, not named."""
+    return not q.doc_keys and (_issue_date_asked(q) or q.kind == "meta" and q.meta_field in _CITED_FIELDS) \
+        and _points_at_document(q.text)
+
+
+def points_at_cited(q: Question) -> bool:
+    """A turn that points at a document without naming it ("kết luận đó của hội nghị nào?")."""
+    return not q.doc_keys and _points_at_document(q.text)
+
+
+def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question],
+                   any_question: bool = False) -> TurnPlan | None:
     """"Kế hoạch 03 thực hiện kết luận nào?" → "kết luận đó ban hành ngày nào?": the document is in
     the earlier reply, not in the earlier question. When the clause that reply cited first (``topic``)
-    names one document the corpus does not hold (of the kind pointed at, if named), the date asked
-    is that document's; None otherwise."""
-    if not _dates_a_pointed_document(q):
+    names one document the corpus does not hold (of the kind pointed at, if named), the field asked
+    (its date, issuer, signer) is that document's; None otherwise. With ``any_question``, whatever
+    the turn asks of the document pointed at (an earlier turn, read for the turns after it)."""
+    if not (points_at_cited(q) if any_question else asks_of_pointed_document(q)):
         return None
     kinds = _kinds_pointed(q.text)
     if not kinds:
@@ -87,6 +105,10 @@ def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[s
 # number ("theo kết luận số mấy?")
 _TOPIC_FIELDS = frozenset({None, "Tên văn bản", "Căn cứ", "Số hiệu"})
 _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi sao|the nao|ra sao)\s*\??$")
+
+
+# a part named as the container of what is asked ("… số mấy của phần III?", "trong mục II")
+_IN_PART = re.compile(r"\b(cua|trong|thuoc|o) (muc|phan)\b")
 
 
 def _elaboration() -> re.Pattern:
@@ -145,6 +167,16 @@ class TurnPlan:
     pin_previous: bool  # keep the earlier turn's best clause first
 
 
+def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
+    """The earlier turn a follow-up leans on, with the one before it when it had no topic of its own
+    ("Nhiệm vụ lấy phiếu tín nhiệm nằm ở đâu?" → "ai thực hiện?" → "thực hiện khi nào?")."""
+    prev = previous[-1]
+    own = [t for t in prev.topic if t not in common]
+    if len(previous) > 1 and not (own or prev.bodies or prev.refs or prev.item_numbers or prev.doc_keys):
+        return f"{previous[-2].text} {prev.text}"
+    return prev.text
+
+
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
               knows: Callable[[str], bool] | None = None, held: frozenset = frozenset(),
               reread: Callable[[str], Question] | None = None) -> TurnPlan:
@@ -160,7 +192,7 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     named = [(k, n) for k, n in zip(prev.doc_keys, prev.doc_numbers) if not kinds or k[0] in kinds]
     # "Kết luận 21 là của hội nghị nào?" → "Ban hành ngày nào?": a date asked of no document, after a
     # turn about documents the plan only cites, is asked of them, as if pointed at
-    dated = _dates_a_pointed_document(q) or \
+    dated = asks_of_pointed_document(q) or \
         (not q.doc_keys and _issue_date_asked(q) and bool(named) and all(k not in held for k, _ in named))
     if dated and named:
         # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a turn that names a document (of
@@ -171,7 +203,10 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
             return TurnPlan("standalone", q, "", False)
         if reread is not None:
             return TurnPlan("standalone", reread(f"{cited[-1]} {q.text}"), "", False)
-    if (prev.kind == "meta" or _issue_date_asked(prev) or prev.kind == "when" and not prev.topic) \
+    # a turn with no topic of its own that leaned on a task ("Làm khi nào?" after "… phòng, chống
+    # tham nhũng") dates that task, not the document
+    task_before = any(p.topic or p.bodies or p.refs or p.item_numbers for p in previous[:-1])
+    if (prev.kind == "meta" or _issue_date_asked(prev) or prev.kind == "when" and not prev.topic and not task_before) \
             and q.kind == "where" and not q.topic and not q.refs and reread is not None:
         # "ban hành ngày nào?" → "ở đâu?": where the document was signed, not a place in it
         q = reread(f"{q.text.rstrip(' ?')} ban hành ở đâu?")
@@ -193,8 +228,11 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
     own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \
         and not any(knows(t) for t in (q.topic_accented if q.accented else topic))
-    if pointing or not has_topic or (own_words and not new_topic_shape):
-        return TurnPlan("same_topic", q, prev.text, True)
+    # "Nằm ở nhiệm vụ số mấy của phần III?": the part named is where to look for the earlier turn's topic
+    within_part = q.kind == "where" and bool(q.refs) and not topic and not (q.bodies or q.item_numbers or q.doc_keys) \
+        and bool(_IN_PART.search(folded))
+    if pointing or not has_topic or within_part or (own_words and not new_topic_shape):
+        return TurnPlan("same_topic", q, _leaned_on(previous, common), True)
     if new_topic_shape and len(topic) <= 6:
         kind_words = q.kind != "what"
         kind = q.kind if kind_words else prev.kind

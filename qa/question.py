@@ -36,7 +36,7 @@ INTENT_SYLLABLES = frozenset(
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
-    bao nhieu may ra doi thang nam hom ki bi thu""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
+    bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
@@ -45,9 +45,14 @@ _REF_PATTERNS = (
     # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
     (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
     (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
+    # "phần hai", "phần 2", "mục một": a part by its number said or typed in Arabic digits
+    (re.compile(r"(?<!mot )(?<!hai )(?<!ba )\b(phan|muc) (mot|hai|ba|bon|nam|thu nhat|thu hai|thu ba|thu tu|thu nam)\b(?! (phan|ngay|thang|nam)\b)"
+                r"|\b(phan) ([1-5])\b(?![./]\d)"), "spoken"),
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
+_SPOKEN_PART = {"mot": "I", "nhat": "I", "hai": "II", "ba": "III", "bon": "IV", "tu": "IV", "nam": "V",
+                "1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
 _DOC_NAMED = re.compile(r"\b(ket luan|nghi quyet|chi thi|quy dinh|ke hoach|huong dan|thong bao)\s+(?:so\s+)?(\d{1,4})\b")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
@@ -216,6 +221,82 @@ def _document_words() -> frozenset[str]:
     return frozenset(fold(s) for name in (*type_names(), "văn bản") for s in syllables(name.lower()))
 
 
+def _relay() -> re.Pattern | None:
+    verbs = [fold(ln.strip().lower()) for ln in data_lines(DATA / "relayed.tsv") if ln.strip()]
+    if not verbs:
+        return None
+    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    # who passes it on: a few words before the verb, in one sentence, none of them asking ("ai hỏi:"
+    # is no relay)
+    return re.compile(rf"^(?:(?!\bai\b)[^:?.!]){{0,80}}?\b(?:{alternatives})\s*:\s*(?=\S)")
+
+
+_RELAY = _relay()
+
+
+def without_relay(text: str) -> str:
+    """The question passed on, without who passes it: "Thính giả ở Quảng Bình hỏi: kế hoạch ni do
+    ai ký rứa?" → "kế hoạch ni do ai ký rứa?" (``qa/data/relayed.tsv``). Unchanged when nothing
+    with a question follows the colon.
+
+    >>> without_relay("Bà con hỏi: kế hoạch ni ra hồi mô?")
+    'kế hoạch ni ra hồi mô?'
+    """
+    if _RELAY is None:
+        return text
+    m = _RELAY.match(fold(text))
+    if m is None or len(content_syllables(text[m.end():])) < 2:
+        return text
+    return text[m.end():]
+
+
+def _number_words() -> dict[str, int]:
+    rows = (ln.split("\t")[:2] for ln in data_lines(DATA / "number_words.tsv"))
+    return {w.strip().lower(): int(v) for w, v in rows}
+
+
+_NUMBER_WORDS = _number_words()
+_NUMBER_WORD = "|".join(re.escape(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
+# a kind of document, then its number said in words ("kết luận hai mốt"); not a length ("kế hoạch hai năm")
+_SPOKEN_NUMBER = re.compile(rf"(?<!\w)(kết luận|kế hoạch|nghị quyết|quy định|chỉ thị|hướng dẫn|thông báo)( số)? "
+                            rf"((?:{_NUMBER_WORD})(?: (?:{_NUMBER_WORD})){{0,3}})(?!\w)"
+                            r"(?! (?:năm|tháng|ngày|tuần|quý|lần|giờ|buổi|người|cấp)(?!\w))", re.IGNORECASE)
+
+
+def _spoken_value(words: list[str]) -> str | None:
+    """"hai mốt" → "21", "mười chín" → "19", "không ba" → "03", "hai mươi mốt" → "21"; None for a lone
+    "một" (one of something) or a sequence that is no number."""
+    values = [_NUMBER_WORDS[w.lower()] for w in words]
+    if 10 in values:  # "mười" / "mươi": tens, then at most one unit
+        i = values.index(10)
+        if i > 1 or values[i + 1:].count(10) or len(values) - i > 2 or (i == 1 and values[0] in (0, 1)):
+            return None
+        return str((values[0] if i else 1) * 10 + (values[i + 1] if len(values) > i + 1 else 0))
+    if len(values) == 1 and values[0] in (0, 1):  # "có trong kế hoạch không?", "kế hoạch một năm"
+        return None
+    return "".join(str(v) for v in values)
+
+
+def spoken_numbers(text: str) -> str:
+    """A document's number said in words, as digits: "kế hoạch số không ba … thực hiện kết luận hai mốt"
+    → "kế hoạch số 03 … thực hiện kết luận 21" (``qa/data/number_words.tsv``). Only with accents typed.
+
+    >>> spoken_numbers("cái kết luận mười chín mà kế hoạch nhắc đến")
+    'cái kết luận 19 mà kế hoạch nhắc đến'
+    """
+    if not has_diacritics(text):
+        return text
+
+    def sub(m: re.Match) -> str:
+        words, after = m.group(3).split(), []
+        while len(words) > 1 and words[-1].lower() == "không":  # "… kết luận hai mốt không?": the question's
+            after.insert(0, words.pop())  # "không", not a zero
+        value = _spoken_value(words)
+        return " ".join([f"{m.group(1)}{m.group(2) or ''} {value}", *after]) if value is not None else m.group(0)
+
+    return _SPOKEN_NUMBER.sub(sub, text)
+
+
 # a document type's abbreviation typed against its number ("KL21", "kh03"): two words
 _GLUED_NUMBER = re.compile(r"\b(kl|kh|nq|ct|qđ|qd|hđ|hd|tb)(\d{1,4})\b", re.IGNORECASE)
 
@@ -227,7 +308,8 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = normalize(text)
-    text = without_requests(standard_words(_undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text)))))
+    text = without_requests(standard_words(spoken_numbers(without_relay(
+        _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text)))))))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]
@@ -244,6 +326,9 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             elif kind == "section":
                 parts = [m.group(2).upper()] + [g for g in m.groups()[2:] if g]
                 refs.append(".".join(parts))
+            elif kind == "spoken":
+                said = m.group(2) or m.group(5)
+                refs.append(_SPOKEN_PART[said.removeprefix("thu ")])
             elif kind == "article":
                 refs.append(f"Điều {m.group(2)}")
             else:
@@ -353,9 +438,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
             continue
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
-        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap)\b", folded):
+        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec)\b", folded):
             continue
-        if re.search(pattern, asked_folded):
+        found = re.search(pattern, asked_folded)
+        if found:
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked — up to the part of the question that asks it, a remark after
             # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
@@ -365,6 +451,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                 continue  # "Sau khi kế hoạch có hiệu lực, có bao nhiêu …?": the field only dates what is asked
             # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
             rest = _besides_document(asking, doc_keys, title_words, asker=name not in _WEAK_FIELDS)
+            # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
+            # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
+            named_by = found.group(0).split()
+            if len(named_by) <= 4:
+                rest = [s for s in rest if s not in named_by]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",

@@ -18,6 +18,7 @@ rows) is indexed once per loaded index (``ClauseMaps``).
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -133,6 +134,9 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 _PRUNE_FROM = 64
 # kinds whose answer a named part holds in one of its clauses, not in its heading
 _ASKED_INSIDE = frozenset({"who", "when"})
+# words that name a part or ask what it says, no topic of its own ("phần I nói những gì?")
+_NUMBERING = re.compile(r"[ivx]+|\d+")  # a part's number, no topic
+_PART_WORDS = frozenset("phan muc noi dung gi nhung cac chinh ve the nao sao ke hoach van ban co ten goi tieu de".split())
 _MAX_TERMS = 5  # the most terms _bonus_terms returns
 _PADDING = (0.0,) * _MAX_TERMS
 _CHUNK = 256  # the first candidates whose bonuses are added at once; each step after adds as many as before it
@@ -520,6 +524,15 @@ class Retriever:
                   and any(name in fold(clauses[pos].text) for name in names)]
         return headed or rows
 
+    def _topic_inside(self, q: Question, named) -> bool:
+        """A what-question about a topic the part named does not state itself ("Mục II nói gì về báo
+        chí?"): one of the part's clauses answers it, not the part; "Phần I (mục đích, yêu cầu) nói
+        gì?" asks the part."""
+        if q.kind != "what" or not q.topic:
+            return False
+        said = {s for pos in named for s in re.findall(r"\w+", fold(self.index.clauses[pos].text.lower()))}
+        return any(t not in said and t not in _PART_WORDS and not _NUMBERING.fullmatch(t) for t in q.topic)
+
     def _named_rows(self, q: Question) -> list[np.ndarray]:
         """The rows a question names, one array per ref bonus: its refs and numbered items
         together, then each cited document's citing rows (arrays kept per name)."""
@@ -529,11 +542,12 @@ class Retriever:
             # "Phần II …, ai chủ trì hội nghị …?": a who- or when-question's answer, or what a body
             # named must do, is in one of the part's clauses, which the question's words then choose
             # between; the part itself answers what it holds, where it is and how many items it has
-            inside = q.kind in _ASKED_INSIDE or (q.kind == "what" and bool(q.bodies))  # "UBKT TW làm gì ở phần III?"
+            named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
+            inside = q.kind in _ASKED_INSIDE or (q.kind == "what" and bool(q.bodies)) \
+                or self._topic_inside(q, named)  # "UBKT TW làm gì ở phần III?", "Mục II nói gì về báo chí?"
             bodies = q.bodies if inside and q.kind == "what" else ()
             key = ("refs", q.refs, q.item_numbers, inside, bodies)
             if key not in cache:
-                named = {pos for ref in q.refs for pos in maps.refs.get(ref, ())}
                 if inside:
                     named.update(self._within(q.refs, named, bodies))
                 items = {pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ())}

@@ -186,3 +186,40 @@ def test_what_the_plan_implements_asked_after_turns_about_its_register(assistant
     assert dated.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
     came_out = assistant.ask("Ra hồi nào?", history=["Kế hoạch này ai ra vậy?"])
     assert came_out.answer.startswith("Ngày ban hành: 01/12/2021")
+
+
+def test_a_field_asked_of_a_document_pointed_at_is_that_documents(assistant):
+    # its issuer, then, a turn later, its date: the conclusion the first reply cited stays the one asked about
+    history = ["Xin cho biết Kế hoạch thực hiện Kết luận nào?", "Kết luận đó do cơ quan nào ban hành?"]
+    assert assistant.ask(history[1], history=history[:1]).answer.startswith(
+        "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
+    assert assistant.ask("Ban hành ngày nào?", history=history).answer == \
+        "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+    # a document the plan only cites: its signer is not in the plan
+    signer = assistant.ask("thế kết luận đó ai ký?", history=["Kế hoạch có nhắc Kết luận 19 không?"])
+    assert (signer.confidence, signer.signals["rule"]) == ("low", "cited")
+    assert signer.answer.startswith("Kế hoạch chỉ nhắc đến 19-KL/TW, không ghi người ký của văn bản đó")
+
+
+def test_where_after_a_task_and_its_timing_is_the_tasks_place(assistant):
+    # "Làm khi nào?" leaned on the task: "nằm ở mục mấy?" asks the task's place, not where the plan was signed
+    reply = assistant.ask("Cái này nằm ở mục mấy?",
+                          history=["Trong kế hoạch có nói tới phòng chống tham nhũng không ạ", "Làm khi nào?"])
+    assert reply.answer == "III.8 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 8"
+    # a part named as where to look keeps the earlier turn's topic
+    inside = assistant.ask("Nằm ở nhiệm vụ số mấy của phần III?",
+                           history=["Kế hoạch có nói về chống tham nhũng, tiêu cực không?"])
+    assert inside.answer == "III.8 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 8"
+    # a part asked about itself stands alone
+    assert assistant.ask("Phần III nằm ở đâu?", history=["Kế hoạch có mấy phần?"]).answer == \
+        "III — Mục III. Nhiệm vụ trọng tâm"
+
+
+def test_a_follow_up_leans_on_the_last_turn_with_a_topic():
+    common = frozenset({"thuc", "hien"})
+    first, second = analyze("Nhiệm vụ lấy phiếu tín nhiệm nằm ở đâu trong KH?"), analyze("ai thực hiện?")
+    plan = plan_turn(analyze("thực hiện khi nào?"), [first, second], common)
+    assert (plan.mode, plan.context) == ("same_topic", f"{first.text} {second.text}")
+    # a turn with a topic of its own is the whole context
+    plan = plan_turn(analyze("khi nào?"), [first, analyze("còn kiểm tra đảng viên thì sao?")], common)
+    assert plan.context == "còn kiểm tra đảng viên thì sao?"

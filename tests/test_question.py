@@ -201,3 +201,49 @@ def test_where_the_asker_heard_a_claim_is_no_topic():
 def test_a_signing_date_typed_with_ki():
     q = analyze("Kế hoạch 03 do ai kí, kí ngày nao?")
     assert (q.kind, q.meta_field, q.also_fields) == ("meta", "Ngày ban hành", ("Người ký",))
+
+
+def test_a_question_passed_on_is_read_without_who_passes_it():
+    from qa.question import analyze, without_relay
+
+    assert without_relay("Thính giả ở Quảng Bình hỏi: kế hoạch 03 ni do ai ký rứa?") == "kế hoạch 03 ni do ai ký rứa?"
+    assert without_relay("Ba con thac mac: ke hoach ra khi nao?") == "ke hoach ra khi nao?"
+    # a sentence told before it, a question before the colon, or nothing asked after it: unchanged
+    for text in ("Tôi dẫn chương trình. Một cụ hưu trí hỏi: cán bộ hư hỏng thì sao?", "Ai hỏi: gì?",
+                 "Phần II: ai chủ trì?", "Thính giả hỏi: ạ"):
+        assert without_relay(text) == text, text
+    q = analyze("Thính giả ở Quảng Bình hỏi: kế hoạch 03 ni do ai ký rứa?")
+    assert (q.kind, q.meta_field) == ("meta", "Người ký")
+
+
+def test_central_forms_of_question_words_are_read_as_standard_ones():
+    from qa.question import analyze
+
+    q = analyze("Bà con hỏi: kế hoạch ni ra hồi mô?")
+    assert (q.kind, q.meta_field, q.text) == ("meta", "Ngày ban hành", "kế hoạch này ra khi nào?")
+    assert analyze("Kế hoạch 03 có hiệu lực từ khi mô?").meta_field == "Ngày có hiệu lực"
+    assert analyze("Kế hoạch nói chi về lấy phiếu tín nhiệm?").text == "Kế hoạch nói gì về lấy phiếu tín nhiệm?"
+
+
+def test_a_documents_number_said_in_words_is_read_as_digits():
+    from qa.question import analyze, spoken_numbers
+
+    assert spoken_numbers("cái kết luận mười chín mà kế hoạch nhắc đến") == "cái kết luận 19 mà kế hoạch nhắc đến"
+    assert spoken_numbers("kế hoạch số không ba, kết luận hai mốt không?") == "kế hoạch số 03, kết luận 21 không?"
+    assert spoken_numbers("Kết luận hai mươi mốt") == "Kết luận 21"
+    # a length, "one" of something, or a text without accents: unchanged
+    for text in ("kế hoạch hai năm", "quy định một số điều", "ket luan hai mot", "Có trong kế hoạch không?"):
+        assert spoken_numbers(text) == text
+    assert analyze("theo kế hoạch ba thì học quán triệt kết luận hai mốt vào tháng mấy").doc_keys == \
+        (("kh", 3), ("kl", 21))
+
+
+def test_a_part_named_by_its_number_in_words_or_digits():
+    from qa.question import analyze
+
+    assert analyze("thế còn phần hai thì sao").refs == ("II",)
+    assert analyze("phan 3 co may nhiem vu").refs == ("III",)
+    assert analyze("mục một nói gì").refs == ("I",)
+    # a share, a length: no part
+    assert analyze("một phần ba đảng viên").refs == ()
+    assert analyze("phần hai năm").refs == ()

@@ -212,3 +212,12 @@ def test_a_leading_list_mark_or_option_is_not_read_by_the_dense_view(assistant):
         assert retriever.read(analyze(decorated)).dense_text == clean
     # a dash inside the question stays ("chính trị - xã hội")
     assert " - " in retriever.read(analyze("tổ chức chính trị - xã hội phải làm gì?")).dense_text
+
+
+def test_a_topic_asked_inside_a_named_part_is_answered_by_its_clause(assistant):
+    # the part's own heading does not say it: one of its clauses does
+    assert assistant.ask("Mục II nói gì về báo chí?").citations[0].ref == "II.2"
+    assert assistant.ask("Phần I yêu cầu kiểm tra, giám sát việc thực hiện thế nào?").citations[0].ref == "I.3"
+    # what the part says as a whole, in its own title's words or none: the part
+    assert assistant.ask("Phần I của kế hoạch nói gì?").citations[0].ref == "I"
+    assert assistant.ask("Phần I (mục đích, yêu cầu) nói gì?").citations[0].ref == "I"

@@ -338,8 +338,9 @@ def test_the_scope_model_does_not_refuse_what_the_nearest_labelled_questions_cal
 
 
 def test_the_refusal_model_takes_a_second_look_at_what_the_score_answers(assistant):
-    # the plan says nothing of how often a chi bộ holds thematic meetings; the question reuses its words
-    question = "Chi bộ có phải sinh hoạt chuyên đề hằng quý không?"
+    # the plan gives the Youth Union no task of its own (its members are among those whose awareness
+    # it raises, I.1); the question reuses its words (a dev question, ak094)
+    question = "Đoàn thanh niên có được giao nhiệm vụ gì trong KH03 ko ạ?"
     reply = assistant.ask(question)
     assert (reply.found, reply.confidence, reply.signals["rule"]) == (False, "low", "refusal")
     assert reply.signals["refusal"] >= assistant.config.refusal_min

@@ -218,6 +218,12 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("mấy năm lấy phiếu tín nhiệm một lần?", "when"),  # how often
     ("KH 03 ban hanh thang may nam nao", "meta"),  # which month of which year: a date
     ("bao h thì chi bộ phải hoàn thành việc học tập KL21?", "when"),  # chat shorthand for "bao giờ"
+    ("Lấy phiếu tín nhiệm - KH 03 nói thế nào, tg?", "when"),  # "tg": thời gian
+    ("Inspection commissions có task gì, timing sao?", "when"),
+    ("Ban TG TW chủ trì việc gì?", "who"),  # "Ban TG" is Tuyên giáo
+    # a deadline stated for the reader to check is a when-question
+    ("Đúng/sai: đợt sinh hoạt chính trị phải xong trước hết tháng 3/2022.", "when"),
+    ("Phong trào học tập rộng khắp cả nước xong hạn nào?", "when"),
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
@@ -421,6 +427,12 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("Kế hoạch này là để thực hiện nghị quyết hay kết luận nào thế?", "Căn cứ"),
     ("Em cần ghi chú thích luận văn: người ký kế hoạch 03-KH/TW thay mặt Bộ Chính trị là ai ạ?", "Người ký"),
     ('Kế hoạch 03-KH/TW được ký thay mặt Bộ Chính trị bởi đồng chí nào?', "Người ký"),
+    ("cái kế hoạch ấy thì ai là người ký tên thay mặt bộ chính trị đấy", "Người ký"),
+    ("Hình thức văn bản của 03-KH/TW là gì (nghị quyết, kết luận, kế hoạch, hướng dẫn)?", "Loại văn bản"),
+    ("Địa danh ghi ở đầu KH 03 là ở đâu?", "Nơi ký"),
+    ("đăng ký ghi ai đứng tên ra văn bản này?", "Cơ quan ban hành"),
+    ("Trích yếu đầy đủ của Kế hoạch 03-KH/TW là gì?", "Tên văn bản"),
+    ("Kết luận mà kế hoạch ni thực hiện là kết luận số mấy rứa?", "Căn cứ"),
 ])
 def test_metadata_fields_in_users_words(text, field):
     assert (analyze(text).kind, analyze(text).meta_field) == ("meta", field)

@@ -40,13 +40,14 @@ _LASTING = re.compile(r"\b(keo dai|hop|hoc|buoi|lop|tap huan|boi duong|thoi luon
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 
 
-# "bộ máy" folds to "bo may", as "mấy" does: typed with accents, "máy" (a machine, an apparatus) asks no count
-_MACHINE = re.compile(r"(?<!\w)máy(?!\w)", re.IGNORECASE)
+# "bộ máy" folds to "bo may", as "mấy" does: typed with accents, "máy" (a machine, an apparatus) asks no
+# count; "mấy mức" (levels) folds to "may muc", as "mấy mục" (parts of the document) does
+_MACHINE = re.compile(r"(?<!\w)(máy|mức)(?!\w)", re.IGNORECASE)
 
 
 def _count_folded(text: str) -> str:
-    """The folded question, "máy" (with its accent typed) kept apart from "mấy"."""
-    return fold(_MACHINE.sub("máy_", text))
+    """The folded question, "máy" and "mức" (with their accents typed) kept apart from "mấy" and "mục"."""
+    return fold(_MACHINE.sub(lambda m: m.group(0) + "_", text))
 
 
 # "Kế hoạch gồm những phần (chính) nào?", "có cấu trúc thế nào": the document's own top-level parts,

@@ -27,7 +27,7 @@ META_FIELDS = (
     ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) {_TYPES}"
                rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
-               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)? (nao|gi|so may|so bao nhieu)\b"),
+               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
@@ -55,8 +55,11 @@ META_FIELDS = (
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b"
-               r"|\b(noi|dia diem) k[yi]\b"),
-    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh|noi ban hanh)\b"
+               # "nơi ban hành": the place a document is issued in (as the dating line gives it)
+               r"|\b(noi|dia diem) (k[yi]|ban hanh)\b|\bdia danh\b"),
+    # "ai đứng tên ra văn bản": the body in whose name it is issued
+    ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh"
+                         r"|(ai|co quan nao) dung ten)\b"
                          r"|\bdo\b.{3,60}\bban hanh(\s*\??$|\W+(dung|phai) (hay|khong))"
                          # "của cơ quan nào ra", "ai ra kế hoạch này"
                          rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
@@ -65,12 +68,13 @@ META_FIELDS = (
                          rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
                          # "có phải Bộ Chính trị ban hành kế hoạch 03 không?"
                          rf"|\bco phai (la )?{_ISSUER} (ban hanh|ra)\b"),
-    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai)\b"
+    ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai|hinh thuc van ban)\b"
                      # "là kế hoạch, nghị quyết hay chỉ thị?"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
                      r"(,? (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat))*"
                      r",? hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
+                    r"|\bten (day du|chinh thuc|goi day du)( cua no)? (la )?gi\b"
                     r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
                     # what the whole document is about: its name says it
                     # ("có mấy ý chính" counts the parts of a part)

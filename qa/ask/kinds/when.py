@@ -14,11 +14,16 @@ PATTERN = re.compile(
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)"
-    r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao)\b")
+    r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
+    # chat shorthand and English: "tg?" (thời gian; "Ban TG" is Tuyên giáo), "timing", "deadline"
+    r"|(?<!ban )tg|timing|deadline|dip nao|han nao"
+    # a deadline stated to be checked: "phải xong trước hết tháng 3/2022", "xong trong tháng 12/2021"
+    r"|(xong|hoan thanh)( \w+){0,2} (thang \d{1,2}/\d{4}|quy [iv]+/\d{4}|nam \d{4})"
+    r"|truoc (het )?(thang \d{1,2}/\d{4}|quy [iv]+/\d{4}))\b")
 
 
 # "xong khi nào?", "đến năm nào?", "hạn chót": the end of a task is asked, not when it runs
-_END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|cham nhat|den (nam|khi|luc|thang) nao|den bao gio"
+_END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|(?<!thoi )han nao|cham nhat|den (nam|khi|luc|thang) nao|den bao gio"
                         r"|hoan thanh (khi|luc|vao|truoc|trong)|(thoi )?han hoan thanh)\b")
 # a timing with no end: "thực hiện thường xuyên", "hằng năm, từ năm 2021", "từ năm 2022"
 _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu nam \d{4})"
