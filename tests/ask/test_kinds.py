@@ -673,3 +673,18 @@ def test_the_documents_parts_are_listed_and_an_item_inside_a_part_is_that_item(a
     assert "; Mục IV. " in listed.answer  # every part named, long titles cut
     assert assistant.ask("Nhiệm vụ số 1 trong phần III là gì?").citations[0].ref == "III.1"
     assert assistant.ask("Ý 2 của mục II là gì?").citations[0].ref == "II.2"
+
+
+def test_who_acts_is_not_the_author_of_a_document_named_nor_whom_the_action_is_done_to(assistant):
+    from qa.ask.kinds.who import _acting
+
+    part = ("kiên quyết ngăn chặn, đẩy lùi, xử lý nghiêm cán bộ, đảng viên suy thoái và các quy định, hướng dẫn "
+            "của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư khóa XIII")
+    assert _acting(part, ("cán bộ, đảng viên", "Ban Chấp hành Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư")) == ()
+    # the owner of an action still does it
+    assert _acting("chuyển biến trong hành động của cán bộ, đảng viên", ("cán bộ, đảng viên",)) == ("cán bộ, đảng viên",)
+    # III.1 names the regulations' authors: the campaign is the tasks' shared subject's
+    reply = assistant.ask("thế ai làm", history=["tôi muốn hỏi về cái đợt sinh hoạt chính trị trong toàn đảng"])
+    assert reply.answer.startswith("Các cấp ủy, tổ chức đảng, các cơ quan nhà nước") and "(III.1)" in reply.answer
+    assert assistant.ask("Ai phải tự học lý luận chính trị?").answer.startswith(
+        "Cán bộ, đảng viên, đoàn viên, hội viên và cán bộ lãnh đạo, quản lý (III.3)")

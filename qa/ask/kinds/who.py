@@ -39,6 +39,34 @@ _SINGLED_OUT = re.compile(r"\bnhat la (?:cua |doi voi )?")
 _SINGLED_END = re.compile(r"[,;.()]|\s(?:trong|ve|de|nham|doi voi)\s")
 
 
+# what comes before a body that does not act in the sentence: the author of a document it names ("quy
+# định, hướng dẫn của Ban Chấp hành Trung ương"), or whom it deals with ("xử lý nghiêm cán bộ, đảng
+# viên"); the owner of an action still does it ("hành động của cán bộ, đảng viên"), and so may those a
+# rule is for ("chế độ học tập … đối với cán bộ lãnh đạo, quản lý": they are the ones who study)
+_NOT_ACTING = re.compile(r"(?:\b(?:quy dinh|huong dan|nghi quyet|ket luan|van ban|chi thi)\W+(?:\w+\W+){0,3}cua"
+                         r"|\bxu ly nghiem|\bxu ly)\s+(?:cac\s+|nhung\s+)?$")
+_LISTED = re.compile(r"^\s*(?:,|va|hoac)\s*$")
+
+
+def _acting(part: str, actors: tuple[str, ...]) -> tuple[str, ...]:
+    """The bodies of ``part`` that act in it: not the owners of what it names, nor those it is done to,
+    nor the rest of a list that starts with one of them ("của Ban Chấp hành Trung ương Đảng, Bộ Chính
+    trị, Ban Bí thư")."""
+    folded = fold(part)
+    kept, end_dropped = [], None
+    for actor in actors:
+        start = folded.find(fold(actor))
+        if start < 0:
+            kept.append(actor)
+            continue
+        before = folded[:start]
+        if _NOT_ACTING.search(before[-60:]) or (end_dropped is not None and _LISTED.match(folded[end_dropped:start])):
+            end_dropped = start + len(actor)
+            continue
+        kept.append(actor)
+    return tuple(kept)
+
+
 def _singled_out(text: str) -> tuple[int, str] | None:
     """(start, who) of the first "nhất là của …" a clause says: "nhất là của người đứng đầu trong …"."""
     folded = fold(text)
@@ -224,7 +252,8 @@ class Who(Kind):
             # The lead comes from the section's intro; the clause may itself name who acts
             # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
             part = best_passage(clause.text, q.topic, len(clause.text))
-            actors = find_actors(part) or find_actors(sentence_around(clause.text, part))
+            actors = _acting(part, find_actors(part)) or \
+                _acting(sentence_around(clause.text, part), find_actors(sentence_around(clause.text, part)))
             if actors:
                 return f"{_opening(as_written(clause.text, actors))} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
             named = _named_body_nearby(hits, clause)
