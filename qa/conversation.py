@@ -51,11 +51,6 @@ def _issue_date_asked(q: Question) -> bool:
     return q.meta_field == "Ngày ban hành" or q.kind == "when" and bool(_ISSUE_DATE.search(fold(q.text)))
 
 
-def _dates_a_pointed_document(q: Question) -> bool:
-    """"nó ban hành ngày nào?", "kết luận đó ký hồi nào?": a date asked of a document pointed at."""
-    return not q.doc_keys and _issue_date_asked(q) and _points_at_document(q.text)
-
-
 # the day a document was issued or signed, asked ("ngày nào", "ký hồi nào"), not how often a task runs
 # ("ký" alone, folded, is also "kỳ": "định kỳ")
 _ISSUE_DATE = re.compile(r"\b(ban hanh|ky (ngay|hoi|khi|luc|vao)|ra doi|ngay nao|ngay may|ngay bao nhieu)\b")

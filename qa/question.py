@@ -37,7 +37,7 @@ INTENT_SYLLABLES = frozenset(
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
     bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
-_ORDINALS = {"nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+_ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
@@ -51,8 +51,7 @@ _REF_PATTERNS = (
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
-_SPOKEN_PART = {"mot": "I", "nhat": "I", "hai": "II", "ba": "III", "bon": "IV", "tu": "IV", "nam": "V",
-                "1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+_ROMANS = ("I", "II", "III", "IV", "V")
 _DOC_NAMED = re.compile(r"\b(ket luan|nghi quyet|chi thi|quy dinh|ke hoach|huong dan|thong bao)\s+(?:so\s+)?(\d{1,4})\b")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
@@ -244,7 +243,8 @@ def without_relay(text: str) -> str:
     """
     if _RELAY is None:
         return text
-    m = _RELAY.match(fold(text))
+    folded = fold(text)
+    m = _RELAY.match(folded) if len(folded) == len(text) else None  # the match cuts the text as typed
     if m is None or len(content_syllables(text[m.end():])) < 2:
         return text
     return text[m.end():]
@@ -327,8 +327,8 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 parts = [m.group(2).upper()] + [g for g in m.groups()[2:] if g]
                 refs.append(".".join(parts))
             elif kind == "spoken":
-                said = m.group(2) or m.group(5)
-                refs.append(_SPOKEN_PART[said.removeprefix("thu ")])
+                said = (m.group(2) or m.group(5)).removeprefix("thu ")
+                refs.append(_ROMANS[(int(said) if said.isdigit() else _ORDINALS[said]) - 1])
             elif kind == "article":
                 refs.append(f"Điều {m.group(2)}")
             else:

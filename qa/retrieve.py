@@ -134,9 +134,10 @@ def _restorer(view, lexicon: Lexicon | None) -> Restorer:
 _PRUNE_FROM = 64
 # kinds whose answer a named part holds in one of its clauses, not in its heading
 _ASKED_INSIDE = frozenset({"who", "when"})
-# words that name a part or ask what it says, no topic of its own ("phần I nói những gì?")
-_NUMBERING = re.compile(r"[ivx]+|\d+")  # a part's number, no topic
-_PART_WORDS = frozenset("phan muc noi dung gi nhung cac chinh ve the nao sao ke hoach van ban co ten goi tieu de".split())
+# words of a question about a part that name no topic, beyond those ``Question.topic`` already leaves
+# out ("phần I nói những gì?", "mục III tên là gì?", "những ý chính"), and the part's number
+_PART_WORDS = frozenset("nhung chinh ten goi tieu".split())
+_NUMBERING = re.compile(r"[ivx]+|\d+")
 _MAX_TERMS = 5  # the most terms _bonus_terms returns
 _PADDING = (0.0,) * _MAX_TERMS
 _CHUNK = 256  # the first candidates whose bonuses are added at once; each step after adds as many as before it
