@@ -15,6 +15,7 @@ from typing import Any
 
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
+from .ask.kinds.meta import described_implemented
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, points_at_cited
 from .corpus import Corpus, CorpusError, scan_corpus
@@ -200,13 +201,26 @@ class Assistant:
     def _plan(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan]:
         """The question with its slips fixed, its analysis, the earlier turns that count, and how
         the turn is read (standalone, or leaning on them)."""
-        question = self._speller.fix(question)
+        question = self._named(self._speller.fix(question))
         q = analyze(question, self.config.max_question_chars, self._title_words)
-        previous = [analyze(self._speller.fix(h), self.config.max_question_chars, self._title_words)
+        previous = [analyze(self._named(self._speller.fix(h)), self.config.max_question_chars, self._title_words)
                     for h in history[-_HISTORY_TURNS:]]
         previous = self._with_cited([p for p in previous if p.content])
         return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
                                                 self._reread)
+
+    def _named(self, text: str) -> str:
+        """The text with the document the plan implements named where it is described ("kết luận mà kế
+        hoạch này thực hiện ra đời hồi nào?" asks the conclusion's date); "… là kết luận nào?" itself
+        asks which it is, and stays."""
+        named = described_implemented(text, self._preambles)
+        if named == text or self._reread(text).meta_field == "Căn cứ":
+            return text
+        return named
+
+    @property
+    def _preambles(self) -> list[str]:
+        return [c.text for c in self._info.clauses if c.kind == "preamble"]
 
     def _with_cited(self, previous: list[Question]) -> list[Question]:
         """Earlier turns that pointed at a document cited in the turn before ("Kế hoạch thực hiện

@@ -39,10 +39,16 @@ def _points_at_document(text: str) -> bool:
     folded, lower = fold(text), text.lower()
     accented = has_diacritics(text) and len(folded) == len(text)  # fold keeps every character's place
     for m in _DOC_POINTED.finditer(folded):
+        by = m.group(m.lastindex) == "do" and _BY.match(folded, m.end())
+        if by and m.lastindex == 1:
+            # "kết luận do ai ban hành?" in a conversation: a kind of document the corpus does not hold,
+            # with no number, is the one just mentioned, "đó" or "do" alike ("kế hoạch do ai ban hành"
+            # is the plan read)
+            return True
         if accented:
             if lower[m.start(m.lastindex):m.end(m.lastindex)] in _POINTERS:
                 return True
-        elif not (m.group(m.lastindex) == "do" and _BY.match(folded, m.end())):
+        elif not by:
             return True
     return False
 
@@ -103,7 +109,7 @@ _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi 
 
 
 # a part named as the container of what is asked ("… số mấy của phần III?", "trong mục II")
-_IN_PART = re.compile(r"\b(cua|trong|thuoc|o) (muc|phan)\b")
+_IN_PART = re.compile(r"\b(cua|trong|thuoc|o) (muc|phan)\b|\b(so|thu) may (muc|phan) [ivx]+\b")
 
 
 def _elaboration() -> re.Pattern:

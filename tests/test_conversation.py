@@ -97,13 +97,16 @@ def test_the_assistant_answers_the_issuer_after_a_question_on_the_content(assist
 def test_a_date_asked_of_a_document_the_earlier_turn_cites_is_that_documents():
     held = frozenset({("kh", 3)})
     cited = [analyze("Kết luận 01-KL/TW có được nhắc đến không?")]
-    for text in ("nó ban hành ngày nào?", "ket luan do ban hanh ngay nao"):
+    # "kết luận do ai ban hành?": the conclusion just mentioned ("do" is "by" here, as without accents)
+    for text in ("nó ban hành ngày nào?", "ket luan do ban hanh ngay nao", "kết luận do ai ban hành?",
+                 "ket luan do ai ban hanh?"):
         plan = plan_turn(analyze(text), cited, held=held, reread=analyze)
         assert plan.mode == "standalone" and plan.question.doc_keys == (("kl", 1),), text
     # the plan's own document, or no document pointed at, is no cited one
     own = [analyze("Kế hoạch 03 do ai ban hành?")]
     assert plan_turn(analyze("nó ban hành ngày nào?"), own, held=held, reread=analyze).question.doc_keys == ()
-    assert plan_turn(analyze("kết luận do ai ban hành?"), cited, held=held, reread=analyze).question.doc_keys == ()
+    assert plan_turn(analyze("kế hoạch do ai ban hành?"), cited, held=held, reread=analyze).question.doc_keys == ()
+    assert plan_turn(analyze("ai ban hành?"), cited, held=held, reread=analyze).question.doc_keys == ()
 
 
 def test_the_assistant_gives_the_cited_documents_date(assistant):
@@ -223,3 +226,9 @@ def test_a_follow_up_leans_on_the_last_turn_with_a_topic():
     # a turn with a topic of its own is the whole context
     plan = plan_turn(analyze("khi nào?"), [first, analyze("còn kiểm tra đảng viên thì sao?")], common)
     assert plan.context == "còn kiểm tra đảng viên thì sao?"
+
+
+def test_a_task_number_asked_within_a_named_part_keeps_the_topic(assistant):
+    for text in ("Nằm ở nhiệm vụ số mấy mục III?", "Nằm ở nhiệm vụ số mấy của mục III?"):
+        reply = assistant.ask(text, history=["Phiếu tín nhiệm theo KH 03?"])
+        assert reply.answer == "III.5 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 5", text

@@ -207,13 +207,24 @@ class Judge:
         none of whose documents it holds or cites ("hướng dẫn số mấy?" where only conclusions are
         cited; "là nhiệm vụ số mấy" asks no document's), or a law named by its title that no clause
         names ("Luật Cán bộ, công chức")."""
-        by_name, pattern = _number_asked(self.ctx.slots.get("document", "number"))
-        asked = [by_name[m.group(1)] for m in pattern.finditer(folded)]
+        by_name, pattern, names, asks = _number_asked(self.ctx.slots.get("document", "number"))
+        asked = [by_name[m.group(1)] for m in pattern.finditer(folded)] or _head_type_asked(q.text, folded, by_name, names,
+                                                                                          asks)
         if asked and not any(t.abbreviation and fold(t.abbreviation) in self.info.doc_types for t in asked):
             return f"Kế hoạch không dẫn {asked[0].name.lower()} nào có số hiệu."
         for m in _LAW_NAMED.finditer(q.text):
             if not self.info.has_phrase(" ".join(fold(w) for w in syllables(m.group(0))[:3])):
                 return f"Kế hoạch không nhắc đến {m.group(0)}."
+        return None
+
+    def _unused_wording(self, q: Question) -> str | None:
+        """A phrase quoted as wording ("cụm từ 'tham nhũng chính sách'", "chữ «tự soi, tự sửa»") that
+        no clause holds, syllable for syllable; None otherwise."""
+        for m in _QUOTED_WORDING.finditer(q.text):
+            phrase = m.group(1).strip(" ,.")
+            key = " ".join(fold(w) for w in syllables(phrase))
+            if len(key.split()) >= 2 and not self.info.has_phrase(key):
+                return phrase
         return None
 
     def _position(self, hit) -> int:
@@ -385,6 +396,10 @@ class Judge:
         if corpus_rules and unheld:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
+        wording = self._unused_wording(q)
+        if corpus_rules and wording:
+            # "Trong KH03 có chữ 'tự soi, tự sửa' không?": a wording asked as wording, which no clause uses
+            return Verdict("low", f"Kế hoạch không dùng cụm từ «{wording}».", s, 0.0, "wording")
         choice = self._unknown_choice(q)
         if worded and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
@@ -458,11 +473,49 @@ def _own_body(clause) -> str:
 @lru_cache(maxsize=4)
 def _number_asked(words: tuple[str, ...]):
     """(document type by folded name, a pattern whose group 1 is the kind of document whose number
-    the words ask: "hướng dẫn số mấy")."""
+    the words ask: "hướng dẫn số mấy", the kinds of document alone, the asking words alone)."""
     by_name = {fold(t.name): t for t in document_types()}
     names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     asks = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-    return by_name, re.compile(rf"(?<!\w)({names})\s+(?:la\s+)?(?:{asks})(?!\w)")
+    return (by_name, re.compile(rf"(?<!\w)({names})\s+(?:la\s+)?(?:{asks})(?!\w)"),
+            re.compile(rf"(?<!\w)({names})(?!\w)"), re.compile(rf"(?<!\w)(?:{asks})(?!\w)"))
+
+
+# "hướng dẫn số mấy": the words that ask a number, and what stands right before them when a part of the
+# document is asked instead ("là nhiệm vụ số mấy")
+_PLACE_NUMBERED = re.compile(r"\b(?:nhiem vu|muc|phan|dieu|khoan|y|viec|task|cau|trang|diem|noi dung)\s+(?:la\s+)?$")
+# "… bám theo văn bản số mấy?": a document of no kind said, whose number the plan may well give
+_ANY_DOCUMENT = re.compile(r"\b(?:van ban|van kien|tai lieu)\b")
+_NUMBER_GIVEN = re.compile(r"\s*(?:so\s*)?\d")
+
+
+def _head_type_asked(text: str, folded: str, by_name: dict, names: re.Pattern, asks: re.Pattern) -> list:
+    """"Văn bản hướng dẫn của Ban Tuyên giáo về học tập kết luận 21 số mấy?": the number asked at the
+    end is of the first kind of document the question names without a number (the head: "hướng
+    dẫn"), not of one named by its number on the way ("kết luận 21"); [] when none, when a part of
+    the document stands right before the asking words, or when the document is of no kind said
+    ("văn bản chỉ đạo làm luật … số mấy?"). "luật" is a law only as a name, with its capital
+    ("Luật Cán bộ, công chức"), not in "làm luật"."""
+    found = list(asks.finditer(folded))
+    if not found or _PLACE_NUMBERED.search(folded[:found[-1].start()]):
+        return []
+    before = folded[:found[-1].start()]
+    # "văn bản hướng dẫn" says its kind; "văn bản chỉ đạo" does not
+    generic = next((g for g in _ANY_DOCUMENT.finditer(before) if not names.match(before, g.end() + 1)), None)
+    for m in names.finditer(before):
+        if generic and generic.start() < m.start():
+            return []
+        typed = text[m.start():m.end()] if len(text) == len(folded) else ""
+        if not by_name[m.group(1)].abbreviation and not typed[:1].isupper():
+            continue
+        if not _NUMBER_GIVEN.match(before, m.end()):
+            return [by_name[m.group(1)]]
+    return []
+
+
+# a wording quoted as such: "cụm từ 'tự diễn biến'", "chữ «nêu gương»", "thuật ngữ “lợi ích nhóm”"
+_QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|thuat ngu|tu ngu|nguyen van|chu)"
+                             r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
 
 
 # a weak match's reason: the closest clause follows it
@@ -547,6 +600,7 @@ _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
     "outcome": "kết quả thực hiện (kế hoạch nêu nhiệm vụ và thời hạn, không báo cáo việc đã làm được)",
     "procedure": "quy trình, biểu mẫu hay tiêu chí cụ thể (những nội dung này thường do văn bản hướng dẫn quy định)",
+    "definition": "định nghĩa thuật ngữ này (kế hoạch dùng thuật ngữ mà không giải thích nghĩa)",
     "count": "con số này",
     "amount": "kinh phí hay số tiền",
     "penalty": "hình thức hay mức kỷ luật, xử phạt cụ thể",

@@ -38,6 +38,9 @@ _TITLE_SHARED = 4  # syllables of a cited document's title the question must sha
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
 
+_NOT_ASKING_WHO = re.compile(r"\bai (?:cung|ma)\b|\bla ai ma\b")
+
+
 class Answerer:
     def __init__(self, info: CorpusInfo, config: Config, model: str | None = None, words=None) -> None:
         self.info = info
@@ -151,6 +154,7 @@ class Answerer:
         answer = get(q.kind).answer(q, hits, self.ctx)
         if answer is None:
             answer = get("what").answer(q, hits, self.ctx)
+        answer = self._with_actor(q, hits, answer)
         if isinstance(answer, tuple):
             answer, source = answer
             first = next((h for h in hits if h.clause.id == source.id), Hit(source, hits[0].score))
@@ -164,6 +168,23 @@ class Answerer:
         return Reply(question=q.raw, answer=answer, found=True, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved or "", confidence="high",
                      signals=verdict.to_signals())
+
+    def _with_actor(self, q: Question, hits, answer):
+        """"Cơ quan nào được giao …, và thời gian là khi nào?": a timing asked together with who does
+        the task is said after who does it, both from the best clause."""
+        timings = hits[0].clause.facts.timings
+        if q.kind != "when" or not isinstance(answer, str) or not timings:
+            return answer
+        who = get("who")
+        # "ai cũng phải học" (everyone), "tôi là ai mà …": no one asked for
+        if not who.detect(q.text, _NOT_ASKING_WHO.sub(" ", fold(q.text))):
+            return answer
+        actor = who.answer(q, hits, self.ctx)
+        if not isinstance(actor, str) or not actor or actor.startswith("Kế hoạch không"):
+            return answer
+        ref = hits[0].clause.ref
+        tail = f"; thời gian: {'; '.join(timings)} ({ref})."
+        return clip(actor.replace(f" ({ref})", "").rstrip("."), self.config.answer_max_chars - len(tail)) + tail
 
     def _from_citation(self, q: Question, kind: str, text: str, clause: Clause, hits, citations, resolved: str,
                        verdict: Verdict) -> Reply:

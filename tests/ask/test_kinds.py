@@ -53,7 +53,7 @@ from qa.types import Clause, Facts, Hit
     ("Ra hồi nào?", "meta"),  # a document comes out (ra) on a day, the document left unsaid
     ("Kế hoạch gồm những phần nào?", "count"),  # the document's parts, listed as their count is
     ("Phần mục đích, yêu cầu có mấy ý chính ạ?", "count"),  # not the document's gist ("ý chính")
-    ("Sau khi kế hoạch có hiệu lực, có bao nhiêu cán bộ phải thôi chức?", "count"),  # the field only dates it
+    ("Sau khi kế hoạch có hiệu lực, có bao nhiêu cán bộ phải nghỉ việc?", "count"),  # the field only dates it
     ("Kế hoạch 03 có hiệu lực chưa?", "meta"),
     ("Trong kế hoạch có phần nào nói về cải cách hành chính không?", "where"),  # where a content is
 ])
@@ -224,6 +224,15 @@ def test_a_count_of_the_documents_own_parts(assistant):
     # a deadline stated for the reader to check is a when-question
     ("Đúng/sai: đợt sinh hoạt chính trị phải xong trước hết tháng 3/2022.", "when"),
     ("Phong trào học tập rộng khắp cả nước xong hạn nào?", "when"),
+    # "mấy" before things in a yes/no question, or in the topic before "thì", is "those", no count
+    ("Kế hoạch 03 có nói mấy cái điều đảng viên không được làm hông?", "what"),
+    ("Mấy vụ tham ô thì plan bảo làm khi nào, có hạn ko?", "when"),
+    ("Mấy vụ án lớn thì thu hồi được bao nhiêu tiền?", "amount"),
+    # a term's meaning, asked alone; asked with something else, the other kind
+    ("tập trung dân chủ là sao ạ, kế hoạch có giải thích ko", "definition"),
+    ("'Tự diễn biến' được định nghĩa thế nào trong kế hoạch?", "definition"),
+    ("Tự kiểm tra trong kế hoạch được hiểu là gì, ai phải làm?", "who"),
+    ("Kết luận 21 nói về chủ đề gì, em giải thích cho học sinh thế nào?", "meta"),
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
@@ -688,3 +697,50 @@ def test_who_acts_is_not_the_author_of_a_document_named_nor_whom_the_action_is_d
     assert reply.answer.startswith("Các cấp ủy, tổ chức đảng, các cơ quan nhà nước") and "(III.1)" in reply.answer
     assert assistant.ask("Ai phải tự học lý luận chính trị?").answer.startswith(
         "Cán bộ, đảng viên, đoàn viên, hội viên và cán bộ lãnh đạo, quản lý (III.3)")
+
+
+def test_a_terms_meaning_is_not_given_by_the_plan(assistant):
+    reply = assistant.ask('"Lợi ích nhóm" là gì vậy ạ, kế hoạch có định nghĩa không ạ?')
+    assert (reply.kind, reply.confidence, reply.found, reply.citations[0].ref) == ("definition", "low", False, "III.10")
+    assert reply.answer.startswith("Kế hoạch không nêu định nghĩa thuật ngữ này (kế hoạch dùng thuật ngữ mà không "
+                                   "giải thích nghĩa); nội dung gần nhất là III.10: «")
+
+
+@pytest.mark.parametrize("history, text, field", [
+    ([], "Văn kiện thuộc mảng nào?", "Lĩnh vực: Bộ máy hành chính (03-KH/TW)."),
+    # "thế còn …" is "what about", not "còn hiệu lực" (still in force)
+    (["Kế hoạch số 03 ai ký?", "Ký ngày nào?"], "Thế còn hiệu lực từ khi nào?", "Ngày có hiệu lực: 01/12/2021 (03-KH/TW)."),
+])
+def test_register_fields_in_other_words(assistant, history, text, field):
+    reply = assistant.ask(text, history)
+    assert (reply.kind, reply.confidence, reply.answer) == ("meta", "high", field)
+
+
+def test_the_signers_office_is_not_in_the_register(assistant):
+    reply = assistant.ask("Người ký kế hoạch giữ chức gì?")
+    assert (reply.kind, reply.confidence) == ("meta", "low")
+    assert reply.answer.startswith("Thông tin văn bản không ghi chức vụ người ký; nội dung gần nhất là meta: «")
+
+
+@pytest.mark.parametrize("history, text", [
+    ([], "Vậy chớ cái văn bản gốc mà Kế hoạch dựa vô, ra đời hồi nào?"),
+    ([], "Kết luận mà kế hoạch 03 triển khai ra đời ngày tháng năm nào?"),
+    (["KH 03 ra doi de lam j a"], "cai van ban goc do ra luc nao"),
+    (["Ke hoach nay thuc hien ket luan nao?", "Ket luan do ai ban hanh?"], "Ngay nao?"),
+])
+def test_the_document_the_plan_implements_described_not_named(assistant, history, text):
+    reply = assistant.ask(text, history)
+    assert (reply.confidence, reply.answer) == (
+        "high", "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble).")
+    # "văn bản kế hoạch thực hiện KL 21" is the plan itself, described by what it implements
+    own = assistant.ask("Văn bản kế hoạch thực hiện KL 21-KL/TW được ban hành ngày nào?")
+    assert own.answer.startswith("Ngày ban hành: 01/12/2021 (03-KH/TW")
+    # a meeting about a conclusion takes place ("diễn ra"): its timing, not the conclusion's date
+    meeting = assistant.ask("Cuộc họp cán bộ cả nước về KL21 diễn ra lúc nào?")
+    assert meeting.answer == "Đầu tháng 12/2021 (II.1)."
+
+
+def test_who_and_when_asked_together_are_both_answered(assistant):
+    reply = assistant.ask("Ai tổ chức hội nghị cán bộ toàn quốc, khi nào?")
+    assert (reply.kind, reply.answer) == ("when", "Bộ Chính trị, Ban Bí thư; thời gian: đầu tháng 12/2021 (II.1).")
+    assert assistant.ask("Hội nghị cán bộ toàn quốc tổ chức khi nào?").answer == "Đầu tháng 12/2021 (II.1)."

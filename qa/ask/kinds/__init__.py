@@ -2,7 +2,7 @@
 
 Metadata is decided first (in ``qa.question``, since it also weighs what else the
 question asks); then the slot kinds that ask for something specific — a person, an
-outcome since the plan, an amount of money, a penalty, a procedure or form, a count — then timing, actor,
+outcome since the plan, an amount of money, a penalty, a procedure or form, a term's meaning, a count — then timing, actor,
 place and content.
 
 >>> kind_for("Ai đang là Trưởng ban Tổ chức Trung ương?", "ai dang la truong ban to chuc trung uong?").name
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .base import AnswerContext, Kind, load_slots
 from .count import Count
+from .definition import Definition
 from .meta import CLAUSE_OF_FIELD, META_FIELDS, Meta
 from .money import Amount
 from .outcome import Outcome
@@ -24,7 +25,8 @@ from .when import When
 from .where import Where
 from .who import Who
 
-KINDS: tuple[Kind, ...] = (Person(), Outcome(), Amount(), Penalty(), Procedure(), Count(), When(), Who(), Where())
+KINDS: tuple[Kind, ...] = (Person(), Outcome(), Amount(), Penalty(), Procedure(), Definition(), Count(), When(), Who(),
+                           Where())
 _DEFAULT = What()
 _BY_NAME = {k.name: k for k in (*KINDS, Meta(), _DEFAULT)}
 

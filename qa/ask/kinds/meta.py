@@ -19,27 +19,31 @@ _DOC = r"(?:ke hoach|van ban|tai lieu)"
 _TYPES = r"(?:ket luan|nghi quyet|chi thi|quy dinh|van ban|chu truong)"
 # a choice between issuers: "của BCT hay BBT", "do BCT ra hay do BCH TW ra"
 _ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh trung uong(?: dang)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
-_WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao)"
+_WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam nao)"
 
 META_FIELDS = (
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
     # first, for "thực hiện kết luận số mấy" asks that, not the plan's own number.
-    ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) {_TYPES}"
+    ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (mot )?(cai )?{_TYPES}"
                rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
                rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
-    ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|con hieu luc|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
+    # "còn hiệu lực không?" (still in force); not "thế còn hiệu lực từ khi nào?" (what about: from when)
+    ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|(?<!the )(?<!vay )con hieu luc(?! (?:tu|ke tu|bat dau)\b)"
+                          r"|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
-    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"),
+    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"
+                         # "có giá trị (áp dụng) từ hôm nào": in force, in other words
+                         r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
                       # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed ("ký",
                       # also typed "kí") on a day
                       # ("diễn ra / xảy ra ngày nào": when an event takes place, not a document's day)
                       r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
-                      rf"|\b{_DOC}\b(?: \w+){{0,6}} (ra|ky) (vao )?(hoi|luc|khi) nao\b"
+                      rf"|\b(?:{_DOC}|{_TYPES})\b(?: \S+){{0,6}} (?<!dien )(?<!xay )(ra|ky) (vao )?(hoi|luc|khi) nao\b"
                       # "Ra hồi nào?", "ký khi nào?" with the document left unsaid (a follow-up's)
                       r"|^(ra|k[yi]) (vao )?((hoi|luc|khi|ngay|nam) nao|bao gio)\b"
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
@@ -50,6 +54,9 @@ META_FIELDS = (
     # "thay mặt ai ký?", "ký thay mặt cơ quan nào?": on whose behalf, the issuing body ("T/M BỘ CHÍNH TRỊ");
     # the field's second entry, tried before "Người ký", whose "ai … ký" it would otherwise be
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
+    # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
+    ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
+                         r"|\b(nguoi|ong|dong chi) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc) (gi|nao|la gi)\b"),
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
@@ -81,7 +88,7 @@ META_FIELDS = (
                     r"|\b(noi dung chinh|chu de|tom tat|tom luoc)\b|(?<!may )(?<!nhieu )\by chinh\b"
                     r"|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
                     r"|\bve (van de|chu de) gi\b"),
-    ("Lĩnh vực", r"\b(linh vuc)\b"),
+    ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la) mang (nao|gi)\b"),
 )
 
 
@@ -98,6 +105,40 @@ _SOURCE = re.compile(r"\s*\([^()]*\d{2}-[A-ZĐ]+/[A-Z]+[^()]*\)")
 CLAUSE_OF_FIELD = {"Tên văn bản": "title", "Căn cứ": "preamble"}
 _IMPLEMENTS = re.compile(r"((?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]+"
                          r"(?:, ngày \d{1,2}/\d{1,2}/\d{4})?(?: của [^;(]+)?)")
+
+
+# "kết luận mà kế hoạch này thực hiện", "cái văn bản gốc mà Kế hoạch dựa vô": the document a plan
+# implements, described instead of named (folded text)
+_IMPLEMENTING = r"(?:thuc hien|trien khai|dua vo|dua vao|dua tren|can cu(?: vao)?|cu the hoa|lam theo|thuc thi)"
+# ("văn bản kế hoạch thực hiện KL 21" is the plan: a description says "mà", or points at the plan, and
+# names no document after its verb)
+_DESCRIBED = re.compile(rf"\b(?:cai )?(?:{_TYPES}|van kien)(?: goc)?(?: (?:ma|duoc|do) (?:{_DOC}|kh|no)(?: (?:nay|ni|do|03|so 03))?"
+                        rf"| (?:{_DOC}|kh|no) (?:nay|ni|03|so 03)) {_IMPLEMENTING}\b(?! (?:{_TYPES}|kl|nq|so)\b| \d)"
+                        r"(?: (?:ay|nay)\b)?"
+                        # "văn bản gốc (của kế hoạch) đó": the source document
+                        rf"|\b(?:cai )?van ban goc\b(?: (?:cua|ma) (?:{_DOC}|kh|no)(?: (?:nay|ni|03|so 03))?"
+                        rf"(?: {_IMPLEMENTING})?)?(?: (?:ay|do|nay)\b)?")
+_NAMED = re.compile(r"(?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]*\w")
+
+
+def described_implemented(text: str, preambles) -> str:
+    """The text with a description of the document the plan implements ("kết luận mà kế hoạch này
+    thực hiện") replaced by its name ("Kết luận số 21-KL/TW"), taken from the preambles of the
+    documents held, so that what is asked of it (its date, its issuer) is asked of that document.
+    Unchanged without such a description, or when the documents held implement none or several.
+
+    >>> described_implemented("cái kết luận mà kế hoạch này thực hiện ra đời hồi nào?",
+    ...                       ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"])
+    'Kết luận số 21-KL/TW ra đời hồi nào?'
+    """
+    folded = fold(text)
+    found = _DESCRIBED.search(folded) if len(folded) == len(text) else None  # spans cut the text as typed
+    if found is None:
+        return text
+    names = {m.group(0) for p in preambles for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+    if len(names) != 1:
+        return text
+    return text[:found.start()] + names.pop() + text[found.end():]
 
 
 # "Hà Nội, ngày 01 tháng 12 năm 2021": a document's dating line

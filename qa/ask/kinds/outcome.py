@@ -10,11 +10,16 @@ import re
 
 from .base import Kind
 
+# ("đánh giá kết quả thực hiện" is a task the plan sets, not a result asked)
 _ASKS_RESULT = re.compile(
-    r"\b(ket qua (thuc hien|dat duoc|ra sao|the nao|nhu the nao|den nay|trien khai)|tinh hinh thuc hien"
+    r"\b((?<!danh gia )ket qua (thuc hien|dat duoc|ra sao|the nao|nhu the nao|den nay|trien khai)|tinh hinh thuc hien"
     r"|den nay|den thoi diem nay|hien nay da|cho den nay|tu do den nay|sau khi ban hanh da"
-    r"|da (hoan thanh|thuc hien|xu ly|ky luat|thu hoi|to chuc|trien khai|lam duoc|dat duoc)\b.*\bchua"
-    r"|da (xu ly|ky luat|thu hoi|khai tru|cach chuc) (duoc )?(bao nhieu|may))\b")
+    r"|da (hoan thanh|thuc hien|xu ly|ky luat|thu hoi|to chuc|trien khai|lam duoc|dat duoc|ra|ban hanh)\b.*\bchua"
+    r"|da (xu ly|ky luat|thu hoi|khai tru|cach chuc|kiem tra) (duoc )?(bao nhieu|may)"
+    # "bây giờ làm đến đâu rồi", "tiến độ giờ ra sao rồi": how far it has got
+    r"|(lam|di|trien khai|thuc hien) (duoc )?den dau( roi)?|tien do (bay gio|hien nay|gio) "
+    # "tỉnh nào đã bị phê bình", "số vụ việc … đã kiểm tra năm 2022": who or how many, since
+    r"|(tinh|noi|dia phuong|co quan|don vi|ai) nao da (bi|duoc)|so (vu|vu viec|vu an|truong hop) .*\bda)\b")
 _REPORTS_RESULT = re.compile(r"\bđã (đạt|hoàn thành|xử lý được|thu hồi được|kỷ luật)\b")
 
 

@@ -17,6 +17,8 @@ PATTERN = re.compile(
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
     # chat shorthand and English: "tg?" (thời gian; "Ban TG" is Tuyên giáo), "timing", "deadline"
     r"|(?<!ban )tg|timing|deadline|dip nao|han nao"
+    # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
+    r"|(?:chinh xac|dung|cu the(?: la)?) (?:ngay|thang)|(?:ngay|thang) (?:cu the|chinh xac)"
     # a deadline stated to be checked: "phải xong trước hết tháng 3/2022", "xong trong tháng 12/2021"
     r"|(xong|hoan thanh)( \w+){0,2} (thang \d{1,2}/\d{4}|quy [iv]+/\d{4}|nam \d{4})"
     r"|truoc (het )?(thang \d{1,2}/\d{4}|quy [iv]+/\d{4}))\b")
@@ -34,6 +36,11 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 _OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b")
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
+# an exact day, or month, insisted on: "đúng ngày mấy", "ngày cụ thể nào (ngày/tháng)", "cụ thể là tháng nào"
+_EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
+                          r"|\b(ngay)/thang\b")
+_DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
+_MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d|\b\d{1,2}/\d{1,2}/\d{4}\b")
 
 
 def asks_often(q) -> bool:
@@ -49,6 +56,19 @@ def asks_end(q) -> bool:
 @lru_cache(maxsize=256)
 def _asks_end(text: str) -> bool:  # asked once per clause a question's bonus reads: remembered
     return bool(_END_ASKED.search(fold(text)))
+
+
+def exact_asked(q) -> str | None:
+    """"ngay" or "thang" when the question insists on an exact day or month, else None."""
+    m = _EXACT_ASKED.search(fold(q.text))
+    return next(g for g in m.groups() if g) if m else None
+
+
+def gives(timing: str, unit: str) -> bool:
+    """The timing names a day ("ngay") or a month ("thang"), not only a part of one ("đầu tháng 12/2021"
+    names the month, not the day)."""
+    folded = fold(timing)
+    return bool((_DAY_GIVEN if unit == "ngay" else _MONTH_GIVEN).search(folded))
 
 
 def has_end(timing: str) -> bool:
@@ -78,6 +98,9 @@ class When(Kind):
         return self.max_bonus if _years(q.text) else 1.0
 
     def holds_answer(self, q, clause, ctx) -> bool:
+        exact = exact_asked(q)
+        if exact:  # "đúng ngày mấy?": "đầu tháng 12/2021" gives no day
+            return any(gives(t, exact) for t in clause.facts.timings)
         if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give
             return any(has_end(t) for t in clause.facts.timings)
         if asks_often(q):  # "bao lâu một lần?": nor how often it is done
@@ -85,9 +108,12 @@ class When(Kind):
         return bool(clause.facts.timings)
 
     def slot_required(self, q) -> bool:
-        return asks_end(q) or asks_often(q)
+        return asks_end(q) or asks_often(q) or exact_asked(q) is not None
 
     def missing(self, q, ctx) -> str | None:
+        exact = exact_asked(q)
+        if exact:
+            return "ngày cụ thể" if exact == "ngay" else "tháng cụ thể"
         if asks_often(q) and not asks_end(q):
             return "việc này làm bao lâu một lần"
         return "thời hạn hoàn thành việc này"
