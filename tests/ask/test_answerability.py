@@ -46,6 +46,9 @@ def test_a_cut_off_part_is_named_in_the_message(assistant):
     reply = assistant.ask("Tổng kết kế hoạch vào năm nào?")
     assert reply.message.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2; nội dung về «tổng kết kế hoạch» "
                                     "thường nằm ở phần «Tổ chức thực hiện»")
+    review = assistant.ask("Báo cáo đồng chí, đơn vị tôi sơ kết thực hiện kết luận vào lúc nào?")
+    assert (review.found, review.signals["rule"]) == (False, "missing")
+    assert review.message.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2; nội dung về «sơ kết thực hiện» ")
 
 
 def test_a_document_only_cited_has_no_content_here(assistant):
@@ -151,6 +154,9 @@ def test_a_year_after_the_plan(assistant):
     # an exact day or month insisted on, where the plan gives a part of a month or a year of a term
     ("Hội nghị toàn quốc đầu tháng 12 là đúng ngày mấy?", "Kế hoạch không nêu ngày cụ thể; nội dung gần nhất là II.1: «"),
     ("Năm thứ 3 nhiệm kỳ lấy phiếu tín nhiệm cụ thể là tháng nào?", "Kế hoạch không nêu tháng cụ thể; nội dung gần nhất là III.5"),
+    # a specific deadline, asked of a task done "thường xuyên"
+    ("Kế hoạch có ấn định thời hạn cụ thể để hoàn thành việc sửa đổi các luật về phòng, chống tham nhũng không?",
+     "Kế hoạch không nêu thời hạn hoàn thành việc này; nội dung gần nhất là III.8"),
 ])
 def test_a_date_the_plan_does_not_give(assistant, question, start):
     reply = assistant.ask(question)

@@ -26,7 +26,9 @@ PATTERN = re.compile(
 
 # "xong khi nào?", "đến năm nào?", "hạn chót": the end of a task is asked, not when it runs
 _END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|(?<!thoi )han nao|cham nhat|den (nam|khi|luc|thang) nao|den bao gio"
-                        r"|hoan thanh (khi|luc|vao|truoc|trong)|(thoi )?han hoan thanh)\b")
+                        r"|hoan thanh (khi|luc|vao|truoc|trong)|(thoi )?han hoan thanh"
+                        # "có ấn định thời hạn cụ thể không?", "trong thời hạn bao lâu phải …": a deadline
+                        r"|(thoi )?han cu the|thoi han bao lau)\b")
 # a timing with no end: "thực hiện thường xuyên", "hằng năm, từ năm 2021", "từ năm 2022"
 _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu nam \d{4})"
                    r"(,? (tu nam \d{4}|hang (nam|thang|quy)))?$")
