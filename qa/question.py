@@ -22,6 +22,7 @@ from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
+from .spelling import well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
 
@@ -160,7 +161,13 @@ _WORD_WITH_VOWEL = re.compile(r"\w*[aeiouyàáảãạăằắẳẵặâầấ�
 
 
 def _undouble(text: str) -> str:
-    return _WORD_WITH_VOWEL.sub(lambda m: _DOUBLED.sub(r"\1", m.group(0)), text)
+    """"đảngg", "dangg" → "đảng", "dang"; an English word ("Press", "Commission") stays: a word is
+    undoubled when it has Vietnamese marks or when undoubled it has a Vietnamese syllable's shape."""
+    def one(m: re.Match) -> str:
+        word = m.group(0)
+        single = _DOUBLED.sub(r"\1", word)
+        return single if single == word or has_diacritics(word) or well_formed(single) else word
+    return _WORD_WITH_VOWEL.sub(one, text)
 
 
 def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
@@ -439,6 +446,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             continue
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
         if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec)\b", folded):
+            continue
+        # "… kết luận của Bộ Chính trị về học tập và làm theo Bác, kết luận số mấy?": the number of a document
+        # the plan cites, not the plan's own
+        if name == "Số hiệu" and re.search(r"\b(ket luan|nghi quyet|quy dinh|chi thi|huong dan|thong bao) (la )?so (may|bao nhieu)\b",
+                                           folded):
             continue
         found = re.search(pattern, asked_folded)
         if found:

@@ -36,6 +36,11 @@ def well_formed(word: str) -> bool:
     return folded.isdigit() or bool(_SYLLABLE.fullmatch(folded))
 
 
+def _foreign(word: str) -> bool:
+    """Letters only, none of them Vietnamese, in no Vietnamese syllable's shape ("and", "cadres")."""
+    return word.isascii() and word.isalpha() and len(word) > 1 and not well_formed(word.lower())
+
+
 def _candidates(word: str):
     for i in range(len(word) - 1):  # two letters swapped
         yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
@@ -172,10 +177,17 @@ class Speller:
         out, end = [], 0
         tried = 0  # slips tried in context, so that a long paste costs a few only
         marks_typed = has_diacritics(text)
+        # English typed in a Vietnamese question ("dynamic and creative cadres"): words of no Vietnamese
+        # shape and no marks, next to another such word, are the user's own, not slips
+        foreign = [_foreign(m.group(0)) for m in words]
         for i, m in enumerate(words):
             before = words[i - 1].group(0).lower() if i else ""
             after = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
             out.append(text[end:m.start()])
+            if foreign[i] and (i and foreign[i - 1] or i + 1 < len(words) and foreign[i + 1]):
+                out.append(m.group(0))
+                end = m.end()
+                continue
             out.append(self.fix_word(m.group(0), before, after, context=tried < _CONTEXT_TRIES, marks_typed=marks_typed))
             tried += self._slip(m.group(0).lower())
             end = m.end()

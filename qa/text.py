@@ -159,18 +159,24 @@ def content_syllables(text: str, keep_accents: bool = False) -> list[str]:
     return [s if keep_accents else fold(s) for s in kept if not s.isdigit()]
 
 
-def _abbreviations() -> tuple[dict[str, str], frozenset[str]]:
-    full, caps = {}, set()
+def _abbreviations() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]]]:
+    full, caps, beside = {}, set(), {}
     for line in data_lines(DATA / "abbreviations.tsv"):
         short, name, *flags = line.split("\t")
-        full[fold(short.strip())] = name.strip()
-        if "caps" in flags:
-            caps.add(fold(short.strip()))
-    return full, frozenset(caps)
+        key = fold(short.strip())
+        full[key] = name.strip()
+        for flag in flags:
+            if flag.strip() == "caps":
+                caps.add(key)
+            elif flag.startswith("beside:"):  # expanded only next to one of these words
+                beside[key] = frozenset(fold(w.strip()) for w in flag[len("beside:"):].split("|"))
+    return full, frozenset(caps), beside
 
 
 # Abbreviations cadres type, expanded before matching (keys are folded): qa/data/abbreviations.tsv.
-ABBREVIATIONS, _CAPS_ONLY = _abbreviations()
+ABBREVIATIONS, _CAPS_ONLY, _BESIDE = _abbreviations()
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*(\w+)")
 # A word not glued to "-" or "/" (so "21-KL/TW" stays a document number).
 _ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
 
@@ -197,6 +203,12 @@ def expand_abbreviations(text: str, accents: bool = True) -> str:
         key = fold(word)
         if key not in ABBREVIATIONS or (key in _CAPS_ONLY and not word.isupper()):
             return word
+        if key in _BESIDE:  # "Ban TG", "TG TW" are Tuyên giáo; "TG thực hiện?" is thời gian, no abbreviation here
+            before = _WORD_BEFORE.search(text[:m.start()])
+            after = _WORD_AFTER.search(text[m.end():])
+            near = {fold(w.group(1)).lower() for w in (before, after) if w}
+            if not near & _BESIDE[key]:
+                return word
         return ABBREVIATIONS[key] if accents else strip_accents(ABBREVIATIONS[key])
 
     return _ABBR_CANDIDATE.sub(sub, text)

@@ -89,6 +89,9 @@ def test_nhiem_ky_is_not_signing():
 def test_doubled_consonants_are_undone_abbreviations_kept():
     assert analyze("Bộ Côngg an có nhiệm vụ gì?").bodies == ("Bộ Công an",)
     assert analyze("mttq va cac doan the lam gi").text.startswith("Mat tran To quoc va")  # typed without accents
+    # an English word keeps its double letters: undoubled it is no Vietnamese syllable
+    assert analyze("Press agencies có vai trò gì?").text.startswith("Press agencies")
+    assert analyze("dangg vien phai lam gi").text.startswith("dang vien")
 
 
 def test_two_letter_abbreviations_without_a_vowel_expand_in_lower_case():

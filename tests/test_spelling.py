@@ -27,6 +27,14 @@ def test_fix_keeps_everything_else():
     assert Speller(KNOWN.__contains__).fix("Mục đíhc, 03-KH/TW?") == "Mục đích, 03-KH/TW?"
 
 
+def test_english_words_next_to_each_other_are_no_slips():
+    speller = Speller(lambda s: s in KNOWN or s == "an")
+    # "and" alone between Vietnamese words could be a slip of "an"; beside other English words it is English
+    assert speller.fix("Protect dynamic and creative cadres có trong kế hoạch không?") == \
+        "Protect dynamic and creative cadres có trong kế hoạch không?"
+    assert speller.fix("Mục đíhc, chíhn sách") == "Mục đích, chính sách"  # marks typed: Vietnamese, fixed
+
+
 @pytest.mark.parametrize("word, ok", [
     ("người", True), ("nghiêng", True), ("quyết", True), ("khuya", True), ("giữ", True), ("2021", True),
     ("đíhc", False), ("ngừơi", True), ("tw", False),

@@ -114,3 +114,11 @@ def test_offices_and_party_building_abbreviations_expand():
         "Ban cán sự đảng Chính phủ và đại biểu Quốc hội làm gì về lấy phiếu tín nhiệm?"
     assert expand_abbreviations("chống TDB, TCH trong HTCT") == \
         "chống tự diễn biến, tự chuyển hóa trong hệ thống chính trị"
+
+
+def test_an_abbreviation_read_only_beside_its_words():
+    from qa.text import expand_abbreviations
+
+    # "TG" is Tuyên giáo beside "Ban", "TW"; alone it is thời gian, which the question's kind reads
+    assert expand_abbreviations("Ban TG TW chủ trì việc gì?") == "Ban Tuyên giáo Trung ương chủ trì việc gì?"
+    assert expand_abbreviations("TG thực hiện?") == "TG thực hiện?"

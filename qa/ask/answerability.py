@@ -32,7 +32,7 @@ from ..config import Config
 from ..documents.types import document_types
 from ..facts import body_names, find_actors, party_groups, place_bodies
 from ..question import Question, acted_on, analyze, document_keys, without_asker, without_documents
-from ..text import STOPWORDS, STOPWORDS_FOLDED, fold, syllables
+from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
@@ -217,13 +217,25 @@ class Judge:
                 return f"Kế hoạch không nhắc đến {m.group(0)}."
         return None
 
-    def _unused_wording(self, q: Question) -> str | None:
+    def _unused_wording(self, q: Question, folded: str, bridges=()) -> str | None:
         """A phrase quoted as wording ("cụm từ 'tham nhũng chính sách'", "chữ «tự soi, tự sửa»") that
-        no clause holds, syllable for syllable; None otherwise."""
-        for m in _QUOTED_WORDING.finditer(q.text):
-            phrase = m.group(1).strip(" ,.")
-            key = " ".join(fold(w) for w in syllables(phrase))
-            if len(key.split()) >= 2 and not self.info.has_phrase(key):
+        no clause holds, syllable for syllable — or any phrase quoted in a question whether the plan
+        says it ("Kế hoạch có nhắc đến 'không có vùng cấm' không?") that no clause holds and the
+        lexicon gives no words of the plan for ("cuộc vận động chính trị" is its "đợt sinh hoạt
+        chính trị"); None otherwise."""
+        asks_whether = bool(_EXISTENCE.search(folded) or _YES_NO.search(folded))
+        bridged = {s for b in bridges for s in b.said_syllables}
+        quoted = [(m.group(1), True) for m in _QUOTED_WORDING.finditer(q.text)]
+        if asks_whether:
+            quoted += [(m.group(1), False) for m in _QUOTED.finditer(q.text)]
+        for phrase, as_wording in quoted:
+            phrase = phrase.strip(" ,.")
+            said = [fold(w) for w in syllables(phrase)]
+            content = [w for w in said if w not in STOPWORDS_FOLDED]  # "không hình thức": the plan's "hình thức"
+            if len(said) < 2 or self.info.has_phrase(" ".join(said)) or not as_wording and content and (
+                    self.info.has_phrase(" ".join(content)) if len(content) > 1 else self.info.knows(content[0])):
+                continue
+            if as_wording or sum(s in bridged for s in said) * 2 < len(said):
                 return phrase
         return None
 
@@ -267,19 +279,13 @@ class Judge:
         asks of the actors it names ("tỉnh ủy, thành ủy"): no clause under that part mentions them or
         is headed by them — or only the part's title does, and the copy is cut off inside the part.
         None otherwise."""
-        actors = list(dict.fromkeys([*q.bodies, *find_actors(q.text)]))
+        asked = asking_text(q)  # not who sends the asker ("Thường trực Tỉnh ủy giao văn phòng …")
+        actors = list(dict.fromkeys([*asked_bodies(q), *find_actors(asked)]))
         named = [h.clause for h in hits if h.clause.ref in q.refs]
         if not actors or not named:
             return None
         part = named[0]
-        # a part headed by one body ("1. Đảng đoàn Quốc hội") is that body's, and so are its points
-        under, stack = [fold(_own_body(part))], list(self.ctx.children(part))
-        while stack:
-            clause = stack.pop()
-            under.append(fold(f"{clause.text} {_own_body(clause)}"))
-            stack.extend(self.ctx.children(clause))
-        said = " ".join(under)
-        if any(fold(a) in said or _at_every_level(fold(a), said) for a in actors):
+        if self._said_under(part, actors):
             return None
         who = ", ".join(actors)
         cut = next((last for doc, last in self.info.truncated if doc == part.doc_id), None)
@@ -287,6 +293,46 @@ class Judge:
             return (f"Tiêu đề phần {part.ref} có nhắc đến {who}, nhưng bản {part.doc_id} trong kho dừng ở {cut}: "
                     f"phần giao việc cho {who} không có trong bản này.")
         return f"Phần {part.ref} ({part.doc_id}) không nhắc đến {who}."
+
+    def _said_under(self, part, actors) -> bool:
+        """Some clause under ``part`` (its points, and the part itself when one body heads it: "1. Đảng
+        đoàn Quốc hội") names one of ``actors``, or tasks their kind at every level."""
+        under, stack = [fold(_own_body(part))], list(self.ctx.children(part))
+        while stack:
+            clause = stack.pop()
+            under.append(fold(f"{clause.text} {_own_body(clause)}"))
+            stack.extend(self.ctx.children(clause))
+        said = " ".join(under)
+        return any(fold(a) in said or _at_every_level(fold(a), said) for a in actors)
+
+    def _cut_part_task(self, q: Question, folded: str) -> str | None:
+        """"Tỉnh ủy phải làm gì theo kế hoạch?": the task of a body that the title of the part the copy is
+        cut inside gives work to ("IV. Nhiệm vụ của …, tỉnh ủy, thành ủy …") and that none of the part's
+        points in the copy names: that body's own task is in what is missing. Only a body the question
+        is about: one that opens it or is given the work, not an office holder of it ("bí thư tỉnh ủy")."""
+        if q.kind not in ("what", "who") or not _TASK_ASKED.search(folded):
+            return None
+        asked = asking_text(q)  # not where the asker works ("Tôi làm ở UBKT tỉnh ủy, …")
+        said = collapse(fold(asked))
+        # the body is what the question is about: it opens the question ("Tỉnh ủy phải làm gì?") or is
+        # given the work ("… giao cho tỉnh ủy những gì?"); not one beside others ("chi bộ … hay chỉ tỉnh ủy làm?")
+        actors = [a for a in dict.fromkeys([*asked_bodies(q), *find_actors(asked)])
+                  if re.search(rf"^(?:(?:theo|trong) (?:ke hoach|kh)(?: \w+)?,? )?(?:cac )?{re.escape(fold(a))}\b"
+                               rf"|\bgiao (?:cho )?(?:cac )?{re.escape(fold(a))}\b", said)]
+        for doc, last in self.info.truncated:
+            part = next((c for c in self.ctx.sections(doc) if c.ref == last.split(".")[0]), None)
+            if part is None or not actors:
+                continue
+            title = fold(part.text)
+            titled = [a for a in actors if fold(a) in title]
+            if titled and not self._said_under(part, titled):
+                # as the title writes them (typed without accents, "tinh uy" is "tỉnh ủy")
+                where = [title.index(fold(a)) for a in titled]
+                who = ", ".join(part.text[i:i + len(fold(a))].lower() if len(title) == len(part.text) else a
+                                for i, a in zip(where, titled))
+                return (f"Phần {part.ref} giao việc cho {who}, nhưng bản {doc} trong kho dừng ở {last}: "
+                        f"phần giao việc cho {who} không có trong bản này.")
+        return None
 
     def _acts(self, body: str) -> bool:
         """The corpus gives ``body`` a task: itself, or its Party group ("Quốc hội" through
@@ -396,7 +442,7 @@ class Judge:
         if corpus_rules and unheld:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
-        wording = self._unused_wording(q)
+        wording = self._unused_wording(q, folded, retrieval.bridges)
         if corpus_rules and wording:
             # "Trong KH03 có chữ 'tự soi, tự sửa' không?": a wording asked as wording, which no clause uses
             return Verdict("low", f"Kế hoạch không dùng cụm từ «{wording}».", s, 0.0, "wording")
@@ -418,6 +464,10 @@ class Judge:
                 and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
+        cut_part = None if named or follows_topic else self._cut_part_task(q, folded)
+        if corpus_rules and cut_part:
+            # "Tỉnh ủy phải làm gì?": the part that gives them work is cut off after its first point
+            return Verdict("low", cut_part, s, 0.0, "cut-part")
         absent = self._absent_from_named(q, retrieval.hits) if named else None
         if corpus_rules and absent:
             # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
@@ -516,6 +566,10 @@ def _head_type_asked(text: str, folded: str, by_name: dict, names: re.Pattern, a
 # a wording quoted as such: "cụm từ 'tự diễn biến'", "chữ «nêu gương»", "thuật ngữ “lợi ích nhóm”"
 _QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|thuat ngu|tu ngu|nguyen van|chu)"
                              r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
+
+
+# any phrase in quotes
+_QUOTED = re.compile(r"[\"“‘«']([^\"”’»']{3,80})[\"”’»']")
 
 
 # a weak match's reason: the closest clause follows it

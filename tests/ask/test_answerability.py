@@ -92,6 +92,19 @@ def test_actors_the_named_part_does_not_reach(assistant):
     assert (there.confidence, there.signals["rule"]) == ("high", "named")
 
 
+def test_a_bodys_task_in_the_part_the_copy_is_cut_inside(assistant):
+    # no part named: the task of a body part IV's title lists, which none of IV's points in the copy names
+    for text in ("tinh uy phai lam chi theo ke hoach 03?", "Tỉnh ủy, thành ủy phải làm gì theo kế hoạch?"):
+        reply = assistant.ask(text)
+        assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part"), text
+        assert reply.answer.startswith("Phần IV giao việc cho tỉnh ủy"), text
+        assert "nhưng bản 03-KH/TW trong kho dừng ở IV.1.2" in reply.answer
+    # IV.1 gives the National Assembly's Party group its tasks; a secretary of a tỉnh ủy is tasked in II.3
+    assert assistant.ask("Đảng đoàn Quốc hội có nhiệm vụ gì?").citations[0].ref == "IV.1.1"
+    secretary = assistant.ask("Bí thư tỉnh ủy phải làm gì theo kế hoạch?")
+    assert (secretary.confidence, secretary.citations[0].ref) == ("high", "II.3")
+
+
 def test_a_local_body_the_plan_gives_no_task(assistant):
     # "Hội đồng nhân dân các cấp" appears in the plan only to date the confidence votes
     reply = assistant.ask("HĐND tỉnh có nv gì theo KH 03?")
@@ -114,7 +127,8 @@ def test_outcomes_are_not_in_a_plan(assistant):
     for text in ("bẩm cái việc bí thư không phải người địa phương ấy thì bây giờ làm đến đâu rồi ạ",
                  "Tỉnh nào đã bị Bộ Chính trị phê bình vì chậm triển khai KH 03?",
                  "Số vụ việc UBKT các cấp đã KT năm 2022?",
-                 "Ủy ban Thường vụ QH đã ra nghị quyết nào thể chế hóa KL 21 chưa ạ"):
+                 "Ủy ban Thường vụ QH đã ra nghị quyết nào thể chế hóa KL 21 chưa ạ",
+                 "thu hồi tài sản tham nhũng đc bn % r", "Số cán bộ, đảng viên bị kỷ luật năm 2021 cả nước?"):
         late = assistant.ask(text)
         assert (late.confidence, late.kind) == ("low", "outcome"), text
     # assessing the results is a task the plan sets (I.3), not a result asked

@@ -35,8 +35,9 @@ _DURATION = re.compile(
     # "tháng mấy năm 2022", "tháng mấy năm nào" (a point in time), "mấy năm trước / qua / gần đây" (a few
     # years), "mấy tháng đầu năm"
     r"(?!\s+\d)(?!\s+(?:truoc|qua|gan day|dau|cuoi)\b))\b")
-# an event's own length, asked: "kéo dài", "họp", "học", "buổi" — not the time given to finish a task
-_LASTING = re.compile(r"\b(keo dai|hop|hoc|buoi|lop|tap huan|boi duong|thoi luong|du bi)\b")
+# an event's own length, asked: "họp", "học", "buổi", a conference — not the time given to finish a task or a
+# campaign ("đợt sinh hoạt chính trị kéo dài bao lâu?": its deadline, "hoàn thành trong quý I/2022", answers)
+_LASTING = re.compile(r"\b(hop|hoc|buoi|lop|tap huan|boi duong|thoi luong|du bi|hoi nghi)\b")
 # Numbers as words, accented: "hai năm", "mười ngày".
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm"
 

@@ -24,17 +24,21 @@ _WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam na
 META_FIELDS = (
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
     # first, for "thực hiện kết luận số mấy" asks that, not the plan's own number.
-    ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren) (mot )?(cai )?{_TYPES}"
-               rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu)\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
+    ("Căn cứ", rf"\b(de |nham )?(thuc hien|trien khai|cu the hoa|can cu( vao)?|dua tren|lam theo) (mot )?(cai )?{_TYPES}"
+               rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu|chi(?= *[?.!]*$))\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
+               # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
+               r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
                rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"),
-    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"),
+    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"
+                # "số kế hoạch là mấy?"
+                r"|\bso (cua )?(ke hoach|van ban)( nay)? (la )?(may|bao nhieu)\b"),
     # "còn hiệu lực không?" (still in force); not "thế còn hiệu lực từ khi nào?" (what about: from when)
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|(?<!the )(?<!vay )con hieu luc(?! (?:tu|ke tu|bat dau)\b)"
                           r"|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
-    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"
+    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc|effective date)\b(?!,? (?:va )?hieu qua)"
                          # "có giá trị (áp dụng) từ hôm nào": in force, in other words
                          r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
@@ -56,7 +60,7 @@ META_FIELDS = (
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
     # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
-                         r"|\b(nguoi|ong|dong chi) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc) (gi|nao|la gi)\b"),
+                         r"|\b(nguoi|ong|dong chi) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"),
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")

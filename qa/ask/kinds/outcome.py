@@ -19,7 +19,10 @@ _ASKS_RESULT = re.compile(
     # "bây giờ làm đến đâu rồi", "tiến độ giờ ra sao rồi": how far it has got
     r"|(lam|di|trien khai|thuc hien) (duoc )?den dau( roi)?|tien do (bay gio|hien nay|gio) "
     # "tỉnh nào đã bị phê bình", "số vụ việc … đã kiểm tra năm 2022": who or how many, since
-    r"|(tinh|noi|dia phuong|co quan|don vi|ai) nao da (bi|duoc)|so (vu|vu viec|vu an|truong hop) .*\bda)\b")
+    r"|(tinh|noi|dia phuong|co quan|don vi|ai) nao da (bi|duoc)|so (vu|vu viec|vu an|truong hop) .*\bda"
+    # "số cán bộ, đảng viên bị kỷ luật năm 2021", "thu hồi được bao nhiêu % rồi": figures of what was done
+    r"|so (luong )?(can bo|dang vien|nguoi|to chuc dang)\b.*\b(bi|da) (ky luat|xu ly|khai tru|cach chuc|kiem tra)"
+    r"|(duoc|dc) (bao nhieu|bn|may)\b.*\b(roi|r)\s*\W*$)\b")
 _REPORTS_RESULT = re.compile(r"\bđã (đạt|hoàn thành|xử lý được|thu hồi được|kỷ luật)\b")
 
 

@@ -16,7 +16,9 @@ PATTERN = re.compile(
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
     # chat shorthand and English: "tg?" (thời gian; "Ban TG" is Tuyên giáo), "timing", "deadline"
-    r"|(?<!ban )tg|timing|deadline|dip nao|han nao"
+    r"|(?<!ban )tg|timing|timeline|deadline|dip nao|han nao"
+    # Central "khi mô", "lúc mô" typed without accents; "Hạn …?" opening a question (not "hạn chế")
+    r"|(khi|luc|hoi) mo(?= *[?.!]*$)|^han (?!che\b)"
     # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
     r"|(?:chinh xac|dung|cu the(?: la)?) (?:ngay|thang)|(?:ngay|thang) (?:cu the|chinh xac)"
     # a deadline stated to be checked: "phải xong trước hết tháng 3/2022", "xong trong tháng 12/2021"
@@ -55,9 +57,14 @@ def asks_end(q) -> bool:
     return _asks_end(q.text)
 
 
+# "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
+_OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b")
+
+
 @lru_cache(maxsize=256)
 def _asks_end(text: str) -> bool:  # asked once per clause a question's bonus reads: remembered
-    return bool(_END_ASKED.search(fold(text)))
+    folded = fold(text)
+    return bool(_END_ASKED.search(folded)) and not _OR_RHYTHM.search(folded)
 
 
 def exact_asked(q) -> str | None:
