@@ -217,26 +217,15 @@ class Judge:
                 return f"Kế hoạch không nhắc đến {m.group(0)}."
         return None
 
-    def _unused_wording(self, q: Question, folded: str, bridges=()) -> str | None:
+    def _unused_wording(self, q: Question) -> str | None:
         """A phrase quoted as wording ("cụm từ 'tham nhũng chính sách'", "chữ «tự soi, tự sửa»") that
-        no clause holds, syllable for syllable — or any phrase quoted in a question whether the plan
-        says it ("Kế hoạch có nhắc đến 'không có vùng cấm' không?") that no clause holds and the
-        lexicon gives no words of the plan for ("cuộc vận động chính trị" is its "đợt sinh hoạt
-        chính trị"); None otherwise."""
-        asks_whether = bool(_EXISTENCE.search(folded) or _YES_NO.search(folded))
-        bridged = {s for b in bridges for s in b.said_syllables}
-        quoted = [(m.group(1), True) for m in _QUOTED_WORDING.finditer(q.text)]
-        if asks_whether:
-            quoted += [(m.group(1), False) for m in _QUOTED.finditer(q.text)]
-        for phrase, as_wording in quoted:
-            phrase = phrase.strip(" ,.")
-            said = [fold(w) for w in syllables(phrase)]
-            content = [w for w in said if w not in STOPWORDS_FOLDED]  # "không hình thức": the plan's "hình thức"
-            if len(said) < 2 or self.info.has_phrase(" ".join(said)) or not as_wording and content and (
-                    self.info.has_phrase(" ".join(content)) if len(content) > 1 else self.info.knows(content[0])):
-                continue
-            if as_wording or sum(s in bridged for s in said) * 2 < len(said):
-                return phrase
+        no clause holds, syllable for syllable; None otherwise. (A phrase quoted without saying it is
+        wording is often the asker's own story — "chương trình 'Dân hỏi - Đảng trả lời'" — and is left to
+        the other signals.)"""
+        for m in _QUOTED_WORDING.finditer(q.text):
+            said = [fold(w) for w in syllables(m.group(1).strip(" ,."))]
+            if len(said) >= 2 and not self.info.has_phrase(" ".join(said)):
+                return m.group(1).strip(" ,.")
         return None
 
     def _position(self, hit) -> int:
@@ -442,7 +431,7 @@ class Judge:
         if corpus_rules and unheld:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites
             return Verdict("low", unheld, s, 0.0, "document")
-        wording = self._unused_wording(q, folded, retrieval.bridges)
+        wording = self._unused_wording(q)
         if corpus_rules and wording:
             # "Trong KH03 có chữ 'tự soi, tự sửa' không?": a wording asked as wording, which no clause uses
             return Verdict("low", f"Kế hoạch không dùng cụm từ «{wording}».", s, 0.0, "wording")
@@ -564,12 +553,8 @@ def _head_type_asked(text: str, folded: str, by_name: dict, names: re.Pattern, a
 
 
 # a wording quoted as such: "cụm từ 'tự diễn biến'", "chữ «nêu gương»", "thuật ngữ “lợi ích nhóm”"
-_QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|thuat ngu|tu ngu|nguyen van|chu)"
+_QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|cụm|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|cum|thuat ngu|tu ngu|nguyen van|chu)"
                              r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
-
-
-# any phrase in quotes
-_QUOTED = re.compile(r"[\"“‘«']([^\"”’»']{3,80})[\"”’»']")
 
 
 # a weak match's reason: the closest clause follows it
