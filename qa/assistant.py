@@ -218,9 +218,10 @@ class Assistant:
             return text
         return named
 
-    @property
     def _preambles(self) -> list[str]:
-        return [c.text for c in self._info.clauses if c.kind == "preamble"]
+        """The preambles of the documents held (the answer context's front matter: no scan of the clauses)."""
+        front = (self.answerer.ctx.front(doc, "preamble") for doc in sorted(self._info.doc_ids))
+        return [c.text for c in front if c is not None]
 
     def _with_cited(self, previous: list[Question]) -> list[Question]:
         """Earlier turns that pointed at a document cited in the turn before ("Kế hoạch thực hiện

@@ -128,18 +128,19 @@ _NAMED = re.compile(r"(?:Kết luận|Nghị quyết|Chỉ thị|Quy định|K�
 def described_implemented(text: str, preambles) -> str:
     """The text with a description of the document the plan implements ("kết luận mà kế hoạch này
     thực hiện") replaced by its name ("Kết luận số 21-KL/TW"), taken from the preambles of the
-    documents held, so that what is asked of it (its date, its issuer) is asked of that document.
-    Unchanged without such a description, or when the documents held implement none or several.
+    documents held (``preambles()``, read only when the text describes one), so that what is asked
+    of it (its date, its issuer) is asked of that document. Unchanged without such a description,
+    or when the documents held implement none or several.
 
     >>> described_implemented("cái kết luận mà kế hoạch này thực hiện ra đời hồi nào?",
-    ...                       ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"])
+    ...                       lambda: ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"])
     'Kết luận số 21-KL/TW ra đời hồi nào?'
     """
     folded = fold(text)
     found = _DESCRIBED.search(folded) if len(folded) == len(text) else None  # spans cut the text as typed
     if found is None:
         return text
-    names = {m.group(0) for p in preambles for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+    names = {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
     if len(names) != 1:
         return text
     return text[:found.start()] + names.pop() + text[found.end():]

@@ -9,6 +9,10 @@ from ...text import fold
 from .base import Kind
 from .meta import Meta
 
+# an exact day, or month, insisted on: "đúng ngày mấy", "ngày cụ thể nào (ngày/tháng)", "cụ thể là tháng nào"
+_EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
+                          r"|\b(ngay)/thang\b")
+
 PATTERN = re.compile(
     r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
@@ -20,7 +24,7 @@ PATTERN = re.compile(
     # Central "khi mô", "lúc mô" typed without accents; "Hạn …?" opening a question (not "hạn chế")
     r"|(khi|luc|hoi) mo(?= *[?.!]*$)|^han (?!che\b)"
     # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
-    r"|(?:chinh xac|dung|cu the(?: la)?) (?:ngay|thang)|(?:ngay|thang) (?:cu the|chinh xac)"
+    rf"|{_EXACT_ASKED.pattern}"
     # a deadline stated to be checked: "phải xong trước hết tháng 3/2022", "xong trong tháng 12/2021"
     r"|(xong|hoan thanh)( \w+){0,2} (thang \d{1,2}/\d{4}|quy [iv]+/\d{4}|nam \d{4})"
     r"|truoc (het )?(thang \d{1,2}/\d{4}|quy [iv]+/\d{4}))\b")
@@ -40,11 +44,8 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 _OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b")
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
-# an exact day, or month, insisted on: "đúng ngày mấy", "ngày cụ thể nào (ngày/tháng)", "cụ thể là tháng nào"
-_EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
-                          r"|\b(ngay)/thang\b")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
-_MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also ends "01/12/2021"
 
 
 def asks_often(q) -> bool:
@@ -69,7 +70,12 @@ def _asks_end(text: str) -> bool:  # asked once per clause a question's bonus re
 
 def exact_asked(q) -> str | None:
     """"ngay" or "thang" when the question insists on an exact day or month, else None."""
-    m = _EXACT_ASKED.search(fold(q.text))
+    return _exact_asked(q.text)
+
+
+@lru_cache(maxsize=256)
+def _exact_asked(text: str) -> str | None:  # asked once per clause the answer check reads: remembered
+    m = _EXACT_ASKED.search(fold(text))
     return next(g for g in m.groups() if g) if m else None
 
 
