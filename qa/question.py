@@ -21,7 +21,9 @@ from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
+from .documents.types import document_types
 from .facts import body_names, place_bodies
+from .keystrokes import decoded as keyed
 from .spelling import well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
@@ -171,7 +173,8 @@ def _undouble(text: str) -> str:
 
 
 def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
-    forms = dict(line.split("\t")[:2] for line in data_lines(DATA / "colloquial.tsv"))
+    forms = dict(line.split("\t")[:2] for name in ("colloquial.tsv", "english.tsv")
+                 for line in data_lines(DATA / name))
     forms = {k.strip().lower(): v.strip() for k, v in forms.items()}
     return (_whole_words(forms) if forms else None), forms
 
@@ -187,7 +190,8 @@ _COLLOQUIAL, _STANDARD = _colloquial()
 
 def standard_words(text: str) -> str:
     """Spoken and regional forms read as the standard words (``qa/data/colloquial.tsv``):
-    "ổng ký hồi nào?" → "ông ấy ký khi nào?"."""
+    "ổng ký hồi nào?" → "ông ấy ký khi nào?"; English words as the plan's (``english.tsv``):
+    "deadline của task này" → "thời hạn của nhiệm vụ này"."""
     if _COLLOQUIAL is None:
         return text
     if has_diacritics(text):
@@ -309,12 +313,13 @@ _GLUED_NUMBER = re.compile(r"\b(kl|kh|nq|ct|qđ|qd|hđ|hd|tb)(\d{1,4})\b", re.IG
 
 
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:
-    """Normalise user input: NFC, controls dropped, HTML tags stripped, doubled consonant
+    """Normalise user input: NFC, controls dropped, HTML tags stripped, raw Telex/VNI keys read
+    as the syllables they spell, doubled consonant
     letters undone, spoken forms read as standard words, requests about the reply's form
     dropped, length capped."""
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
-    text = normalize(text)
+    text = keyed(normalize(text))
     text = without_requests(standard_words(spoken_numbers(without_relay(
         _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text)))))))
     truncated = len(text) > max_chars
@@ -375,6 +380,9 @@ def without_asker(text: str, last_only: bool = True) -> str:
     return " ".join(f"{p.strip()}{marks}" for (p, marks), a in zip(spans, asker + [False]) if not a)
 
 
+_TYPE_SYLLABLES = frozenset(fold(s) for t in document_types() for s in t.name.split())
+
+
 def _besides_document(asking: str, doc_keys, title_words: frozenset[str], asker: bool = True) -> list[str]:
     """The content syllables a metadata question asks besides the document: without its filler
     words, the held documents' title words, the documents it names with the words describing them
@@ -413,8 +421,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
     text, truncated = clean(raw, max_chars)
-    # typed with accents: the user's own words, not those of an expanded abbreviation ("qh")
-    typed_accents = has_diacritics(text)
+    # typed with accents: the user's own words, not those of an expanded abbreviation ("qh"), nor
+    # those read from raw Telex keys (the words typed plainly beside them are restored then)
+    typed_accents = has_diacritics(text) and has_diacritics(html.unescape(raw))
     # without accents typed, the names come without them too: every rule reads one spelling
     text = expand_abbreviations(text, accents=typed_accents)
     letters = [ch for ch in text if ch.isalpha()]
@@ -468,6 +477,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             named_by = found.group(0).split()
             if len(named_by) <= 4:
                 rest = [s for s in rest if s not in named_by]
+            # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
+            if name == "Loại văn bản":
+                rest = [s for s in rest if s not in _TYPE_SYLLABLES]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",

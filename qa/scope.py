@@ -30,14 +30,18 @@ from typing import Sequence
 
 import numpy as np
 
+from .keystrokes import decoded as keyed
+from .question import standard_words
 from .text import fold
 
 _TOKEN = re.compile(r"\w\w+")
 
 
 def terms(text: str) -> list[str]:
-    """The question's terms: folded syllables of two characters or more, and each adjacent pair."""
-    words = _TOKEN.findall(fold(text))
+    """The question's terms: folded syllables of two characters or more, and each adjacent pair
+    (raw Telex or VNI keys read as the syllables they spell; spoken forms and English words as
+    the standard Vietnamese ones)."""
+    words = _TOKEN.findall(fold(standard_words(keyed(text))))
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 

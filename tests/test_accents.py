@@ -70,3 +70,5 @@ def test_the_phrases_questions_are_asked_in_keep_their_own_accents(assistant):
     assert r.restore("lay tu dau") == "lấy từ đâu"
     assert r.restore("Truong ban Tuyen giao TW hien nay la ai?") == "Trưởng ban Tuyên giáo TW hiện nay là ai?"
     assert r.restore("Ke hoach nay co may muc, do ai ky") == "Kế hoạch này có mấy mục, do ai ký"
+    # "phản", "nội", "cải" are the corpus's commoner readings of "phan", "noi", "cai"
+    assert r.restore("phan III noi cai gi") == "phần III nói cái gì"

@@ -90,7 +90,7 @@ def test_doubled_consonants_are_undone_abbreviations_kept():
     assert analyze("Bộ Côngg an có nhiệm vụ gì?").bodies == ("Bộ Công an",)
     assert analyze("mttq va cac doan the lam gi").text.startswith("Mat tran To quoc va")  # typed without accents
     # an English word keeps its double letters: undoubled it is no Vietnamese syllable
-    assert analyze("Press agencies có vai trò gì?").text.startswith("Press agencies")
+    assert analyze("Các Commission có vai trò gì?").text.startswith("Các Commission")
     assert analyze("dangg vien phai lam gi").text.startswith("dang vien")
 
 
@@ -141,6 +141,10 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("Ổng ký hồi nào?") == "ông ấy ký khi nào?"
     assert standard_words("co phai k") == "co phai khong"  # typed without accents: none added
     assert standard_words("chi bộ hông họp à") == "chi bộ không họp à"
+    # English words typed in a Vietnamese question: the plan's words, longest form first
+    assert standard_words("Deadline của task này, Central Propaganda Commission chủ trì à?") == \
+        "thời hạn của nhiệm vụ này, Ban Tuyên giáo Trung ương chủ trì à?"
+    assert standard_words("Politburo ban hanh plan nay ngay nao") == "Bo Chinh tri ban hanh ke hoach nay ngay nao"
     assert standard_words("khó khăn") == "khó khăn"  # whole words only
     assert analyze("ổng ký hồi nào?").kind == "meta"
     assert standard_words("Văn bản này ai đặt bút ký?") == "Văn bản này ai ký?"

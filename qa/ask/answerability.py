@@ -86,6 +86,7 @@ class Judge:
         self.calibration = calibration or Calibration.load()
         dense = config.retrieval_mode != "lexical"
         self.weights = self.calibration.for_model(model if dense else None)
+        self._titles: tuple[tuple[str, frozenset[str]], ...] | None = None  # built on first use
 
     # -- signals ---------------------------------------------------------
     def coverage(self, q: Question, hits, bridges=()) -> float:
@@ -198,6 +199,26 @@ class Judge:
             return self.unknown(asked, bridges)
         return max(s.unknown, self.unknown(asked, bridges))  # "… có quy định việc này không?": the situation is
 
+    def _titled_only(self, q: Question, bridges, folded: str) -> str:
+        """The title of a document the corpus cites without a number, when the question asks only
+        what it holds: every topic word is the title's, or the user's phrase the lexicon reads as
+        it ("đảng viên không được làm gì?": «Quy định về những điều đảng viên không được làm»),
+        asked as a what, not as whether the plan mentions it."""
+        if q.kind != "what" or q.doc_keys or not q.topic or _EXISTENCE.search(folded) or _YES_NO.search(folded):
+            return ""
+        if self._titles is None:
+            self._titles = _cited_titles(self.info.clauses)
+        # "làm theo quy định nào?": the kind of document alone names none
+        topic = set(q.topic) - {x for t in document_types() for x in fold(t.name).split()}
+        if not topic:
+            return ""
+        for title, words in self._titles:
+            # the topic may carry the corpus's words of the phrase already (the answerer adds them)
+            said = {x for b in bridges if title in b.plan_words for x in b.said_syllables}
+            if topic <= words | said:
+                return f"«{title}»"
+        return ""
+
     def _own_document_named(self, q: Question) -> bool:
         """The question names a document the corpus holds ("Kế hoạch 03 … bao nhiêu nhiệm vụ")."""
         return any(k in self.info.own_doc_keys for k in q.doc_keys)
@@ -212,6 +233,13 @@ class Judge:
                                                                                           asks)
         if asked and not any(t.abbreviation and fold(t.abbreviation) in self.info.doc_types for t in asked):
             return f"Kế hoạch không dẫn {asked[0].name.lower()} nào có số hiệu."
+        # "theo nghị định nào?": which document of a kind the corpus never names at all ("những nghị
+        # quyết, chỉ thị nào" names a kind it does name)
+        kinds = list(names.finditer(folded))
+        which = [by_name[m.group(1)] for m in kinds if _WHICH.match(folded, m.end())]
+        kinds = {m.group(1) for m in kinds}
+        if which and not any(self.info.mentions(kind) for kind in kinds):
+            return f"Kế hoạch không dẫn {which[0].name.lower()} nào."
         for m in _LAW_NAMED.finditer(q.text):
             if not self.info.has_phrase(" ".join(fold(w) for w in syllables(m.group(0))[:3])):
                 return f"Kế hoạch không nhắc đến {m.group(0)}."
@@ -235,8 +263,8 @@ class Judge:
         """"Bỏ phiếu kín hay giơ tay?": a choice between alternatives one of which the corpus
         never mentions, in any words, is a choice it does not make."""
         m = _CHOICE.search(q.text.lower())
-        if not m:
-            return None
+        if not m or fold(m.group(2)).split()[0] in _YES_NO_TAILS:
+            return None  # "… hay chăng?", "… hay không?": a yes/no question, no choice
         sides = (m.group(1), m.group(2))
         unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) for t in syllables(side))
                    for side in sides]
@@ -249,6 +277,9 @@ class Judge:
         if not m or q.bodies or q.refs:
             return None  # a named body is judged by its tasks (the "task" rule); "Phần IV giao gì?" names a part
         said = m.group("subject").split()
+        # "dân bản tôi hỏi Đảng làm gì …": what was asked is reported, its subject comes after the asking
+        if any(w in _REPORTING for w in said[:-1]):
+            said = said[max(i for i, w in enumerate(said[:-1]) if w in _REPORTING) + 1:]
         words = [w for w in said if w not in STOPWORDS_FOLDED]
         # a question word anywhere in it, stop word or not ("Chỗ nào làm chưa ra gì thì trên …"), asks
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in said):
@@ -373,6 +404,10 @@ class Judge:
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
+        # a document named is dated by the clause citing it, which the answer then reads
+        gap = get(q.kind).gap(q, retrieval.hits, self.ctx) if slot_rules and not q.doc_keys else None
+        if gap:
+            return Verdict("low", f"Kế hoạch không nêu {gap}.", s, 0.0, "slot")
         folded = fold(q.text)
         # "học Kết luận 21 thế nào?" asks about the plan's work with a document, not its content
         worked_on = acted_on(q.text)
@@ -385,8 +420,14 @@ class Judge:
                       if k in cited and k not in self.info.own_doc_keys and k not in worked_on and k in asked_keys]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
             return Verdict("low", f"Thông tin văn bản không ghi {(q.meta_field or '').lower()}.", s, 0.0, "slot")
-        if corpus_rules and cited_only and q.kind == "meta" and q.meta_field not in CITATION_FIELDS \
+        # "Kết luận 01 có những nội dung chính nào?": a summary of a cited document is its content,
+        # though the name field answers it for the document held
+        summary = q.kind == "meta" and q.meta_field == "Tên văn bản" and _SUMMARY_ASKED.search(folded)
+        if corpus_rules and cited_only and q.kind == "meta" and (q.meta_field not in CITATION_FIELDS or summary) \
                 and not plan_named_after(q):
+            if summary:
+                return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của "
+                                      "văn bản đó.", s, 0.0, "cited")
             # "Kết luận 21 do ai ký?": a citation gives a document's number, date, issuer and title, not
             # the register of a document the corpus does not hold
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không ghi "
@@ -400,6 +441,12 @@ class Judge:
                 q.kind == "what" and _CONTENT_ASKED.search(asked) or q.kind == "count" and not self._own_document_named(q)):
             # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
+                           s, 0.0, "cited")
+        titled = self._titled_only(q, retrieval.bridges, folded)
+        if corpus_rules and titled:  # the title's own words make it look surely inside
+            # "đảng viên không được làm gì?": a document the corpus names by its title alone, asked
+            # for what it holds
+            return Verdict("low", f"Kế hoạch chỉ nhắc đến {titled}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
         # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
@@ -497,6 +544,16 @@ class Judge:
         return dc_replace(verdict, refusal=p)
 
 
+def _cited_titles(clauses) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The documents the clauses cite by a proper title and no number ("Quy định về những điều
+    đảng viên không được làm"), each with its folded syllables."""
+    names = "|".join(re.escape(t.name.capitalize()) for t in document_types())
+    cited = re.compile(rf"(?<![\w-])((?:{names}) về [^,;.()«»\"\n]+)")
+    titles = dict.fromkeys(m.group(1).strip() for c in clauses for m in cited.finditer(c.text)
+                           if not document_keys(m.group(1)))
+    return tuple((t, frozenset(fold(x) for x in syllables(t))) for t in titles)
+
+
 def bridged_documents(bridges) -> frozenset[tuple[str, int]]:
     """The documents the lexicon names in the corpus's words ("Quy định 37": «Quy định về những
     điều đảng viên không được làm»), as (type, number): cited by the corpus, though not by number."""
@@ -520,6 +577,7 @@ def _number_asked(words: tuple[str, ...]):
             re.compile(rf"(?<!\w)({names})(?!\w)"), re.compile(rf"(?<!\w)(?:{asks})(?!\w)"))
 
 
+_WHICH = re.compile(r" nao(?!\w)")
 # "hướng dẫn số mấy": the words that ask a number, and what stands right before them when a part of the
 # document is asked instead ("là nhiệm vụ số mấy")
 _PLACE_NUMBERED = re.compile(r"\b(?:nhiem vu|muc|phan|dieu|khoan|y|viec|task|cau|trang|diem|noi dung)\s+(?:la\s+)?$")
@@ -569,6 +627,8 @@ _LAW_NAMED = re.compile(r"(?<!\w)Luật [A-ZĐÀ-Ỹ]\w*(?: [^\W\d_]+){0,3}")
 
 
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
+_REPORTING = frozenset({"hoi", "thac"})  # "hỏi", "thắc mắc": a question someone else asks
+_YES_NO_TAILS = frozenset({"chang", "khong", "chua", "ko", "k"})
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
@@ -626,7 +686,9 @@ _OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever 
 CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hiệu", "Tên văn bản", "Loại văn bản"})
 _NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan|nghi quyet|quy dinh))\b|\bten\b.* la gi\b")
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
-_CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao)\b")
+_CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao"
+                            r"|tom tat|tom luoc|y chinh)\b")
+_SUMMARY_ASKED = re.compile(r"\b(noi dung chinh|tom tat|tom luoc|y chinh)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "
                            r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"

@@ -16,7 +16,7 @@ from dataclasses import replace as dc_replace
 
 from ..config import Config
 from ..lexicon import genre_parts
-from ..question import Question, acted_on
+from ..question import Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, plan_named_after
@@ -32,6 +32,8 @@ _ISSUER = re.compile(r" của ([^,;.()]{3,80}?)(?= về | tại |[,;.()]|$)")
 _TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính trị về <title>"
 # a document named by its type, no number: "kết luận về …", "văn bản về … mà kế hoạch nhắc tới"
 _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
+# the last part of a question, after a comma, a semicolon or "mà" ("…, mà KL21 ban hành ngày nào?")
+_LAST_PART = re.compile(r"[,;]\s*|\s+mà\s+", re.IGNORECASE)
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
 _ALTERNATIVE = re.compile(r"\b(hay|hoac)\b")  # on the folded question: alternatives offered
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
@@ -261,7 +263,11 @@ class Answerer:
         # "Kế hoạch thực hiện KL 21 ban hành ngày nào?", "hội nghị quán triệt KL 21 ngày nào?": the
         # document worked on describes what is asked about; its own date is not asked
         worked_on = acted_on(q.text)
+        # "Kế hoạch 03 thực hiện KL21, mà KL21 ban hành ngày nào?": named again where the date is asked
+        parts = _LAST_PART.split(q.text)
+        asked_again = set(document_keys(parts[-1])) if len(parts) > 1 else set()
         for key in q.doc_keys or filter(None, [self.described_document(q)]):
-            if key not in self.info.own_doc_keys and key in self._cited_dates and key not in worked_on:
+            if key not in self.info.own_doc_keys and key in self._cited_dates and (
+                    key not in worked_on or key in asked_again):
                 return self._cited_dates[key][:2]
         return None

@@ -558,3 +558,56 @@ def test_a_question_word_inside_a_would_be_subject_asks(assistant):
     reply = assistant.ask("Chỗ nào làm chưa ra gì thì trên phải làm gì?")
     assert reply.signals.get("rule") != "subject"
     assert assistant.ask("Trường chính trị tỉnh có vai trò gì?").signals["rule"] == "subject"
+
+
+def test_a_summary_of_a_cited_document_is_its_content_but_the_plans_is_its_name(assistant):
+    summary = assistant.ask("Kết luận 01-KL/TW có những nội dung chính nào?")
+    assert (summary.confidence, summary.signals["rule"], summary.citations[0].ref) == ("low", "cited", "I.2")
+    assert summary.answer.startswith("Kế hoạch chỉ nhắc đến 01-KL/TW, không nêu nội dung của văn bản đó")
+    # what a cited document is about, its citing sentence says; the plan's own main content is its name
+    assert assistant.ask("Kết luận 21 nói về chủ đề gì?").confidence == "high"
+    assert assistant.ask("Kế hoạch 03 có nội dung chính gì?").answer.startswith("Kế hoạch 03-KH/TW năm 2021 thực hiện")
+
+
+def test_a_document_cited_by_its_title_alone_is_asked_for_its_content_in_the_titles_words(assistant):
+    for text in ("đảng viên không được làm gì",  # the lexicon's phrase for the title
+                 "Những điều đảng viên không được làm là gì?"):  # the title's own words
+        reply = assistant.ask(text)
+        assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("low", "cited", "I.2"), text
+        assert reply.answer.startswith("Kế hoạch chỉ nhắc đến «Quy định về những điều đảng viên không được làm», "
+                                       "không nêu nội dung của văn bản đó"), text
+    # whether the plan mentions it, and what the plan asks about it, are the plan's
+    mentioned = assistant.ask("Những điều đảng viên không được làm có được nhắc trong kế hoạch không?")
+    assert (mentioned.confidence, mentioned.citations[0].ref) == ("high", "I.2")
+    assert assistant.ask("Kế hoạch yêu cầu gì về quy định những điều đảng viên không được làm?").confidence == "high"
+    # a generic "quy định về …" in the plan's text is no title
+    assert assistant.ask("Kế hoạch nói gì về kiểm soát quyền lực trong công tác cán bộ?").citations[0].ref == "III.7"
+
+
+def test_which_document_of_a_kind_the_plan_never_names_is_not_in_it(assistant):
+    reply = assistant.ask("Lấy phiếu tín nhiệm ở cơ quan hành chính nhà nước thực hiện theo nghị định nào?")
+    assert (reply.confidence, reply.citations[0].ref) == ("low", "III.5")
+    assert reply.answer.startswith("Kế hoạch không dẫn nghị định nào; nội dung gần nhất là III.5")
+    # one of the kinds asked is named in the plan ("Nghị quyết Đại hội …"): answered
+    listed = assistant.ask("Kế hoạch bắt phải gắn việc thực hiện Kết luận 21 với những nghị quyết, chỉ thị nào?")
+    assert (listed.confidence, listed.citations[0].ref) == ("high", "I.2")
+    assert assistant.ask("Kế hoạch thực hiện kết luận nào?").answer.startswith("Kết luận số 21-KL/TW")
+
+
+def test_hay_chang_asks_yes_or_no_and_a_reported_question_has_its_own_subject(assistant):
+    # "… hay chăng?" is "… or not?", no choice between two things
+    reply = assistant.ask("Kính hỏi: đoàn thể và bà con có được trông chừng phẩm hạnh, nếp sống của người có "
+                          "chức quyền hay chăng?")
+    assert reply.signals["rule"] != "choice"
+    assert assistant.ask("Bỏ phiếu kín hay giơ tay?").signals["rule"] == "choice"
+    # "dân bản tôi hỏi Đảng làm gì …": the Party is asked about, not "dân bản tôi hỏi Đảng"
+    reported = assistant.ask("dan ban toi hoi dang lam gi chong tham nhung, toi tra loi the nao")
+    assert (reported.confidence, reported.citations[0].ref) == ("high", "III.8")
+    assert assistant.ask("Trường chính trị tỉnh có vai trò gì?").signals["rule"] == "subject"
+
+
+def test_a_cited_document_named_again_where_its_date_is_asked_is_the_one_asked(assistant):
+    reply = assistant.ask("Kế hoạch 03 nhằm thực hiện KL21 của BCH TW, mà KL21 ban hành ngày nào?")
+    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+    # the document worked on only describes the plan, whose date is asked
+    assert assistant.ask("Kế hoạch thực hiện KL 21 ban hành ngày nào?").answer.startswith("Ngày ban hành: 01/12/2021")

@@ -450,6 +450,14 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("đăng ký ghi ai đứng tên ra văn bản này?", "Cơ quan ban hành"),
     ("Trích yếu đầy đủ của Kế hoạch 03-KH/TW là gì?", "Tên văn bản"),
     ("Kết luận mà kế hoạch ni thực hiện là kết luận số mấy rứa?", "Căn cứ"),
+    # the kinds offered are the answers, not other things asked
+    ("KH 03 là kế hoạch hay hướng dẫn hay chỉ thị v ạ", "Loại văn bản"),
+    # the document named and nothing else asked: what it is, its name says
+    ("Kế hoạch 03 là gì?", "Tên văn bản"),
+    ("ke hoach 03 la gi vay a", "Tên văn bản"),
+    # English words read as the plan's
+    ("Hi, cho mình hỏi action plan 03-KH/TW do Politburo ban hành ngày nào vậy?", "Ngày ban hành"),
+    ("Plan 03 signed by whom?", "Người ký"),
 ])
 def test_metadata_fields_in_users_words(text, field):
     assert (analyze(text).kind, analyze(text).meta_field) == ("meta", field)
@@ -753,3 +761,24 @@ def test_who_and_when_asked_together_are_both_answered(assistant):
     reply = assistant.ask("Ai tổ chức hội nghị cán bộ toàn quốc, khi nào?")
     assert (reply.kind, reply.answer) == ("when", "Bộ Chính trị, Ban Bí thư; thời gian: đầu tháng 12/2021 (II.1).")
     assert assistant.ask("Hội nghị cán bộ toàn quốc tổ chức khi nào?").answer == "Đầu tháng 12/2021 (II.1)."
+
+
+def test_a_time_asked_of_a_task_no_clause_near_it_dates_is_not_in_the_plan(assistant):
+    # the National Assembly's Party delegation's tasks carry no timing, nor do the clauses beside them
+    reply = assistant.ask("thời gian thực hiện?", ["Đảng đoàn Quốc hội có nhiệm vụ gì trong KH 03?"])
+    assert (reply.found, reply.confidence, reply.signals["rule"]) == (False, "low", "slot")
+    assert reply.answer.startswith("Kế hoạch không nêu thời hạn cho nội dung này; nội dung gần nhất là IV.1.1")
+    # a document named is dated by the clause that cites it; the plan by its masthead
+    assert assistant.ask("Kết luận 19 ban hành ngày nào?").answer == "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2)."
+    assert assistant.ask("Hội nghị cán bộ toàn quốc tổ chức khi nào?").answer == "Đầu tháng 12/2021 (II.1)."
+
+
+def test_a_rhythm_offered_first_is_an_answer_too():
+    from qa.ask.kinds.when import asks_end
+    assert asks_end(analyze('Việc học lý luận chính trị làm "thường xuyên" hay có thời hạn cụ thể?')) is False
+    assert asks_end(analyze("Việc học lý luận chính trị có thời hạn cụ thể không?")) is True
+
+
+def test_mấy_before_thì_is_a_topic_when_what_follows_asks_which():
+    assert analyze("Dạ, mấy việc đảng viên không được làm thì kế hoạch dẫn quy định nào ạ?").kind != "count"
+    assert analyze("Kế hoạch có mấy việc trọng tâm?").kind == "count"

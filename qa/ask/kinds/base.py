@@ -195,6 +195,12 @@ class Kind:
         «Kế hoạch không nêu …»; None: the generic wording for the kind."""
         return None
 
+    def gap(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | None:
+        """What the plan does not give when none of the best clauses holds an answer of this kind
+        at all (the object of «Kế hoạch không nêu …»); None when one does, or the kind answers
+        from any clause on its topic."""
+        return None
+
     def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | tuple[str, Clause] | None:
         """The short answer, from ``hits[0]`` — or ``(answer, clause)`` when it comes from
         another clause, which the reply then cites first; None to fall back to "what"."""

@@ -17,7 +17,7 @@ from .where import PLACE_ASKED, named_title, sections_answer
 
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
 # "<phrase with mấy> thì <what is asked>": topic and comment
-_TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|lam gi|khi nao|bao gio|ai"
+_TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|lam gi|khi nao|bao gio|ai|nao|o dau"
                     r"|khong|ko|hong|hok|chua)\b.*)$")
 
 

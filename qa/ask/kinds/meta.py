@@ -90,6 +90,8 @@ META_FIELDS = (
                     # what the whole document is about: its name says it
                     # ("có mấy ý chính" counts the parts of a part)
                     r"|\b(noi dung chinh|chu de|tom tat|tom luoc)\b|(?<!may )(?<!nhieu )\by chinh\b"
+                    # "Kế hoạch 03 là gì?": the document named and nothing else asked
+                    r"|^(cai )?(ke hoach|van ban)( so)?( \d+[\w/-]*)?( nay)? la (gi|cai gi)\b"
                     r"|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
                     r"|\bve (van de|chu de) gi\b"),
     ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la) mang (nao|gi)\b"),

@@ -59,7 +59,10 @@ def asks_end(q) -> bool:
 
 
 # "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
-_OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b")
+_RELATED = 2  # the clauses after the best whose timing a reply may give as related
+_OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
+                        # offered first: "làm “thường xuyên” hay có thời hạn cụ thể?"
+                        r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky)\W{0,2} hay\b")
 
 
 @lru_cache(maxsize=256)
@@ -133,6 +136,13 @@ class When(Kind):
             return "việc này làm bao lâu một lần"
         return "thời hạn hoàn thành việc này"
 
+    def gap(self, q, hits, ctx) -> str | None:
+        # "Đảng đoàn Quốc hội … thời hạn?": no timing in the clause nor in the ones beside it that
+        # the answer would borrow from (the masthead dates the document itself)
+        if not hits or hits[0].clause.kind in ("header", "meta"):
+            return None
+        return None if any(h.clause.facts.timings for h in hits[:_RELATED + 1]) else "thời hạn cho nội dung này"
+
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
         if clause.facts.timings:
@@ -142,7 +152,7 @@ class When(Kind):
             dated = Meta.issue_date(clause.doc_id, ctx)
             if dated is not None:
                 return dated
-        for hit in hits[1:3]:
+        for hit in hits[1:_RELATED + 1]:
             if hit.clause.facts.timings:
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
                         f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
