@@ -155,8 +155,10 @@ def _read(token: str) -> tuple[str, bool, bool] | None:
     """What ``token`` spells by its keys, when it spells no syllable as typed; whether a mark key
     shows in it for sure; whether it counts towards two keyed tokens (three letters or more, and
     not an English "how" or "now": a horn key last)."""
-    if len(token) > _LONGEST or (token.isupper() and len(token) > 1) or not token[1:].islower() and \
-            not token[1:].isdigit() and not any(c.isdigit() for c in token):
+    abbreviation = token.isupper() and len(token) > 1  # "TW", "KH", "BCT"
+    # capitals inside ("iPhone"), or one letter alone: no keys of a syllable (VNI digits aside)
+    named = not token[1:].islower() and not any(c.isdigit() for c in token)
+    if len(token) > _LONGEST or abbreviation or named:
         return None
     lower = token.lower()
     accented, folded = _syllables()
