@@ -389,3 +389,27 @@ def test_the_scope_model_is_kept_in_the_adapters_file(tmp_path):
     QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
                        TrainingSettings(epochs=1)).save(path)
     assert QueryAdapter.load(path).scope is None
+
+
+def test_the_file_keeps_the_matrix_as_its_difference_from_the_identity_in_float16_and_reads_older_files(tmp_path):
+    import zipfile
+    clauses = _clauses(["một", "hai", "ba"])
+    adapter = QueryAdapter.train(clauses, CLAUSE_VECTORS, _normalised(QUERIES),
+                                 [Example("q1", (0,)), Example("q2", (1,))], "m", TrainingSettings(epochs=5))
+    path = tmp_path / "query-m.npz"
+    adapter.save(path)
+    with np.load(path) as data:
+        assert "matrix" not in data.files and data["matrix_delta"].dtype == np.float16
+        assert np.array_equal(np.eye(adapter.matrix.shape[0], dtype=np.float32) + data["matrix_delta"].astype(np.float32),
+                              adapter.matrix)
+    # a file written before keeps the matrix itself, float32
+    older = tmp_path / "older.npz"
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(older, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in z.infolist():
+            if item.filename != "matrix_delta.npy":
+                out.writestr(item, z.read(item))
+        import io
+        buffer = io.BytesIO()
+        np.save(buffer, adapter.matrix + np.float32(1e-3))
+        out.writestr("matrix.npy", buffer.getvalue())
+    assert np.array_equal(QueryAdapter.load(older).matrix, adapter.matrix + np.float32(1e-3))
