@@ -26,6 +26,8 @@ import unicodedata
 from functools import lru_cache
 
 from .datafiles import DATA, data_lines
+from .spelling import language_syllables
+from .text import normalize
 
 _TONE_MARKS = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323"}
 _MARKED = {"circumflex": {"a": "â", "e": "ê", "o": "ô"}, "horn": {"o": "ơ", "u": "ư", "a": "ă"},
@@ -33,6 +35,7 @@ _MARKED = {"circumflex": {"a": "â", "e": "ê", "o": "ô"}, "horn": {"o": "ơ", 
 _VOWELS = "aeiouyâêôơưă"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _LONGEST = 10  # "nguwowif" has 8 keys; a longer token is a word of another language
+_KEYS_SEEN = re.compile(r"[a-z][sfrxj]\b|dd|aa|ee|oo|w|[a-z][1-9]")
 _SURE_LENGTH = 5  # "nhungx", "trachs": no English word of five letters spells a syllable by its keys
 
 
@@ -47,19 +50,10 @@ def _methods() -> dict[str, dict[str, str]]:
     return methods
 
 
-@lru_cache(maxsize=1)
-def _syllables() -> tuple[frozenset[str], frozenset[str]]:
-    from .spelling import language_syllables
-
-    return language_syllables()
-
-
 def _with_tone(base: str, tone: str | None) -> str | None:
     """``base`` (its letters marked) with ``tone`` on the vowel that makes a syllable of the
     language; the plan's tone placement ("hóa", "thủy") when both are."""
-    from .text import normalize
-
-    accented = _syllables()[0]
+    accented = language_syllables()[0]
     if tone is None:
         return base if base in accented else None
     mark = _TONE_MARKS[tone]
@@ -161,7 +155,7 @@ def _read(token: str) -> tuple[str, bool, bool] | None:
     if len(token) > _LONGEST or abbreviation or named:
         return None
     lower = token.lower()
-    accented, folded = _syllables()
+    accented, folded = language_syllables()
     if not accented:
         return None
     found = _vni(lower) if any(ch.isdigit() for ch in lower) else _telex(lower)
@@ -178,7 +172,7 @@ def _read(token: str) -> tuple[str, bool, bool] | None:
 def decoded(text: str) -> str:
     """``text`` with the tokens typed as raw Telex or VNI keys read as what they spell, when the
     text shows such keys for sure; otherwise ``text`` unchanged."""
-    if not text.isascii() and not re.search(r"[a-z][sfrxj]\b|dd|aa|ee|oo|w|[a-z][1-9]", text):
+    if not text.isascii() and not _KEYS_SEEN.search(text):  # typed with marks and no key in sight
         return text
     reads = {m.start(): _read(m.group(0)) for m in _TOKEN.finditer(text)}
     reads = {k: v for k, v in reads.items() if v is not None}

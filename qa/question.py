@@ -21,7 +21,6 @@ from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
-from .documents.types import document_types
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
 from .spelling import well_formed
@@ -220,19 +219,25 @@ def without_requests(text: str) -> str:
         return text
     kept = collapse(pattern.sub(" ", text)).strip(" ,.;:")
     # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question
-    return kept if set(content_syllables(kept)) - _document_words() else text
+    return kept if set(content_syllables(kept)) - document_words() else text
 
 
 @lru_cache(maxsize=1)
-def _document_words() -> frozenset[str]:
+def document_words() -> frozenset[str]:
     """Folded syllables that name a document rather than a topic: its kind ("kế hoạch") or "văn bản"."""
     from .documents.types import type_names
 
     return frozenset(fold(s) for name in (*type_names(), "văn bản") for s in syllables(name.lower()))
 
 
+@lru_cache(maxsize=1)
+def relaying_verbs() -> tuple[str, ...]:
+    """The verbs a question is passed on with (``qa/data/relayed.tsv``), folded: "hoi", "thac mac"."""
+    return tuple(fold(ln.strip().lower()) for ln in data_lines(DATA / "relayed.tsv") if ln.strip())
+
+
 def _relay() -> re.Pattern | None:
-    verbs = [fold(ln.strip().lower()) for ln in data_lines(DATA / "relayed.tsv") if ln.strip()]
+    verbs = relaying_verbs()
     if not verbs:
         return None
     alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
@@ -380,9 +385,6 @@ def without_asker(text: str, last_only: bool = True) -> str:
     return " ".join(f"{p.strip()}{marks}" for (p, marks), a in zip(spans, asker + [False]) if not a)
 
 
-_TYPE_SYLLABLES = frozenset(fold(s) for t in document_types() for s in t.name.split())
-
-
 def _besides_document(asking: str, doc_keys, title_words: frozenset[str], asker: bool = True) -> list[str]:
     """The content syllables a metadata question asks besides the document: without its filler
     words, the held documents' title words, the documents it names with the words describing them
@@ -479,7 +481,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                 rest = [s for s in rest if s not in named_by]
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":
-                rest = [s for s in rest if s not in _TYPE_SYLLABLES]
+                rest = [s for s in rest if s not in document_words()]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",

@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, replace as dc_replace
 from ..config import Config
 from ..documents.types import document_types
 from ..facts import body_names, find_actors, party_groups, place_bodies
-from ..question import Question, acted_on, analyze, document_keys, without_asker, without_documents
+from ..question import (Question, acted_on, analyze, document_keys, document_words, relaying_verbs, without_asker,
+                        without_documents)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
 from .corpus_info import CorpusInfo
@@ -209,7 +210,7 @@ class Judge:
         if self._titles is None:
             self._titles = _cited_titles(self.info.clauses)
         # "làm theo quy định nào?": the kind of document alone names none
-        topic = set(q.topic) - {x for t in document_types() for x in fold(t.name).split()}
+        topic = set(q.topic) - document_words()
         if not topic:
             return ""
         for title, words in self._titles:
@@ -277,9 +278,11 @@ class Judge:
         if not m or q.bodies or q.refs:
             return None  # a named body is judged by its tasks (the "task" rule); "Phần IV giao gì?" names a part
         said = m.group("subject").split()
-        # "dân bản tôi hỏi Đảng làm gì …": what was asked is reported, its subject comes after the asking
-        if any(w in _REPORTING for w in said[:-1]):
-            said = said[max(i for i, w in enumerate(said[:-1]) if w in _REPORTING) + 1:]
+        # "dân bản tôi hỏi Đảng làm gì …": a question passed on without a colon; its subject comes
+        # after the verb that passes it on
+        passed = [m.end() for m in _RELAYING.finditer(" ".join(said[:-1]))]
+        if passed:
+            said = " ".join(said)[passed[-1]:].split()
         words = [w for w in said if w not in STOPWORDS_FOLDED]
         # a question word anywhere in it, stop word or not ("Chỗ nào làm chưa ra gì thì trên …"), asks
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in said):
@@ -580,7 +583,7 @@ def _number_asked(words: tuple[str, ...]):
 _WHICH = re.compile(r" nao(?!\w)")
 # "hướng dẫn số mấy": the words that ask a number, and what stands right before them when a part of the
 # document is asked instead ("là nhiệm vụ số mấy")
-_PLACE_NUMBERED = re.compile(r"\b(?:nhiem vu|muc|phan|dieu|khoan|y|viec|task|cau|trang|diem|noi dung)\s+(?:la\s+)?$")
+_PLACE_NUMBERED = re.compile(r"\b(?:nhiem vu|muc|phan|dieu|khoan|y|viec|cau|trang|diem|noi dung)\s+(?:la\s+)?$")
 # "… bám theo văn bản số mấy?": a document of no kind said, whose number the plan may well give
 _ANY_DOCUMENT = re.compile(r"\b(?:van ban|van kien|tai lieu)\b")
 _NUMBER_GIVEN = re.compile(r"\s*(?:so\s*)?\d")
@@ -627,7 +630,8 @@ _LAW_NAMED = re.compile(r"(?<!\w)Luật [A-ZĐÀ-Ỹ]\w*(?: [^\W\d_]+){0,3}")
 
 
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
-_REPORTING = frozenset({"hoi", "thac"})  # "hỏi", "thắc mắc": a question someone else asks
+_RELAYING = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(relaying_verbs(), key=len, reverse=True))
+                       + r")\b") if relaying_verbs() else re.compile(r"(?!)")
 _YES_NO_TAILS = frozenset({"chang", "khong", "chua", "ko", "k"})
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");

@@ -38,7 +38,7 @@ META_FIELDS = (
                           r"|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
                           r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
-    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc|effective date)\b(?!,? (?:va )?hieu qua)"
+    ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"
                          # "có giá trị (áp dụng) từ hôm nào": in force, in other words
                          r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"

@@ -19,8 +19,9 @@ PATTERN = re.compile(
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
-    # chat shorthand and English: "tg?" (thời gian; "Ban TG" is Tuyên giáo), "timing", "deadline"
-    r"|(?<!ban )tg|timing|timeline|deadline|dip nao|han nao"
+    # chat shorthand: "tg?" (thời gian; "Ban TG" is Tuyên giáo); English ("deadline") is read as
+    # Vietnamese before (data/english.tsv)
+    r"|(?<!ban )tg|dip nao|han nao"
     # Central "khi mô", "lúc mô" typed without accents; "Hạn …?" opening a question (not "hạn chế")
     r"|(khi|luc|hoi) mo(?= *[?.!]*$)|^han (?!che\b)"
     # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
@@ -58,8 +59,8 @@ def asks_end(q) -> bool:
     return _asks_end(q.text)
 
 
-# "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
 _RELATED = 2  # the clauses after the best whose timing a reply may give as related
+# "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
 _OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
                         # offered first: "làm “thường xuyên” hay có thời hạn cụ thể?"
                         r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky)\W{0,2} hay\b")
