@@ -38,10 +38,15 @@ INTENT_SYLLABLES = frozenset(
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
-    bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
+    bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du bat dau""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
+# "nhiệm vụ cuối (cùng)", "ý sau cùng": the last item (of the part named, or of each part)
+LAST = "cuoi"
+_LAST_WORDS = frozenset({"cuoi", "cung", "sau"})
+_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y)\s+(?:trong tam\s+)?"
+                        r"(?:cuoi cung|sau cung|cuoi(?! (?:nam|thang|quy|tuan|ky|nhiem ky|dot|khoa)\b))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
     # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
@@ -249,6 +254,64 @@ def _relay() -> re.Pattern | None:
 _RELAY = _relay()
 
 
+def _courtesy() -> tuple[tuple[re.Pattern, re.Pattern] | None, tuple[re.Pattern, re.Pattern] | None]:
+    rows = [ln.split("\t", 1) for ln in data_lines(DATA / "courtesy.tsv") if "\t" in ln]
+    out = []
+    for kind in ("drop", "ask"):
+        phrases = [p.strip().lower() for k, p in rows if k.strip() == kind and p.strip()]
+        out.append((_whole_words(phrases), _whole_words(fold(p) for p in phrases)) if phrases else None)
+    return out[0], out[1]
+
+
+_DROPPED, _ASKING = _courtesy()
+
+
+def without_courtesy(text: str) -> str:
+    """The question without what a chat message says around it (``qa/data/courtesy.tsv``):
+    greetings, calling the assistant, thanks, laughter; and, when a phrase announces the question
+    ("em muốn hỏi là") and a question of its own follows it, without the background said before.
+    Unchanged when nothing with a topic would be left.
+
+    >>> without_courtesy("Em chào anh chị ạ, em là sinh viên. Em muốn hỏi là KH 03 ai ký ạ? Em cảm ơn")
+    'KH 03 ai ký ạ?'
+    """
+    if _DROPPED is None and _ASKING is None:
+        return text
+    accented = has_diacritics(text)
+    kept = text
+    if _ASKING is not None:
+        pattern = _ASKING[0 if accented else 1]
+        found = list(pattern.finditer(kept))
+        if found:
+            last = found[-1]
+            after = kept[last.end():]
+            # what precedes the announcing phrase is background only when a question of its own
+            # follows it: not one that points back at what was told ("việc này", "cuộc vận động đó")
+            own = len(content_syllables(after)) >= 2 and not _points_back(after)
+            head = "" if own else kept[:last.start()]
+            kept = f"{head} {pattern.sub(' ', after)}"
+    if _DROPPED is not None:
+        kept = _DROPPED[0 if accented else 1].sub(" ", kept)
+    kept = collapse(_LOOSE_MARKS.sub(r"\1", kept)).strip(" ,.;:!")
+    return kept if set(content_syllables(kept)) - document_words() else text
+
+
+_POINTING = re.compile(r"\b(\w+) (nay|do|ay|tren)\b")
+
+
+def _points_back(text: str) -> bool:
+    """The text names something with "này / đó / ấy / trên" that is not a document ("kế hoạch này")."""
+    return any(m.group(1) not in _DOCUMENT_ENDINGS for m in _POINTING.finditer(fold(text)))
+
+
+# the last syllables of the names a document goes by ("kế hoạch này", "văn bản đó", "KH ấy")
+_DOCUMENT_ENDINGS = frozenset({"hoach", "ban", "kh", "lieu", "luan", "quyet", "thi", "dinh", "vb"})
+
+
+# marks left side by side once a phrase between them is gone ("Chào ad, , kế hoạch…")
+_LOOSE_MARKS = re.compile(r"([,.;:!?])(?:\s*[,.;:!])+")
+
+
 def without_relay(text: str) -> str:
     """The question passed on, without who passes it: "Thính giả ở Quảng Bình hỏi: kế hoạch ni do
     ai ký rứa?" → "kế hoạch ni do ai ký rứa?" (``qa/data/relayed.tsv``). Unchanged when nothing
@@ -325,8 +388,8 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = keyed(normalize(text))
-    text = without_requests(standard_words(spoken_numbers(without_relay(
-        _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text)))))))
+    text = without_requests(standard_words(spoken_numbers(without_relay(without_courtesy(
+        _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text))))))))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]
@@ -352,6 +415,8 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
     for m in _ORDINAL.finditer(folded):
         numbers.append(f"{m.group(1)} {_ORDINALS[m.group(2) or m.group(3)]}")
+    for m in _LAST_ITEM.finditer(folded):
+        numbers.append(f"{m.group(1)} {LAST}")
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
@@ -361,7 +426,7 @@ _PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
 # "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
-_SINCE = re.compile(r"\b(sau khi|tu khi|ke tu khi|truoc khi|khi)\b.*\bhieu luc\b")
+_SINCE = re.compile(r"\b(sau khi|tu khi|ke tu khi|truoc khi|khi)\b(?! nao\b)(?! mo\b).*\bhieu luc\b")
 # Who is asking: a part of the question that speaks of the asker ("Tôi là bí thư chi bộ, …").
 _ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
 # The words that describe a document by what it does with another ("về thực hiện Kết luận 21").
@@ -406,6 +471,16 @@ def _asked_through(text: str, pattern: str) -> str:
     return text
 
 
+# "KL 01 ra năm nào?", "… là kết luận năm nào?": the year of a document named (not of a task it sets)
+_DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong dan|thong bao|ke hoach)"
+                             r"(?: (?:so )?\d+[\w/-]*)?(?: (?:ra|ban hanh|ky|co tu|la|ra doi))? (?:nam nao|nam may)\b(?! cung)")
+
+
+# what the asker will do with the answer, said after the question ("… từ ngày nào để em vào sổ theo dõi")
+_ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
+                             r"(?!\w)[^?]*$", re.IGNORECASE)
+
+
 def asking_part(text: str) -> str:
     """The sentences that ask ("… ?"), when others only tell the asker's situation: "Em viết bài,
     hạn nộp tuần sau. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh không?" asks no time. The
@@ -440,13 +515,14 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     doc_keys = document_keys(text)
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
-        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded))
+        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded)) or \
+        bool(doc_keys and _DOCUMENTS_YEAR.search(folded))
     refs, numbers = _refs(folded)
     # "Bộ Chính trị khóa mấy ban hành?" asks the body's term (a count's ordinal), not who issued it
     fields = () if TERM_ASKED.search(folded) else META_FIELDS
     # a field named in the situation told before the question is not asked ("… mà tôi không nhớ số
     # hiệu. Xin cho hỏi kế hoạch ấy số bao nhiêu, ban hành ở đâu?" asks its number from the last sentence)
-    asked_text = asking_part(text)
+    asked_text = _ASKERS_PURPOSE.sub("", asking_part(text)) or text
     asked_folded = collapse(fold(asked_text))
     for name, pattern in fields:
         # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
@@ -509,8 +585,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     content = tuple(content_syllables(text))
     accented = typed_accents
     content_accented = tuple(content_syllables(text, keep_accents=True)) if accented else content
-    topic = tuple(s for s in content if s not in INTENT_SYLLABLES)
-    topic_accented = tuple(w for w in content_accented if fold(w) not in INTENT_SYLLABLES)
+    # "nhiệm vụ cuối cùng": which item is asked, no topic
+    placing = _LAST_WORDS if any(n.endswith(" " + LAST) for n in numbers) else frozenset()
+    topic = tuple(s for s in content if s not in INTENT_SYLLABLES and s not in placing)
+    topic_accented = tuple(w for w in content_accented if fold(w) not in INTENT_SYLLABLES and fold(w) not in placing)
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFC", text).lower())
     english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
         sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)

@@ -37,7 +37,7 @@ from .embed import query_threads, runnable_tasks, usable_cores
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
-from .question import INTENT_SYLLABLES, Question, analyze, without_documents
+from .question import INTENT_SYLLABLES, LAST, Question, analyze, without_documents
 from .text import STOPWORDS, Segmenter, accented_tokens, fold, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
 
@@ -534,6 +534,31 @@ class Retriever:
         said = {s for pos in named for s in re.findall(r"\w+", fold(self.index.clauses[pos].text.lower()))}
         return any(t not in said and t not in _PART_WORDS and not _NUMBERING.fullmatch(t) for t in q.topic)
 
+    def _item_rows(self, phrase: str) -> list[int]:
+        """The rows of a numbered item ("nhiem vu 8"); "nhiem vu cuoi": the last numbered item of
+        each part that numbers its items so."""
+        maps = self.maps
+        if not phrase.endswith(" " + LAST):
+            return maps.label_suffixes.get(phrase, [])
+        key = ("last", phrase)
+        if key not in self._named:
+            numbered = re.compile(rf"{re.escape(phrase[:-len(LAST)])}(\d+)")
+            last: dict[str, tuple[int, list[int]]] = {}  # parent ref → (number, rows)
+            for suffix, rows in maps.label_suffixes.items():
+                m = numbered.fullmatch(suffix)
+                if m is None:
+                    continue
+                for pos in rows:
+                    clause = self.index.clauses[pos]
+                    parent = (clause.doc_id, clause.ref.rpartition(".")[0])
+                    number = int(m.group(1))
+                    if parent not in last or number > last[parent][0]:
+                        last[parent] = (number, [pos])
+                    elif number == last[parent][0]:
+                        last[parent][1].append(pos)
+            self._named[key] = sorted(pos for _, rows in last.values() for pos in rows)
+        return self._named[key]
+
     def _named_rows(self, q: Question) -> list[np.ndarray]:
         """The rows a question names, one array per ref bonus: its refs and numbered items
         together, then each cited document's citing rows (arrays kept per name)."""
@@ -551,7 +576,7 @@ class Retriever:
             if key not in cache:
                 if inside:
                     named.update(self._within(q.refs, named, bodies))
-                items = {pos for phrase in q.item_numbers for pos in maps.label_suffixes.get(phrase, ())}
+                items = {pos for phrase in q.item_numbers for pos in self._item_rows(phrase)}
                 # "nhiệm vụ số 1 trong phần III": the item inside the part named, not the part
                 prefixes = tuple(ref + "." for ref in q.refs)
                 inner = {pos for pos in items if self.index.clauses[pos].ref.startswith(prefixes)} if prefixes else set()

@@ -1,3 +1,5 @@
+import pytest
+
 from qa.conversation import history_texts, plan_turn
 from qa.question import analyze
 
@@ -232,3 +234,13 @@ def test_a_task_number_asked_within_a_named_part_keeps_the_topic(assistant):
     for text in ("Nằm ở nhiệm vụ số mấy mục III?", "Nằm ở nhiệm vụ số mấy của mục III?"):
         reply = assistant.ask(text, history=["Phiếu tín nhiệm theo KH 03?"])
         assert reply.answer == "III.5 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 5", text
+
+
+@pytest.mark.parametrize("history, text, ref", [
+    (["Phần I có mấy ý?"], "ý cuối nói gì?", "I.3"),
+    (["Phần III có bao nhiêu nhiệm vụ trọng tâm?"], "Nhiệm vụ cuối cùng là gì?", "III.11"),
+    ([], "ý cuối của phần II nói gì?", "II.3"),
+])
+def test_the_last_item_is_the_highest_numbered_of_its_part(assistant, history, text, ref):
+    reply = assistant.ask(text, history=history)
+    assert (reply.found, reply.confidence, reply.citations[0].ref) == (True, "high", ref)

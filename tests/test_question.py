@@ -39,6 +39,9 @@ def test_structural_references_and_ordinals():
     assert analyze("nhiệm vụ 8 là gì").item_numbers == ("nhiem vu 8",)
     assert analyze("nhiệm vụ thứ mười một").item_numbers == ("nhiem vu 11",)
     assert analyze("nhiệm vụ trọng tâm đầu tiên").item_numbers == ("nhiem vu 1",)
+    last = analyze("nhiệm vụ cuối cùng nói về gì?")
+    assert (last.item_numbers, last.topic) == (("nhiem vu cuoi",), ())  # which one is asked: no topic
+    assert analyze("Kiểm điểm cuối năm thì sao?").item_numbers == analyze("nhiệm vụ cuối năm").item_numbers == ()
     assert analyze("mục IV.1 nói gì").refs == ("IV.1",)
     assert analyze("Điều 3 quy định gì").refs == ("Điều 3",)
 
@@ -208,6 +211,54 @@ def test_where_the_asker_heard_a_claim_is_no_topic():
 def test_a_signing_date_typed_with_ki():
     q = analyze("Kế hoạch 03 do ai kí, kí ngày nao?")
     assert (q.kind, q.meta_field, q.also_fields) == ("meta", "Ngày ban hành", ("Người ký",))
+
+
+def test_a_chat_message_is_read_without_its_greeting_thanks_and_background():
+    from qa.question import without_courtesy
+
+    assert without_courtesy("Chào admin, mình là thư ký chi bộ, nhờ ad giải đáp giúp: báo đài phải đưa tin về "
+                            "những gì? Cảm ơn ad nhiều") == "báo đài phải đưa tin về những gì?"
+    assert without_courtesy("Em chào anh chị admin ạ, em là sinh viên năm 3, em đang làm tiểu luận về KL 21. "
+                            "Em muốn hỏi là kế hoạch 03 được ký ngày nào ạ?") == "kế hoạch 03 được ký ngày nào ạ?"
+    assert without_courtesy("em chao ad a, em muon hoi ke hoach 03 ai ky") == "ke hoach 03 ai ky"
+    # what follows the announcing phrase asks nothing of its own: the background stays
+    assert without_courtesy("tôi là bí thư chi bộ, cho tôi hỏi tôi phải làm gì") == "tôi là bí thư chi bộ, tôi phải làm gì"
+    # … nor one that points back at what was told before it
+    told = "Tôi được biết Mặt trận có trách nhiệm giám sát. Xin hỏi kế hoạch đề cập việc này ở phần nào?"
+    assert without_courtesy(told) == "Tôi được biết Mặt trận có trách nhiệm giám sát. kế hoạch đề cập việc này ở phần nào?"
+    # nothing but courtesy, or no courtesy at all: unchanged
+    for text in ("Cảm ơn ad nhiều!", "Kế hoạch 03 do ai ký?", "chào"):
+        assert without_courtesy(text) == text, text
+    q = analyze("Em chào anh chị admin ạ, em là sinh viên năm 3 đang làm tiểu luận về KL 21. "
+                "Em muốn hỏi là kế hoạch 03 của Bộ Chính trị được ký ngày nào ạ?")
+    assert (q.kind, q.meta_field, q.doc_keys) == ("meta", "Ngày ban hành", (("kh", 3),))  # KL 21 was background
+
+
+@pytest.mark.parametrize("text, field", [
+    ("KH 03 là BCT ban hành hay BBT ban hành ạ?", "Cơ quan ban hành"),
+    ("kế hoạch 03 là của bộ chính trị ban hành đúng không", "Cơ quan ban hành"),
+    ("Có đúng là Kế hoạch 03 do Bộ Chính trị ban hành tháng 12/2021 không?", "Cơ quan ban hành"),
+    ("Kế hoạch 03 ai ký? Ký với chức danh gì?", "Chức vụ người ký"),
+    ("Đồng chí ký cấy kế hoạch ni với chức chi rứa?", "Chức vụ người ký"),  # Central speech
+    ("Cấy kế hoạch ni ký bựa mô?", "Ngày ban hành"),
+    ("KH 03 có hiệu lực thi hành từ ngày nào?", "Ngày có hiệu lực"),
+    ("Khi nào cái KH này bắt đầu có hiệu lực dzậy?", "Ngày có hiệu lực"),
+    # what the asker will do with the answer is no part of it
+    ("VB có hiệu lực từ ngày nào để e vào sổ theo dõi", "Ngày có hiệu lực"),
+])
+def test_confirming_the_issuer_and_asking_the_signers_office(text, field):
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == ("meta", field)
+
+
+def test_the_year_of_a_document_named_is_its_date():
+    assert analyze("Thính giả hỏi: cái Kết luận 01 về học tập và làm theo Bác là kết luận năm mô?").issue_date
+    assert not analyze("KL 21 yêu cầu hoàn thành đợt sinh hoạt chính trị năm nào?").issue_date
+    assert not analyze("đánh giá kết quả làm KL21 năm nào cũng phải làm à").issue_date  # every year
+
+
+def test_a_question_about_the_plan_issued_by_a_body_is_no_register_question():
+    assert analyze("Kế hoạch do Bộ Chính trị ban hành có yêu cầu kiểm điểm không?").kind == "what"
 
 
 def test_a_question_passed_on_is_read_without_who_passes_it():

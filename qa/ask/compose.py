@@ -16,7 +16,7 @@ from dataclasses import replace as dc_replace
 
 from ..config import Config
 from ..lexicon import genre_parts
-from ..question import Question, acted_on, document_keys
+from ..question import LAST, Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, plan_named_after
@@ -107,7 +107,7 @@ class Answerer:
 
     def named(self, q: Question, hits: list[Hit]) -> bool:
         """The question names the best clause by its number ("nhiệm vụ 7", "mục II")."""
-        return bool(q.refs) or any(fold(h.clause.label).endswith(" " + p) for h in hits[:1] for p in q.item_numbers)
+        return bool(q.refs) or any(_names(fold(h.clause.label), p) for h in hits[:1] for p in q.item_numbers)
 
     # -- composing -------------------------------------------------------
     def compose(self, q: Question, retrieval, resolved: str = "", follows_topic: bool = False) -> Reply:
@@ -271,3 +271,11 @@ class Answerer:
                     key not in worked_on or key in asked_again):
                 return self._cited_dates[key][:2]
         return None
+
+
+def _names(label: str, item: str) -> bool:
+    """A folded label is the item's ("nhiem vu 7"; "nhiem vu cuoi": any numbered task, retrieval
+    having kept the last of each part)."""
+    if item.endswith(" " + LAST):
+        return re.search(rf" {re.escape(item[:-len(LAST)])}\d+$", label) is not None
+    return label.endswith(" " + item)

@@ -227,6 +227,7 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Hạn các cấp xd KH thực hiện KL 21?", "when"),  # "Hạn …?" opening the question
     ("Cải cách hành chính có nằm trong KH 03 không? Timeline?", "when"),
     ("lay phieu tin nhiem la lam khi mo?", "when"),  # Central "khi mô", typed without accents
+    ("Tự kiểm tra, tự giám sát được thực hiện với tần suất nào?", "when"),
     ("KH 03 có effective date là ngày nào?", "meta"),
     ("so ke hoach la may, kh chi?", "meta"),
     # a deadline stated for the reader to check is a when-question
@@ -240,6 +241,12 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("tập trung dân chủ là sao ạ, kế hoạch có giải thích ko", "definition"),
     ("'Tự diễn biến' được định nghĩa thế nào trong kế hoạch?", "definition"),
     ("Tự kiểm tra trong kế hoạch được hiểu là gì, ai phải làm?", "who"),
+    # how two terms differ is their meaning too; two bodies' tasks or two parts compared are not
+    ("Theo kế hoạch, tự phê bình và phê bình khác nhau thế nào?", "definition"),
+    ("Lấy phiếu tín nhiệm với bỏ phiếu tín nhiệm khác nhau như thế nào?", "definition"),
+    ("UBKT các cấp và cơ quan tư pháp, nhiệm vụ khác nhau thế nào trong KH 03?", "what"),
+    ("Trách nhiệm của MTTQ trong KH 03 khác gì so với cơ quan nhà nước?", "what"),
+    ("Phần III và phần IV của KH 03 khác nhau ở chỗ nào?", "where"),
     ("Kết luận 21 nói về chủ đề gì, em giải thích cho học sinh thế nào?", "meta"),
 ])
 def test_kinds_told_apart(text, kind):
@@ -706,6 +713,11 @@ def test_who_acts_is_not_the_author_of_a_document_named_nor_whom_the_action_is_d
     part = ("kiên quyết ngăn chặn, đẩy lùi, xử lý nghiêm cán bộ, đảng viên suy thoái và các quy định, hướng dẫn "
             "của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư khóa XIII")
     assert _acting(part, ("cán bộ, đảng viên", "Ban Chấp hành Trung ương Đảng", "Bộ Chính trị", "Ban Bí thư")) == ()
+    # the owner of a responsibility the clause is about is a topic
+    about = ("Kịp thời sơ kết, tổng kết, rà soát, sửa đổi các văn bản của Đảng, Nhà nước liên quan đến các nội dung "
+             "của công tác cán bộ, tổ chức bộ máy và trách nhiệm người đứng đầu")
+    assert _acting(about, ("người đứng đầu",)) == ()
+    assert _acting("đề cao trách nhiệm của người đứng đầu", ("người đứng đầu",)) == ("người đứng đầu",)
     # the owner of an action still does it
     assert _acting("chuyển biến trong hành động của cán bộ, đảng viên", ("cán bộ, đảng viên",)) == ("cán bộ, đảng viên",)
     # III.1 names the regulations' authors: the campaign is the tasks' shared subject's
@@ -713,6 +725,13 @@ def test_who_acts_is_not_the_author_of_a_document_named_nor_whom_the_action_is_d
     assert reply.answer.startswith("Các cấp ủy, tổ chức đảng, các cơ quan nhà nước") and "(III.1)" in reply.answer
     assert assistant.ask("Ai phải tự học lý luận chính trị?").answer.startswith(
         "Cán bộ, đảng viên, đoàn viên, hội viên và cán bộ lãnh đạo, quản lý (III.3)")
+
+
+def test_how_two_terms_differ_is_not_given_by_the_plan(assistant):
+    reply = assistant.ask("Lấy phiếu tín nhiệm với bỏ phiếu tín nhiệm khác nhau như thế nào?")
+    assert (reply.kind, reply.confidence, reply.found, reply.citations[0].ref) == ("definition", "low", False, "III.5")
+    assert reply.answer.startswith("Kế hoạch không nêu chỗ khác nhau giữa các khái niệm này (kế hoạch dùng thuật ngữ "
+                                   "mà không định nghĩa hay so sánh chúng); nội dung gần nhất là III.5: «")
 
 
 def test_a_terms_meaning_is_not_given_by_the_plan(assistant):

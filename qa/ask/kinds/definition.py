@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ...text import fold
 from .base import Kind
 
 _ASKS_MEANING = re.compile(
@@ -22,14 +23,35 @@ _ASKS_MEANING = re.compile(
 # what else a question may ask, which makes it that other kind
 _ASKS_MORE = re.compile(r"\b(ai|khi nao|bao gio|lam gi|nhiem vu|yeu cau gi|muc nao|phan nao|o dau|boi canh nao"
                         r"|giao cho|noi gi|noi the nao|noi ra sao|de cap gi|quy dinh gi)\b")
-_DEFINES = re.compile(r"\b(được hiểu là|nghĩa là|có nghĩa là|là việc)\b")
+# ("nhất là việc …" singles something out: no definition)
+_DEFINES = re.compile(r"\b(được hiểu là|nghĩa là|có nghĩa là|(?<!nhất )là việc)\b")
+# How two terms differ ("tự phê bình và phê bình khác nhau thế nào?", "lấy phiếu với bỏ phiếu tín
+# nhiệm khác gì?") is a matter of their meaning, which the plan does not give either; two bodies'
+# tasks, two parts, two dates or two documents compared are read by the other kinds
+_COMPARES = re.compile(r"\b(khac nhau|khac gi|co gi khac|khac biet|phan biet|giong nhau|giong hay khac)\b")
+_WHERE_USED = re.compile(r"\b(theo|trong|cua|o) (ke hoach|van ban|kh)( nay| 03| so 03)?\b")
+_COMPARES_OTHER = re.compile(r"\b(trach nhiem|vai tro|phan(?! biet)|muc|ngay|nam|thang|thoi han|thoi gian|ke hoach"
+                             r"|ket luan|nghi quyet|van ban|quy dinh|chi thi|kh|kl|nq)\b")
 
 
 class Definition(Kind):
     name = "definition"
 
     def detect(self, text: str, folded: str) -> bool:
-        return bool(_ASKS_MEANING.search(folded)) and not _ASKS_MORE.search(folded)
+        if _ASKS_MORE.search(folded):
+            return False
+        return bool(_ASKS_MEANING.search(folded)) or self._compares(folded)
+
+    @staticmethod
+    def _compares(folded: str) -> bool:
+        # "theo kế hoạch, …": where the terms are used, not a document compared
+        folded = _WHERE_USED.sub(" ", folded)
+        return bool(_COMPARES.search(folded)) and not _COMPARES_OTHER.search(folded)
+
+    def missing(self, q, ctx) -> str | None:
+        if self._compares(fold(q.text)):
+            return "chỗ khác nhau giữa các khái niệm này (kế hoạch dùng thuật ngữ mà không định nghĩa hay so sánh chúng)"
+        return None
 
     def holds_answer(self, q, clause, ctx) -> bool:
         return bool(_DEFINES.search(clause.text.lower()))

@@ -60,7 +60,11 @@ META_FIELDS = (
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
     # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
-                         r"|\b(nguoi|ong|dong chi) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"),
+                         r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
+                         r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
+                         r"|^\W*(giu |la |voi )?(chuc (vu|danh)|cuong vi)( cua (ong|nguoi|dong chi)( ay| do| nay)?)? (gi|nao|la gi)\b"),
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
@@ -78,7 +82,12 @@ META_FIELDS = (
                          rf"|\b{_DOC}\b.{{0,40}}\b(cua|do) {_ISSUER}\b.{{0,20}}\bhay\b.{{0,12}}\b{_ISSUER}\b"
                          rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
                          # "có phải Bộ Chính trị ban hành kế hoạch 03 không?"
-                         rf"|\bco phai (la )?{_ISSUER} (ban hanh|ra)\b"),
+                         rf"|\bco phai (la )?{_ISSUER} (ban hanh|ra)\b"
+                         # "BCT ban hành hay BBT ban hành?"; "là của BCT ban hành đúng không?", "do BCT ban
+                         # hành tháng 12/2021 phải không?" (a month or day beside it: the issuer is confirmed)
+                         rf"|\b{_ISSUER} (k[yi] )?(ban hanh|ra)\b.{{0,12}}\bhay (la )?(do |cua )?{_ISSUER}\b"
+                         rf"|\b(cua|do) {_ISSUER} (k[yi] )?(ban hanh|ra)( (vao )?(ngay|thang|nam) [\d/]+)?"
+                         r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b\W*((a|vay|nhi|nhe)\b\W*)*$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai|hinh thuc van ban)\b"
                      # "là kế hoạch, nghị quyết hay chỉ thị?"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"

@@ -17,7 +17,7 @@ PATTERN = re.compile(
     r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
-    r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)"
+    r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)|tan suat|chu ky (nao|gi|ra sao|the nao)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
     # chat shorthand: "tg?" (thời gian; "Ban TG" is Tuyên giáo); English ("deadline") is read as
     # Vietnamese before (data/english.tsv)

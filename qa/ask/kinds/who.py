@@ -46,6 +46,9 @@ _SINGLED_END = re.compile(r"[,;.()]|\s(?:trong|ve|de|nham|doi voi)\s")
 _NOT_ACTING = re.compile(r"(?:\b(?:quy dinh|huong dan|nghi quyet|ket luan|van ban|chi thi)\W+(?:\w+\W+){0,3}cua"
                          r"|\bxu ly nghiem|\bxu ly)\s+(?:cac\s+|nhung\s+)?$")
 _LISTED = re.compile(r"^\s*(?:,|va|hoac)\s*$")
+# the owner of a responsibility the clause is about ("rà soát các văn bản … liên quan đến … trách nhiệm
+# người đứng đầu"): a topic, not who acts
+_TOPIC_OWNER = re.compile(r"\b(?:lien quan den|ve)\b[^.;:]{0,100}\btrach nhiem\s+(?:cua\s+)?$")
 
 
 def _acting(part: str, actors: tuple[str, ...]) -> tuple[str, ...]:
@@ -60,7 +63,8 @@ def _acting(part: str, actors: tuple[str, ...]) -> tuple[str, ...]:
             kept.append(actor)
             continue
         before = folded[:start]
-        if _NOT_ACTING.search(before[-60:]) or (end_dropped is not None and _LISTED.match(folded[end_dropped:start])):
+        if _NOT_ACTING.search(before[-60:]) or _TOPIC_OWNER.search(before[-120:]) \
+                or (end_dropped is not None and _LISTED.match(folded[end_dropped:start])):
             end_dropped = start + len(actor)
             continue
         kept.append(actor)
