@@ -284,6 +284,8 @@ class Judge:
         if passed:
             said = " ".join(said)[passed[-1]:].split()
         words = [w for w in said if w not in STOPWORDS_FOLDED]
+        while words and words[0] in _LEADING:  # "Riêng Đảng đoàn … được giao gì?": who is singled out follows
+            words = words[1:]
         # a question word anywhere in it, stop word or not ("Chỗ nào làm chưa ra gì thì trên …"), asks
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in said):
             return None
@@ -295,7 +297,10 @@ class Judge:
         if self.info.has_phrase(" ".join(head)) or any(set(head) <= set(b.said_syllables) for b in bridges):
             return None
         start, end = m.span("subject")
-        return q.text[start:end].strip(" ,") if len(q.text) == len(folded) else m.group("subject").strip(" ,")
+        said = q.text[start:end] if len(q.text) == len(folded) else m.group("subject")
+        while said.split() and fold(said.split()[0].lower()) in _LEADING:
+            said = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+        return said.strip(" ,")
 
     def _absent_from_named(self, q: Question, hits) -> str | None:
         """Why the part of the document a question names by number ("phần IV") cannot say what it
@@ -698,6 +703,8 @@ _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? 
                            r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"
                            r"(?: gi| nhu the nao| the nao| ra sao)|lam gi|giao gi|giao viec gi|giao nhiem vu gi)\b")
 _ASKING = frozenset("ai gi nao sao the may bao".split())
+# words that open a turn before its subject: "riêng", "còn", "vậy"
+_LEADING = frozenset("rieng con vay".split())
 # first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì")
 _NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")

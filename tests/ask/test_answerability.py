@@ -209,6 +209,9 @@ def test_a_task_question_about_someone_the_plan_never_names(assistant):
     assert reply.answer.startswith("Kế hoạch không nhắc đến Trường chính trị; nội dung gần nhất là III.3")
     assert assistant.ask("Doanh nghiệp nhà nước phải làm gì?").answer.startswith(
         "Kế hoạch không nhắc đến Doanh nghiệp nhà nước;")
+    # "riêng" singles out who follows: the subject is what comes after it
+    assert assistant.ask("Riêng trường chính trị phải làm gì?").answer.startswith(
+        "Kế hoạch không nhắc đến trường chính trị;")
     # the asker, a head the plan names (whatever modifies it), a bridged word, no subject at all
     for known in ("Chi bộ của tôi phải làm gì?", "Chúng tôi phải làm gì?", "Cán bộ lãnh đạo chủ chốt phải làm gì?",
                   "Báo đài có vai trò gì?", "Cần phát huy vai trò phản biện của những tổ chức nào?",

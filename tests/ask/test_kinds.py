@@ -236,6 +236,9 @@ def test_a_count_of_the_documents_own_parts(assistant):
     # "mấy" before things in a yes/no question, or in the topic before "thì", is "those", no count
     ("Kế hoạch 03 có nói mấy cái điều đảng viên không được làm hông?", "what"),
     ("Mấy vụ tham ô thì plan bảo làm khi nào, có hạn ko?", "when"),
+    ("Ở huyện mấy cơ quan tư pháp, công an, tòa án phải làm gì theo KH?", "what"),
+    ("dạ mấy buổi học nghị quyết hay buồn ngủ lắm ạ, kế hoạch có bảo làm cho hấp dẫn hơn không ạ", "what"),
+    ("Mấy người phải ký kế hoạch?", "count"),
     ("Mấy vụ án lớn thì thu hồi được bao nhiêu tiền?", "amount"),
     # a term's meaning, asked alone; asked with something else, the other kind
     ("tập trung dân chủ là sao ạ, kế hoạch có giải thích ko", "definition"),

@@ -21,6 +21,12 @@ _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|l
                     r"|khong|ko|hong|hok|chua)\b.*)$")
 
 
+# "mấy" opening the question, before a thing the rest asks something else about, is "those" (Southern
+# and everyday speech): "dạ mấy buổi học nghị quyết hay buồn ngủ, kế hoạch có bảo làm hấp dẫn hơn không?",
+# "Ở huyện mấy cơ quan tư pháp phải làm gì?"; "mấy năm" (a length of time) stays a count
+_THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b"
+                    r"|tieng\b|nguoi\b)\w+.*\b(lam gi|the nao|ra sao|khong|ko|hong|hok|chua)"
+                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi)\W*)*$")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
@@ -127,6 +133,8 @@ class Count(Kind):
     def detect(self, text: str, folded: str) -> bool:
         folded = collapse(_count_folded(text))
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
+            return False
+        if _THOSE.search(folded):
             return False
         topic = _TOPIC.search(folded)
         if topic and _unit_after_count(topic.group(2), load_slots()) is None:
