@@ -23,7 +23,7 @@ from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
 from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
-from .question import Question, analyze
+from .question import Question, analyze, english_words
 from .retrieve import Retrieval, Retriever
 from .spelling import Speller, in_language, language_syllables
 from .text import Segmenter, fold, has_diacritics, syllables
@@ -300,6 +300,10 @@ class Assistant:
         if not q.text or not re.search(r"\w", q.text):
             return "Câu hỏi không có chữ nào để tìm; vui lòng nhập câu hỏi bằng tiếng Việt."
         if not q.content and not q.refs and not q.item_numbers and q.kind == "what":
+            if english_words(q.text):  # "What is the weather today?": English, and nothing of the plan's
+                return ("Trợ lý trả lời câu hỏi tiếng Việt (hoặc có từ của văn bản) về văn bản trong kho; câu hỏi "
+                        "này chưa nêu nội dung nào của văn bản (ví dụ: «what does the plan say about lấy phiếu tín "
+                        "nhiệm?»).")
             return "Câu hỏi chưa nêu nội dung cần tìm; vui lòng hỏi cụ thể hơn (ví dụ: «Nhiệm vụ 8 là gì?»)."
         return None
 

@@ -494,6 +494,33 @@ def asking_part(text: str) -> str:
     return " ".join(asked) if asked and len(asked) < len(said) else text
 
 
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines(DATA / "english_function_words.tsv") if ln.strip())
+
+
+def english_words(text: str) -> frozenset[str]:
+    """The English words of a question typed (partly) in English: with two English function words
+    or more that are no Vietnamese syllable ("what does the plan say about confidence votes?": "what",
+    "does", "about"), the function words and the words of three
+    letters or more that are no Vietnamese syllable ("press", "votes"); else none. Abbreviations
+    (capitals) and numbers are not words here.
+
+    >>> sorted(english_words("what does the plan ask the press to do?"))
+    ['ask', 'does', 'plan', 'press', 'the', 'to', 'what']
+    """
+    function = _english_function_words()
+    tokens = re.findall(r"[A-Za-z]+", text)
+    from .spelling import language_syllables
+
+    folded = language_syllables()[1]
+    # two that no Vietnamese typed without accents could be ("the", "do", "can" could: thể, do, cần)
+    if sum(t.lower() in function and t.lower() not in folded for t in tokens) < 2:
+        return frozenset()
+    return frozenset(t.lower() for t in tokens
+                     if t.lower() in function or (len(t) >= 3 and not t.isupper() and t.lower() not in folded))
+
+
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
@@ -592,6 +619,12 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     words = re.findall(r"[a-z]+", unicodedata.normalize("NFC", text).lower())
     english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
         sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
+    foreign = english_words(text)
+    if foreign:  # the asker's English is no topic the plan lacks: "what does the plan say about …"
+        content = tuple(s for s in content if s not in foreign)
+        content_accented = tuple(s for s in content_accented if fold(s) not in foreign)
+        topic = tuple(s for s in topic if s not in foreign)
+        topic_accented = tuple(s for s in topic_accented if fold(s) not in foreign)
     return Question(raw=raw, text=text, kind=kind, meta_field=meta_field, role=role,
                     bodies=body_names(text) + place_bodies(text), refs=refs, item_numbers=numbers,
                     doc_numbers=doc_numbers, doc_keys=doc_keys, issue_date=issue_date, content=content,

@@ -37,7 +37,7 @@ from .embed import query_threads, runnable_tasks, usable_cores
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
-from .question import INTENT_SYLLABLES, LAST, Question, analyze, without_documents
+from .question import INTENT_SYLLABLES, LAST, Question, analyze, english_words, without_documents
 from .text import STOPWORDS, Segmenter, accented_tokens, fold, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
 
@@ -172,6 +172,29 @@ def bonus_classes(index: LoadedIndex, reads_text: bool) -> tuple[np.ndarray, lis
     return cache[reads_text]
 
 
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _without_words(text: str, words: frozenset[str]) -> str:
+    """``text`` without the (lower-case) ``words``, spaces collapsed."""
+    return " ".join(_WORD.sub(lambda m: "" if m.group(0).lower() in words else m.group(0), text).split())
+
+
+def _in_place(typed: str, words: frozenset[str], read: str) -> str:
+    """``typed`` with its words other than ``words`` replaced, in order, by the words of ``read``
+    (the same words with their accents restored); ``typed`` when the counts differ."""
+    kept = [m for m in _WORD.finditer(typed) if m.group(0).lower() not in words]
+    said = _WORD.findall(read)
+    if len(kept) != len(said):
+        return typed
+    out, end = [], 0
+    for m, word in zip(kept, said):
+        out.append(typed[end:m.start()])
+        out.append(word)
+        end = m.end()
+    return "".join(out) + typed[end:]
+
+
 class Retriever:
     def __init__(self, index: LoadedIndex, embedder, segmenter: Segmenter, config: Config,
                  lexicon: Lexicon | None = None, corpus_has: Callable[[str], bool] | None = None,
@@ -296,6 +319,10 @@ class Retriever:
         keeps them), with the corpus's words for the user's phrases, accents restored if typed without."""
         cfg = self.config
         own = q.text if q.kind == "meta" else without_documents(q.text, self.maps.held_docs)
+        typed = own  # as the dense model reads it: a multilingual model reads the asker's English too
+        foreign = english_words(own)
+        if foreign:  # the word views and the accent restorer read the Vietnamese words only
+            own = _without_words(own, foreign) or own
         text = f"{own} {extra_text}".strip()
         if not text:
             return Reading(text="")
@@ -312,6 +339,8 @@ class Retriever:
             restored = None if restored == text else restored
         # with the corpus's words for the phrases it never uses, the question reads nearer the plan
         read = plain(restored or text)  # emoji and markup are no meaning: the model would read them
+        if foreign:  # the English as typed, with the Vietnamese words read as above in their places
+            read = plain(_in_place(typed, foreign, read_as or own) + (f" {extra_text}" if extra_text else ""))
         dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
         return Reading(text=text, bridges=bridges, bridged=bridged, read_as=read_as, restored=restored,
                        dense_text=dense_text)

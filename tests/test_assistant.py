@@ -149,6 +149,17 @@ def test_english_question(assistant):
     assert not reply.found and "tiếng Việt" in reply.message
 
 
+@pytest.mark.parametrize("question, kind, ref", [
+    ("what does the plan ask the press to do?", "what", "II.2"),
+    ("what does the plan say about confidence votes (lấy phiếu tín nhiệm)?", "what", "III.5"),
+    ("deadline for localities to issue their own implementation plans?", "when", "III.2"),
+])
+def test_a_question_in_english_is_read_for_its_topic(assistant, question, kind, ref):
+    # the English words are the asker's language, not things the plan never mentions: no refusal
+    reply = assistant.ask(question)
+    assert (reply.found, reply.confidence, reply.kind, reply.citations[0].ref) == (True, "high", kind, ref)
+
+
 @pytest.mark.parametrize("value", [None, 42, ["a"], b"bytes"])
 def test_non_string_question(assistant, value):
     reply = assistant.ask(value)

@@ -261,6 +261,20 @@ def test_a_question_about_the_plan_issued_by_a_body_is_no_register_question():
     assert analyze("Kế hoạch do Bộ Chính trị ban hành có yêu cầu kiểm điểm không?").kind == "what"
 
 
+def test_english_words_are_told_from_vietnamese_typed_without_accents():
+    from qa.question import english_words
+
+    assert english_words("what does the plan ask the press to do?") == \
+        {"what", "does", "the", "plan", "ask", "press", "to", "do"}
+    # "do", "the", "can" are Vietnamese too (do, thể, cần): alone they make no English question
+    for text in ("ke hoach nay do ai ky, the nao", "can bo phai lam the nao", "KH 03 có effective date là ngày nào?"):
+        assert english_words(text) == frozenset(), text
+    q = analyze("what does the plan say about confidence votes (lấy phiếu tín nhiệm)?")
+    assert q.topic == ("lay", "phieu", "tin")
+    # nor is "own" the Telex keys of "ơn" in an English question
+    assert "own" in analyze("deadline for localities to issue their own implementation plans?").text
+
+
 def test_a_question_passed_on_is_read_without_who_passes_it():
     from qa.question import analyze, without_relay
 
