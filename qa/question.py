@@ -23,7 +23,7 @@ from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
-from .spelling import well_formed
+from .spelling import language_syllables, well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
 
@@ -300,12 +300,13 @@ _POINTING = re.compile(r"\b(\w+) (nay|do|ay|tren)\b")
 
 
 def _points_back(text: str) -> bool:
-    """The text names something with "này / đó / ấy / trên" that is not a document ("kế hoạch này")."""
-    return any(m.group(1) not in _DOCUMENT_ENDINGS for m in _POINTING.finditer(fold(text)))
+    """The text names something with "này / đó / ấy / trên" that is not a document ("kế hoạch này",
+    "KH ấy", "tài liệu đó")."""
+    named = document_words() | _DOCUMENT_SHORT
+    return any(m.group(1) not in named for m in _POINTING.finditer(fold(text)))
 
 
-# the last syllables of the names a document goes by ("kế hoạch này", "văn bản đó", "KH ấy")
-_DOCUMENT_ENDINGS = frozenset({"hoach", "ban", "kh", "lieu", "luan", "quyet", "thi", "dinh", "vb"})
+_DOCUMENT_SHORT = frozenset({"kh", "kl", "nq", "vb", "lieu"})  # KH, KL, NQ, VB; "tài liệu"
 
 
 # marks left side by side once a phrase between them is gone ("Chào ad, , kế hoạch…")
@@ -511,8 +512,6 @@ def english_words(text: str) -> frozenset[str]:
     """
     function = _english_function_words()
     tokens = re.findall(r"[A-Za-z]+", text)
-    from .spelling import language_syllables
-
     folded = language_syllables()[1]
     # two that no Vietnamese typed without accents could be ("the", "do", "can" could: thể, do, cần)
     if sum(t.lower() in function and t.lower() not in folded for t in tokens) < 2:

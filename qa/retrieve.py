@@ -330,17 +330,18 @@ class Retriever:
         # The user's words stay; the corpus's words for the phrases it never uses are added.
         bridged = tuple(w for b in bridges for w in _weighted(b))
         # typed without accents: the accented and dense views read it with them restored
-        read_as, restored = "", None
+        read_as, restored, extra_read = "", None, extra_text
         if cfg.restore_accents and not q.accented:
             restorer = self.restorer()
             read_as = restorer.restore(own)
-            restored = f"{read_as} {restorer.restore(extra_text)}".strip() if extra_text else read_as
+            extra_read = restorer.restore(extra_text) if extra_text else ""
+            restored = f"{read_as} {extra_read}".strip() if extra_text else read_as
             read_as = "" if read_as == own else read_as  # a reading only where accents were restored
             restored = None if restored == text else restored
         # with the corpus's words for the phrases it never uses, the question reads nearer the plan
         read = plain(restored or text)  # emoji and markup are no meaning: the model would read them
         if foreign:  # the English as typed, with the Vietnamese words read as above in their places
-            read = plain(_in_place(typed, foreign, read_as or own) + (f" {extra_text}" if extra_text else ""))
+            read = plain(f"{_in_place(typed, foreign, read_as or own)} {extra_read}".strip())
         dense_text = " ".join([read, *bridged]) if bridges and cfg.dense_bridges else read
         return Reading(text=text, bridges=bridges, bridged=bridged, read_as=read_as, restored=restored,
                        dense_text=dense_text)
