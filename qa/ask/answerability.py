@@ -409,6 +409,15 @@ class Judge:
         inside = self._surely_inside(s) and not follows_topic
         word_rules = corpus_rules and not self._near_answered(s)
         worded = word_rules and not inside
+        latest = self.info.latest_year
+        spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
+        later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
+        # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest`` (said before what
+        # the best clauses lack, which the year makes plain)
+        year = Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
+                              f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year") if later else None
+        if corpus_rules and later and q.kind != "meta":
+            return year
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
@@ -468,13 +477,8 @@ class Judge:
         if corpus_rules and shares:
             # "phiếu tín nhiệm dưới 50% thì sao?": a share the corpus never states
             return Verdict("low", f"Kế hoạch không nêu tỷ lệ {', '.join(dict.fromkeys(shares))}.", s, 0.0, "share")
-        latest = self.info.latest_year
-        spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
-        later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
         if corpus_rules and later:
-            # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest``
-            return Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
-                                  f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year")
+            return year
         # a name the lexicon gives a corpus phrase ("Hội nghị TW4 khóa XIII": Kết luận 21) is known
         bridged = [fold(b.said) for b in retrieval.bridges]
         unnamed = [n.said for n in numbered(q.text) if (n.kind, n.number) not in self.info.sessions
