@@ -23,7 +23,8 @@ from .embed import make_embedder
 from .index import IndexProblem, LoadedIndex, build_index, load_index
 from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
-from .question import Question, analyze, english_words
+from .question import Question, analyze
+from .spelling import english_words
 from .retrieve import Retrieval, Retriever
 from .spelling import Speller, in_language, language_syllables
 from .text import Segmenter, fold, has_diacritics, syllables

@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 
 from .datafiles import DATA, data_lines
-from .spelling import language_syllables
+from .spelling import english_words, language_syllables
 from .text import normalize
 
 _TONE_MARKS = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323"}
@@ -174,16 +174,10 @@ def decoded(text: str) -> str:
     text shows such keys for sure; otherwise ``text`` unchanged."""
     if not text.isascii() and not _KEYS_SEEN.search(text):  # typed with marks and no key in sight
         return text
-    if _english(text):  # "… issue their own plans?": English, whose "own" is no Telex "ơn"
+    if english_words(text):  # "… issue their own plans?": English, whose "own" is no Telex "ơn"
         return text
     reads = {m.start(): _read(m.group(0)) for m in _TOKEN.finditer(text)}
     reads = {k: v for k, v in reads.items() if v is not None}
     if not any(sure for _, sure, _ in reads.values()) and sum(counts for *_, counts in reads.values()) < 2:
         return text
     return _TOKEN.sub(lambda m: reads[m.start()][0] if m.start() in reads else m.group(0), text)
-
-
-def _english(text: str) -> bool:
-    from .question import english_words
-
-    return bool(english_words(text))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
-from .spelling import language_syllables, well_formed
+from .spelling import english_words, well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
 
@@ -61,7 +60,6 @@ _REF_PATTERNS = (
 _ROMANS = ("I", "II", "III", "IV", "V")
 _DOC_NAMED = re.compile(r"\b(ket luan|nghi quyet|chi thi|quy dinh|ke hoach|huong dan|thong bao)\s+(?:so\s+)?(\d{1,4})\b")
 _TAG = re.compile(r"<[^>]{0,200}>")
-_ENGLISH = frozenset("the what who when where which how is are of to in for does do and plan party task".split())
 
 
 _DOC_TYPE_ABBR = {"ket luan": "kl", "nghi quyet": "nq", "chi thi": "ct", "quy dinh": "qd", "ke hoach": "kh",
@@ -495,31 +493,6 @@ def asking_part(text: str) -> str:
     return " ".join(asked) if asked and len(asked) < len(said) else text
 
 
-@lru_cache(maxsize=1)
-def _english_function_words() -> frozenset[str]:
-    return frozenset(ln.strip().lower() for ln in data_lines(DATA / "english_function_words.tsv") if ln.strip())
-
-
-def english_words(text: str) -> frozenset[str]:
-    """The English words of a question typed (partly) in English: with two English function words
-    or more that are no Vietnamese syllable ("what does the plan say about confidence votes?": "what",
-    "does", "about"), the function words and the words of three
-    letters or more that are no Vietnamese syllable ("press", "votes"); else none. Abbreviations
-    (capitals) and numbers are not words here.
-
-    >>> sorted(english_words("what does the plan ask the press to do?"))
-    ['ask', 'does', 'plan', 'press', 'the', 'to', 'what']
-    """
-    function = _english_function_words()
-    tokens = re.findall(r"[A-Za-z]+", text)
-    folded = language_syllables()[1]
-    # two that no Vietnamese typed without accents could be ("the", "do", "can" could: thể, do, cần)
-    if sum(t.lower() in function and t.lower() not in folded for t in tokens) < 2:
-        return frozenset()
-    return frozenset(t.lower() for t in tokens
-                     if t.lower() in function or (len(t) >= 3 and not t.isupper() and t.lower() not in folded))
-
-
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
@@ -615,10 +588,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     placing = _LAST_WORDS if any(n.endswith(" " + LAST) for n in numbers) else frozenset()
     topic = tuple(s for s in content if s not in INTENT_SYLLABLES and s not in placing)
     topic_accented = tuple(w for w in content_accented if fold(w) not in INTENT_SYLLABLES and fold(w) not in placing)
-    words = re.findall(r"[a-z]+", unicodedata.normalize("NFC", text).lower())
-    english = bool(words) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha()) and \
-        sum(w in _ENGLISH for w in words) >= max(1, len(words) // 4)
     foreign = english_words(text)
+    # typed wholly in English (no Vietnamese letter): the refusal says which language it reads
+    english = bool(foreign) and not any(ch for ch in text if ord(ch) > 127 and ch.isalpha())
     if foreign:  # the asker's English is no topic the plan lacks: "what does the plan say about …"
         content = tuple(s for s in content if s not in foreign)
         content_accented = tuple(s for s in content_accented if fold(s) not in foreign)

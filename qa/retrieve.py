@@ -37,7 +37,8 @@ from .embed import query_threads, runnable_tasks, usable_cores
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
-from .question import INTENT_SYLLABLES, LAST, Question, analyze, english_words, without_documents
+from .question import INTENT_SYLLABLES, LAST, Question, analyze, without_documents
+from .spelling import english_words
 from .text import STOPWORDS, Segmenter, accented_tokens, fold, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
 

@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable
 
+from .datafiles import DATA, data_lines
 from .text import STOPWORDS, fold, has_diacritics
 
 _SYLLABLE = re.compile(
@@ -66,6 +67,31 @@ def in_language(word: str) -> bool:
         return True
     lower = word.lower()
     return lower in accented if fold(lower) != lower else lower in folded
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines(DATA / "english_function_words.tsv") if ln.strip())
+
+
+def english_words(text: str) -> frozenset[str]:
+    """The English words of a question typed (partly) in English: with two English function words
+    or more that are no Vietnamese syllable ("what does the plan say about confidence votes?": "what",
+    "does", "about"), the function words and the words of three
+    letters or more that are no Vietnamese syllable ("press", "votes"); else none. Abbreviations
+    (capitals) and numbers are not words here.
+
+    >>> sorted(english_words("what does the plan ask the press to do?"))
+    ['ask', 'does', 'plan', 'press', 'the', 'to', 'what']
+    """
+    function = _english_function_words()
+    tokens = re.findall(r"[A-Za-z]+", text)
+    folded = language_syllables()[1]
+    # two that no Vietnamese typed without accents could be ("the", "do", "can" could: thể, do, cần)
+    if sum(t.lower() in function and t.lower() not in folded for t in tokens) < 2:
+        return frozenset()
+    return frozenset(t.lower() for t in tokens
+                     if t.lower() in function or (len(t) >= 3 and not t.isupper() and t.lower() not in folded))
 
 
 _LETTERS = "abcdeghiklmnopqrstuvxyđ"  # what a slip of one key inserts or replaces (tone marks aside)

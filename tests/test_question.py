@@ -262,7 +262,7 @@ def test_a_question_about_the_plan_issued_by_a_body_is_no_register_question():
 
 
 def test_english_words_are_told_from_vietnamese_typed_without_accents():
-    from qa.question import english_words
+    from qa.spelling import english_words
 
     assert english_words("what does the plan ask the press to do?") == \
         {"what", "does", "the", "plan", "ask", "press", "to", "do"}

@@ -477,7 +477,7 @@ class Judge:
         if corpus_rules and shares:
             # "phiếu tín nhiệm dưới 50% thì sao?": a share the corpus never states
             return Verdict("low", f"Kế hoạch không nêu tỷ lệ {', '.join(dict.fromkeys(shares))}.", s, 0.0, "share")
-        if corpus_rules and later:
+        if corpus_rules and later:  # a register question: after what the register does not hold
             return year
         # a name the lexicon gives a corpus phrase ("Hội nghị TW4 khóa XIII": Kết luận 21) is known
         bridged = [fold(b.said) for b in retrieval.bridges]
