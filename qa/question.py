@@ -337,8 +337,10 @@ _NUMBER_WORDS = _number_words()
 _NUMBER_WORD = "|".join(re.escape(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
 # a kind of document, then its number said in words ("kết luận hai mốt"); not a length ("kế hoạch hai năm")
 _SPOKEN_NUMBER = re.compile(rf"(?<!\w)(kết luận|kế hoạch|nghị quyết|quy định|chỉ thị|hướng dẫn|thông báo)( số)? "
-                            rf"((?:{_NUMBER_WORD})(?: (?:{_NUMBER_WORD})){{0,3}})(?!\w)"
-                            r"(?! (?:năm|tháng|ngày|tuần|quý|lần|giờ|buổi|người|cấp)(?!\w))", re.IGNORECASE)
+                            rf"((?:{_NUMBER_WORD})(?: (?:{_NUMBER_WORD})){{0,3}})(?!\w)(?! (?:{_NUMBER_WORD})(?!\w))"
+                            # (a year after it is no length: "kết luận hai mốt năm 2021")
+                            r"(?! (?:năm(?! (?:\d|hai (?:nghìn|ngàn|không)))|tháng|ngày|tuần|quý|lần|giờ|buổi|người|cấp)(?!\w))",
+                            re.IGNORECASE)
 
 
 def _spoken_value(words: list[str]) -> str | None:
@@ -355,9 +357,28 @@ def _spoken_value(words: list[str]) -> str | None:
     return "".join(str(v) for v in values)
 
 
+# a year said in words after "năm": "năm hai nghìn không trăm hai mươi mốt", "năm hai ngàn hai mốt",
+# "năm hai không hai hai" (digit by digit)
+_SPOKEN_YEAR = re.compile(rf"(?<!\w)(năm) (?:hai (?:nghìn|ngàn)(?: không trăm)?(?: (?:linh|lẻ))? "
+                          rf"((?:{_NUMBER_WORD})(?: (?:{_NUMBER_WORD}))?(?: (?:{_NUMBER_WORD}))?)"
+                          rf"|(hai không (?:{_NUMBER_WORD}) (?:{_NUMBER_WORD})))(?!\w)", re.IGNORECASE)
+
+
+def _year(m: re.Match) -> str:
+    if m.group(3):  # digit by digit
+        digits = [_NUMBER_WORDS[w.lower()] for w in m.group(3).split()]
+        return f"{m.group(1)} {''.join(map(str, digits))}" if all(d < 10 for d in digits) else m.group(0)
+    words = m.group(2).split()
+    if words[0].lower() in ("linh", "lẻ"):  # "năm hai nghìn linh năm": the year's last word is not one read here
+        return m.group(0)
+    value = str(_NUMBER_WORDS[words[0].lower()]) if len(words) == 1 else _spoken_value(words)
+    return f"{m.group(1)} {2000 + int(value)}" if value is not None and int(value) < 100 else m.group(0)
+
+
 def spoken_numbers(text: str) -> str:
     """A document's number said in words, as digits: "kế hoạch số không ba … thực hiện kết luận hai mốt"
-    → "kế hoạch số 03 … thực hiện kết luận 21" (``qa/data/number_words.tsv``). Only with accents typed.
+    → "kế hoạch số 03 … thực hiện kết luận 21" (``qa/data/number_words.tsv``), and a year after "năm"
+    ("năm hai nghìn không trăm hai mốt" → "năm 2021"). Only with accents typed.
 
     >>> spoken_numbers("cái kết luận mười chín mà kế hoạch nhắc đến")
     'cái kết luận 19 mà kế hoạch nhắc đến'
@@ -372,7 +393,7 @@ def spoken_numbers(text: str) -> str:
         value = _spoken_value(words)
         return " ".join([f"{m.group(1)}{m.group(2) or ''} {value}", *after]) if value is not None else m.group(0)
 
-    return _SPOKEN_NUMBER.sub(sub, text)
+    return _SPOKEN_YEAR.sub(_year, _SPOKEN_NUMBER.sub(sub, text))
 
 
 # a document type's abbreviation typed against its number ("KL21", "kh03"): two words
@@ -480,6 +501,11 @@ _ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|ch
                              r"(?!\w)[^?]*$", re.IGNORECASE)
 
 
+_TAG_ONLY = re.compile(r"^\W*(?:(?:vay|the|nhu vay|dieu (?:do|nay)|thong tin (?:do|nay))\s+)?(?:co\s+)?"
+                       r"(?:dung|phai|that|chinh xac|chuan)(?:\s+(?:khong|ko|k|hong|chu|hay sai|hay khong))?"
+                       r"(?:\s+(?:a|vay|nhi|ha|khong))*\W*$")
+
+
 def asking_part(text: str) -> str:
     """The sentences that ask ("… ?"), when others only tell the asker's situation: "Em viết bài,
     hạn nộp tuần sau. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh không?" asks no time. The
@@ -490,6 +516,9 @@ def asking_part(text: str) -> str:
     """
     said = sentences(text)
     asked = [s for s in said if s.endswith("?")]
+    if asked and all(_TAG_ONLY.match(fold(s)) for s in asked):
+        # "… ông X ký kế hoạch này. Có đúng không?": a tag alone asks about the sentence before it
+        asked = [s for i, s in enumerate(said) if s.endswith("?") or (i + 1 < len(said) and said[i + 1].endswith("?"))]
     return " ".join(asked) if asked and len(asked) < len(said) else text
 
 
@@ -552,7 +581,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
             # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
             named_by = found.group(0).split()
-            if len(named_by) <= 4:
+            if len(named_by) <= 4 or found.groupdict().get("named"):
                 rest = [s for s in rest if s not in named_by]
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":

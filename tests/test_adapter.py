@@ -91,11 +91,14 @@ def test_the_labelled_questions_say_how_much_nearer_the_out_of_scope_ones_are(tm
     assert adapter.info["outside_examples"] == 3
     path = tmp_path / "a.npz"
     adapter.save(path)
-    loaded = QueryAdapter.load(path)  # kept as int8 with a scale a row: within a thousandth
+    loaded = QueryAdapter.load(path)  # the bank's mean, and each row's difference in 31 steps of its scale
     assert loaded.outside.shape == (3, 3) and loaded.inside.shape == (2, 3)
     with np.load(path) as data:
         assert data["outside"].dtype == np.int8 and data["outside_scale"].shape == (3,)
-    assert loaded.outside_margin(query, 2) == pytest.approx(0.36, abs=1e-3)
+        assert data["outside_mean"].shape == (3,) and int(np.abs(data["outside"]).max()) == 31
+        assert np.allclose(data["outside_mean"], outside.mean(axis=0))
+    assert np.abs(loaded.outside - outside).max() <= float(np.abs(outside - outside.mean(axis=0)).max()) / 62 + 1e-6
+    assert loaded.outside_margin(query, 2) == pytest.approx(0.36, abs=0.02)
     # without out-of-scope questions there is nothing to compare
     plain = QueryAdapter.train(clauses, CLAUSE_VECTORS, inside, [Example("q1", (0,)), Example("q2", (1,))], "m",
                                TrainingSettings(epochs=1))
@@ -115,6 +118,15 @@ def test_the_refusal_model_is_kept_in_the_adapters_file(tmp_path):
     replace(adapter, refusal=refusal).save(tmp_path / "a.npz")
     loaded = QueryAdapter.load(tmp_path / "a.npz")
     assert loaded.refusal == refusal and "refusal" not in loaded.info
+
+
+def test_question_banks_saved_as_int8_rows_with_their_scales_alone_still_load(tmp_path):
+    """Files written before the banks kept their mean: the rows themselves in int8, a scale each."""
+    path = tmp_path / "earlier.npz"
+    np.savez(path, matrix=np.eye(3, dtype=np.float32), outside=np.array([[127, 0, 0], [0, -127, 64]], dtype=np.int8),
+             outside_scale=np.array([0.5, 0.25], dtype=np.float32),
+             meta=np.array(json.dumps({"format": 1, "model": "m", "fingerprint": "f", "clause_count": 3})))
+    assert np.allclose(QueryAdapter.load(path).outside, [[63.5, 0.0, 0.0], [0.0, -31.75, 16.0]])
 
 
 def test_question_vectors_of_another_size_are_refused(tmp_path):

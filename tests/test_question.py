@@ -308,6 +308,37 @@ def test_a_documents_number_said_in_words_is_read_as_digits():
         assert spoken_numbers(text) == text
     assert analyze("theo kế hoạch ba thì học quán triệt kết luận hai mốt vào tháng mấy").doc_keys == \
         (("kh", 3), ("kl", 21))
+    # a year after it is no length; nor is a number word after the match cut off
+    assert spoken_numbers("kết luận hai mốt năm hai nghìn hai mốt") == "kết luận 21 năm 2021"
+    assert spoken_numbers("kết luận hai mốt năm 2021") == "kết luận 21 năm 2021"
+
+
+def test_a_tag_question_asks_about_the_sentence_before_it():
+    from qa.question import asking_part
+
+    assert asking_part("Tôi là bí thư. Ông X ký kế hoạch này. Có đúng không?") == "Ông X ký kế hoạch này. Có đúng không?"
+    assert asking_part("Chào. KH có 11 nhiệm vụ. Đúng hay sai?") == "KH có 11 nhiệm vụ. Đúng hay sai?"
+    assert asking_part("Hạn nộp tuần sau. Kế hoạch có nhắc tới X không? Em cảm ơn.") == "Kế hoạch có nhắc tới X không?"
+
+
+def test_where_the_asker_read_a_claim_is_no_topic(assistant):
+    reply = assistant.ask("Facebook nói hạn cuối học tập quán triệt KL 21 ở cấp cơ sở là hết quý I/2022. "
+                          "Kế hoạch ghi thế nào?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "II.3")
+    assert reply.answer.startswith("Tháng 12/2021 - 01/2022 (II.3)")
+
+
+def test_a_year_said_in_words_is_read_as_digits(assistant):
+    from qa.question import spoken_numbers
+
+    assert spoken_numbers("ký tháng mấy năm hai nghìn không trăm hai mươi mốt") == "ký tháng mấy năm 2021"
+    assert spoken_numbers("năm hai ngàn hai hai") == "năm 2022"
+    assert spoken_numbers("năm hai không hai hai") == "năm 2022"
+    assert spoken_numbers("năm hai nghìn linh một") == "năm 2001"
+    for text in ("năm hai nghìn linh năm", "năm hai người", "năm hai nghìn", "nam hai nghin hai mot"):
+        assert spoken_numbers(text) == text
+    reply = assistant.ask("kế hoạch 03 của bộ chính trị ký ngày bao nhiêu tháng mấy năm hai nghìn không trăm hai mốt")
+    assert (reply.kind, reply.confidence) == ("meta", "high") and reply.answer.startswith("Ngày ban hành: 01/12/2021")
 
 
 def test_a_part_named_by_its_number_in_words_or_digits():

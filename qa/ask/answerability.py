@@ -135,8 +135,9 @@ class Judge:
             # a compound of intent syllables the corpus never uses is the user's topic ("chuyên mục")
             # … but not the words that ask ("có thời hạn không?": "thời hạn" asks a when-question)
             asking = self._asking_syllables(q)
-            units = [u for u in units if (any(p in topic for p in u) or self._unknown_compound(u) and not all(
-                        fold(p) in asking or p in STOPWORDS for p in u))
+            # ("nằm chỗ nào?": "chỗ" asks where, whether or not the topic reader kept it)
+            units = [u for u in units if (any(p in topic for p in u) or self._unknown_compound(u))
+                     and not all(fold(p) in asking or p in STOPWORDS for p in u)
                      and not all(p.isdigit() for p in u) and (len(u) > 1 or len(u[0]) > 1)]
             if not units:
                 return 0.0
@@ -265,7 +266,7 @@ class Judge:
         never mentions, in any words, is a choice it does not make."""
         m = _CHOICE.search(q.text.lower())
         if not m or fold(m.group(2)).split()[0] in _YES_NO_TAILS:
-            return None  # "… hay chăng?", "… hay không?": a yes/no question, no choice
+            return None  # "… hay chăng?", "… hay không?", "… hay ai?": a yes/no or an open question, no choice
         sides = (m.group(1), m.group(2))
         unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) for t in syllables(side))
                    for side in sides]
@@ -641,7 +642,8 @@ _LAW_NAMED = re.compile(r"(?<!\w)Luật [A-ZĐÀ-Ỹ]\w*(?: [^\W\d_]+){0,3}")
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
 _RELAYING = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(relaying_verbs(), key=len, reverse=True))
                        + r")\b") if relaying_verbs() else re.compile(r"(?!)")
-_YES_NO_TAILS = frozenset({"chang", "khong", "chua", "ko", "k"})
+# "… hay không?" asks yes or no; "người đứng đầu hay ai?", "hay gì khác?" ask the open question again
+_YES_NO_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao"})
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").

@@ -66,7 +66,10 @@ META_FIELDS = (
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
                          r"|^\W*(giu |la |voi )?(chuc (vu|danh)|cuong vi)( cua (ong|nguoi|dong chi)( ay| do| nay)?)? (gi|nao|la gi)\b"),
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
-                 r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"),
+                 r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"
+                 # a person named as its signer, to be confirmed: "ông Võ Văn Thưởng ký kế hoạch này (phải không)?"
+                 # (its words are the field's, not something else asked: ``named`` in qa/question.py)
+                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh))\b"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b"
@@ -89,11 +92,16 @@ META_FIELDS = (
                          rf"|\b(cua|do) {_ISSUER} (k[yi] )?(ban hanh|ra)( (vao )?(ngay|thang|nam) [\d/]+)?"
                          r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b\W*((a|vay|nhi|nhe)\b\W*)*$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai|hinh thuc van ban)\b"
+                     # "Văn bản này loại gì?", "kế hoạch này thuộc loại nào?"
+                     r"|\b(van ban|ke hoach|kh|tai lieu)( nay| 03)? (la |thuoc )?loai (gi|nao)\b"
                      # "là kế hoạch, nghị quyết hay chỉ thị?"
-                     r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)"
-                     r"(,? (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat))*"
-                     r",? hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat)\b"),
+                     r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat|quyet dinh)"
+                     r"(,? (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat|quyet dinh))*"
+                     r",? hay (la )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat"
+                     r"|quyet dinh)\b"),
     ("Tên văn bản", r"\bten (day du |chinh thuc |goi |goi day du )?(cua )?(ke hoach|van ban|tai lieu)\b"
+                    # "tiêu đề đầy đủ của văn bản là gì?"
+                    r"|\btieu de (day du |chinh thuc )?(cua )?(ke hoach|van ban|tai lieu)\b|\btieu de (day du|chinh thuc)\b"
                     r"|\bten (day du|chinh thuc|goi day du)( cua no)? (la )?gi\b"
                     r"|\b(ke hoach|van ban|tai lieu) (nay )?(ten|co ten|ten goi) (day du )?(la )?gi\b|\btrich yeu\b"
                     # what the whole document is about: its name says it

@@ -18,7 +18,12 @@ PATTERN = re.compile(
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)|tan suat|chu ky (nao|gi|ra sao|the nao)"
-    r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao"
+    r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao|quy may"
+    # the rhythm offered both ways: "làm liên tục hay làm theo đợt?", "theo đợt hay lúc nào cũng làm?"
+    r"|(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
+    r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)"
+    # "xong trong khoảng nào", "hoàn thành vào giai đoạn nào"
+    r"|(xong|hoan thanh)( \w+){0,2} (trong|vao) (khoang|giai doan|dip)( thoi gian)? nao"
     # chat shorthand: "tg?" (thời gian; "Ban TG" is Tuyên giáo); English ("deadline") is read as
     # Vietnamese before (data/english.tsv)
     r"|(?<!ban )tg|dip nao|han nao"
@@ -120,8 +125,8 @@ class When(Kind):
         exact = exact_asked(q)
         if exact:  # "đúng ngày mấy?": "đầu tháng 12/2021" gives no day
             return any(gives(t, exact) for t in clause.facts.timings)
-        if asks_end(q):  # "xong khi nào?": a task done "thường xuyên" has no end to give
-            return any(has_end(t) for t in clause.facts.timings)
+        # "xong khi nào?" of a task done "thường xuyên" or "từ năm 2022": the plan's answer is that it
+        # sets no end, which the reply says with the timing it does give (``answer``)
         if asks_often(q):  # "bao lâu một lần?": nor how often it is done
             return any(not _UNTIMED.match(fold(t).strip()) for t in clause.facts.timings)
         return bool(clause.facts.timings)
@@ -147,6 +152,9 @@ class When(Kind):
     def answer(self, q, hits, ctx) -> str:
         clause = hits[0].clause
         if clause.facts.timings:
+            if asks_end(q) and not any(has_end(t) for t in clause.facts.timings):
+                return (f"Kế hoạch không đặt thời hạn hoàn thành cho việc này; thời gian ghi là: "
+                        f"{'; '.join(clause.facts.timings)} ({clause.ref}).")
             return f"{'; '.join(clause.facts.timings)} ({clause.ref})."
         if clause.kind in ("header", "meta"):
             # "(Kế hoạch ban hành bởi BCT) ngày nào?": of the masthead, the day is the document's

@@ -26,7 +26,7 @@ PATTERN = re.compile(
     # "mục mấy", "việc thứ mấy", "nằm ở nội dung nào": the place asked by the part's name
     rf"|{PLACE_ASKED}"
     # "chỗ nào trong kế hoạch", "ở chỗ nào", "chỗ nào có nói …" (not "chỗ nào nội bộ lục đục": wherever)
-    r"|(o|tai|nam o) cho nao|cho nao (trong|cua) (ke hoach|van ban)|cho nao (co )?(noi(?! bo| dung)|nhac|de cap|neu|viet|ghi))\b")
+    r"|(o|tai|nam o|nam) cho nao|cho nao (trong|cua) (ke hoach|van ban)|cho nao (co )?(noi(?! bo| dung)|nhac|de cap|neu|viet|ghi))\b")
 
 
 # "… là nhiệm vụ số mấy?": the number of one of a section's numbered tasks
