@@ -391,6 +391,8 @@ def spoken_numbers(text: str) -> str:
         while len(words) > 1 and words[-1].lower() == "không":  # "… kết luận hai mốt không?": the question's
             after.insert(0, words.pop())  # "không", not a zero
         value = _spoken_value(words)
+        if value is None and m.group(2) and [w.lower() for w in words] == ["một"]:
+            value = "1"  # "kết luận số một": "số" says a number follows
         return " ".join([f"{m.group(1)}{m.group(2) or ''} {value}", *after]) if value is not None else m.group(0)
 
     return _SPOKEN_YEAR.sub(_year, _SPOKEN_NUMBER.sub(sub, text))

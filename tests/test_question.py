@@ -303,6 +303,7 @@ def test_a_documents_number_said_in_words_is_read_as_digits():
     assert spoken_numbers("cái kết luận mười chín mà kế hoạch nhắc đến") == "cái kết luận 19 mà kế hoạch nhắc đến"
     assert spoken_numbers("kế hoạch số không ba, kết luận hai mốt không?") == "kế hoạch số 03, kết luận 21 không?"
     assert spoken_numbers("Kết luận hai mươi mốt") == "Kết luận 21"
+    assert spoken_numbers("kết luận số một của bộ chính trị") == "kết luận số 1 của bộ chính trị"
     # a length, "one" of something, or a text without accents: unchanged
     for text in ("kế hoạch hai năm", "quy định một số điều", "ket luan hai mot", "Có trong kế hoạch không?"):
         assert spoken_numbers(text) == text

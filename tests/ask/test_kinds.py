@@ -244,7 +244,19 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Ở huyện mấy cơ quan tư pháp, công an, tòa án phải làm gì theo KH?", "what"),
     ("dạ mấy buổi học nghị quyết hay buồn ngủ lắm ạ, kế hoạch có bảo làm cho hấp dẫn hơn không ạ", "what"),
     ("Mấy người phải ký kế hoạch?", "count"),
+    # "những ai …" in a yes/no question is "those who", not "who?"
+    ("Kế hoạch có che chắn cho những ai dám nghĩ khác, dám đổi mới hay không?", "what"),
+    ("Những ai phải học lý luận chính trị?", "who"),
+    # "mấy" before a thing a when-question after it asks about, or a yes/no ending in chat particles: "those"
+    ("Thời hạn mấy tỉnh ủy ban hành KH thực hiện KL21 là khi nào?", "when"),
+    ("có câu giao bên nào soạn tài liệu cho mấy buổi họp học ở dưới, hạn chót là khi nào", "when"),
+    ("mấy cơ quan chuyên đi soi sai phạm trong Đảng có đc yêu cầu làm mạnh tay hơn ko z", "what"),
+    ("chuyện tự phê bình đó mấy lần, bắt đầu bao giờ", "count"),  # a count, then a time
     ("Mấy vụ án lớn thì thu hồi được bao nhiêu tiền?", "amount"),
+    ("lương của bí thư chi bộ bao nhiêu", "amount"),
+    ("Vụ cải tiến thủ tục giấy tờ thì bắt đầu hồi nào vậy?", "when"),  # administrative reform, in everyday words
+    ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),
+    ("thế dân làm công ăn lương nhà nước có bị đòi làm gương không?", "what"),  # wage earners: no money asked
     # a term's meaning, asked alone; asked with something else, the other kind
     ("tập trung dân chủ là sao ạ, kế hoạch có giải thích ko", "definition"),
     ("'Tự diễn biến' được định nghĩa thế nào trong kế hoạch?", "definition"),
@@ -474,6 +486,7 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     # the kinds offered are the answers, not other things asked
     ("KH 03 là kế hoạch hay hướng dẫn hay chỉ thị v ạ", "Loại văn bản"),
     ("Văn bản này loại gì? Kế hoạch hay quyết định?", "Loại văn bản"),
+    ("tờ này mang mã gì vậy?", "Số hiệu"),
     ("Tôi cần trích dẫn trong luận văn; tiêu đề đầy đủ của văn bản là gì?", "Tên văn bản"),
     # a person named as the signer, to be confirmed; a tag question asks about the sentence before it
     ("Có phải ông Võ Văn Thưởng ký kế hoạch này không?", "Người ký"),
@@ -781,6 +794,7 @@ def test_the_signers_office_is_not_in_the_register(assistant, text):
     ([], "Vậy chớ cái văn bản gốc mà Kế hoạch dựa vô, ra đời hồi nào?"),
     ([], "Kết luận mà kế hoạch 03 triển khai ra đời ngày tháng năm nào?"),
     (["KH 03 ra doi de lam j a"], "cai van ban goc do ra luc nao"),
+    ([], "Văn kiện gốc làm căn cứ cho tờ này ra ngày nào?"),  # "tờ này": this document, in speech
     (["Ke hoach nay thuc hien ket luan nao?", "Ket luan do ai ban hanh?"], "Ngay nao?"),
 ])
 def test_the_document_the_plan_implements_described_not_named(assistant, history, text):

@@ -26,7 +26,12 @@ _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|l
 # "Ở huyện mấy cơ quan tư pháp phải làm gì?"; "mấy năm" (a length of time) stays a count
 _THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b"
                     r"|tieng\b|nguoi\b)\w+.*\b(lam gi|the nao|ra sao|khong|ko|hong|hok|chua)"
-                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi)\W*)*$")
+                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi|z|v|ta|ha|ne)\W*)*$")
+# … and "mấy" before a thing a when-question asked after it is about: "Thời hạn mấy tỉnh ủy ban hành kế
+# hoạch là khi nào?", "soạn tài liệu cho mấy buổi họp ở dưới, hạn chót là khi nào" (not "mấy lần, bắt đầu
+# bao giờ": a count, then a time)
+_THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b)\w+(?: \w+){2,}?"
+                         r".*\b(?:khi nao|bao gio|han chot|han cuoi|thoi han)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
@@ -134,7 +139,7 @@ class Count(Kind):
         folded = collapse(_count_folded(text))
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
             return False
-        if _THOSE.search(folded):
+        if _THOSE.search(folded) or _THOSE_WHEN.search(folded):
             return False
         topic = _TOPIC.search(folded)
         if topic and _unit_after_count(topic.group(2), load_slots()) is None:

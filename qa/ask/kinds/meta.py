@@ -30,7 +30,7 @@ META_FIELDS = (
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
                rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"),
-    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so)\b"
+    ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so|mang ma (gi|nao|so gi))\b"
                 # "số kế hoạch là mấy?"
                 r"|\bso (cua )?(ke hoach|van ban)( nay)? (la )?(may|bao nhieu)\b"),
     # "còn hiệu lực không?" (still in force); not "thế còn hiệu lực từ khi nào?" (what about: from when)
@@ -139,8 +139,9 @@ _DESCRIBED = re.compile(rf"\b(?:cai )?(?:{_TYPES}|van kien)(?: goc)?(?: (?:ma|du
                         rf"| (?:{_DOC}|kh|no) (?:nay|ni|03|so 03)) {_IMPLEMENTING}\b(?! (?:{_TYPES}|kl|nq|so)\b| \d)"
                         r"(?: (?:ay|nay)\b)?"
                         # "văn bản gốc (của kế hoạch) đó": the source document
-                        rf"|\b(?:cai )?van ban goc\b(?: (?:cua|ma) (?:{_DOC}|kh|no)(?: (?:nay|ni|03|so 03))?"
-                        rf"(?: {_IMPLEMENTING})?)?(?: (?:ay|do|nay)\b)?")
+                        rf"|\b(?:cai )?van (?:ban|kien) goc\b(?: (?:cua|ma) (?:{_DOC}|kh|no)(?: (?:nay|ni|03|so 03))?"
+                        rf"(?: {_IMPLEMENTING})?| (?:lam |la )?can cu (?:cho|cua) (?:{_DOC}|kh)(?: (?:nay|ni|03|so 03))?)?"
+                        r"(?: (?:ay|do|nay)\b)?")
 _NAMED = re.compile(r"(?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]*\w")
 
 

@@ -22,7 +22,9 @@ class Amount(Kind):
     name = "amount"
 
     def detect(self, text: str, folded: str) -> bool:
-        return load_slots().search("amount", "money", text, fold_single=False) is not None \
+        # ("dân làm công ăn lương có bị đòi làm gương không?": wage earners, no money asked)
+        slots = load_slots()
+        return slots.search("amount", "money", slots.remove("amount", "compound", text), fold_single=False) is not None \
             or bool(_MONEY_ASKED.search(text.lower()))
 
     def holds_answer(self, q, clause, ctx) -> bool:

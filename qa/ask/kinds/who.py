@@ -15,7 +15,7 @@ from ...facts import BODIES, find_actors
 from ...text import fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
-from .base import FRONT_KINDS, Kind
+from .base import FRONT_KINDS, YES_NO, Kind
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
@@ -185,9 +185,19 @@ def _named_body_nearby(hits, clause):
     return None
 
 
+# "những ai dám nghĩ khác": "those who …", a relative, not "who?", when a yes/no question holds it
+_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)")
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
+
+    def detect(self, text: str, folded: str) -> bool:
+        # "Kế hoạch có thể hiện quan điểm che chắn cho những ai dám nghĩ khác hay không?" asks yes or no
+        if _RELATIVE_WHO.search(folded) and YES_NO.search(folded):
+            return bool(PATTERN.search(_RELATIVE_WHO.sub(" ", folded)))
+        return super().detect(text, folded)
     max_bonus = 1.0 + _PREDICATE_WEIGHT  # the share is at most 1
     bonus_reads_text = True  # what the lead does, in the clause's own words
 
