@@ -411,7 +411,8 @@ class Judge:
         word_rules = corpus_rules and not self._near_answered(s)
         worded = word_rules and not inside
         latest = self.info.latest_year
-        spans = _YEAR_SPAN.sub(lambda m: m.group(1), q.text)
+        # (a multiple-choice item's options are offered, not asked: "… A. thường xuyên B. năm 2023")
+        spans = _YEAR_SPAN.sub(lambda m: m.group(1), _OPTIONS.sub("", q.text))
         later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
         # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest`` (said before what
         # the best clauses lack, which the year makes plain)
@@ -650,6 +651,8 @@ _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|th�
 _MASTHEAD_ONLY = 0.5
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
+# the options of a multiple-choice item, from the second lettered one on ("A. … B. … C. …")
+_OPTIONS = re.compile(r"(?:^|\s)A[.)]\s.*?\sB[.)]\s.*$", re.DOTALL)
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 _PLAN_NAMED = re.compile(r"\bke hoach\b")
 

@@ -159,6 +159,10 @@ def test_a_year_after_the_plan(assistant):
     assert reply.answer.startswith("Kế hoạch không có thông tin về năm 2023 (năm muộn nhất văn bản nhắc đến là 2022)")
     span = assistant.ask("Nhiệm kỳ 2021-2026 phải lấy phiếu tín nhiệm vào năm thứ mấy?")
     assert span.signals["rule"] != "year"  # a span that starts within the plan's years
+    # a multiple-choice item's options are offered, not asked
+    item = assistant.ask("Chọn đáp án đúng: Theo KH 03, việc đẩy mạnh phòng, chống tham nhũng được thực hiện: "
+                         "A. thường xuyên B. năm 2022 C. năm 2023 D. quý I/2022")
+    assert (item.confidence, item.answer) == ("high", "Thực hiện thường xuyên (III.8).")
 
 
 @pytest.mark.parametrize("question, start", [
