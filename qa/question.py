@@ -503,6 +503,7 @@ _ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|ch
                              r"(?!\w)[^?]*$", re.IGNORECASE)
 
 
+# a tag question alone: "Có đúng không?", "Đúng hay sai?", "Vậy có phải không ạ?", "Có thật không?"
 _TAG_ONLY = re.compile(r"^\W*(?:(?:vay|the|nhu vay|dieu (?:do|nay)|thong tin (?:do|nay))\s+)?(?:co\s+)?"
                        r"(?:dung|phai|that|chinh xac|chuan)(?:\s+(?:khong|ko|k|hong|chu|hay sai|hay khong))?"
                        r"(?:\s+(?:a|vay|nhi|ha|khong))*\W*$")

@@ -265,7 +265,7 @@ class Judge:
         """"Bỏ phiếu kín hay giơ tay?": a choice between alternatives one of which the corpus
         never mentions, in any words, is a choice it does not make."""
         m = _CHOICE.search(q.text.lower())
-        if not m or fold(m.group(2)).split()[0] in _YES_NO_TAILS:
+        if not m or fold(m.group(2)).split()[0] in _NO_CHOICE_TAILS:
             return None  # "… hay chăng?", "… hay không?", "… hay ai?": a yes/no or an open question, no choice
         sides = (m.group(1), m.group(2))
         unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) for t in syllables(side))
@@ -643,16 +643,17 @@ _LAW_NAMED = re.compile(r"(?<!\w)Luật [A-ZĐÀ-Ỹ]\w*(?: [^\W\d_]+){0,3}")
 # "… bỏ kín hay giơ tay?": the two words either side of the last "hay" that ends a question
 _RELAYING = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(relaying_verbs(), key=len, reverse=True))
                        + r")\b") if relaying_verbs() else re.compile(r"(?!)")
-# "… hay không?" asks yes or no; "người đứng đầu hay ai?", "hay gì khác?" ask the open question again
-_YES_NO_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao"})
+# what after "hay" offers no second thing: "… hay không?" asks yes or no; "người đứng đầu hay ai?",
+# "hay gì khác?" ask the open question again
+_NO_CHOICE_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao"})
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
 _MASTHEAD_ONLY = 0.5
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-# "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
-# the options of a multiple-choice item, from the second lettered one on ("A. … B. … C. …")
+# the options of a multiple-choice item, from the first lettered one on ("A. … B. … C. …")
 _OPTIONS = re.compile(r"(?:^|\s)A[.)]\s.*?\sB[.)]\s.*$", re.DOTALL)
+# "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 _PLAN_NAMED = re.compile(r"\bke hoach\b")
 

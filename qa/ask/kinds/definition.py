@@ -31,7 +31,8 @@ _DEFINES = re.compile(r"\b(được hiểu là|nghĩa là|có nghĩa là|(?<!nh�
 _COMPARES = re.compile(r"\b(khac nhau|khac gi|co gi khac|khac biet|phan biet|giong nhau|giong hay khac)\b")
 _WHERE_USED = re.compile(r"\b(theo|trong|cua|o) (ke hoach|van ban|kh)( nay| 03| so 03)?\b")
 # ("phần" of the document; not "phản biện", "phân cấp", "phân công", … which fold to the same "phan")
-_COMPARES_OTHER = re.compile(r"\b(trach nhiem|vai tro|phan(?! (?:biet|bien|cap|cong|quyen|doi|anh|loai|tich|chia|phoi|hoa)\b)|muc|ngay|nam|thang|thoi han|thoi gian|ke hoach"
+_COMPARES_OTHER = re.compile(r"\b(trach nhiem|vai tro|phan(?! (?:biet|bien|cap|cong|quyen|doi|anh|loai|tich|chia|phoi|hoa)\b)"
+                             r"|muc|ngay|nam|thang|thoi han|thoi gian|ke hoach"
                              r"|ket luan|nghi quyet|van ban|quy dinh|chi thi|kh|kl|nq)\b")
 
 

@@ -24,7 +24,8 @@ class Amount(Kind):
     def detect(self, text: str, folded: str) -> bool:
         # ("dân làm công ăn lương có bị đòi làm gương không?": wage earners, no money asked)
         slots = load_slots()
-        return slots.search("amount", "money", slots.remove("amount", "compound", text), fold_single=False) is not None \
+        asked = slots.remove("amount", "compound", text)
+        return slots.search("amount", "money", asked, fold_single=False) is not None \
             or bool(_MONEY_ASKED.search(text.lower()))
 
     def holds_answer(self, q, clause, ctx) -> bool:

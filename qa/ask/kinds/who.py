@@ -194,7 +194,6 @@ _RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)")
 class Who(Kind):
     name = "who"
     pattern = PATTERN
-
     max_bonus = 1.0 + _PREDICATE_WEIGHT  # the share is at most 1
     bonus_reads_text = True  # what the lead does, in the clause's own words
 
