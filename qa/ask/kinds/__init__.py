@@ -3,7 +3,7 @@
 Metadata is decided first (in ``qa.question``, since it also weighs what else the
 question asks); then the slot kinds that ask for something specific — a person, an
 outcome since the plan, an amount of money, a penalty, a procedure or form, a term's meaning, a count — then timing, actor,
-place and content.
+place, a fill-in-the-blank prompt and content.
 
 >>> kind_for("Ai đang là Trưởng ban Tổ chức Trung ương?", "ai dang la truong ban to chuc trung uong?").name
 'person'
@@ -14,6 +14,7 @@ from __future__ import annotations
 from .base import AnswerContext, Kind, load_slots
 from .count import Count
 from .definition import Definition
+from .fill import Fill
 from .meta import CLAUSE_OF_FIELD, META_FIELDS, Meta
 from .money import Amount
 from .outcome import Outcome
@@ -26,7 +27,7 @@ from .where import Where
 from .who import Who
 
 KINDS: tuple[Kind, ...] = (Person(), Outcome(), Amount(), Penalty(), Procedure(), Definition(), Count(), When(), Who(),
-                           Where())
+                           Where(), Fill())
 _DEFAULT = What()
 _BY_NAME = {k.name: k for k in (*KINDS, Meta(), _DEFAULT)}
 

@@ -1,0 +1,108 @@
+"""fill: a fill-in-the-blank prompt ("Điền vào chỗ trống: Hoàn thiện cơ chế kiểm soát … trong công tác cán bộ").
+
+A trainer's or a student's item quotes the plan with words left out. The words around each blank
+are the plan's, so a clause answers when it holds them in order with a few words between (or, for a
+blank that ends the prompt, after them up to the end of the phrase); that clause ranks first, and the
+answer is the plan's words in the blanks, as the clause writes them. A prompt no clause holds is
+answered as "what" is. Tried after every other kind: "Điền từ: «…» — đây là nhiệm vụ số mấy?" asks a
+place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...text import fold
+from .base import Kind
+
+# what tells a prompt ("Điền vào chỗ trống:", "điền khuyết", "hoàn thành câu sau")
+_CUE = re.compile(r"\b(dien|cho trong|khuyet|hoan thanh cau)\b")
+_BLANK = re.compile(r"\.{3,}|…|_{2,}")
+_WORD = re.compile(r"[^\W_]+")
+_SIDE = 4  # the words each side of a blank that are matched, at most
+_GAP = 8  # the most words one blank may stand for
+_PHRASE_END = re.compile(r"[,;:.()\n«»\"“”]")
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) of each word of ``text``."""
+    return [(fold(m.group(0)).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _blanks(text: str) -> list[tuple[list[str], list[str]]]:
+    """(words before, words after) each blank of the prompt, up to ``_SIDE`` each side; the
+    prompt starts after its cue's colon, and a side stops at the next blank."""
+    prompt = text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
+    parts = _BLANK.split(prompt)
+    return [([w for w, _, _ in _words(parts[i])][-_SIDE:], [w for w, _, _ in _words(parts[i + 1])][:_SIDE])
+            for i in range(len(parts) - 1)]
+
+
+def _find(seq: list[str], words: list[tuple[str, int, int]], start: int, stop: int) -> int:
+    """The first position in ``words[start:stop]`` where ``seq`` begins, or -1."""
+    n = len(seq)
+    for i in range(start, min(stop, len(words) - n + 1)):
+        if all(words[i + j][0] == seq[j] for j in range(n)):
+            return i
+    return -1
+
+
+@lru_cache(maxsize=512)
+def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
+    """The clause's words in each blank of the prompt, or None when the clause does not hold the
+    words around every blank (at least two on one side of each)."""
+    blanks = _blanks(prompt)
+    if not blanks:
+        return None
+    words = _words(clause_text)
+    out, at = [], 0
+    for before, after in blanks:
+        before, after = before[-2:] if len(before) >= 2 else [], after[:2] if len(after) >= 2 else []
+        if not before and not after:
+            return None
+        if before:
+            i = _find(before, words, at, len(words))
+            if i < 0:
+                return None
+            first = i + len(before)
+        if after:
+            j = _find(after, words, first if before else at, (first + _GAP + 1) if before else len(words))
+            if j < 0 or (before and j == first):
+                return None
+            if not before:  # the blank opens the prompt: back to where the phrase starts
+                first = j
+                while first > max(0, j - _GAP) and not _PHRASE_END.search(clause_text[words[first - 1][2]:words[first][1]]):
+                    first -= 1
+                if first == j:
+                    return None
+            last = j
+        else:  # the blank ends the prompt: on to where the phrase ends
+            last = first
+            while last < min(len(words), first + _GAP):
+                if last > first and _PHRASE_END.search(clause_text[words[last - 1][2]:words[last][1]]):
+                    break
+                last += 1
+            if last == first:
+                return None
+        out.append(clause_text[words[first][1]:words[last - 1][2]])
+        at = last
+    return tuple(out)
+
+
+class Fill(Kind):
+    name = "fill"
+    max_bonus = 2.0  # the clause that holds the prompt's words ranks first
+    bonus_reads_text = True
+
+    def detect(self, text: str, folded: str) -> bool:
+        return bool(_CUE.search(folded)) and any(len(b) >= 2 or len(a) >= 2 for b, a in _blanks(text))
+
+    def bonus(self, q, clause) -> float:
+        return self.max_bonus if fills(q.text, clause.text) else 0.0
+
+    def answer(self, q, hits, ctx) -> str | None:
+        # a prompt in the student's own words, which no clause holds as written, is answered as a
+        # "what" question by the clause nearest it (the plan's wording of the point)
+        words = fills(q.text, hits[0].clause.text)
+        return f"{'; '.join(words)} ({hits[0].clause.ref})." if words else None

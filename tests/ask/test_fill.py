@@ -1,0 +1,46 @@
+"""A fill-in-the-blank prompt is answered with the plan's words in the blank."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.ask.kinds.fill import fills
+from qa.question import analyze
+
+CLAUSE = ("Thực hiện có hiệu quả chủ trương khuyến khích, bảo vệ cán bộ năng động, sáng tạo vì lợi ích chung; "
+          "chủ trương bố trí chức danh lãnh đạo chủ chốt không phải là người địa phương.")
+
+
+def test_the_words_in_each_blank_are_the_clauses_between_the_words_around_it():
+    assert fills("Điền vào chỗ trống: chủ trương … cán bộ năng động", CLAUSE) == ("khuyến khích, bảo vệ",)
+    # a blank that ends the prompt runs to the end of the phrase
+    assert fills("Điền: bảo vệ cán bộ năng động, sáng tạo vì …", CLAUSE) == ("lợi ích chung",)
+    # two blanks, each found after the one before
+    assert fills("Điền: chủ trương ... bảo vệ cán bộ; chủ trương bố trí ... không phải là người địa phương", CLAUSE) == \
+        ("khuyến khích", "chức danh lãnh đạo chủ chốt")
+    # words the clause does not hold in that order: no answer from it
+    assert fills("Điền: có cơ chế ... những cán bộ năng động", CLAUSE) is None
+    assert fills("Điền: chủ trương khuyến khích, bảo vệ ...", "Một điều khoản khác.") is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Điền vào chỗ trống: Hoàn thiện cơ chế kiểm soát … trong công tác cán bộ.", "fill"),
+    ("Điền khuyết: tăng cường niềm tin của ___ đối với Đảng", "fill"),
+    # a blank with something else asked is that other kind
+    ('Điền từ: "Tiến hành … tự phê bình và phê bình trong sinh hoạt đảng" — đây là nhiệm vụ số mấy trong phần III?',
+     "where"),
+    ("Kế hoạch yêu cầu ... đi trước làm gương", "what"),  # no prompt cue: an ellipsis in a sentence
+])
+def test_a_prompt_is_told_by_its_cue_and_its_blank(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_the_answer_is_the_plans_words_and_the_clause_that_holds_them_ranks_first(assistant):
+    reply = assistant.ask("Điền vào chỗ trống: Hoàn thiện cơ chế kiểm soát … trong công tác cán bộ.")
+    assert (reply.kind, reply.confidence, reply.answer) == ("fill", "high", "Quyền lực và phòng, chống tiêu cực (III.7).")
+    trust = assistant.ask("Điền vào chỗ trống: giữ vững ổn định chính trị, tăng cường niềm tin của … đối với Đảng")
+    assert trust.answer == "Cán bộ, đảng viên và nhân dân (I.2)."
+    # a prompt in the student's own words, which no clause holds as written: the nearest clause, as "what"
+    own = assistant.ask("Điền vào chỗ trống: Kế hoạch yêu cầu kế thừa, phát huy những … đã đạt được.")
+    assert (own.confidence, own.citations[0].ref) == ("high", "I.3")
+    assert own.answer.startswith("Việc tổ chức triển khai thực hiện Kết luận phải kế thừa kết quả, kinh nghiệm")
