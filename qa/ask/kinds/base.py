@@ -219,7 +219,11 @@ class WordSlot(Kind):
         return slots.search(self.slot, self.role, self._without_compounds(slots, text), fold_single=False) is not None
 
     def holds_answer(self, q, clause, ctx) -> bool:
-        return ctx.slots.search(self.slot, self.role, self._without_compounds(ctx.slots, clause.text)) is not None
+        return self._holds(self._without_compounds(ctx.slots, clause.text), ctx)
+
+    def _holds(self, text: str, ctx) -> bool:
+        """Whether ``text`` gives what the kind asks for: here, one of its words."""
+        return ctx.slots.search(self.slot, self.role, text) is not None
 
     def _without_compounds(self, slots: SlotWords, text: str) -> str:
         """``text`` without the slot's "compound" words, which hold one of its words and mean
@@ -229,6 +233,6 @@ class WordSlot(Kind):
     def answer(self, q, hits, ctx):
         for hit in hits[:3]:
             for part in segments(hit.clause.text):
-                if ctx.slots.search(self.slot, self.role, part) is not None:
+                if self._holds(part, ctx):
                     return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref}).", hit.clause
         return None

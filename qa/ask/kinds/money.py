@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from ...text import fold
-from ..passages import clip, segments
-from .base import Kind, load_slots
+from .base import WordSlot
 
 _MONEY_IN_TEXT = re.compile(r"\b(kinh phi|\d+([.,]\d+)?\s*(dong|ty|trieu|nghin)|nguon von|du toan)\b")
 
@@ -18,22 +17,15 @@ _MONEY_IN_TEXT = re.compile(r"\b(kinh phi|\d+([.,]\d+)?\s*(dong|ty|trieu|nghin)|
 _MONEY_ASKED = re.compile(r"(?<!\w)tiền(?!\w).*(lấy (từ |ở )?đâu|ở đâu ra|ai (chi|trả|cấp)|bao nhiêu|nguồn nào)")
 
 
-class Amount(Kind):
+class Amount(WordSlot):
+    """Asked with the words of ``slots.tsv`` (amount, money; its sayings that ask no money, such as
+    "làm công ăn lương", are its compounds); a clause answers with an amount or a source of funds."""
+
     name = "amount"
+    slot, role = "amount", "money"
 
     def detect(self, text: str, folded: str) -> bool:
-        # ("dân làm công ăn lương có bị đòi làm gương không?": wage earners, no money asked)
-        slots = load_slots()
-        asked = slots.remove("amount", "compound", text)
-        return slots.search("amount", "money", asked, fold_single=False) is not None \
-            or bool(_MONEY_ASKED.search(text.lower()))
+        return super().detect(text, folded) or bool(_MONEY_ASKED.search(text.lower()))
 
-    def holds_answer(self, q, clause, ctx) -> bool:
-        return bool(_MONEY_IN_TEXT.search(fold(clause.text)))
-
-    def answer(self, q, hits, ctx) -> str | None:
-        for hit in hits[:3]:
-            for part in segments(hit.clause.text):
-                if _MONEY_IN_TEXT.search(fold(part)):
-                    return f"{clip(part, ctx.config.answer_max_chars - 12)} ({hit.clause.ref}).", hit.clause
-        return None
+    def _holds(self, text: str, ctx) -> bool:
+        return bool(_MONEY_IN_TEXT.search(fold(text)))
