@@ -483,7 +483,9 @@ class Judge:
             return year
         # a name the lexicon gives a corpus phrase ("Hội nghị TW4 khóa XIII": Kết luận 21) is known
         bridged = [fold(b.said) for b in retrieval.bridges]
-        unnamed = [n.said for n in numbered(q.text) if (n.kind, n.number) not in self.info.sessions
+        # (a term or meeting named only in the story told before a question of its own is not asked
+        # about: "Hồi TW4 khóa XI có đợt kiểm điểm rất rộng. Kế hoạch ấy ban hành ngày nào?")
+        unnamed = [n.said for n in numbered(_asked_text(q)) if (n.kind, n.number) not in self.info.sessions
                    and not any(fold(n.said) in said for said in bridged)]
         if corpus_rules and unnamed:
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
@@ -700,6 +702,21 @@ def plan_named_after(q: Question) -> bool:
 
 
 _OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever the situation before it
+# "nghị quyết đó", "hội nghị ấy", "nó": a sentence that points back at something named before it
+_POINTS_BACK = re.compile(r"\b(no|(nghi quyet|ket luan|chi thi|quy dinh|hoi nghi|dai hoi|khoa|ky hop) (do|ay|kia|tren))\b")
+
+
+def _asked_text(q: Question) -> str:
+    """The sentence that asks, when it is a question of its own after a story that tells the asker's
+    situation: it names its own topic, or asks a field of the plan's register, and points back at
+    nothing named before it; else the whole text."""
+    asking = last_sentence(q.text)
+    if asking == q.text.strip():
+        return q.text
+    asked = analyze(asking)
+    if asked.kind == "meta" and asked.meta_field:
+        return asking
+    return asking if len(asked.topic) >= _OWN_TOPIC and not _POINTS_BACK.search(fold(asking)) else q.text
 
 # what a citation ("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về …") gives
 CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hiệu", "Tên văn bản", "Loại văn bản"})

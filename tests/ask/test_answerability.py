@@ -207,6 +207,28 @@ def test_a_term_or_meeting_the_plan_never_numbers(assistant):
         assert assistant.ask(known).signals["rule"] != "session", known
 
 
+@pytest.mark.parametrize("question, start", [
+    # the meeting is the asker's memory; the question after it asks the plan's own date
+    ("Bác nhớ nhất là đợt chỉnh đốn theo Nghị quyết Trung ương 6 khóa VIII. Cho bác hỏi kế hoạch ấy ban hành ngày nào?",
+     "Ngày ban hành: 01/12/2021"),
+    # … or a task of the plan, named in the question's own words
+    ("Thời khóa XI, lần đầu Quốc hội lấy phiếu tín nhiệm. Kế hoạch 03 có nói đến việc lấy phiếu tín nhiệm không, "
+     "làm vào lúc nào?", "Năm thứ 3, nhiệm kỳ Đại hội Đảng"),
+])
+def test_a_term_named_only_in_the_story_before_the_question(assistant, question, start):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.answer[:len(start)]) == ("high", start)
+
+
+@pytest.mark.parametrize("question", [
+    # the sentence that asks points back at the meeting ("nghị quyết đó"), or names no topic of its own
+    "Tôi đang học Nghị quyết Trung ương 4 khóa XII. Kế hoạch có nhắc đến nghị quyết đó không?",
+    "Nghị quyết Trung ương 4 khóa XII có nhiều giải pháp. Kế hoạch có nói không?",
+])
+def test_a_term_the_question_asks_about_through_the_story(assistant, question):
+    assert assistant.ask(question).signals["rule"] == "session"
+
+
 def test_a_task_question_about_someone_the_plan_never_names(assistant):
     reply = assistant.ask("Trường chính trị có vai trò gì trong kế hoạch?")
     assert (reply.confidence, reply.signals["rule"]) == ("low", "subject")
