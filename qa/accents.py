@@ -77,13 +77,15 @@ class Restorer:
             self._offer(word, _CORPUS, float(n))
         # Function words ("gì", "để", "thế") are not indexed: read as if in half the clauses of
         # the commonest corpus word they could also be ("dang": "Đảng" before "đang").
-        for word in function_words:
+        # (sorted, here and below: of two forms equally used the first offered stays, whatever order a
+        # set of words comes in, so the same question reads the same in every process)
+        for word in sorted(function_words):
             key = fold(word)
             old = self._units.get(key)
             self._offer(word, _CORPUS, old[1] / 2 if old else 0.0)
-        for word in lexicon:
+        for word in sorted(lexicon):
             self._offer(word.lower(), _LEXICON, self._attested(word.lower()))
-        for word in dictionary:
+        for word in sorted(dictionary):
             self._offer(word, _DICTIONARY, self._attested(word))
 
     def _attested(self, word: str) -> float:

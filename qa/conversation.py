@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .datafiles import DATA, data_lines
+from .facts import find_actors
 from .inputs import InputError, lenient_text, shown
 from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number
 from .ask.kinds.count import ordinal_words
+from .ask.kinds.when import asking_words
 from .text import fold, has_diacritics
 
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
@@ -108,6 +110,10 @@ _TOPIC_FIELDS = frozenset({None, "Tên văn bản", "Căn cứ", "Số hiệu"})
 _NEW_TOPIC = re.compile(r"^(con|the con|vay con|con ve|con doi voi|va)\b|\b(thi sao|the nao|ra sao)\s*\??$")
 
 
+# a turn that asks its own what-question ("… phải làm gì?"), not only "thì sao?"
+_OWN_WHAT = re.compile(r"\b(lam gi|lam nhung gi|lam nhung viec gi|la gi|gom (nhung )?gi|(nhiem vu|trach nhiem|viec) gi)\b")
+
+
 # a part named as the container of what is asked ("… số mấy của phần III?", "trong mục II")
 _IN_PART = re.compile(r"\b(cua|trong|thuoc|o) (muc|phan)\b|\b(so|thu) may (muc|phan) [ivx]+\b")
 
@@ -173,9 +179,16 @@ def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
     ("Nhiệm vụ lấy phiếu tín nhiệm nằm ở đâu?" → "ai thực hiện?" → "thực hiện khi nào?")."""
     prev = previous[-1]
     own = [t for t in prev.topic if t not in common]
-    if len(previous) > 1 and not (own or prev.bodies or prev.refs or prev.item_numbers or prev.doc_keys):
+    # … or when it was itself a short follow-up ("tự phê bình trong sinh hoạt đảng" → "gắn với gì?" →
+    # "bao lâu làm một lần?"): a few words of its own narrow the topic before it, they do not replace it
+    if len(previous) > 1 and (not (own or prev.bodies or prev.refs or prev.item_numbers or prev.doc_keys)
+                              or len(prev.content) <= _SHORT_TURN and not (prev.bodies or prev.refs or prev.doc_keys)
+                              and not _NEW_TOPIC.search(fold(prev.text).strip())):  # "còn X thì sao?" moves on
         return f"{previous[-2].text} {prev.text}"
     return prev.text
+
+
+_SHORT_TURN = 4  # content syllables of a turn that narrows the one before it
 
 
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
@@ -224,18 +237,27 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # the shape's own words name no topic: typed without accents "thi" ("thì") is no stop word
     shape_words = {w for said in (*shape, *(m.group(0) for m in _ELABORATION.finditer(folded))) for w in said.split()}
     # "Khóa mấy?": the term asked is the slot, asked of the earlier turn's topic
-    asked = ordinal_words(q.text) if q.kind == "count" else frozenset()
+    # … and the words that ask how often are the slot too ("bao lâu một lần?", "theo đợt hay liên tục?")
+    asked = ordinal_words(q.text) if q.kind == "count" else asking_words(folded) if q.kind == "when" else frozenset()
     topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]
-    has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys)
+    # ("còn các cơ quan báo chí thì sao?": an actor named is a topic, though "báo" also asks and "chí" is
+    # common; not one the whole corpus names, "còn đảng viên thì sao?")
+    has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys) \
+        or any(set(fold(a).lower().split()) - common for a in find_actors(q.text))
     own_words = knows is not None and 0 < len(topic) <= 2 and not (q.bodies or q.refs or q.item_numbers or q.doc_keys) \
         and not any(knows(t) for t in (q.topic_accented if q.accented else topic))
     # "Nằm ở nhiệm vụ số mấy của phần III?": the part named is where to look for the earlier turn's topic
     within_part = q.kind == "where" and bool(q.refs) and not topic and not (q.bodies or q.item_numbers or q.doc_keys) \
         and bool(_IN_PART.search(folded))
     if pointing or not has_topic or within_part or (own_words and not new_topic_shape):
+        if q.kind == "meta" and q.meta_field == "Tên văn bản" and not q.doc_keys and prev.kind != "meta":
+            # "nội dung chính là gì?" after "nhiệm vụ đổi mới Mặt trận … nằm ở đâu?": the gist of that
+            # turn's topic, not the document's name
+            q = Question(**{**q.__dict__, "kind": "what", "meta_field": None})
         return TurnPlan("same_topic", q, _leaned_on(previous, common), True)
     if new_topic_shape and len(topic) <= 6:
-        kind_words = q.kind != "what"
+        # ("còn báo chí thì phải làm gì?" asks what, whatever the turn before asked)
+        kind_words = q.kind != "what" or bool(_OWN_WHAT.search(folded))
         kind = q.kind if kind_words else prev.kind
         if not kind_words and prev.kind == "who" and q.bodies:
             kind = "what"  # "còn <body> thì sao?" after a who-question: what that body does

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .ask.claims import without_lead
 from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
@@ -448,6 +449,9 @@ _PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
 # "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
+# "ý chính về tự học tập", "nội dung chính liên quan đến báo chí": the gist of a topic, not of the document
+_GIST_OF = re.compile(r"\b(?:y chinh|noi dung chinh|tom tat|tom luoc)\b(?: \w+){0,2}? (?:ve|lien quan(?: den| toi)?|xoay quanh)"
+                      r" (?!(?:ke hoach|van ban|kh|tai lieu|no)\b)\w")
 _SINCE = re.compile(r"\b(sau khi|tu khi|ke tu khi|truoc khi|khi)\b(?! nao\b)(?! mo\b).*\bhieu luc\b")
 # Who is asking: a part of the question that speaks of the asker ("Tôi là bí thư chi bộ, …").
 _ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
@@ -553,11 +557,12 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     fields = () if TERM_ASKED.search(folded) else META_FIELDS
     # a field named in the situation told before the question is not asked ("… mà tôi không nhớ số
     # hiệu. Xin cho hỏi kế hoạch ấy số bao nhiêu, ban hành ở đâu?" asks its number from the last sentence)
-    asked_text = _ASKERS_PURPOSE.sub("", asking_part(text)) or text
+    # ("Đúng hay sai: kế hoạch do … ban hành": what follows the cue is the statement asked about)
+    asked_text = without_lead(_ASKERS_PURPOSE.sub("", asking_part(text)) or text)
     asked_folded = collapse(fold(asked_text))
     for name, pattern in fields:
         # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
-        if name == "Tên văn bản" and refs:
+        if name == "Tên văn bản" and (refs or _GIST_OF.search(asked_folded)):
             continue
         # Folded "ky" is also "kỳ" (nhiệm kỳ), "ki" also "kì": with accents typed, signing needs "ký" / "kí".
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
@@ -584,15 +589,19 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
             # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
             named_by = found.group(0).split()
-            if len(named_by) <= 4 or found.groupdict().get("named"):
+            if len(named_by) <= 4 or found.groupdict().get("named") or found.groupdict().get("by"):
                 rest = [s for s in rest if s not in named_by]
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":
                 rest = [s for s in rest if s not in document_words()]
+            # the signer's office is asked in its own words ("đồng chí ấy giữ chức vụ gì lúc ký?")
+            if name == "Chức vụ người ký":
+                rest = [s for s in rest if s not in ("giu", "chuc", "vu", "danh", "luc", "khi")]
             # what the document implements is asked in those very words ("thực hiện kết luận nào")
             if name == "Căn cứ":
                 rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",
-                                                     "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren")]
+                                                     "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren", "lam", "theo",
+                                                     "de", "nham")]
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
                 # "kết luận nó thực hiện là số mấy?": the number asked is the implemented document's

@@ -72,3 +72,15 @@ def test_the_phrases_questions_are_asked_in_keep_their_own_accents(assistant):
     assert r.restore("Ke hoach nay co may muc, do ai ky") == "Kế hoạch này có mấy mục, do ai ký"
     # "phản", "nội", "cải" are the corpus's commoner readings of "phan", "noi", "cai"
     assert r.restore("phan III noi cai gi") == "phần III nói cái gì"
+
+
+def test_the_reading_does_not_depend_on_the_order_words_come_in():
+    # two readings equally used: the same one wins whatever order a set hands them over in
+    words = ["à", "ạ", "á"]
+    readings = {Restorer({"vậy": 3}, function_words=order).restore("vay a")
+                for order in (words, words[::-1], words[1:] + words[:1])}
+    assert len(readings) == 1
+
+
+def test_a_polite_question_ends_in_the_particle(assistant):
+    assert _plan_restorer(assistant).restore("ke hoach 03 la ve cai gi vay a").endswith("vậy ạ")

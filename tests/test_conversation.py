@@ -245,3 +245,46 @@ def test_a_task_number_asked_within_a_named_part_keeps_the_topic(assistant):
 def test_the_last_item_is_the_highest_numbered_of_its_part(assistant, history, text, ref):
     reply = assistant.ask(text, history=history)
     assert (reply.found, reply.confidence, reply.citations[0].ref) == (True, "high", ref)
+
+
+def test_an_actor_named_after_a_turn_is_a_topic_of_its_own():
+    common = frozenset({"chi", "co", "quan", "dang", "vien"})  # "báo" also asks ("bao giờ"): no topic word is left
+    prev = [analyze("Bí thư cấp ủy các cấp có trách nhiệm gì?")]
+    press = plan_turn(analyze("Còn các cơ quan báo chí thì sao?"), prev, common)
+    assert press.mode == "new_topic" and press.question.kind == "what"
+    # … unless every word of it is the whole corpus's ("đảng viên": the earlier turn's topic, asked of them)
+    assert plan_turn(analyze("còn đảng viên thì sao?"), prev, common).mode == "same_topic"
+
+
+def test_a_turn_that_asks_its_own_what_is_not_given_the_earlier_kind():
+    prev = [analyze("Vụ học tập quán triệt KL 21 ai chịu trách nhiệm?"), analyze("Xong trước tháng mấy?")]
+    plan = plan_turn(analyze("Còn báo chí thì phải làm gì?"), prev)
+    assert plan.mode == "new_topic" and plan.question.kind == "what"
+    assert plan_turn(analyze("Còn báo chí thì sao?"), prev).question.kind == "when"
+
+
+@pytest.mark.parametrize("text", ["bao lâu một lần?", "Làm theo đợt hay làm liên tục?", "Làm theo đợt hay làm hoài?"])
+def test_how_often_asks_the_earlier_turns_task(text):
+    plan = plan_turn(analyze(text), [analyze("Lấy phiếu tín nhiệm nằm ở đâu?")])
+    assert (plan.mode, plan.question.kind) == ("same_topic", "when")
+
+
+def test_the_gist_after_a_topic_is_that_topics(assistant):
+    reply = assistant.ask("nội dung chính là gì ạ", ["Nhiệm vụ đổi mới MTTQ, đoàn thể nằm ở đâu ạ"])
+    assert (reply.kind, reply.citations[0].ref) == ("what", "III.11")
+    # after a turn about the register, the document's own
+    assert assistant.ask("nội dung chính là gì?", ["Kế hoạch 03 ai ký?"]).citations[0].ref == "title"
+
+
+def test_the_assistant_answers_the_press_after_the_leaders(assistant):
+    reply = assistant.ask("Còn các cơ quan báo chí thì sao?",
+                          ["Tôi muốn hỏi về việc học tập, quán triệt Kết luận ở các cấp.",
+                           "Bí thư cấp ủy các cấp có trách nhiệm gì?"])
+    assert reply.answer.startswith("Chỉ đạo các cơ quan báo chí tuyên truyền nội dung Kết luận")
+    assert reply.citations[0].ref == "II.2"
+
+
+def test_a_short_turn_narrows_the_topic_before_it():
+    first, second = analyze("Lấy phiếu tín nhiệm có trong kế hoạch không?"), analyze("áp dụng cho ai?")
+    plan = plan_turn(analyze("bao lâu một lần?"), [first, second])
+    assert (plan.mode, plan.context) == ("same_topic", f"{first.text} {second.text}")

@@ -81,6 +81,19 @@ def test_cleaning_strips_tags_controls_and_caps_length():
     ("Khi nào cái KH này bắt đầu có hiệu lực dzậy?", "Ngày có hiệu lực"),
     # what the asker will do with the answer is no part of it
     ("VB có hiệu lực từ ngày nào để e vào sổ theo dõi", "Ngày có hiệu lực"),
+    # Southern "xài" (dùng), "bữa nào" (hôm nào) typed with the wrong tone; "ra lò" (ra); "văn kiện" (văn bản)
+    ("kế hoặch bắt đầu xài từ bửa nào", "Ngày có hiệu lực"),
+    ("văn bản này ra lò hôm nào?", "Ngày ban hành"),
+    ("Kính gửi, tôi muốn biết văn kiện này bắt đầu có giá trị thi hành từ hôm nào?", "Ngày có hiệu lực"),
+    ("Xin hỏi văn kiện này được xếp vào mảng nào?", "Lĩnh vực"),
+    # the asker's preamble ("a/c ơi sếp em hỏi gấp") is no topic
+    ("a/c ơi sếp em hỏi gấp KH 03-KH/TW ngày mấy ạ", "Ngày ban hành"),
+    ("Em hỏi văn bản nào là căn cứ ban hành KH 03 ạ", "Căn cứ"),
+    ("tờ này là để làm theo cái văn bản TW ra hồi tháng 10 phải không", "Căn cứ"),
+    ("Đồng chí ấy giữ chức vụ gì lúc ký?", "Chức vụ người ký"),
+    # a statement to check, after its cue
+    ("Nhận định sau đúng hay sai: Kế hoạch 03 do đồng chí Võ Văn Thưởng ký", "Người ký"),
+    ("KH 03 ban hành tháng 12/2021 phải không?", "Ngày ban hành"),
 ])
 def test_metadata_phrasings(text, field):
     q = analyze(text)
@@ -345,3 +358,33 @@ def test_a_part_named_by_its_number_in_words_or_digits():
     # a share, a length: no part
     assert analyze("một phần ba đảng viên").refs == ()
     assert analyze("phần hai năm").refs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "ý chính về tự học tập của CB, ĐV trong KH ạ",
+    "em cần 3 ý chính về xây dựng pháp luật, thể chế hóa đường lối trong KH",
+    "nội dung chính liên quan đến báo chí là gì?",
+])
+def test_the_gist_of_a_topic_is_no_name_of_the_document(text):
+    title = frozenset("ke hoach thuc hien ket luan xay dung chinh don dang va he thong chinh tri tu dien bien chuyen hoa"
+                      " can bo dang vien".split())
+    assert analyze(text, title_words=title).kind == "what"
+    # … the gist of the document itself is
+    assert analyze("ý chính của kế hoạch 03 là gì", title_words=title).meta_field == "Tên văn bản"
+    assert analyze("nội dung chính về kế hoạch này", title_words=title).meta_field == "Tên văn bản"
+
+
+def test_mass_organisations_typed_short_are_read_in_full():
+    assert analyze("Thế Hội ND TW có được giao nhiệm vụ riêng ở phần IV không nhể?").text.startswith("Thế Hội Nông dân ")
+    assert analyze("Hội LHPN có nhiệm vụ gì").text == "Hội Liên hiệp Phụ nữ có nhiệm vụ gì"
+    assert analyze("ND tham gia giám sát thế nào").text == "ND tham gia giám sát thế nào"  # "ND" alone: not beside "Hội"
+
+
+@pytest.mark.parametrize("text, field", [
+    # the term of the Central Committee is the held documents' title words, as the assistant reads them
+    ("KH 03 của BCT triển khai KL 21 của BCH TW khóa XIII, đúng ko?", "Căn cứ"),
+    ("Đúng hay sai: Kế hoạch số 03-KH/TW do Ban Bí thư Trung ương Đảng khóa XIII ban hành.", "Cơ quan ban hành"),
+])
+def test_statements_that_name_the_term(assistant, text, field):
+    q = assistant._reread(text)
+    assert (q.kind, q.meta_field) == ("meta", field)

@@ -40,6 +40,7 @@ from .kinds import AnswerContext, get
 from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
+from .requests import MESSAGE as UNSERVED, unserved
 from .sessions import numbered
 
 
@@ -418,6 +419,9 @@ class Judge:
         # the best clauses lack, which the year makes plain)
         year = Verdict("low", f"Kế hoạch không có thông tin về năm {', '.join(later)} "
                               f"(năm muộn nhất văn bản nhắc đến là {latest}).", s, 0.0, "year") if later else None
+        if corpus_rules and unserved(q.text):
+            # "Viết giúp em bài thu hoạch …", "cho mình link tải bản PDF": not a question about the documents
+            return Verdict("none", UNSERVED, s, 0.0, "request")
         if corpus_rules and later and q.kind != "meta":
             return year
         if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
@@ -627,7 +631,11 @@ def _head_type_asked(text: str, folded: str, by_name: dict, names: re.Pattern, a
 
 
 # a wording quoted as such: "cụm từ 'tự diễn biến'", "chữ «nêu gương»", "thuật ngữ “lợi ích nhóm”"
-_QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|cụm|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|cum|thuat ngu|tu ngu|nguyen van|chu)"
+_QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|cụm|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|cum|thuat ngu|tu ngu|nguyen van|chu"
+                             # a motto or principle quoted as what to go by ("xử lý theo phương châm «…»",
+                             # "theo tinh thần «…»"): its words are what is asked about
+                             r"|phương châm|khẩu hiệu|tinh thần|phuong cham|khau hieu|tinh than"
+                             r"|(?:xử lý|làm|thực hiện|xu ly|lam|thuc hien) theo)"
                              r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
 
 

@@ -439,7 +439,8 @@ def test_a_term_spelt_with_i_is_not_signing():
 def test_which_body_issued_the_document_asked_as_a_choice_or_in_everyday_words(assistant, text):
     reply = assistant.ask(text)
     assert (reply.kind, reply.confidence) == ("meta", "high")
-    assert reply.answer.startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch")
+    # (a statement to check gets its verdict first: tests/ask/test_claims.py)
+    assert reply.answer.removeprefix("Không đúng. ").startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch")
 
 
 @pytest.mark.parametrize("text", ["Kế hoạch 03 ký ở đâu, Hà Nội à?", "ke hoach nay ban hanh o dau"])

@@ -11,7 +11,8 @@ from dataclasses import replace as dc_replace
 
 from ...documents.types import type_names
 from ...facts import find_bodies
-from ...text import fold
+from ...text import collapse, fold
+from ..claims import FALSE, claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
 from .base import Kind
 
@@ -29,7 +30,14 @@ META_FIELDS = (
                # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
-               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"),
+               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"
+               # "văn bản nào là căn cứ ban hành KH 03?"
+               rf"|\b{_TYPES} nao (la|lam) can cu\b"
+               # a claim of what it implements, to confirm: "tờ này là để làm theo cái văn bản TW ra hồi tháng 10 phải không"
+               rf"|\b(de|nham) (lam theo|thuc hien|trien khai|cu the hoa) (cai )?{_TYPES}\b.{{0,40}}\b(phai|dung) (khong|ko|hong|k)\b"
+               # "KH 03 của BCT triển khai KL 21 của BCH TW, đúng không?": a named document, to confirm
+               rf"|\b{_DOC}( \w+){{0,6}}? (la )?(de |nham )?(thuc hien|trien khai|cu the hoa) {_TYPES} (so )?\d+\b.{{0,50}}"
+               r"\b((co )?(phai|dung) (khong|ko|hong|k|chu)|dung hay sai)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so|mang ma (gi|nao|so gi))\b"
                 # "số kế hoạch là mấy?"
                 r"|\bso (cua )?(ke hoach|van ban)( nay)? (la )?(may|bao nhieu)\b"),
@@ -40,7 +48,9 @@ META_FIELDS = (
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
     ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"
                          # "có giá trị (áp dụng) từ hôm nào": in force, in other words
-                         r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"),
+                         r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"
+                         # "kế hoạch bắt đầu dùng từ hôm nào?": the document put to use from a day
+                         rf"|\b{_DOC}( nay| 03| ni| do)? (duoc )?(bat dau )?(ap dung|dung|su dung|thi hanh)( tu)? (ngay|hom|khi|luc) nao\b"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
                       # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed ("ký",
                       # also typed "kí") on a day
@@ -53,6 +63,9 @@ META_FIELDS = (
                       r"|\bban hanh\b.{0,25}\b(ngay nao|ngay may|ngay bao nhieu|hom nao|khi nao|luc nao|bao gio|nam nao|thang nao)\b"
                       # "ban hành năm 2021 hay 2022": a choice of dates
                       r"|\b(ban hanh|ky|ra doi)\b.{0,12}\b(nam|ngay|thang) [\d/]+ hay\b"
+                      # "ban hành tháng 12/2021 phải không?", "Đ/S: … ký ngày 25/10/2021": a date to confirm
+                      r"|\b(ban hanh|k[yi]|ra doi) (vao )?(ngay|thang|nam) [\d/]+( nam \d{4})?"
+                      r"(\W*((co )?(dung|phai) (khong|ko|k|hong|chu)|dung hay sai)\b|\s*[.!?]*$)"
                       r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
     # "kí" is "ký" spelt with i (kí/ký, lí/lý: both spellings are in use)
     # "thay mặt ai ký?", "ký thay mặt cơ quan nào?": on whose behalf, the issuing body ("T/M BỘ CHÍNH TRỊ");
@@ -63,13 +76,17 @@ META_FIELDS = (
                          r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
                          r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         # "đồng chí ấy giữ chức vụ gì lúc ký?"
+                         r"|\bchuc (vu|danh) (gi|nao)\b.{0,12}\b(luc|khi) k[yi]\b"
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
                          r"|^\W*(giu |la |voi )?(chuc (vu|danh)|cuong vi)( cua (ong|nguoi|dong chi)( ay| do| nay)?)? (gi|nao|la gi)\b"),
     ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"
                  # a person named as its signer, to be confirmed: "ông Võ Văn Thưởng ký kế hoạch này (phải không)?"
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
-                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh))\b"),
+                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh))\b"
+                 # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
+                 r"|\b(?P<by>do (ong|ba|dong chi|d/c|bac) \w+( \w+){1,3} k[yi])\b\W*((dung|phai|co phai) (khong|ko|k|hong|chu)\b\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b"
@@ -78,7 +95,7 @@ META_FIELDS = (
     # "ai đứng tên ra văn bản": the body in whose name it is issued
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh"
                          r"|(ai|co quan nao) dung ten)\b"
-                         r"|\bdo\b.{3,60}\bban hanh(\s*\??$|\W+(dung|phai) (hay|khong))"
+                         r"|\bdo\b.{3,60}\bban hanh(\s*[?.!]*$|\W+(dung|phai) (hay|khong))"
                          # "của cơ quan nào ra", "ai ra kế hoạch này"
                          rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
                          rf"|\b{_DOC}\b.{{0,40}}\b(la )?(cua|do) (co quan|cap|ai) nao\b"
@@ -111,7 +128,8 @@ META_FIELDS = (
                     r"|^(cai )?(ke hoach|van ban)( so)?( \d+[\w/-]*)?( nay)? la (gi|cai gi)\b"
                     r"|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
                     r"|\bve (van de|chu de) gi\b"),
-    ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la) mang (nao|gi)\b"),
+    # "thuộc mảng nào", "được xếp vào mảng nào": a field of work, in other words
+    ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la|xep vao|xep o|nam trong) mang (nao|gi)\b"),
 )
 
 
@@ -184,7 +202,7 @@ class Meta(Kind):
             line.startswith((q.meta_field + " ", q.meta_field + ":")) for line in clause.text.split("\n")))
 
     def answer(self, q, hits, ctx):
-        first = self._field_answer(q, hits, ctx)
+        first = self._checked(q, self._field_answer(q, hits, ctx))
         if not q.also_fields or first is None:
             return first
         # "do ai ký và ký thay mặt cơ quan nào?": each field asked, in a few words after the first
@@ -232,6 +250,20 @@ class Meta(Kind):
                 return f"{q.meta_field}: {value} ({meta.doc_id}).", meta
         return f"Thông tin văn bản không ghi {q.meta_field.lower()}.", meta
 
+    @staticmethod
+    def _checked(q, found):
+        """The field's answer, after "Đúng." or "Không đúng." when the question is a statement to check
+        that names a value of the field ("Đúng hay sai: Kế hoạch 03 do Ban Bí thư ban hành.")."""
+        if found is None or not is_claim(q.text):
+            return found
+        text, clause = found if isinstance(found, tuple) else (found, None)
+        said = _claim_verdict(q, without_lead(q.text), text)
+        if said is None:
+            return found
+        # "Không đúng." then what the plan gives; "Đúng." then the same, so the source stays beside it
+        text = f"{said} {text}" if said == FALSE else f"{said} {text}"
+        return (text, clause) if clause is not None else text
+
     @classmethod
     def issue_date(cls, doc_id: str, ctx):
         """The document's issue date from its dating line, with the line's clause (the masthead);
@@ -274,3 +306,52 @@ class Meta(Kind):
         quoted = text[issuer.start:issued.end()]
         answer = f"{issuer.name} ({doc_id}: «{quoted}»; thông tin văn bản ghi cơ quan ban hành: {listed})."
         return answer, preamble
+
+
+# A statement's words that name what the field's value does: "… ban hành ngày …", "do … ký"
+_ISSUING = re.compile(r"\b(?:ban hanh|k[yi]|ra doi|ra)\b")
+_IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
+_NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}(?![\w/-])")
+# "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)
+_SIGNED_BY = re.compile(r"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong chi|d/c|bac))?) ((?:\w+ ){1,3}\w+) (?:da )?k[yi]\b")
+_VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
+
+
+def _claim_verdict(q, statement: str, answer: str) -> str | None:
+    """The verdict on a statement about the field asked, from the field's answer; None when the
+    statement names no value of the field."""
+    folded = collapse(fold(statement.lower()))
+    field = q.meta_field
+    value = _VALUE.match(answer)
+    value = value.group(1) if value else ""
+    if field == "Cơ quan ban hành":
+        # the bodies said to issue it ("do Ban Bí thư ban hành", "Bộ Chính trị ra"), not those of a
+        # document it cites ("Kết luận 21 của Ban Chấp hành Trung ương")
+        claimed = [b.name for b in find_bodies(statement) if b.end and (
+            _ISSUING.match(folded[b.end:].lstrip(" ,"), 0) or re.search(r"\bdo\s*$", folded[:b.start])
+            or re.match(r"\s*(?:khoa \w+\s*)?(?:ban hanh|ra|k[yi])\b", folded[b.end:]))]
+        return verdict(claimed, [b.name for b in find_bodies(answer)])
+    if field in ("Ngày ban hành", "Ngày có hiệu lực"):
+        day = re.search(r"(\d{2})/(\d{2})/(\d{4})", answer)
+        if day is None:
+            return None
+        claimed = claimed_dates(statement, _ISSUING if field == "Ngày ban hành" else _IN_FORCE)
+        return date_verdict(claimed, tuple(int(x) for x in day.groups()))
+    if field == "Số hiệu":
+        squeeze = lambda n: re.sub(r"\s+", "", n)  # noqa: E731
+        return verdict([squeeze(n) for n in _NUMBER.findall(folded)], [squeeze(fold(value.lower()))])
+    if field == "Người ký":
+        names = [m.group(1) for m in _SIGNED_BY.finditer(folded) if not find_bodies(m.group(1))]
+        return verdict(names, [value])
+    if field == "Loại văn bản":
+        # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")
+        types = "|".join(re.escape(fold(t.lower())) for t in type_names())
+        claimed = [m.group(0) for m in re.finditer(rf"\b(?:{types})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
+        return verdict(claimed, [value])
+    if field == "Căn cứ":
+        from ...question import document_keys  # question.py reads the kinds: imported when used
+
+        own = set(document_keys(q.text)) & {k for k in document_keys(statement) if k[0] == "kh"}
+        claimed = [k for k in document_keys(statement) if k not in own]
+        return verdict([f"{t} {n}" for t, n in claimed], [f"{t} {n}" for t, n in document_keys(answer)])
+    return None

@@ -13,6 +13,9 @@ from .meta import Meta
 _EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
                           r"|\b(ngay)/thang\b")
 
+_RHYTHM = (r"(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
+           r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)")
+
 PATTERN = re.compile(
     r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
@@ -20,8 +23,7 @@ PATTERN = re.compile(
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)|tan suat|chu ky (nao|gi|ra sao|the nao)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao|quy may"
     # the rhythm offered both ways: "làm liên tục hay làm theo đợt?", "theo đợt hay lúc nào cũng làm?"
-    r"|(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
-    r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)"
+    rf"|{_RHYTHM}"
     # "xong trong khoảng nào", "hoàn thành vào giai đoạn nào"
     r"|(xong|hoan thanh)( \w+){0,2} (trong|vao) (khoang|giai doan|dip)( thoi gian)? nao"
     # chat shorthand: "tg?" (thời gian; "Ban TG" is Tuyên giáo); English ("deadline") is read as
@@ -52,6 +54,13 @@ _OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|qu
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
 _MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also ends "01/12/2021"
+
+
+def asking_words(folded: str) -> frozenset[str]:
+    """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
+    liên tục"): its slot, not its topic."""
+    return frozenset(w for p in (_OFTEN_ASKED, re.compile(rf"\b(?:{_RHYTHM})\b")) for m in p.finditer(folded)
+                     for w in m.group(0).split())
 
 
 def asks_often(q) -> bool:

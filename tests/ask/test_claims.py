@@ -1,0 +1,72 @@
+"""Statements to check, and the verdict the register gives them (qa/ask/claims.py, qa/ask/kinds/meta.py)."""
+
+import pytest
+
+from qa.ask.claims import FALSE, TRUE, claimed_dates, date_verdict, is_claim, verdict, without_lead
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Đúng hay sai: Kế hoạch 03 do Ban Bí thư ban hành.", True),
+    ("Đ/S: KH 03 ban hành ngày 25/10/2021", True),
+    ("KH 03 ban hành tháng 12/2021 phải không?", True),
+    ("Có đúng là kế hoạch do Bộ Chính trị ban hành không?", True),
+    ("Kế hoạch 03 ban hành ngày nào?", False),  # a question, no statement
+    ("Số hiệu là 03-KH/TW hay 03/KH-TW, đúng không?", False),  # a choice between values: the value answers it
+])
+def test_a_statement_to_check_is_told_by_its_cue(text, claim):
+    assert is_claim(text) is claim
+
+
+def test_the_lead_cue_is_not_part_of_the_statement():
+    assert without_lead("Đúng/Sai: Kế hoạch 03 thuộc loại văn bản «Chỉ thị».") == "Kế hoạch 03 thuộc loại văn bản «Chỉ thị»."
+    assert without_lead("Nhận định sau đúng hay sai: KH 03 do BCT ban hành") == "KH 03 do BCT ban hành"
+    assert without_lead("Kế hoạch do ai ký?") == "Kế hoạch do ai ký?"
+
+
+def test_verdicts_compare_values_without_accents_or_case():
+    assert verdict(["bo chinh tri"], ["Bộ Chính trị", "Ban Chấp hành Trung ương"]) == TRUE
+    assert verdict(["Ban Bí thư"], ["Bộ Chính trị"]) == FALSE
+    assert verdict([], ["Bộ Chính trị"]) is None
+
+
+def test_dates_claimed_are_read_at_any_precision():
+    assert claimed_dates("ký ngày 1/12/2021, tháng 12 năm 2021 hay năm 2021") == [(1, 12, 2021), (None, 12, 2021),
+                                                                                 (None, None, 2021)]
+    assert claimed_dates("ngày 25 tháng 10 năm 2021") == [(25, 10, 2021)]
+    assert date_verdict([(None, 12, 2021)], (1, 12, 2021)) == TRUE  # a month is right of any day in it
+    assert date_verdict([(25, 10, 2021)], (1, 12, 2021)) == FALSE
+    assert date_verdict([], (1, 12, 2021)) is None
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Đúng hay sai: Kế hoạch số 03-KH/TW do Ban Bí thư Trung ương Đảng khóa XIII ban hành.",
+     "Không đúng. Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; thông tin văn bản ghi "
+     "cơ quan ban hành: Ban Chấp hành Trung ương)."),
+    ("Đúng hay sai: Kế hoạch 03 do Bộ Chính trị ban hành.",
+     "Đúng. Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; thông tin văn bản ghi "
+     "cơ quan ban hành: Ban Chấp hành Trung ương)."),
+    ("Đ/S: KH 03 ban hành ngày 25/10/2021",
+     "Không đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+    ("KH 03 ban hành tháng 12/2021 phải không?",
+     "Đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+    ("Nhận định sau đúng hay sai: Kế hoạch 03 do đồng chí Võ Văn Thưởng ký", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("Kế hoạch 03 do ông Nguyễn Văn A ký phải không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ('Đúng/Sai: Kế hoạch 03 thuộc loại văn bản "Chỉ thị".', "Không đúng. Loại văn bản: Kế hoạch (03-KH/TW)."),
+    ("Số hiệu của kế hoạch là 03-KH/TW đúng không?", "Đúng. Số hiệu: 03-KH/TW (03-KH/TW)."),
+    ("Kế hoạch này thực hiện Kết luận 19 phải không?",
+     "Không đúng. Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy mạnh xây dựng, "
+     "chỉnh đốn Đảng và hệ thống chính trị (03-KH/TW, phần mở đầu)."),
+    # a choice names the value without a verdict; a plain question gets none either
+    ("Số ký hiệu chính xác là 03-KH/TW hay 03/KH-TW vậy?", "Số hiệu: 03-KH/TW (03-KH/TW)."),
+    ("Kế hoạch 03 ban hành ngày nào?",
+     "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+])
+def test_a_statement_about_the_register_gets_its_verdict_before_the_value(assistant, question, answer):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence, reply.answer) == ("meta", "high", answer)
+
+
+def test_a_statement_that_names_no_value_of_the_field_gets_no_verdict(assistant):
+    # what it implements, said with no document named: only the value
+    reply = assistant.ask("tờ này là để làm theo cái văn bản TW ra hồi tháng 10 phải không")
+    assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021")
