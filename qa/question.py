@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ask.claims import without_lead
+from .ask.claims import claims_a_time, is_claim, without_lead
 from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
@@ -615,6 +615,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         kind, meta_field = "meta", "Ngày ban hành"
     if kind == "what":
         kind = kind_for(asked_text, asked_folded).name
+    # "Đúng hay sai: Hội nghị cán bộ toàn quốc tổ chức trong tháng 11/2021.": a time stated to be checked
+    if kind == "what" and is_claim(text) and claims_a_time(asked_text):
+        kind = "when"
     role = None
     if kind == "who":
         if re.search(r"\bphoi hop\b", folded) and not re.search(r"\bchu tri\b", folded):

@@ -35,6 +35,7 @@ from ..question import (Question, acted_on, analyze, document_keys, document_wor
                         without_documents)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
+from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence
@@ -424,7 +425,11 @@ class Judge:
             return Verdict("none", UNSERVED, s, 0.0, "request")
         if corpus_rules and later and q.kind != "meta":
             return year
-        if slot_rules and not s.slot and (q.kind in _ASKED or get(q.kind).slot_required(q)):
+        # ("Có đúng là hội nghị diễn ra đúng ngày 9/11/2021?": a day the plan does not give, in a month it
+        # does not give either, is refuted by the month it gives)
+        refuted = q.kind == "when" and is_claim(q.text) and \
+            timing_verdict(without_lead(q.text), retrieval.hits[0].clause.facts.timings) == CLAIM_FALSE
+        if slot_rules and not s.slot and not refuted and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
         # a document named is dated by the clause citing it, which the answer then reads
@@ -632,9 +637,9 @@ def _head_type_asked(text: str, folded: str, by_name: dict, names: re.Pattern, a
 
 # a wording quoted as such: "cụm từ 'tự diễn biến'", "chữ «nêu gương»", "thuật ngữ “lợi ích nhóm”"
 _QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|cụm|thuật ngữ|từ ngữ|nguyên văn|chữ|cum tu|cum|thuat ngu|tu ngu|nguyen van|chu"
-                             # a motto or principle quoted as what to go by ("xử lý theo phương châm «…»",
-                             # "theo tinh thần «…»"): its words are what is asked about
-                             r"|phương châm|khẩu hiệu|tinh thần|phuong cham|khau hieu|tinh than"
+                             # a motto quoted as what to go by ("xử lý theo phương châm «…»", "xử lý theo
+                             # «…»"): its words are what is asked about (not "tinh thần «…»": a gist, in any words)
+                             r"|phương châm|khẩu hiệu|phuong cham|khau hieu"
                              r"|(?:xử lý|làm|thực hiện|xu ly|lam|thuc hien) theo)"
                              r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
 

@@ -112,3 +112,92 @@ def date_verdict(claimed: list[tuple], actual: tuple[int, int, int]) -> str | No
         return None
     agree = all(all(c is None or c == a for c, a in zip(claim, actual)) for claim in claimed)
     return TRUE if agree else FALSE
+
+
+# a timing with no set months ("hằng năm", "thường xuyên", "từ năm 2022"): no month to compare with
+_OPEN_TIMING = re.compile(r"\b(?:hang nam|hang quy|hang thang|thuong xuyen|tu nam|dinh ky|nhiem ky|nam thu)\b")
+# a claim about a deadline or a start ("xong trước tháng 4", "từ tháng 1"): a bound, not a date to match
+_BOUND = re.compile(r"\b(?:truoc|sau|den|toi|tu|ke tu|han|cham nhat|muon nhat|som nhat|het)\b")
+_RANGE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})\s*-\s*(\d{1,2})/(\d{4})(?![\d/])")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+_QUARTER = re.compile(r"\bquy (iv|i{1,3})/(\d{4})\b")
+_QUARTERS = {"i": (1, 2, 3), "ii": (4, 5, 6), "iii": (7, 8, 9), "iv": (10, 11, 12)}
+# a document named just before a date ("Kết luận 21 ngày 25/10/2021"): the date is the document's
+_DOCUMENT_BEFORE = re.compile(r"\b(?:ket luan|nghi quyet|chi thi|quy dinh|kl|nq)\s*(?:so\s*)?\d+[\w/-]*,?\s*"
+                              r"(?:(?:duoc )?(?:ban hanh|ra|ky)\s*)?(?:ngay|vao ngay|,)?\s*$")
+
+
+def timing_months(timings: Iterable[str]) -> frozenset[tuple[int, int]] | None:
+    """The (month, year) pairs a task's timings cover ("đầu tháng 12/2021", "tháng 12/2021 - 01/2022",
+    "quý I/2022"); None when one of them sets no month ("thực hiện hằng năm")."""
+    months: set[tuple[int, int]] = set()
+    for timing in timings:
+        folded = collapse(fold(timing.lower()))
+        if _OPEN_TIMING.search(folded):
+            return None
+        found = False
+        for m in _RANGE.finditer(folded):
+            (m1, y1), (m2, y2) = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+            month, year = m1, y1
+            while (year, month) <= (y2, m2) and len(months) < 48:
+                months.add((month, year))
+                month, year = (1, year + 1) if month == 12 else (month + 1, year)
+            found = True
+        for m in _MONTH_YEAR.finditer(_RANGE.sub(" ", folded)):
+            months.add((int(m.group(1)), int(m.group(2))))
+            found = True
+        for m in _QUARTER.finditer(folded):
+            months.update((month, int(m.group(2))) for month in _QUARTERS[m.group(1)])
+            found = True
+        if not found:
+            return None
+    return frozenset(months) or None
+
+
+def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
+    """The verdict on the month, day or year a statement gives a task ("… tổ chức trong tháng 11/2021")
+    against the months its timings cover; None when it names none, names a bound ("trước tháng 4"),
+    a day inside a month the plan gives without its day, or when the timings set no month."""
+    folded = collapse(fold(statement.lower()))
+    months = timing_months(timings)
+    if months is None:
+        return None
+    claims = [c for c, start in _dates_at(folded) if not _DOCUMENT_BEFORE.search(folded[:start])]
+    if not claims or any(_BOUND.search(folded[max(0, start - 12):start]) for _, start in _dates_at(folded)):
+        return None
+    years = {year for _, year in months}
+    agreed = []
+    for day, month, year in claims:
+        if month is None:
+            if years != {year} and year in years:
+                return None  # a year the timing only partly falls in
+            agreed.append(years == {year})
+        elif (month, year) in months:
+            if day is not None:
+                return None  # a day the plan does not give
+            agreed.append(True)
+        else:
+            agreed.append(False)
+    return TRUE if all(agreed) else FALSE
+
+
+def _dates_at(folded: str) -> list[tuple[tuple, int]]:
+    """The dates of a folded text with where each starts."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for m in _FULL_DATE.finditer(folded):
+        g = [x for x in m.groups() if x is not None]
+        out.append(((int(g[0]), int(g[1]), int(g[2])), m.start()))
+        taken.append(m.span())
+    for pattern, shape in ((_MONTH, lambda g: (None, int(g[0]), int(g[1]))), (_YEAR, lambda g: (None, None, int(g[0])))):
+        for m in pattern.finditer(folded):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append((shape(m.groups()), m.start()))
+                taken.append(m.span())
+    return out
+
+
+def claims_a_time(text: str) -> bool:
+    """The statement gives something a date, month or year of its own (not a document's date)."""
+    folded = collapse(fold(text.lower()))
+    return any(not _DOCUMENT_BEFORE.search(folded[:start]) for _, start in _dates_at(folded))

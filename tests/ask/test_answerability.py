@@ -152,6 +152,11 @@ def test_a_wording_quoted_as_wording_that_the_plan_never_uses(assistant):
     assert reply.answer.startswith("Kế hoạch không dùng cụm từ «tự soi, tự sửa»; nội dung gần nhất là ")
     used = assistant.ask('Trong kế hoạch, chữ "thể chế hóa" xuất hiện ở phần nào?')
     assert (used.confidence, used.answer) == ("high", "Có ở 2 chỗ: III.10, IV.1.1.")
+    # a motto quoted as what to go by is wording too; a spirit quoted is its gist, in any words
+    motto = assistant.ask('Kế hoạch có hướng dẫn xử lý theo "không có vùng cấm" không?')
+    assert (motto.confidence, motto.signals["rule"]) == ("low", "wording")
+    spirit = assistant.ask('Tinh thần "thực chất, hiệu quả, tránh hình thức" nằm ở phần nào của kế hoạch?')
+    assert (spirit.confidence, spirit.citations[0].ref) == ("high", "I.3")
 
 
 def test_a_body_the_plan_gives_no_task(assistant):

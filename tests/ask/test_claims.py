@@ -70,3 +70,45 @@ def test_a_statement_that_names_no_value_of_the_field_gets_no_verdict(assistant)
     # what it implements, said with no document named: only the value
     reply = assistant.ask("tờ này là để làm theo cái văn bản TW ra hồi tháng 10 phải không")
     assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021")
+
+
+def test_the_months_a_timing_covers():
+    from qa.ask.claims import timing_months
+
+    assert timing_months(["đầu tháng 12/2021"]) == {(12, 2021)}
+    assert timing_months(["tháng 12/2021 - 01/2022"]) == {(12, 2021), (1, 2022)}
+    assert timing_months(["quý I/2022"]) == {(1, 2022), (2, 2022), (3, 2022)}
+    assert timing_months(["tháng 12/2021", "thực hiện hằng năm từ năm 2022"]) is None  # no month every year
+
+
+@pytest.mark.parametrize("statement, timings, said", [
+    ("Hội nghị cán bộ toàn quốc tổ chức trong tháng 11/2021.", ["đầu tháng 12/2021"], FALSE),
+    ("Hội nghị cán bộ toàn quốc tổ chức trong tháng 12/2021", ["đầu tháng 12/2021"], TRUE),
+    ("hội nghị diễn ra đúng ngày 9/11/2021", ["đầu tháng 12/2021"], FALSE),  # refuted by its month
+    ("hội nghị diễn ra ngày 5/12/2021", ["đầu tháng 12/2021"], None),  # a day the plan does not give
+    ("đợt sinh hoạt phải xong trước hết tháng 3/2022", ["quý I/2022"], None),  # a bound, not a date
+    ("học xong trong tháng 1/2022", ["tháng 12/2021 - 01/2022"], TRUE),
+    # the conclusion's date describes what the conference studies; the month stated is the conference's
+    ("hội nghị quán triệt Kết luận 21 ngày 25/10/2021 tổ chức tháng 12/2021", ["đầu tháng 12/2021"], TRUE),
+])
+def test_a_time_stated_for_a_task_is_checked_against_its_months(statement, timings, said):
+    from qa.ask.claims import timing_verdict
+
+    assert timing_verdict(statement, timings) == said
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Đúng hay sai: Hội nghị cán bộ toàn quốc nghiên cứu, học tập KL 21 được tổ chức trong tháng 11/2021.",
+     "Không đúng. Đầu tháng 12/2021 (II.1)."),
+    ("Có đúng là hội nghị toàn quốc quán triệt Kết luận 21 diễn ra đúng ngày 9/11/2021 không?",
+     "Không đúng. Đầu tháng 12/2021 (II.1)."),
+    ("KL21 được ban hành ngày 25/10/2021 đúng không ạ?",
+     "Đúng. Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."),
+    ("Kết luận 21 ra ngày 25/11/2021 phải không?",
+     "Không đúng. Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."),
+    # asked, not stated: no verdict
+    ("Hội nghị cán bộ toàn quốc tổ chức ngày nào?", "Đầu tháng 12/2021 (II.1)."),
+])
+def test_a_time_stated_to_be_checked_gets_its_verdict(assistant, question, answer):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence, reply.answer) == ("when", "high", answer)

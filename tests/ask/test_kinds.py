@@ -246,6 +246,8 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Mấy người phải ký kế hoạch?", "count"),
     # "những ai …" in a yes/no question is "those who", not "who?"
     ("Kế hoạch có che chắn cho những ai dám nghĩ khác, dám đổi mới hay không?", "what"),
+    # "ai dám …" opening a yes/no question is whoever dares
+    ("Ai dám đứng mũi chịu sào, dám xông xáo vì việc tập thể có được che chắn không?", "what"),
     ("Những ai phải học lý luận chính trị?", "who"),
     # "mấy" before a thing a when-question after it asks about, or a yes/no ending in chat particles: "those"
     ("Thời hạn mấy tỉnh ủy ban hành KH thực hiện KL21 là khi nào?", "when"),

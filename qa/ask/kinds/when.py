@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ...text import fold
+from ..claims import claimed_dates, date_verdict, is_claim, timing_verdict, without_lead
 from .base import Kind
 from .meta import Meta
 
@@ -164,14 +165,27 @@ class When(Kind):
             if asks_end(q) and not any(has_end(t) for t in clause.facts.timings):
                 return (f"Kế hoạch không đặt thời hạn hoàn thành cho việc này; thời gian ghi là: "
                         f"{'; '.join(clause.facts.timings)} ({clause.ref}).")
-            return f"{'; '.join(clause.facts.timings)} ({clause.ref})."
+            said = timing_verdict(without_lead(q.text), clause.facts.timings) if is_claim(q.text) else None
+            # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
+            timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
+            return f"{said} {timing[:1].upper()}{timing[1:]}" if said else timing
         if clause.kind in ("header", "meta"):
             # "(Kế hoạch ban hành bởi BCT) ngày nào?": of the masthead, the day is the document's
             dated = Meta.issue_date(clause.doc_id, ctx)
             if dated is not None:
-                return dated
+                return _checked_day(q, dated)
         for hit in hits[1:_RELATED + 1]:
             if hit.clause.facts.timings:
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
                         f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
         return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
+
+
+def _checked_day(q, dated):
+    """The document's issue date, after "Đúng." or "Không đúng." when the question states a date to check
+    ("kế hoạch này được ký ngày 25/11/2021, có đúng không?")."""
+    text, clause = dated
+    day = re.search(r"(\d{2})/(\d{2})/(\d{4})", text)
+    said = date_verdict(claimed_dates(without_lead(q.text)), tuple(int(x) for x in day.groups())) \
+        if day and is_claim(q.text) else None
+    return (f"{said} {text}", clause) if said else dated

@@ -188,7 +188,8 @@ def _named_body_nearby(hits, clause):
 
 
 # "những ai dám nghĩ khác": "those who …", a relative, not "who?", when a yes/no question holds it
-_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)")
+# ("Ai dám đứng mũi chịu sào … có được che chắn không?": "ai dám" is whoever dares)
+_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)")
 
 
 class Who(Kind):
