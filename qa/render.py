@@ -157,6 +157,7 @@ _PLAIN_WORDS = (
 LOW_TITLE = "Kế hoạch không nói trực tiếp về điều này."
 ABSENT_TITLE = "Kế hoạch không nói đến nội dung này."
 UNCLEAR_TITLE = "Chưa rõ câu hỏi muốn hỏi gì."
+REQUEST_TITLE = "Trợ lý chỉ trả lời câu hỏi về nội dung kế hoạch."
 UNCLEAR_NOTE = ("Hãy hỏi bằng tiếng Việt về một nội dung của kế hoạch, ví dụ: "
                 "«Ai chịu trách nhiệm thể chế hóa nội dung Kết luận?»")
 CUT_TITLE = "Bản kế hoạch hiện có dừng ở {last}, nên không có nội dung này."
@@ -355,6 +356,8 @@ def notice(reply: Reply, coverage: Coverage = Coverage()) -> Notice:
     signals = reply.signals or {}
     if "dừng ở" in reason or ("không có phần" in reason and coverage.stops):
         return Notice("cut", CUT_TITLE.format(last=coverage.last or "phần cuối"), reason)
+    if signals.get("rule") == "request":  # "viết giúp em bài thu hoạch …": said what it does, with the reason
+        return Notice("unclear", REQUEST_TITLE, reason)
     if english or (signals.get("rule") == "off-topic" and not signals.get("coverage")):
         return Notice("unclear", UNCLEAR_TITLE, UNCLEAR_NOTE)
     note = "" if reason in ("", "Kế hoạch không đề cập đến nội dung này.",

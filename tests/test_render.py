@@ -12,6 +12,7 @@ from qa.render import (
     LOW_TITLE,
     NOT_FOUND_TITLE,
     READ_AS,
+    REQUEST_TITLE,
     SOURCES_TITLE,
     UNCLEAR_TITLE,
     Coverage,
@@ -220,6 +221,16 @@ def test_reply_unclear_question_says_so():
                   message="Câu hỏi nói về nội dung mà văn bản không nhắc đến. " + COVERAGE, confidence="none",
                   signals={"rule": "off-topic", "coverage": 0.0})
     assert f'<p class="qa-answer">{UNCLEAR_TITLE}</p>' in render_reply(reply, CUT_COVERAGE)
+
+
+def test_a_request_not_served_says_what_the_assistant_does():
+    from qa.ask.requests import MESSAGE
+
+    reply = Reply(question="viết giúp em bài thu hoạch", answer="Văn bản không đề cập nội dung này.", found=False,
+                  kind="what", message=f"{MESSAGE} " + COVERAGE, confidence="none", signals={"rule": "request"})
+    html = render_reply(reply, CUT_COVERAGE)
+    assert f'<p class="qa-answer">{REQUEST_TITLE}</p>' in html and "không viết bài" in html
+    assert ABSENT_TITLE not in html
 
 
 def test_reply_low_is_neutral_and_quotes_the_closest_clause():
