@@ -114,6 +114,15 @@ def date_verdict(claimed: list[tuple], actual: tuple[int, int, int]) -> str | No
     return TRUE if agree else FALSE
 
 
+def day_verdict(question: str, answer: str) -> str | None:
+    """The verdict on the dates a question states to be checked against the one day an answer gives
+    ("… ngày 25/10/2021 đúng không?" against «… ngày 25/10/2021 …»); None when it is no such statement."""
+    day = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", answer)
+    if day is None or not is_claim(question):
+        return None
+    return date_verdict(claimed_dates(without_lead(question)), tuple(int(x) for x in day.groups()))
+
+
 # a timing with no set months ("hằng năm", "thường xuyên", "từ năm 2022"): no month to compare with
 _OPEN_TIMING = re.compile(r"\b(?:hang nam|hang quy|hang thang|thuong xuyen|tu nam|dinh ky|nhiem ky|nam thu)\b")
 # a claim about a deadline or a start ("xong trước tháng 4", "từ tháng 1"): a bound, not a date to match

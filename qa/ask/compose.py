@@ -20,7 +20,7 @@ from ..question import LAST, Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, plan_named_after
-from .claims import claimed_dates, date_verdict, is_claim, without_lead
+from .claims import day_verdict
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.what import citing_passage
@@ -195,8 +195,7 @@ class Answerer:
         first = next((h for h in hits if h.clause.id == clause.id), Hit(clause, hits[0].score))
         rest = tuple(c for c in citations if (c.doc, c.ref) != (clause.doc_id, clause.ref))
         where = f" ({clause.ref})."
-        day = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", text) if kind == "when" and is_claim(q.text) else None
-        said = date_verdict(claimed_dates(without_lead(q.text)), tuple(int(x) for x in day.groups())) if day else None
+        said = day_verdict(q.text, text) if kind == "when" else None
         if said:  # "KL21 được ban hành ngày 25/10/2021 đúng không?" → «Đúng. Kết luận số 21-KL/TW: ngày 25/10/2021 …»
             text = f"{said} {text}"
         return Reply(question=q.raw, answer=clip(text, self.config.answer_max_chars - len(where)) + where,

@@ -12,7 +12,7 @@ from dataclasses import replace as dc_replace
 from ...documents.types import type_names
 from ...facts import find_bodies
 from ...text import collapse, fold
-from ..claims import FALSE, claimed_dates, date_verdict, is_claim, verdict, without_lead
+from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
 from .base import Kind
 
@@ -260,8 +260,8 @@ class Meta(Kind):
         said = _claim_verdict(q, without_lead(q.text), text)
         if said is None:
             return found
-        # "Không đúng." then what the plan gives; "Đúng." then the same, so the source stays beside it
-        text = f"{said} {text}" if said == FALSE else f"{said} {text}"
+        # the verdict, then what the plan gives with its source
+        text = f"{said} {text}"
         return (text, clause) if clause is not None else text
 
     @classmethod
@@ -310,6 +310,8 @@ class Meta(Kind):
 
 # A statement's words that name what the field's value does: "… ban hành ngày …", "do … ký"
 _ISSUING = re.compile(r"\b(?:ban hanh|k[yi]|ra doi|ra)\b")
+# what follows a body said to issue the document: "… (khóa XIII) ban hành / ra / ký"
+_ISSUED_AFTER = re.compile(r"[\s,]*(?:khoa \w+\s*)?(?:ban hanh|ra|k[yi])\b")
 _IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
 _NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}(?![\w/-])")
 # "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)
@@ -325,11 +327,12 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
     value = _VALUE.match(answer)
     value = value.group(1) if value else ""
     if field == "Cơ quan ban hành":
-        # the bodies said to issue it ("do Ban Bí thư ban hành", "Bộ Chính trị ra"), not those of a
-        # document it cites ("Kết luận 21 của Ban Chấp hành Trung ương")
+        # the bodies said to issue it ("do Ban Bí thư ban hành", "Bộ Chính trị khóa XIII ra"), not those of
+        # a document it cites ("Kết luận 21 của Ban Chấp hành Trung ương"); find_bodies' offsets are the
+        # folded text's, which keeps the statement's length
+        spans = fold(statement)
         claimed = [b.name for b in find_bodies(statement) if b.end and (
-            _ISSUING.match(folded[b.end:].lstrip(" ,"), 0) or re.search(r"\bdo\s*$", folded[:b.start])
-            or re.match(r"\s*(?:khoa \w+\s*)?(?:ban hanh|ra|k[yi])\b", folded[b.end:]))]
+            _ISSUED_AFTER.match(spans[b.end:]) or re.search(r"\bdo\s*$", spans[:b.start]))]
         return verdict(claimed, [b.name for b in find_bodies(answer)])
     if field in ("Ngày ban hành", "Ngày có hiệu lực"):
         day = re.search(r"(\d{2})/(\d{2})/(\d{4})", answer)

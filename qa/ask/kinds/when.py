@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ...text import fold
-from ..claims import claimed_dates, date_verdict, is_claim, timing_verdict, without_lead
+from ..claims import day_verdict, is_claim, timing_verdict, without_lead
 from .base import Kind
 from .meta import Meta
 
@@ -57,11 +57,13 @@ _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
 _MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also ends "01/12/2021"
 
 
+_RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
+
+
 def asking_words(folded: str) -> frozenset[str]:
     """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
     liên tục"): its slot, not its topic."""
-    return frozenset(w for p in (_OFTEN_ASKED, re.compile(rf"\b(?:{_RHYTHM})\b")) for m in p.finditer(folded)
-                     for w in m.group(0).split())
+    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED) for m in p.finditer(folded) for w in m.group(0).split())
 
 
 def asks_often(q) -> bool:
@@ -185,7 +187,5 @@ def _checked_day(q, dated):
     """The document's issue date, after "Đúng." or "Không đúng." when the question states a date to check
     ("kế hoạch này được ký ngày 25/11/2021, có đúng không?")."""
     text, clause = dated
-    day = re.search(r"(\d{2})/(\d{2})/(\d{4})", text)
-    said = date_verdict(claimed_dates(without_lead(q.text)), tuple(int(x) for x in day.groups())) \
-        if day and is_claim(q.text) else None
+    said = day_verdict(q.text, text)
     return (f"{said} {text}", clause) if said else dated
