@@ -206,7 +206,9 @@ class Answerer:
         message = verdict.reason + " " + self.info.coverage([c.doc for c in citations])
         if q.english:
             message = "Trợ lý trả lời câu hỏi tiếng Việt về văn bản trong kho. " + message
-        return Reply(question=q.raw, answer=_NOT_FOUND, found=False, kind=q.kind, message=message,
+        # a request the assistant does not serve is no question the documents leave unanswered: its answer says so
+        answer = verdict.reason if verdict.rule == "request" else _NOT_FOUND
+        return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved, confidence="none", signals=verdict.to_signals())
 
     def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str) -> Reply:
