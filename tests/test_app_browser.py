@@ -293,7 +293,13 @@ def test_quiz_tab_in_vietnamese(page, session):
     stem = page.locator("#qa-quiz-stem textarea")
     page.wait_for_function("() => (document.querySelector('#qa-quiz-stem textarea') || {value: ''}).value !== ''")
     old_stem = stem.input_value()
-    page.locator("#qa-quiz-answer textarea, #qa-quiz-answer input").first.fill("không có phương án này")
+    answer = page.locator("#qa-quiz-answer textarea, #qa-quiz-answer input").first
+    # the item's fields arrive one by one: typing before its key has arrived is overwritten by it
+    page.wait_for_function("() => { const a = document.querySelector('#qa-quiz-answer textarea, #qa-quiz-answer input');"
+                           " return a && a.value !== ''; }")
+    answer.fill("không có phương án này")
+    page.wait_for_function("() => document.querySelector('#qa-quiz-answer textarea, #qa-quiz-answer input').value"
+                           " === 'không có phương án này'")
     page.locator("#qa-quiz-save").click()
     message = page.locator("#qa-quiz-message")
     page.wait_for_function("() => (document.querySelector('#qa-quiz-message') || {innerText: ''})"
