@@ -449,6 +449,13 @@ _PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # question up to them must be about the document.
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
 # "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
+# Words a field is asked in besides its pattern's own (a longer match keeps the words between): what the
+# document implements ("thực hiện kết luận nào", "để làm theo văn bản nào"), the signer's office
+# ("đồng chí ấy giữ chức vụ gì lúc ký?")
+_FIELD_WORDS = {
+    "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham".split()),
+    "Chức vụ người ký": frozenset("giu chuc vu danh luc khi".split()),
+}
 # "ý chính về tự học tập", "nội dung chính liên quan đến báo chí": the gist of a topic, not of the document
 _GIST_OF = re.compile(r"\b(?:y chinh|noi dung chinh|tom tat|tom luoc)\b(?: \w+){0,2}? (?:ve|lien quan(?: den| toi)?|xoay quanh)"
                       r" (?!(?:ke hoach|van ban|kh|tai lieu|no)\b)\w")
@@ -594,14 +601,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":
                 rest = [s for s in rest if s not in document_words()]
-            # the signer's office is asked in its own words ("đồng chí ấy giữ chức vụ gì lúc ký?")
-            if name == "Chức vụ người ký":
-                rest = [s for s in rest if s not in ("giu", "chuc", "vu", "danh", "luc", "khi")]
-            # what the document implements is asked in those very words ("thực hiện kết luận nào")
-            if name == "Căn cứ":
-                rest = [s for s in rest if s not in ("thuc", "hien", "ket", "luan", "nghi", "quyet", "chi", "thi",
-                                                     "trien", "khai", "can", "cu", "the", "hoa", "dua", "tren", "lam", "theo",
-                                                     "de", "nham")]
+            rest = [s for s in rest if s not in _FIELD_WORDS.get(name, ())]
             if len(rest) <= 2:
                 kind, meta_field = "meta", name
                 # "kết luận nó thực hiện là số mấy?": the number asked is the implemented document's

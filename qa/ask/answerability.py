@@ -196,7 +196,7 @@ class Judge:
         asking = last_sentence(q.text)
         if asking == q.text.strip():
             return s.unknown
-        asked = analyze(asking)
+        asked = _sentence(asking)
         if len(asked.topic) >= _OWN_TOPIC:
             # the question names its own topic ("… có nói gì về lợi ích nhóm, quan hệ cán bộ với doanh
             # nghiệp không?"): the situation before it ("Tôi làm chủ doanh nghiệp …") is not asked about
@@ -719,6 +719,13 @@ _OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever 
 _POINTS_BACK = re.compile(r"\b(no|(nghi quyet|ket luan|chi thi|quy dinh|hoi nghi|dai hoi|khoa|ky hop) (do|ay|kia|tren))\b")
 
 
+@lru_cache(maxsize=256)
+def _sentence(text: str) -> Question:
+    """The last sentence of a question analysed alone, once for the rules that read it (``_asked_text``,
+    ``Judge._asked_unknown``)."""
+    return analyze(text)
+
+
 def _asked_text(q: Question) -> str:
     """The sentence that asks, when it is a question of its own after a story that tells the asker's
     situation: it names its own topic, or asks a field of the plan's register, and points back at
@@ -726,7 +733,7 @@ def _asked_text(q: Question) -> str:
     asking = last_sentence(q.text)
     if asking == q.text.strip():
         return q.text
-    asked = analyze(asking)
+    asked = _sentence(asking)
     if asked.kind == "meta" and asked.meta_field:
         return asking
     return asking if len(asked.topic) >= _OWN_TOPIC and not _POINTS_BACK.search(fold(asking)) else q.text

@@ -86,23 +86,7 @@ def claimed_dates(text: str, after: re.Pattern | None = None, reach: int = 30) -
     characters after one of its matches ("ban hành ngày …", not the date of a document cited)."""
     folded = collapse(fold(text.lower()))
     spans = [(m.end(), m.end() + reach) for m in after.finditer(folded)] if after is not None else [(0, len(folded))]
-    found: list[tuple] = []
-    taken: list[tuple[int, int]] = []
-
-    def inside(m) -> bool:
-        return any(lo <= m.start() <= hi for lo, hi in spans)
-
-    for m in _FULL_DATE.finditer(folded):
-        if inside(m):
-            g = [x for x in m.groups() if x is not None]
-            found.append((int(g[0]), int(g[1]), int(g[2])))
-            taken.append(m.span())
-    for pattern, shape in ((_MONTH, lambda g: (None, int(g[0]), int(g[1]))), (_YEAR, lambda g: (None, None, int(g[0])))):
-        for m in pattern.finditer(folded):
-            if inside(m) and not any(a <= m.start() < b for a, b in taken):
-                found.append(shape(m.groups()))
-                taken.append(m.span())
-    return found
+    return [date for date, start in _dates_at(folded) if any(lo <= start <= hi for lo, hi in spans)]
 
 
 def date_verdict(claimed: list[tuple], actual: tuple[int, int, int]) -> str | None:
@@ -171,8 +155,9 @@ def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
     months = timing_months(timings)
     if months is None:
         return None
-    claims = [c for c, start in _dates_at(folded) if not _DOCUMENT_BEFORE.search(folded[:start])]
-    if not claims or any(_BOUND.search(folded[max(0, start - 12):start]) for _, start in _dates_at(folded)):
+    dates = _dates_at(folded)
+    claims = [c for c, start in dates if not _DOCUMENT_BEFORE.search(folded[:start])]
+    if not claims or any(_BOUND.search(folded[max(0, start - 12):start]) for _, start in dates):
         return None
     years = {year for _, year in months}
     agreed = []
@@ -191,7 +176,8 @@ def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
 
 
 def _dates_at(folded: str) -> list[tuple[tuple, int]]:
-    """The dates of a folded text with where each starts."""
+    """The dates of a folded text with where each starts: full dates first, then months and years
+    not inside one already found."""
     out = []
     taken: list[tuple[int, int]] = []
     for m in _FULL_DATE.finditer(folded):

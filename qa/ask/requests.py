@@ -32,8 +32,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         kind, phrase = line.split("\t", 1)
         words[kind.strip()].append(collapse(fold(phrase.strip().lower())))
 
-    def alt(kind: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(set(words[kind]), key=len, reverse=True))
+    def alt(kind: str, leave_out: frozenset[str] = frozenset()) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words[kind]) - leave_out, key=len, reverse=True))
 
     helping = r"(?:giup|ho|gium|dum|cho)"
     # "Viết bài luận về …", "Hãy soạn giúp tôi một tờ trình …": a sentence that opens with the request
@@ -41,7 +41,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                       rf"(?: {helping})?(?: (?:em|minh|toi|to|chau|con|tui))?(?: (?:mot|1|vai|\d+))?"
                       rf" (?:{alt('product')})\b")
     # "… viết giúp mình bài thu hoạch …": the verb asked of the assistant anywhere (not "làm", too common)
-    helped = re.compile(rf"\b(?:{alt('verb').replace('|lam', '')}) (?:giup|ho|gium|dum)\b")
+    helped = re.compile(rf"\b(?:{alt('verb', frozenset({'lam'}))}) (?:giup|ho|gium|dum)\b")
     files = re.compile(rf"\b(?:{alt('file')})\b")
     return head, helped, files
 

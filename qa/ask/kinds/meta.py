@@ -354,7 +354,7 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
     if field == "Căn cứ":
         from ...question import document_keys  # question.py reads the kinds: imported when used
 
-        own = set(document_keys(q.text)) & {k for k in document_keys(statement) if k[0] == "kh"}
-        claimed = [k for k in document_keys(statement) if k not in own]
-        return verdict([f"{t} {n}" for t, n in claimed], [f"{t} {n}" for t, n in document_keys(answer)])
+        # the answer names the document implemented and, as its source, the plan itself ("… (03-KH/TW, …)"),
+        # so the plan named in the statement ("Kế hoạch 03 thực hiện …") counts as neither right nor wrong
+        return verdict([f"{t} {n}" for t, n in document_keys(statement)], [f"{t} {n}" for t, n in document_keys(answer)])
     return None
