@@ -238,7 +238,7 @@ class Assistant:
                 continue
             retrieval = self._retrieve(plan, out[:i])
             pointed = cited_in_topic(out[i], retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
-                                     any_question=True) if retrieval.hits else None
+                                     any_question=True, earlier=out[i - 1]) if retrieval.hits else None
             if pointed is not None:
                 out[i] = pointed.question
         return out
@@ -257,7 +257,8 @@ class Assistant:
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
         retrieval = self._retrieve(plan, previous)
-        pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread) \
+        pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
+                                 earlier=previous[-1] if previous else None) \
             if plan.pin_previous and retrieval.hits else None
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
             plan, retrieval = pointed, self._retrieve(pointed, previous)

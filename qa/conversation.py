@@ -33,6 +33,8 @@ _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu 
 _DOC_POINTED = re.compile(rf"\b(?:{'|'.join(k for k in DOCUMENT_KINDS if k != 'ke hoach')}) (do|ay|nay)\b"
                           r"|\b(?:ke hoach|van ban) (do|ay)\b|\b(no)\b")
 _POINTERS = frozenset({"nó", "đó", "ấy", "này"})
+# a document of no kind named, pointed at: "văn bản đó", "tài liệu ấy", "nó"
+_ANY_DOCUMENT = re.compile(r"\b(?:van ban|tai lieu) (?:do|ay)\b|\bno\b")
 # typed without accents, "do" after a kind of document is also "by" ("kết luận do ai ban hành")
 _BY = re.compile(r" (?:ai|co quan|cap|bo|ban(?! hanh))\b")
 
@@ -87,7 +89,7 @@ def points_at_cited(q: Question) -> bool:
 
 
 def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question],
-                   any_question: bool = False) -> TurnPlan | None:
+                   any_question: bool = False, earlier: Question | None = None) -> TurnPlan | None:
     """"Kế hoạch 03 thực hiện kết luận nào?" → "kết luận đó ban hành ngày nào?": the document is in
     the earlier reply, not in the earlier question. When the clause that reply cited first (``topic``)
     names one document the corpus does not hold (of the kind pointed at, if named), the field asked
@@ -96,6 +98,9 @@ def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[s
     if not (points_at_cited(q) if any_question else asks_of_pointed_document(q)):
         return None
     kinds = _kinds_pointed(q.text)
+    if not kinds and earlier is not None and earlier.meta_field == "Căn cứ" and _ANY_DOCUMENT.search(fold(q.text)):
+        # "Kế hoạch thực hiện văn bản nào? || Văn bản đó ban hành ngày nào?": the document that answered
+        kinds = frozenset(DOCUMENT_KINDS.values())
     if not kinds:
         return None  # "nó" alone may be the earlier turn's task, not a document
     cited = {k for k in document_keys(topic) if k not in held and k[0] in kinds}
@@ -189,6 +194,9 @@ def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
 
 
 _SHORT_TURN = 4  # content syllables of a turn that narrows the one before it
+# a turn that opens with how something relates to what came before ("gắn với …", "lồng ghép vào …")
+_RELATING = re.compile(r"^(?:the |vay |con |va )?(?:gan (?:lien )?voi|long ghep (?:vao|voi)|ket hop voi|phoi hop voi"
+                       r"|can cu (?:vao|theo)|dua tren|ap dung (?:cho|voi|doi voi)|danh cho)\b")
 
 
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
@@ -208,7 +216,9 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # turn about documents the plan only cites, is asked of them, as if pointed at
     dated = asks_of_pointed_document(q) or \
         (not q.doc_keys and _issue_date_asked(q) and bool(named) and all(k not in held for k, _ in named))
-    if dated and named:
+    # "Kế hoạch thực hiện văn bản nào? || Văn bản đó ban hành ngày nào?": the document that answered, not the plan
+    answered_by_document = prev.meta_field == "Căn cứ" and not kinds and bool(_ANY_DOCUMENT.search(fold(q.text)))
+    if dated and named and not answered_by_document:
         # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a turn that names a document (of
         # the kind pointed at): a document the plan cites is read as if the question named it; the
         # plan itself answers from its register
@@ -249,7 +259,10 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # "Nằm ở nhiệm vụ số mấy của phần III?": the part named is where to look for the earlier turn's topic
     within_part = q.kind == "where" and bool(q.refs) and not topic and not (q.bodies or q.item_numbers or q.doc_keys) \
         and bool(_IN_PART.search(folded))
-    if pointing or not has_topic or within_part or (own_words and not new_topic_shape):
+    # "Gắn với chương trình nào?": a turn with no subject of its own, opening with how the earlier
+    # turn's task relates to something, asks about that task
+    relating = bool(_RELATING.match(folded)) and len(topic) <= 3 and not (q.bodies or q.refs or q.doc_keys)
+    if pointing or not has_topic or within_part or relating or (own_words and not new_topic_shape):
         if q.kind == "meta" and q.meta_field == "Tên văn bản" and not q.doc_keys and prev.kind != "meta":
             # "nội dung chính là gì?" after "nhiệm vụ đổi mới Mặt trận … nằm ở đâu?": the gist of that
             # turn's topic, not the document's name

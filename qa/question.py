@@ -38,7 +38,8 @@ INTENT_SYLLABLES = frozenset(
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
     quan cap dong chi ten vao tu thuoc dang doan tai lieu chinh thuc bo chinh tri ban chap hanh trung uong hay
-    bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du bat dau""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"
+    bao nhieu may ra doi thang nam hom ki bi thu ay kia thay mat day du bat dau
+    do chu dung""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"; "có đúng là … do X ban hành chứ không phải Y"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 _ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
@@ -96,6 +97,34 @@ def without_documents(text: str, keys, describing: frozenset[str] = frozenset())
     for start, end in spans:  # overlapping mentions ("Kế hoạch 03-KH/TW") go as one
         keep[start:end] = [False] * (end - start)
     return collapse("".join(ch if k else " " for ch, k in zip(text, keep))) if spans else text
+
+
+# the document as the one who speaks or assigns ("kế hoạch giao cấp ủy cấp trên làm gì", "theo văn bản này,
+# …", "KH có nói về …"): no topic of the question's own, though clauses use the same words for other
+# plans ("xây dựng kế hoạch thực hiện Kết luận")
+_DOCUMENT_SPEAKS = re.compile(r"(?:\b(?:theo|trong) )?\b(?:ke hoach|van ban|kh)(?: (?:nay|ni|do|tren|ay))?"
+                              r"(?=,| (?:co |da |cung |se )?(?:giao|noi|yeu cau|de cap|nhac|quy dinh|neu|bao(?! nhieu| gio| lau| ve)|chi dao"
+                              r"|de ra|dat ra|huong dan|danh gia|xac dinh)\b)"
+                              r"|^\W*(?:theo|trong) (?:ke hoach|van ban|kh)(?: (?:nay|ni|do|tren|ay))?\b")
+
+
+_SPEAKING = frozenset("noi yeu cau de nhac quy dinh bao chi dao ra dat huong danh gia xac".split())
+
+
+def without_speaking_document(text: str) -> str:
+    """``text`` without the words that name the document as the one speaking ("kế hoạch giao …",
+    "theo văn bản này, …"); the text itself when nothing else would be left."""
+    folded = fold(text).lower()
+    if len(folded) != len(text):
+        return text
+    kept = collapse(_DOCUMENT_SPEAKS.sub(lambda m: " " * len(m.group(0)), folded))
+    if not set(content_syllables(kept)) - document_words() - INTENT_SYLLABLES - _SPEAKING:
+        return text  # "kế hoạch nói gì?": nothing but the document and its speaking
+    spans = [m.span() for m in _DOCUMENT_SPEAKS.finditer(folded)]
+    keep = [True] * len(text)
+    for start, end in spans:
+        keep[start:end] = [False] * (end - start)
+    return collapse("".join(ch if k else " " for ch, k in zip(text, keep))).strip(" ,")
 
 
 _ACTION_FILLER = frozenset("viec noi dung tinh than cac theo".split())
@@ -286,7 +315,8 @@ def without_courtesy(text: str) -> str:
             after = kept[last.end():]
             # what precedes the announcing phrase is background only when a question of its own
             # follows it: not one that points back at what was told ("việc này", "cuộc vận động đó")
-            own = len(content_syllables(after)) >= 2 and not _points_back(after)
+            own = len(content_syllables(after)) >= 2 and not _points_back(after) \
+                and not _BARE_CHOICE.match(collapse(fold(after)))
             head = "" if own else kept[:last.start()]
             kept = f"{head} {pattern.sub(' ', after)}"
     if _DROPPED is not None:
@@ -296,6 +326,10 @@ def without_courtesy(text: str) -> str:
 
 
 _POINTING = re.compile(r"\b(\w+) (nay|do|ay|tren)\b")
+# "…; xin hỏi có phải Ban Bí thư hay Bộ Chính trị ạ?": a choice offered for the question before it, no
+# question of its own
+_BARE_CHOICE = re.compile(r"^\W*(?:co )?phai (?:la )?(?:(?!\b(?:ai|gi|nao|sao|may|bao)\b)[^,?.;]){1,40} hay (?:la )?"
+                          r"(?:(?!\b(?:ai|gi|nao|sao|may|bao)\b)[^,?.;]){1,40}?\W*(?:(?:a|vay|nhi|ha|khong)\W*)*$")
 
 
 def _points_back(text: str) -> bool:
@@ -462,6 +496,14 @@ _GIST_OF = re.compile(r"\b(?:y chinh|noi dung chinh|tom tat|tom luoc)\b(?: \w+){
 _SINCE = re.compile(r"\b(sau khi|tu khi|ke tu khi|truoc khi|khi)\b(?! nao\b)(?! mo\b).*\bhieu luc\b")
 # Who is asking: a part of the question that speaks of the asker ("Tôi là bí thư chi bộ, …").
 _ASKER = re.compile(r"\b(toi|em|minh|chung toi|chau|con)\b")
+# what the asker will tell someone, before what they ask: "Tôi muốn báo cáo với chi bộ rằng …"
+_TOLD_THAT = re.compile(r"^\W*(?:toi|em|minh|chung toi|chau|tui)\s+(?:muon|can|se|dinh|phai|sap|dang)\s+"
+                        r"(?:bao cao|trinh bay|noi|giai thich|thong bao|tra loi|viet|ghi|phan biet|noi ro)\b[^,.;:?!]{0,40}?\s+rang\s+")
+# a part that speaks of the asker from its first word ("tôi hay đọc …", "em cần để ghi vào …")
+_REMARK = re.compile(r"^\s*(?:vi |boi )?(?:toi|em|minh|chung toi|chau|tui|tu(?:i|ng) em)\s+\w")
+# a question word: a part holding one asks ("gì", "nào", "ai", "mấy", "bao nhiêu", "ra sao", "đâu")
+_WH = re.compile(r"\b(?:ai|gi|nao|sao|may|bao (?:nhieu|gio|lau)|dau|chi(?! (?:bo|tiet|phi|tieu|nhanh|cuc|dao|dan|ra))"
+                 r"|(?<!ro )rang|mo(?! (?:hinh|ta|rong|ho|phong)))\b")
 # The words that describe a document by what it does with another ("về thực hiện Kết luận 21").
 _DESCRIBING = frozenset("thuc hien trien khai ve".split())
 
@@ -471,9 +513,18 @@ def without_asker(text: str, last_only: bool = True) -> str:
     them ("Tôi là bí thư chi bộ, …"). ``last_only``: then only the last part, the question
     itself ("Tôi là bí thư chi bộ, chiều nay họp, cần nói nhanh: kế hoạch ra ngày nào" →
     "kế hoạch ra ngày nào"); else the other parts stay."""
+    told = _TOLD_THAT.match(fold(text).lower()) if len(fold(text)) == len(text) else None
+    if told and len(text) - told.end() > 10:
+        text = text[told.end():]  # "Tôi muốn báo cáo với chi bộ rằng kế hoạch do ai ban hành": what follows "rằng"
     pieces = _PART_SPLIT.split(text)  # part, the marks after it, part, …
     spans = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
     spans = [(p, marks) for p, marks in spans if p.strip()]
+    # a remark about the asker after the question ("…, tôi hay đọc báo Nhân dân.", "…, tôi cần để ghi
+    # vào báo cáo của UBND xã"): a part that starts with them and asks nothing, after one that asks
+    while len(spans) > 1 and _REMARK.match(fold(spans[-1][0]).lower()) and not _WH.search(fold(spans[-1][0]).lower()) \
+            and "?" not in spans[-1][1] and any(_WH.search(fold(p).lower()) or "?" in m for p, m in spans[:-1]):
+        spans = spans[:-1]
+        text = "".join(p + m for p, m in spans).rstrip(",;: ")
     asker = [bool(_ASKER.search(fold(p).lower())) for p, _ in spans[:-1]]
     if not any(asker):
         return text
@@ -530,7 +581,7 @@ def asking_part(text: str) -> str:
     """
     said = sentences(text)
     asked = [s for s in said if s.endswith("?")]
-    if asked and all(_TAG_ONLY.match(fold(s)) for s in asked):
+    if asked and all(_TAG_ONLY.match(fold(s)) or _BARE_CHOICE.match(collapse(fold(s))) for s in asked):
         # "… ông X ký kế hoạch này. Có đúng không?": a tag alone asks about the sentence before it
         asked = [s for i, s in enumerate(said) if s.endswith("?") or (i + 1 < len(said) and said[i + 1].endswith("?"))]
     return " ".join(asked) if asked and len(asked) < len(said) else text
@@ -557,7 +608,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     doc_keys = document_keys(text)
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
-        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b", folded)) or \
+        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b|^\W*\S+( \S+){0,3} ngay\W*$", folded)) or \
         bool(doc_keys and _DOCUMENTS_YEAR.search(folded))
     refs, numbers = _refs(folded)
     # "Bộ Chính trị khóa mấy ban hành?" asks the body's term (a count's ordinal), not who issued it

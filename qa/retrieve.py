@@ -37,7 +37,7 @@ from .embed import query_threads, runnable_tasks, usable_cores
 from .index import LoadedIndex
 from .lexicon import Bridge, Lexicon
 from .facts import party_groups
-from .question import INTENT_SYLLABLES, LAST, Question, analyze, without_documents
+from .question import INTENT_SYLLABLES, LAST, Question, analyze, without_documents, without_speaking_document
 from .spelling import english_words
 from .text import STOPWORDS, Segmenter, accented_tokens, fold, folded_tokens, has_diacritics, plain
 from .types import Clause, Hit
@@ -319,7 +319,7 @@ class Retriever:
         """How the views read a question: without the documents the corpus holds (a metadata question
         keeps them), with the corpus's words for the user's phrases, accents restored if typed without."""
         cfg = self.config
-        own = q.text if q.kind == "meta" else without_documents(q.text, self.maps.held_docs)
+        own = q.text if q.kind == "meta" else without_speaking_document(without_documents(q.text, self.maps.held_docs))
         typed = own  # as the dense model reads it: a multilingual model reads the asker's English too
         foreign = english_words(own)
         if foreign:  # the word views and the accent restorer read the Vietnamese words only

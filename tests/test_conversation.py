@@ -58,14 +58,36 @@ def test_history_of_one_message_or_a_wrong_shape():
 def test_a_short_question_in_words_the_corpus_never_uses_follows_the_topic():
     earlier = [analyze("Kế hoạch có nhắc đến phiếu tín nhiệm không?")]
     knows = {"phiếu", "tín", "nhiệm", "ai"}.__contains__
-    assert plan_turn(analyze("áp dụng với ai?"), earlier, knows=knows).mode == "same_topic"
-    assert plan_turn(analyze("áp dụng với ai?"), earlier).mode == "standalone"  # without the corpus, unknown
+    assert plan_turn(analyze("đối tượng là ai?"), earlier, knows=knows).mode == "same_topic"
+    assert plan_turn(analyze("đối tượng là ai?"), earlier).mode == "standalone"  # without the corpus, unknown
     assert plan_turn(analyze("Ai lấy phiếu tín nhiệm?"), earlier, knows=knows).mode == "standalone"
+
+
+def test_a_turn_without_a_subject_that_relates_the_earlier_task_follows_it():
+    earlier = [analyze("Nhiệm vụ của Đảng đoàn Quốc hội trong kế hoạch là gì?")]
+    for turn in ("Gắn với chương trình nào?", "áp dụng với ai?", "Lồng ghép vào văn bản nào?"):
+        assert plan_turn(analyze(turn), earlier).mode == "same_topic", turn
+    # a subject of its own, or a body named, stands alone
+    assert plan_turn(analyze("Chương trình hành động gắn với nghị quyết nào?"), earlier).mode == "standalone"
+    assert plan_turn(analyze("Gắn với Ban Tuyên giáo Trung ương thế nào?"), earlier).mode != "same_topic"
 
 
 def test_the_assistant_answers_such_a_follow_up(assistant):
     reply = assistant.ask("áp dụng với ai?", history=["Kế hoạch có nhắc đến phiếu tín nhiệm không?"])
     assert (reply.confidence, reply.kind, reply.citations[0].ref) == ("high", "who", "III.5")
+
+
+def test_the_document_that_answered_is_the_one_pointed_at_next(assistant):
+    # "văn bản đó" after what the plan implements is that document; after who signed it, the plan
+    for first in ("KH 03 thực hiện văn bản nào?", "Xin hỏi kế hoạch 03 ra đời để thực hiện văn bản nào của Trung ương ạ?"):
+        for turn in ("Văn bản đó ra ngày nào?", "Nó ra ngày nào?"):
+            reply = assistant.ask(turn, [first])
+            assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble).", turn
+    assert assistant.ask("Văn bản đó ra ngày nào?", ["KH 03 do ai ký?"]).answer.startswith("Ngày ban hành: 01/12/2021")
+    # a conclusion pointed at by its kind is the one the earlier turn named
+    assert assistant.ask("Số hiệu kết luận đó là gì?", ["Kế hoạch có nhắc tới một kết luận của Bộ Chính trị về học tập và "
+                                                         "làm theo tư tưởng, đạo đức Hồ Chí Minh không?"]
+                         ).answer.startswith("Kết luận số 01-KL/TW")
 
 
 def test_asking_for_more_of_the_same_keeps_the_topic():

@@ -94,6 +94,16 @@ def test_cleaning_strips_tags_controls_and_caps_length():
     # a statement to check, after its cue
     ("Nhận định sau đúng hay sai: Kế hoạch 03 do đồng chí Võ Văn Thưởng ký", "Người ký"),
     ("KH 03 ban hành tháng 12/2021 phải không?", "Ngày ban hành"),
+    # a choice of issuers, with no verb; one denied ("chứ không phải"); a bare choice after the question
+    ("vb 03-kh/tw BCT hay BBT??", "Cơ quan ban hành"),
+    ("Có đúng là Kế hoạch 03-KH/TW do Bộ Chính trị ban hành chứ không phải Ban Bí thư không?", "Cơ quan ban hành"),
+    ("Tôi muốn báo cáo với chi bộ rằng kế hoạch do cơ quan nào ban hành; xin hỏi có phải Ban Bí thư hay Bộ Chính trị ạ?",
+     "Cơ quan ban hành"),
+    # what the plan implements: "the Conclusion" (its own name for it), the source document asked in English
+    ("Kế hoạch chi bộ em cần ghi căn cứ \"thực hiện Kết luận số ... ngày ...\" — số và ngày của kết luận là gì?", "Căn cứ"),
+    ("Văn bản gốc mà cái KH này 'implement' là số mấy?", "Căn cứ"),
+    # a remark about the asker after the question is no topic
+    ("KH 03-KH/TW của BCT ban hành ngày nào vậy, tôi cần để ghi vào báo cáo của UBND xã", "Ngày ban hành"),
 ])
 def test_metadata_phrasings(text, field):
     q = analyze(text)
@@ -210,6 +220,38 @@ def test_without_asker_drops_what_the_asker_says_of_themselves():
     # the marks stay: a sentence told after the asker's part still ends where it did
     told = "Tôi làm ở UBKT tỉnh ủy, được giao theo dõi KL 21. Kế hoạch giao cho UBKT việc gì?"
     assert without_asker(told, last_only=False) == "được giao theo dõi KL 21. Kế hoạch giao cho UBKT việc gì?"
+
+
+def test_a_remark_about_the_asker_after_the_question_is_dropped():
+    from qa.question import without_asker
+
+    assert without_asker("Xin lỗi vì hỏi nhiều, các cơ quan báo chí được yêu cầu gì ạ, tôi hay đọc báo Nhân dân.",
+                         last_only=False) == "Xin lỗi vì hỏi nhiều, các cơ quan báo chí được yêu cầu gì ạ"
+    assert without_asker("Ai ký kế hoạch, tôi là bí thư chi bộ", last_only=False) == "Ai ký kế hoạch"
+    # a last part that asks, or one after a part that asks nothing, stays
+    assert without_asker("Kế hoạch nói gì về X, tôi phải làm gì?", last_only=False) == "Kế hoạch nói gì về X, tôi phải làm gì?"
+    assert without_asker("Kế hoạch 03, tôi hay đọc", last_only=False) == "Kế hoạch 03, tôi hay đọc"
+    # what the asker will tell someone before what they ask
+    assert without_asker("Tôi muốn báo cáo với chi bộ rằng kế hoạch do cơ quan nào ban hành") == \
+        "kế hoạch do cơ quan nào ban hành"
+
+
+def test_the_document_as_the_one_who_speaks_is_no_topic():
+    from qa.question import without_speaking_document
+
+    assert without_speaking_document("kế hoạch giao cấp ủy cấp trên làm gì") == "giao cấp ủy cấp trên làm gì"
+    assert without_speaking_document("Theo kế hoạch này, chi bộ phải làm gì?") == "chi bộ phải làm gì?"
+    assert without_speaking_document("KH có nói về tự phê bình không?") == "có nói về tự phê bình không?"
+    # the plan's words for other plans, a count, "bao giờ": not the document speaking
+    for text in ("Xây dựng kế hoạch thực hiện Kết luận khi nào?", "kế hoạch có bao nhiêu mục?",
+                 "kế hoạch bao giờ ban hành", "kế hoạch nói gì"):
+        assert without_speaking_document(text) == text, text
+
+
+def test_the_document_speaking_does_not_draw_clauses_about_other_plans(assistant):
+    # "kế hoạch" as the one who assigns is not III.2's "xây dựng kế hoạch thực hiện"
+    reply = assistant.ask("kế hoạch giao cấp ủy cấp trên làm gì")
+    assert reply.citations[0].ref == "III.4" and reply.answer.startswith("Những nơi có biểu hiện mất đoàn kết")
 
 
 def test_a_field_named_in_the_situation_is_not_the_one_asked():

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, replace as dc_replace
 
 from ..config import Config
 from ..documents.types import document_types
-from ..facts import body_names, find_actors, party_groups, place_bodies
+from ..facts import body_names, find_actors, find_bodies, party_groups, place_bodies
 from ..question import (Question, acted_on, analyze, document_keys, document_words, relaying_verbs, without_asker,
                         without_documents)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
@@ -38,7 +38,7 @@ from .calibration import Calibration
 from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence
+from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence, load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
@@ -277,7 +277,7 @@ class Judge:
     def _unknown_subject(self, q: Question, folded: str, bridges) -> str | None:
         """The one whose role or task a question asks ("X có vai trò gì?", "X phải làm gì?"),
         as typed, when the corpus never names it in any words; None otherwise."""
-        m = _SUBJECT_TASK.match(folded)
+        m = _SUBJECT_TASK.match(folded) or _GIVEN_TASK.search(folded)
         if not m or q.bodies or q.refs:
             return None  # a named body is judged by its tasks (the "task" rule); "Phần IV giao gì?" names a part
         said = m.group("subject").split()
@@ -312,6 +312,9 @@ class Judge:
         None otherwise."""
         asked = asking_text(q)  # not who sends the asker ("Thường trực Tỉnh ủy giao văn phòng …")
         actors = list(dict.fromkeys([*asked_bodies(q), *find_actors(asked)]))
+        # "Bộ Chính trị yêu cầu các ban đảng … tham mưu gì?": who gives the work is not asked about
+        folded = fold(asked).lower()
+        actors = [a for a in actors if not re.search(rf"\b{re.escape(fold(a).lower())} (?:yeu cau|giao|chi dao|de nghi)\b", folded)]
         named = [h.clause for h in hits if h.clause.ref in q.refs]
         if not actors or not named:
             return None
@@ -323,6 +326,10 @@ class Judge:
         if cut and any(fold(a) in fold(part.text) for a in actors):
             return (f"Tiêu đề phần {part.ref} có nhắc đến {who}, nhưng bản {part.doc_id} trong kho dừng ở {cut}: "
                     f"phần giao việc cho {who} không có trong bản này.")
+        if cut and cut.split(".")[0] == part.ref:
+            # the copy ends inside the part named: what it says of them may be in what is missing
+            return (f"Phần {part.ref} trong bản {part.doc_id} hiện có (dừng ở {cut}) không nhắc đến {who}; "
+                    f"phần còn lại của phần {part.ref} không có trong bản này.")
         return f"Phần {part.ref} ({part.doc_id}) không nhắc đến {who}."
 
     def _said_under(self, part, actors) -> bool:
@@ -702,6 +709,23 @@ def asked_bodies(q: Question) -> set[str]:
     return set(body_names(told) + place_bodies(told))
 
 
+def office_bodies(text: str) -> set[str]:
+    """Bodies named only as where an office is held ("chủ tịch UBND cấp xã", "giám đốc Sở Nội vụ"):
+    the question is about the office (a post the plan may speak of in general: "chức danh lãnh đạo
+    chủ chốt"), not about the body."""
+    folded, before = fold(text).lower(), _office_title()
+    mentions = find_bodies(text)
+    held = {m.name for m in mentions if before.search(folded[:m.start])}
+    return held - {m.name for m in mentions if not before.search(folded[:m.start])}
+
+
+@lru_cache(maxsize=1)
+def _office_title() -> re.Pattern:
+    """An office's title ending the text (``slots.tsv``: person, office)."""
+    titles = sorted({fold(t) for t in load_slots().get("person", "office")}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s*$")
+
+
 def plan_named_after(q: Question) -> bool:
     """"BCH TW ra Kết luận 21, còn kế hoạch là ai ký?": the plan, named after the documents it
     cites, is what the question asks about."""
@@ -749,6 +773,9 @@ _SUMMARY_ASKED = re.compile(r"\b(noi dung chinh|tom tat|tom luoc|y chinh)\b")
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "
                            r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"
                            r"(?: gi| nhu the nao| the nao| ra sao)|lam gi|giao gi|giao viec gi|giao nhiem vu gi)\b")
+# "… thì kế hoạch có giao Đoàn trường làm gì không?": the one given work, after the plan
+_GIVEN_TASK = re.compile(r"\b(?:ke hoach|van ban)(?: (?:nay|03|so 03))? (?:co )?giao (?:cho )?(?P<subject>[a-z ]+?) "
+                         r"(?:lam gi|lam nhung gi|nhiem vu gi|viec gi|lam viec gi)\b")
 _ASKING = frozenset("ai gi nao sao the may bao".split())
 # words that open a turn before its subject: "riêng", "còn", "vậy"
 _LEADING = frozenset("rieng con vay".split())

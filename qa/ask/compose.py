@@ -19,7 +19,7 @@ from ..lexicon import genre_parts
 from ..question import LAST, Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, plan_named_after
+from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, office_bodies, plan_named_after
 from .claims import day_verdict
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
@@ -72,7 +72,7 @@ class Answerer:
         the corpus's words ("Quy định 37": «Quy định về những điều đảng viên không được làm»)."""
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
         if missing_bodies:
-            asked = asked_bodies(q)
+            asked = asked_bodies(q) - office_bodies(asking_text(q))
             missing_bodies = [b for b in missing_bodies if b in asked]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."

@@ -102,6 +102,46 @@ def test_actors_the_named_part_does_not_reach(assistant):
     assert (there.confidence, there.signals["rule"]) == ("high", "named")
 
 
+def test_actors_the_part_the_copy_is_cut_inside_does_not_name_yet(assistant):
+    # part IV stops at IV.1: what it says of others may be in what is missing; who gives the work is no actor asked
+    for text, who in (("Mặt trận Tổ quốc phải làm gì theo phần IV?", "Mặt trận Tổ quốc"),
+                      ("Bộ Chính trị yêu cầu các ban đảng Trung ương tham mưu những gì trong phần IV?", "các ban đảng Trung ương")):
+        reply = assistant.ask(text)
+        assert (reply.confidence, reply.signals["rule"]) == ("low", "named-absent"), text
+        assert reply.answer.startswith(f"Phần IV trong bản 03-KH/TW hiện có (dừng ở IV.1.2) không nhắc đến {who}; "
+                                       "phần còn lại của phần IV không có trong bản này"), text
+    whole = assistant.ask("Phần III nói gì về Hội Nông dân?")  # a part the copy holds whole
+    assert whole.answer.startswith("Phần III (03-KH/TW) không nhắc đến Hội Nông dân")
+
+
+def test_a_body_named_as_where_an_office_is_held_is_not_what_is_asked(assistant):
+    from qa.ask.answerability import office_bodies
+
+    # (on the question as read: abbreviations expanded)
+    assert office_bodies("Bố trí chủ tịch Ủy ban nhân dân cấp xã không phải người địa phương") == {"Ủy ban nhân dân"}
+    assert office_bodies("Ủy ban nhân dân tỉnh và chủ tịch Ủy ban nhân dân tỉnh") == set()  # named on its own too
+    reply = assistant.ask("Bố trí bí thư cấp ủy, chủ tịch UBND cấp xã không phải người địa phương, KH 03 có nói đến ko?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.7")
+    assert assistant.ask("UBND tỉnh có nhiệm vụ gì?").signals["rule"] == "missing"  # the body itself
+
+
+def test_a_remark_after_the_question_names_nothing_asked(assistant):
+    reply = assistant.ask("Xin lỗi vì hỏi nhiều, các cơ quan báo chí được yêu cầu gì ạ, tôi hay đọc báo Nhân dân.")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "II.2")
+    assert reply.answer.startswith("Chỉ đạo các cơ quan báo chí tuyên truyền")
+
+
+def test_the_one_the_plan_is_asked_to_task_and_never_names(assistant):
+    reply = assistant.ask("mik là bí thư đoàn trường ĐH, muốn tổ chức cho ĐV học KL 21 thì KH có giao Đoàn trường làm j ko")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "subject")
+    assert reply.answer.startswith("Kế hoạch không nhắc đến Đoàn trường")
+
+
+def test_courts_and_procuracies_said_short(assistant):
+    reply = assistant.ask("Tòa, viện có được nhắc trong KH ko?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.8")
+
+
 def test_a_bodys_task_in_the_part_the_copy_is_cut_inside(assistant):
     # no part named: the task of a body part IV's title lists, which none of IV's points in the copy names
     for text in ("tinh uy phai lam chi theo ke hoach 03?", "Tỉnh ủy, thành ủy phải làm gì theo kế hoạch?"):

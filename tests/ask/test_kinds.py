@@ -839,6 +839,56 @@ def test_mấy_before_thì_is_a_topic_when_what_follows_asks_which():
     assert analyze("Kế hoạch có mấy việc trọng tâm?").kind == "count"
 
 
+def test_mấy_before_a_central_asking_word_is_a_topic():
+    # Central "răng" (sao), "chừ" (bây giờ): "those cadres", not a count
+    for text in ("Chừ mấy cán bộ tham nhũng thì kế hoạch ni nói xử lý răng?",
+                 "Mấy vụ ăn của công, hao hụt tiền thuế to thì kế hoạch biểu làm răng?"):
+        assert analyze(text).kind != "count", text
+    # laws are counted: a figure the plan never gives
+    assert analyze("Rứa phải sửa mấy luật?").kind == "count"
+
+
+def test_a_count_of_laws_the_plan_never_gives(assistant):
+    reply = assistant.ask("Rứa phải sửa mấy luật?", ["Kế hoạch ni có phần mô nói về Quốc hội không?", "Quốc hội phải làm chi?"])
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "slot")
+    assert reply.answer.startswith("Kế hoạch không nêu con số này")
+
+
+def test_what_is_done_before_thi_only_dates_the_task_asked(assistant):
+    # "sau khi học tập … xong thì … xây dựng kế hoạch trong thời gian bao lâu": its deadline, not a length
+    reply = assistant.ask("sau khi học tập quán chiệt xong thì các bộ phải xây dựng kế hoạch thực hiện của mình "
+                          "trong thời gian bao lâu")
+    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("when", "high", "III.2")
+    assert reply.answer.startswith("Tháng 12/2021")
+    assert assistant.ask("học tập quán triệt kéo dài bao lâu?").signals["rule"] == "slot"  # a length, not given
+
+
+def test_a_focal_point_asked_is_who(assistant):
+    reply = assistant.ask("Đầu mối nào lo đưa tinh thần KL 21 thành luật lệ?")
+    assert (reply.kind, reply.answer) == ("who", "Đảng đoàn Quốc hội (IV.1.1).")
+
+
+def test_a_spokesperson_is_a_person_the_plan_never_names(assistant):
+    reply = assistant.ask("Người phát ngôn của Bộ Chính trị về kế hoạch này là ai?")
+    assert (reply.kind, reply.confidence) == ("person", "low")
+    assert reply.answer.startswith("Kế hoạch không nêu tên người đang giữ chức vụ")
+
+
+def test_the_date_of_a_cited_document_asked_in_one_word(assistant):
+    for text, answer in (("KL 19 🤔 ngày?", "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2)."),
+                         ("KL 01 ngày?", "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2).")):
+        assert assistant.ask(text).answer == answer, text
+
+
+def test_the_issuer_chosen_from_two_or_confirmed_against_one(assistant):
+    plain = "Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»"
+    assert assistant.ask("vb 03-kh/tw BCT hay BBT??").answer.startswith(plain)
+    assert assistant.ask("Có đúng là Kế hoạch 03-KH/TW do Bộ Chính trị ban hành chứ không phải Ban Bí thư không?"
+                         ).answer.startswith("Đúng. " + plain)
+    assert assistant.ask("Kế hoạch do Ban Bí thư ban hành chứ không phải Bộ Chính trị, đúng không?"
+                         ).answer.startswith("Không đúng. " + plain)
+
+
 def test_where_a_remembered_wording_sits_is_asked_in_words_that_are_no_topic(assistant):
     # "kiểu" hedges, "chỗ" asks where: neither is a topic the plan lacks
     reply = assistant.ask('có câu kiểu "đảng viên không được làm" nằm chỗ nào')

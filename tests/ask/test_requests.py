@@ -14,7 +14,9 @@ from qa.ask.requests import MESSAGE, unserved
     ("Học xong có phải viết bài thu hoạch không?", False),
     ("Tôi đang viết bài về chỉnh đốn Đảng cho số báo cuối tuần. Mục đích đầu tiên là gì?", False),
     ("Ai lo khâu viết bài, đưa tin trên tivi, báo giấy?", False),
+    ("cho xin toàn văn Kết luận 21", True),
     ("Plan có link với các resolutions về economy không?", False),
+    ("Kế hoạch 03 có được đăng công khai toàn văn trên Báo Nhân Dân không?", False),
 ])
 def test_a_request_is_told_from_a_question(text, asked):
     assert unserved(text) is asked

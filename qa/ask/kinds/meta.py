@@ -30,7 +30,9 @@ META_FIELDS = (
                # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
-               rf"|\b{_TYPES} (ma )?(no|{_DOC}( nay| do)?) (thuc hien|trien khai|cu the hoa)( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"
+               rf"|\b{_TYPES}( goc)? (ma )?(cai )?(no|{_DOC}( nay| do)?) \W*(thuc hien|trien khai|cu the hoa)\W*( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"
+               # "số và ngày của kết luận là gì?": the plan calls what it implements "the Conclusion" ("sau đây gọi là Kết luận")
+               r"|\b(so|so hieu|ngay)( va (ngay|so|so hieu))? (cua )?(ban |cai )?ket luan (la )?(gi|nao|bao nhieu|may)\b"
                # "văn bản nào là căn cứ ban hành KH 03?"
                rf"|\b{_TYPES} nao (la|lam) can cu\b"
                # a claim of what it implements, to confirm: "tờ này là để làm theo cái văn bản TW ra hồi tháng 10 phải không"
@@ -101,6 +103,10 @@ META_FIELDS = (
                          rf"|\b{_DOC}\b.{{0,40}}\b(la )?(cua|do) (co quan|cap|ai) nao\b"
                          rf"|\b{_DOC}\b.{{0,40}}\b(cua|do) {_ISSUER}\b.{{0,20}}\bhay\b.{{0,12}}\b{_ISSUER}\b"
                          rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
+                         # "vb 03-KH/TW BCT hay BBT?": the document, then a choice of issuers, nothing between
+                         rf"|\b{_DOC}( so)?( \S*\d\S*)?( nay| do| ay)? (la )?(cua |do )?{_ISSUER} hay (la )?(cua |do )?{_ISSUER}\W*$"
+                         # "do Bộ Chính trị ban hành chứ không phải Ban Bí thư (đúng không)?"
+                         rf"|\b(cua|do) {_ISSUER} (k[yi] )?(ban hanh|ra)\b,? (chu )?(khong|ko|k) phai (la )?(do |cua )?{_ISSUER}\b"
                          # "có phải Bộ Chính trị ban hành kế hoạch 03 không?"
                          rf"|\bco phai (la )?{_ISSUER} (ban hanh|ra)\b"
                          # "BCT ban hành hay BBT ban hành?"; "là của BCT ban hành đúng không?", "do BCT ban

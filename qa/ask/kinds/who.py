@@ -20,7 +20,7 @@ from .base import FRONT_KINDS, YES_NO, Kind
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
     r"|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b(?! (lam )?(nhung )?(gi|viec gi|nhiem vu gi|vai tro gi|nhung viec gi|nhung nhiem vu gi))|\bchu the\b"
-    r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b)")
+    r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b|\bdau moi nao\b|\bnoi nao (?:lo|chiu|phu trach|dam nhan)\b)")
 
 
 _PREDICATE_WEIGHT = 2.0  # chosen on dev
