@@ -194,6 +194,9 @@ def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
 
 
 _SHORT_TURN = 4  # content syllables of a turn that narrows the one before it
+# a part of the document pointed at ("phần đó", "mục này"), on the folded turn
+_PART_POINTED = re.compile(r"\b(phan|muc) (?:do|nay|ay|tren)\b")
+_PART_WORDS = frozenset("phan muc do nay ay tren".split())
 # a turn that opens with how something relates to what came before ("gắn với …", "lồng ghép vào …")
 _RELATING = re.compile(r"^(?:the |vay |con |va )?(?:gan (?:lien )?voi|long ghep (?:vao|voi)|ket hop voi|phoi hop voi"
                        r"|can cu (?:vao|theo)|dua tren|ap dung (?:cho|voi|doi voi)|danh cho)\b")
@@ -241,6 +244,14 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
         # still leans on that turn, and so does "kết luận đó ban hành ngày nào?" (``cited_in_topic``)
         return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
+    part = _PART_POINTED.search(fold(q.text))
+    if part and len(prev.refs) == 1 and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
+        # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?": the part the earlier turn
+        # named, with a topic of the turn's own, is where to look for it
+        rest = [t for t in q.topic if t not in common and t not in _PART_WORDS]
+        if rest:
+            named = f"{q.text[:part.start()]}{part.group(1)} {prev.refs[0]}{q.text[part.end():]}"
+            return TurnPlan("standalone", reread(named), "", False)
     pointing = bool(_POINTING.search(folded)) or dated
     shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]
     new_topic_shape = bool(shape)

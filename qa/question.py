@@ -562,7 +562,10 @@ _DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong d
 
 # what the asker will do with the answer, said after the question ("… từ ngày nào để em vào sổ theo dõi")
 _ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
-                             r"(?!\w)[^?]*$", re.IGNORECASE)
+                             r"(?!\w)[^?]*$"
+                             # "… để ghi lên băng rôn buổi sinh hoạt": what the answer is for, said without who
+                             r"|[,\s]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp)(?!\w)"
+                             r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*$", re.IGNORECASE)
 
 
 # a tag question alone: "Có đúng không?", "Đúng hay sai?", "Vậy có phải không ạ?", "Có thật không?"

@@ -319,7 +319,7 @@ class Retriever:
         """How the views read a question: without the documents the corpus holds (a metadata question
         keeps them), with the corpus's words for the user's phrases, accents restored if typed without."""
         cfg = self.config
-        own = q.text if q.kind == "meta" else without_speaking_document(without_documents(q.text, self.maps.held_docs))
+        own = q.text if q.kind == "meta" else without_documents(q.text, self.maps.held_docs)
         typed = own  # as the dense model reads it: a multilingual model reads the asker's English too
         foreign = english_words(own)
         if foreign:  # the word views and the accent restorer read the Vietnamese words only
@@ -359,12 +359,15 @@ class Retriever:
                                                      reading.read_as, reading.restored)
         if not text or not self.index.clauses:
             return Retrieval(hits=[])
-        lexical_text = " ".join([text, *bridged])
+        # the word views do not read the document as the one who speaks ("kế hoạch giao …"), whose words
+        # clauses use for other plans ("xây dựng kế hoạch thực hiện"); the dense view reads it in context
+        spoken = (lambda t: t) if q.kind == "meta" else without_speaking_document
+        lexical_text = " ".join([spoken(text), *bridged])
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
         vector, adapted = None, ()
         if mode in ("lexical", "hybrid"):
-            rankings.update(self.lexical_rankings(lexical_text, " ".join([restored, *bridged]) if restored else None))
+            rankings.update(self.lexical_rankings(lexical_text, " ".join([spoken(restored), *bridged]) if restored else None))
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded,
                    "dense": cfg.weight_dense_adapted if self.adapter is not None else cfg.weight_dense}
         if mode in ("dense", "hybrid") and (mode == "dense" or weights["dense"] > 0):

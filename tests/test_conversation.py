@@ -90,6 +90,16 @@ def test_the_document_that_answered_is_the_one_pointed_at_next(assistant):
                          ).answer.startswith("Kết luận số 01-KL/TW")
 
 
+def test_a_part_pointed_at_with_a_topic_of_its_own_is_where_to_look(assistant):
+    # "trong phần đó": the part the earlier turn named; the turn's own topic is looked for inside it
+    reply = assistant.ask("Có yêu cầu kiểm tra giám sát trong phần đó không?", ["Phần I của KH nói gì?"])
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "I.3")
+    reply = assistant.ask("trong phần đó có nói về lấy phiếu tín nhiệm không?", ["Phần III nói gì?"])
+    assert reply.citations[0].ref == "III.5"
+    # with no topic of its own, the part itself is still what is asked about
+    assert assistant.ask("phần đó có mấy nhiệm vụ?", ["Phần III nói gì?"]).answer.startswith("11 nội dung (III.1–III.11)")
+
+
 def test_asking_for_more_of_the_same_keeps_the_topic():
     prev = [analyze("Kế hoạch nói gì về nguyên tắc tập trung dân chủ?")]
     for text in ("Cụ thể là phải làm gì?", "nói rõ hơn được không", "chi tiết thế nào?", "cụ thể yêu cầu gì?",

@@ -104,6 +104,9 @@ def test_cleaning_strips_tags_controls_and_caps_length():
     ("Văn bản gốc mà cái KH này 'implement' là số mấy?", "Căn cứ"),
     # a remark about the asker after the question is no topic
     ("KH 03-KH/TW của BCT ban hành ngày nào vậy, tôi cần để ghi vào báo cáo của UBND xã", "Ngày ban hành"),
+    # what the answer is for, said without who ("để ghi lên băng rôn …"); the day asked before the document
+    ("Cho tôi hỏi tiêu đề đầy đủ của KH 03 là gì để ghi lên băng rôn buổi sinh hoạt", "Tên văn bản"),
+    ("ngày mấy thì văn bản bắt đầu áp dụng", "Ngày có hiệu lực"),
 ])
 def test_metadata_phrasings(text, field):
     q = analyze(text)
@@ -249,9 +252,11 @@ def test_the_document_as_the_one_who_speaks_is_no_topic():
 
 
 def test_the_document_speaking_does_not_draw_clauses_about_other_plans(assistant):
-    # "kế hoạch" as the one who assigns is not III.2's "xây dựng kế hoạch thực hiện"
-    reply = assistant.ask("kế hoạch giao cấp ủy cấp trên làm gì")
-    assert reply.citations[0].ref == "III.4" and reply.answer.startswith("Những nơi có biểu hiện mất đoàn kết")
+    # "KH có nêu …" is not III.2's "xây dựng kế hoạch thực hiện" to the word views
+    reply = assistant.ask("KH co neu ve cai cach hanh chinh ko ạ, khi nao lam")
+    assert (reply.citations[0].ref, reply.answer) == ("III.7", "Từ năm 2022 (III.7).")
+    reply = assistant.ask("Kế hoạch có nói đến xử lý nghiêm cán bộ suy thoái không?")
+    assert reply.citations[0].ref == "III.1" and "xử lý nghiêm cán bộ, đảng viên suy thoái" in reply.answer
 
 
 def test_a_field_named_in_the_situation_is_not_the_one_asked():

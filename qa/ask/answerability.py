@@ -256,7 +256,9 @@ class Judge:
         the other signals.)"""
         for m in _QUOTED_WORDING.finditer(q.text):
             said = [fold(w) for w in syllables(m.group(1).strip(" ,."))]
-            if len(said) >= 2 and not self.info.has_phrase(" ".join(said)):
+            # a wording quoted from memory, a word or two short of the plan's, is the plan's wording
+            if len(said) >= 2 and not self.info.has_phrase(" ".join(said)) \
+                    and not (len(said) >= 4 and self.info.has_loose_phrase(" ".join(said))):
                 return m.group(1).strip(" ,.")
         return None
 
@@ -767,11 +769,12 @@ CITATION_FIELDS = frozenset({"Ngày ban hành", "Cơ quan ban hành", "Số hi�
 _NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan|nghi quyet|quy dinh))\b|\bten\b.* la gi\b")
 # "… có được đề cập không?", "kế hoạch có nói về … không?": whether the corpus mentions a thing at all
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao"
+                            r"|(dinh huong|chi dao|de ra|dat ra|huong dan) (gi|nhung gi|nhung viec gi)"
                             r"|tom tat|tom luoc|y chinh)\b")
 _SUMMARY_ASKED = re.compile(r"\b(noi dung chinh|tom tat|tom luoc|y chinh)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "
-                           r"(?:co |duoc |can |phai |se |nen )*(?:(?:vai tro|nhiem vu|trach nhiem)"
+                           r"(?:co |duoc |can |phai |se |nen )*(?:(?:ke hoach|van ban)(?: \w+)? )?(?:(?:vai tro|nhiem vu|trach nhiem)"
                            r"(?: gi| nhu the nao| the nao| ra sao)|lam gi|giao gi|giao viec gi|giao nhiem vu gi)\b")
 # "… thì kế hoạch có giao Đoàn trường làm gì không?": the one given work, after the plan
 _GIVEN_TASK = re.compile(r"\b(?:ke hoach|van ban)(?: (?:nay|03|so 03))? (?:co )?giao (?:cho )?(?P<subject>[a-z ]+?) "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -252,6 +253,16 @@ class CorpusInfo:
                 self._phrases.clear()
             known = self._phrases[folded_phrase] = self._has_phrase(folded_phrase)
         return known
+
+    def has_loose_phrase(self, folded_phrase: str, gap: int = 2) -> bool:
+        """The corpus holds these folded syllables in this order within one clause, with at most ``gap``
+        other syllables between two of them: a wording quoted from memory ("kiểm tra, giám sát việc thực
+        hiện" for «… việc tổ chức thực hiện»)."""
+        words = folded_phrase.split()
+        if not words or any(w not in self.doc_freq for w in words):
+            return False
+        between = rf"(?: [^ |]+){{0,{gap}}} "
+        return re.search(" " + between.join(re.escape(w) for w in words) + " ", self.phrase_text) is not None
 
     def mentions(self, folded: str) -> bool:
         """Some clause's folded text (headings included) contains ``folded``: looked up for a

@@ -839,6 +839,27 @@ def test_mấy_before_thì_is_a_topic_when_what_follows_asks_which():
     assert analyze("Kế hoạch có mấy việc trọng tâm?").kind == "count"
 
 
+def test_a_quoted_phrase_said_in_several_places_is_narrowed_by_the_other_words(assistant):
+    reply = assistant.ask('Nhiệm vụ chống "lợi ích nhóm" trong xây dựng pháp luật nằm ở mục nào của KH 03?')
+    assert reply.answer == "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10 (cụm từ này còn có ở III.4, III.6)."
+    assert reply.citations[0].ref == "III.10"
+    assert assistant.ask('cụm "lợi ích nhóm" nằm ở đâu?').answer == "Có ở 3 chỗ: III.4, III.6, III.10."
+
+
+def test_a_wording_quoted_from_memory_is_the_plans(assistant):
+    # «kiểm tra, giám sát việc tổ chức thực hiện» (I.3), quoted a word short
+    reply = assistant.ask('Cụm "kiểm tra, giám sát việc thực hiện" nằm ở phần mục đích, yêu cầu đúng không ạ? Phần số mấy?')
+    assert (reply.confidence, reply.answer) == ("high", "I.3 — Mục I. Mục đích, yêu cầu — ý 3")
+    assert assistant.ask('Trong KH03 có chữ "tự soi, tự sửa" không?').signals["rule"] == "wording"
+
+
+def test_a_while_past_is_no_time_asked():
+    for text in ("Kế hoạch có yêu cầu kế thừa, phát huy kết quả đã đạt được trong thời gian qua không ạ?",
+                 "KH bảo có phải làm lại từ đầu không, hay tận dụng cái đã làm được mấy năm nay?"):
+        assert analyze(text).kind != "when", text
+    assert analyze("thời gian học tập quán triệt là khi nào?").kind == "when"
+
+
 def test_mấy_before_a_central_asking_word_is_a_topic():
     # Central "răng" (sao), "chừ" (bây giờ): "those cadres", not a count
     for text in ("Chừ mấy cán bộ tham nhũng thì kế hoạch ni nói xử lý răng?",

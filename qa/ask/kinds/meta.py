@@ -52,7 +52,9 @@ META_FIELDS = (
                          # "có giá trị (áp dụng) từ hôm nào": in force, in other words
                          r"|\bco gia tri (ap dung |thi hanh )?(tu|ke tu)\b|\bgia tri (ap dung|thi hanh)\b"
                          # "kế hoạch bắt đầu dùng từ hôm nào?": the document put to use from a day
-                         rf"|\b{_DOC}( nay| 03| ni| do)? (duoc )?(bat dau )?(ap dung|dung|su dung|thi hanh)( tu)? (ngay|hom|khi|luc) nao\b"),
+                         rf"|\b{_DOC}( nay| 03| ni| do)? (duoc )?(bat dau )?(ap dung|dung|su dung|thi hanh)( tu)? (ngay|hom|khi|luc) nao\b"
+                         # "ngày mấy thì văn bản bắt đầu áp dụng?": the day first
+                         rf"|\b(tu )?(ngay|hom|khi|luc) (nao|may)\b.{{0,12}}\b{_DOC}( nay| 03| ni| do)? (duoc )?bat dau (ap dung|dung|su dung|thi hanh)\b"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
                       # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed ("ký",
                       # also typed "kí") on a day

@@ -22,7 +22,10 @@ _ASKS_RESULT = re.compile(
     r"|(tinh|noi|dia phuong|co quan|don vi|ai) nao da (bi|duoc)|so (vu|vu viec|vu an|truong hop) .*\bda"
     # "số cán bộ, đảng viên bị kỷ luật năm 2021", "thu hồi được bao nhiêu % rồi": figures of what was done
     r"|so (luong )?(can bo|dang vien|nguoi|to chuc dang)\b.*\b(bi|da) (ky luat|xu ly|khai tru|cach chuc|kiem tra)"
-    r"|(duoc|dc) (bao nhieu|bn|may)\b.*\b(roi|r)\s*\W*$)\b")
+    r"|(duoc|dc) (bao nhieu|bn|may)\b.*\b(roi|r)\s*\W*$"
+    # "kết quả cuộc vận động này sau 2 năm ra sao?": how it turned out after a while
+    r"|ket qua\b.{0,60}\b(sau|qua) (\d+|mot|hai|ba|may|vai) (nam|thang)\b"
+    r"|\bsau (\d+|mot|hai|ba|may|vai) (nam|thang)( thuc hien| trien khai)?\b.{0,20}\b(ra sao|the nao|nhu the nao|duoc gi)\b)\b")
 _REPORTS_RESULT = re.compile(r"\bđã (đạt|hoàn thành|xử lý được|thu hồi được|kỷ luật)\b")
 
 

@@ -18,9 +18,11 @@ _RHYTHM = (r"(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien 
            r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)")
 
 PATTERN = re.compile(
-    r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|thoi gian"
+    # ("thời gian qua / tới / gần đây": a while past or to come, no time asked)
+    r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han"
+    r"|thoi gian(?! (?:qua|toi|gan day|vua qua|sap toi|dai|ngan)\b)"
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
-    r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)"
+    r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)(?! (?:qua|truoc|gan day|vua qua|nay)\b)"
     r"|lich trinh|han (hoan thanh|nop)|nam (2021|2022|2023)|tan suat|chu ky (nao|gi|ra sao|the nao)"
     r"|(nam|thang|quy|tuan) thu (may|bao nhieu)|vao (nam|thang|quy) nao|quy may"
     # the rhythm offered both ways: "làm liên tục hay làm theo đợt?", "theo đợt hay lúc nào cũng làm?"

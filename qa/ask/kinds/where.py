@@ -124,6 +124,24 @@ def quoted_places(q, hits, ctx):
     return holding or None
 
 
+def _narrowed(q, holding):
+    """Of the clauses holding a quoted phrase, the one that alone holds the most of the question's other
+    topic words (at least two): "chống 'lợi ích nhóm' trong xây dựng pháp luật" is III.10's, though
+    III.4 and III.6 say "lợi ích nhóm" too. None when the words name no single one."""
+    if len(holding) < 2:
+        return None
+    # the question's other words as the pairs it says them in ("xây dựng pháp luật"), the quote left out
+    said = syllables(fold(_QUOTED.sub(" | ", q.text)))
+    topic = set(q.topic)
+    pairs = {f" {a} {b} " for a, b in zip(said, said[1:]) if a in topic or b in topic}
+    if not pairs:
+        return None
+    counts = sorted(((sum(p in f" {' '.join(syllables(fold(c.text)))} " for p in pairs), i) for i, c in enumerate(holding)),
+                    reverse=True)
+    (best, i), (second, _) = counts[0], counts[1]
+    return holding[i] if best >= 2 and best > second else None
+
+
 def setting_asked(text: str, slots) -> bool:
     """"Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?": a place in the world (a body, a
     meeting), not a place in the document ("… nằm ở đâu", "kế hoạch nhắc việc này ở đâu")."""
@@ -181,6 +199,10 @@ class Where(Kind):
         quoted = quoted_places(q, hits, ctx) if named is None else None
         if quoted:  # "cụm 'tự diễn biến' xuất hiện ở đâu?": every clause that holds it, in order
             shown = [c for c in quoted if c.kind not in FRONT_KINDS] or quoted
+            one = _narrowed(q, shown)
+            if one is not None:  # "chống 'lợi ích nhóm' trong xây dựng pháp luật nằm ở mục nào?"
+                others = ", ".join(c.ref for c in shown if c is not one)
+                return f"{self._place(one)} (cụm từ này còn có ở {others}).", one
             refs = ", ".join(c.ref for c in quoted)
             return f"Có ở {len(quoted)} chỗ: {refs}.", shown[0]
         if setting_asked(q.text, ctx.slots):
