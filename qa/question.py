@@ -117,14 +117,13 @@ def without_speaking_document(text: str) -> str:
     folded = fold(text).lower()
     if len(folded) != len(text):
         return text
-    kept = collapse(_DOCUMENT_SPEAKS.sub(lambda m: " " * len(m.group(0)), folded))
+    keep = [True] * len(text)
+    for m in _DOCUMENT_SPEAKS.finditer(folded):
+        keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    kept = collapse("".join(ch if k else " " for ch, k in zip(text, keep))).strip(" ,")
     if not set(content_syllables(kept)) - document_words() - INTENT_SYLLABLES - _SPEAKING:
         return text  # "kế hoạch nói gì?": nothing but the document and its speaking
-    spans = [m.span() for m in _DOCUMENT_SPEAKS.finditer(folded)]
-    keep = [True] * len(text)
-    for start, end in spans:
-        keep[start:end] = [False] * (end - start)
-    return collapse("".join(ch if k else " " for ch, k in zip(text, keep))).strip(" ,")
+    return kept
 
 
 _ACTION_FILLER = frozenset("viec noi dung tinh than cac theo".split())
@@ -583,7 +582,7 @@ def asking_part(text: str) -> str:
     'Kế hoạch có nhắc tới X không?'
     """
     said = sentences(text)
-    asked = [s for s in said if s.endswith("?")]
+    asked = [s for s in said if s.rstrip('"”»').endswith("?")]  # a question quoted asks too
     if asked and all(_TAG_ONLY.match(fold(s)) or _BARE_CHOICE.match(collapse(fold(s))) for s in asked):
         # "… ông X ký kế hoạch này. Có đúng không?": a tag alone asks about the sentence before it
         asked = [s for i, s in enumerate(said) if s.endswith("?") or (i + 1 < len(said) and said[i + 1].endswith("?"))]

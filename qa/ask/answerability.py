@@ -716,9 +716,10 @@ def office_bodies(text: str) -> set[str]:
     the question is about the office (a post the plan may speak of in general: "chức danh lãnh đạo
     chủ chốt"), not about the body."""
     folded, before = fold(text).lower(), _office_title()
-    mentions = find_bodies(text)
-    held = {m.name for m in mentions if before.search(folded[:m.start])}
-    return held - {m.name for m in mentions if not before.search(folded[:m.start])}
+    held: dict[str, bool] = {}
+    for m in find_bodies(text):  # held only if every mention of it is
+        held[m.name] = held.get(m.name, True) and bool(before.search(folded[:m.start]))
+    return {name for name, only in held.items() if only}
 
 
 @lru_cache(maxsize=1)

@@ -45,9 +45,15 @@ def without_lead(text: str) -> str:
     """The text without the words that announce a statement to check ("Đúng hay sai: …")."""
     folded = fold(text.lower())
     found = _cues()[0].match(folded) if len(folded) == len(text) else None
-    return text[found.end():] if found and found.end() < len(text) else text
+    if not found or found.end() >= len(text):
+        return text
+    # the statement quoted after its cue ('Đúng hay sai: "Kế hoạch 03 do Ban Bí thư ban hành."') is read as said
+    said = text[found.end():]
+    quoted = _QUOTED_STATEMENT.match(said)
+    return quoted.group(1) if quoted else said
 
 
+_QUOTED_STATEMENT = re.compile(r'^\s*["“«]([^"“”«»]+)["”»]\W*$')
 # "đúng hay sai", "… hay không": the choice is the claim's, not between values
 _NOT_A_CHOICE = re.compile(r"\b(?:dung hay sai|hay khong|hay ko|hay chua|hay sai)\b")
 

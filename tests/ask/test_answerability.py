@@ -272,6 +272,9 @@ def test_a_term_or_meeting_the_plan_never_numbers(assistant):
     # … or a task of the plan, named in the question's own words
     ("Thời khóa XI, lần đầu Quốc hội lấy phiếu tín nhiệm. Kế hoạch 03 có nói đến việc lấy phiếu tín nhiệm không, "
      "làm vào lúc nào?", "Năm thứ 3, nhiệm kỳ Đại hội Đảng"),
+    # … or the asker's own sentence, quoted, before the question after it
+    ('Tôi đang viết lời dẫn: "Ngay sau Hội nghị Trung ương 4, Bộ Chính trị đã ban hành kế hoạch..." — kế hoạch đó '
+     "ra đời ngày nào?", "Ngày ban hành: 01/12/2021"),
 ])
 def test_a_term_named_only_in_the_story_before_the_question(assistant, question, start):
     reply = assistant.ask(question)

@@ -23,6 +23,15 @@ def test_the_lead_cue_is_not_part_of_the_statement():
     assert without_lead("Kế hoạch do ai ký?") == "Kế hoạch do ai ký?"
 
 
+def test_a_statement_quoted_after_its_cue_is_read_as_said(assistant):
+    from qa.ask.claims import without_lead
+
+    assert without_lead('Đúng hay sai: "Kế hoạch 03 do Ban Bí thư ban hành."') == "Kế hoạch 03 do Ban Bí thư ban hành."
+    assert without_lead("Đúng hay sai: «Kế hoạch 03 ban hành ngày 1/12/2021»") == "Kế hoạch 03 ban hành ngày 1/12/2021"
+    reply = assistant.ask('Đúng hay sai: "Kế hoạch 03 do Ban Bí thư ban hành."')
+    assert reply.answer.startswith("Không đúng. Bộ Chính trị (03-KH/TW")
+
+
 def test_verdicts_compare_values_without_accents_or_case():
     assert verdict(["bo chinh tri"], ["Bộ Chính trị", "Ban Chấp hành Trung ương"]) == TRUE
     assert verdict(["Ban Bí thư"], ["Bộ Chính trị"]) == FALSE

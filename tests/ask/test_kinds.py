@@ -798,6 +798,9 @@ def test_the_signers_office_is_not_in_the_register(assistant, text):
     ([], "Kết luận mà kế hoạch 03 triển khai ra đời ngày tháng năm nào?"),
     (["KH 03 ra doi de lam j a"], "cai van ban goc do ra luc nao"),
     ([], "Văn kiện gốc làm căn cứ cho tờ này ra ngày nào?"),  # "tờ này": this document, in speech
+    # the short name the preamble gives it ("… (sau đây gọi là Kết luận)"), opening the question
+    ([], "Kết luận ban hành ngày nào?"),
+    ([], "kết luận ký ngày nào"),
     (["Ke hoach nay thuc hien ket luan nao?", "Ket luan do ai ban hanh?"], "Ngay nao?"),
 ])
 def test_the_document_the_plan_implements_described_not_named(assistant, history, text):
@@ -810,6 +813,35 @@ def test_the_document_the_plan_implements_described_not_named(assistant, history
     # a meeting about a conclusion takes place ("diễn ra"): its timing, not the conclusion's date
     meeting = assistant.ask("Cuộc họp cán bộ cả nước về KL21 diễn ra lúc nào?")
     assert meeting.answer == "Đầu tháng 12/2021 (II.1)."
+
+
+def test_a_quoted_sentence_ends_with_its_closing_quote():
+    from qa.ask.kinds.base import sentences
+
+    assert sentences('Tôi viết: "Bộ Chính trị đã ban hành kế hoạch..." — kế hoạch đó ra đời ngày nào?') == \
+        ['Tôi viết: "Bộ Chính trị đã ban hành kế hoạch..."', "kế hoạch đó ra đời ngày nào?"]
+    # a quotation that does not end a sentence stays inside it
+    assert sentences('Cụm "lợi ích nhóm" nằm ở đâu? Phần mấy?') == ['Cụm "lợi ích nhóm" nằm ở đâu?', "Phần mấy?"]
+
+
+def test_a_question_quoted_is_asked_with_the_one_after_it(assistant):
+    # the trainer's quoted item is what "đáp án đúng là ai?" asks about
+    reply = assistant.ask('Tôi định ra câu hỏi: "Kế hoạch 03-KH/TW được ký thay mặt Bộ Chính trị bởi đồng chí nào?" '
+                          "— đáp án đúng là ai?")
+    assert reply.answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
+
+
+def test_the_short_name_is_read_only_where_it_opens_a_register_question():
+    from qa.ask.kinds.meta import described_implemented
+
+    preambles = lambda: ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy "
+                         "mạnh xây dựng, chỉnh đốn Đảng (sau đây gọi là Kết luận), Bộ Chính trị ban hành Kế hoạch"]
+    assert described_implemented("Kết luận do ai ban hành?", preambles) == "Kết luận số 21-KL/TW do ai ban hành?"
+    for text in ("Kết luận của Bộ Chính trị về học tập và làm theo Bác ban hành ngày nào?",  # describes another
+                 "Kết luận 19 ban hành ngày nào?", "Kết luận đó ban hành ngày nào?", "Nghị quyết ban hành ngày nào?"):
+        assert described_implemented(text, preambles) == text, text
+    assert described_implemented("Kết luận ban hành ngày nào?", lambda: ["Thực hiện Kết luận số 21-KL/TW"]) == \
+        "Kết luận ban hành ngày nào?"  # no short name defined
 
 
 def test_who_and_when_asked_together_are_both_answered(assistant):

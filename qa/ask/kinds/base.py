@@ -134,7 +134,8 @@ class AnswerContext:
 
 
 # Where a sentence ends: a mark and a space ("III.1" is no sentence end).
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+# (a sentence quoted ends where its closing quote does: 'Tôi viết: "… ban hành kế hoạch." — kế hoạch đó …?')
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[.!?…][\"”»])\s+(?:[—–-]\s+)?")
 
 
 def sentences(text: str) -> list[str]:

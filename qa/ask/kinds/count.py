@@ -84,7 +84,8 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
     m = _DURATION.search(folded)
     # "sau khi học tập xong thì … xây dựng kế hoạch trong bao lâu?": what is done before "thì" only dates
     # the task asked after it
-    asked = folded[folded.rfind(" thi ", 0, m.start()) + 5:] if m and " thi " in folded[:m.start()] else folded
+    then = folded.rfind(" thi ", 0, m.start()) if m else -1
+    asked = folded[then + len(" thi "):] if then >= 0 else folded
     if m and not (slots.pattern("count", "completion").search(folded) and not _LASTING.search(asked)):
         return "duration", m.group(3) or "lau"
     if m:  # "xây dựng kế hoạch trong bao lâu?": the time given to finish a task, which its deadline answers

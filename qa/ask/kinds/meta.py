@@ -185,11 +185,35 @@ def described_implemented(text: str, preambles) -> str:
     folded = fold(text)
     found = _DESCRIBED.search(folded) if len(folded) == len(text) else None  # spans cut the text as typed
     if found is None:
-        return text
+        return _defined_named(text, folded, preambles)
     names = {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
     if len(names) != 1:
         return text
     return text[:found.start()] + names.pop() + text[found.end():]
+
+
+# "Thực hiện Kết luận số 21-KL/TW, … (sau đây gọi là Kết luận)": the short name a document gives what it implements
+_DEFINED = re.compile(r"\(sau đây gọi (?:tắt )?là ([^)]{2,40})\)")
+# the short name opening a question about its register: "Kết luận ban hành ngày nào?", "Kết luận do ai ký?"
+# (not "Kết luận của Bộ Chính trị về …", which describes another; nor "kết luận đó", which points back)
+_TERM_OPENS = re.compile(rf"^\W*(?:cai )?({_TYPES})(?= (?:duoc )?(?:ban hanh|ra doi|ra (?:ngay|hom|hoi|luc|khi)|k[yi]|do (?:ai|co quan|cap)))")
+
+
+def _defined_named(text: str, folded: str, preambles) -> str:
+    """The text with the short name a preamble defines for what it implements ("sau đây gọi là Kết luận"),
+    opening a question about its register, replaced by the document's name; unchanged otherwise."""
+    opens = _TERM_OPENS.match(folded) if len(folded) == len(text) else None
+    if opens is None:
+        return text
+    names = set()
+    for preamble in preambles():
+        implements, defined = _IMPLEMENTS.search(preamble), _DEFINED.search(preamble)
+        named = _NAMED.match(implements.group(1)) if implements else None
+        if named and defined and fold(defined.group(1)).lower().strip() == opens.group(1):
+            names.add(named.group(0))
+    if len(names) != 1:
+        return text
+    return text[:opens.start(1)] + names.pop() + text[opens.end(1):]
 
 
 # "Hà Nội, ngày 01 tháng 12 năm 2021": a document's dating line
