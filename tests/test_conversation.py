@@ -100,6 +100,14 @@ def test_a_part_pointed_at_with_a_topic_of_its_own_is_where_to_look(assistant):
     assert assistant.ask("phần đó có mấy nhiệm vụ?", ["Phần III nói gì?"]).answer.startswith("11 nội dung (III.1–III.11)")
 
 
+def test_the_term_of_office_asked_by_its_number_follows_the_topic(assistant):
+    # "nhiệm kỳ khóa mấy?" after the National Assembly's task: the term IV.1.2 names, not the plan's masthead
+    history = ["Nhiệm vụ của Đảng đoàn Quốc hội trong kế hoạch là gì?", "Gắn với chương trình nào?"]
+    reply = assistant.ask("Nhiệm kỳ khóa mấy?", history)
+    assert (reply.kind, reply.citations[0].ref) == ("count", "IV.1.2") and reply.answer.startswith("Khóa XV (IV.1.2)")
+    assert assistant.ask("Nhiệm kỳ khóa mấy?").answer.startswith("Khóa XIII (header)")  # alone: the plan's own
+
+
 def test_asking_for_more_of_the_same_keeps_the_topic():
     prev = [analyze("Kế hoạch nói gì về nguyên tắc tập trung dân chủ?")]
     for text in ("Cụ thể là phải làm gì?", "nói rõ hơn được không", "chi tiết thế nào?", "cụ thể yêu cầu gì?",

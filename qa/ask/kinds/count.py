@@ -119,8 +119,13 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
 def ordinal_words(text: str) -> frozenset[str]:
     """The folded syllables naming what an ordinal question asks of ("khóa mấy?" → {"khoa"}): the
     slot asked, no topic of the question's own."""
-    m = _ORDINAL.search(fold(text))
-    return frozenset(m.group(0).split()) - {"thu", "may", "bao", "nhieu", "nao"} if m else frozenset()
+    folded = fold(text)
+    m = _ORDINAL.search(folded)
+    if not m:
+        return frozenset()
+    # "nhiệm kỳ khóa mấy?": the term of office the ordinal numbers is the slot too
+    term = {"nhiem", "ky"} if re.search(r"\bnhiem k[yi]\s+$", folded[:m.start()]) else set()
+    return frozenset(m.group(0).split()) - {"thu", "may", "bao", "nhieu", "nao"} | term
 
 
 def _figure(role: str, unit: str) -> re.Pattern:
