@@ -579,6 +579,19 @@ def vietnamese_queue_full(demo: gr.Blocks) -> None:
     queue.push = push_vi
 
 
+def launch(demo, host: str, port: int, **options) -> None:
+    """``demo.launch`` on ``host:port``; a port another process holds stops the start with a message
+    that says how to choose another, not a traceback."""
+    try:
+        demo.launch(server_name=host, server_port=port, **options)
+    except OSError as exc:
+        if "port" not in str(exc).lower():
+            raise
+        log.error("cannot start: cổng %s:%s đang được một tiến trình khác dùng; chạy lại với --port N "
+                  "(hoặc đặt GRADIO_SERVER_PORT=N) hoặc dừng tiến trình đang giữ cổng.", host, port)
+        raise SystemExit(2) from None
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -611,9 +624,8 @@ def main(argv: list[str] | None = None) -> None:
     demo = build_app(assistant, FeedbackLog(args.feedback) if args.feedback else None, args.concurrency)
     demo.queue(default_concurrency_limit=args.concurrency, max_size=args.max_queue)
     vietnamese_queue_full(demo)
-    demo.launch(
-        server_name=args.host,
-        server_port=args.port,
+    launch(
+        demo, args.host, args.port,
         auth=credentials or None,
         auth_message="Đăng nhập để dùng Hỏi đáp Kế hoạch 03-KH/TW." if credentials else None,
         max_file_size=MAX_UPLOAD,

@@ -99,3 +99,23 @@ def test_many_concurrent_questions_each_get_their_own_reply(client, app_server):
         check_reply(reply, question)
         assert reply == expected[question], f"concurrent reply differs for {question!r}"
     assert app_server.process.poll() is None, app_server.log_tail()
+
+
+def test_a_port_another_process_holds_stops_the_start_with_a_message(caplog):
+    import logging
+    import socket
+
+    import gradio as gr
+
+    from app import launch
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        with gr.Blocks() as demo:
+            gr.Markdown("x")
+        with caplog.at_level(logging.ERROR), pytest.raises(SystemExit) as stop:
+            launch(demo, "127.0.0.1", port, prevent_thread_lock=True, share=False, inbrowser=False)
+    assert stop.value.code == 2
+    assert f"cổng 127.0.0.1:{port} đang được một tiến trình khác dùng; chạy lại với --port N" in caplog.text
