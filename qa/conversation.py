@@ -88,6 +88,13 @@ def points_at_cited(q: Question) -> bool:
     return not q.doc_keys and _points_at_document(q.text)
 
 
+def _answered_by_document(q: Question, earlier: Question, kinds: frozenset[str]) -> bool:
+    """"Kế hoạch thực hiện văn bản nào? || Văn bản đó ban hành ngày nào?": a document of no kind named,
+    pointed at after a turn whose answer is a document (what the plan implements), is that document,
+    not the plan."""
+    return earlier.meta_field == "Căn cứ" and not kinds and bool(_ANY_DOCUMENT.search(fold(q.text)))
+
+
 def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question],
                    any_question: bool = False, earlier: Question | None = None) -> TurnPlan | None:
     """"Kế hoạch 03 thực hiện kết luận nào?" → "kết luận đó ban hành ngày nào?": the document is in
@@ -98,9 +105,8 @@ def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[s
     if not (points_at_cited(q) if any_question else asks_of_pointed_document(q)):
         return None
     kinds = _kinds_pointed(q.text)
-    if not kinds and earlier is not None and earlier.meta_field == "Căn cứ" and _ANY_DOCUMENT.search(fold(q.text)):
-        # "Kế hoạch thực hiện văn bản nào? || Văn bản đó ban hành ngày nào?": the document that answered
-        kinds = frozenset(DOCUMENT_KINDS.values())
+    if not kinds and earlier is not None and _answered_by_document(q, earlier, kinds):
+        kinds = frozenset(DOCUMENT_KINDS.values())  # any kind: the document that answered
     if not kinds:
         return None  # "nó" alone may be the earlier turn's task, not a document
     cited = {k for k in document_keys(topic) if k not in held and k[0] in kinds}
@@ -219,9 +225,7 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # turn about documents the plan only cites, is asked of them, as if pointed at
     dated = asks_of_pointed_document(q) or \
         (not q.doc_keys and _issue_date_asked(q) and bool(named) and all(k not in held for k, _ in named))
-    # "Kế hoạch thực hiện văn bản nào? || Văn bản đó ban hành ngày nào?": the document that answered, not the plan
-    answered_by_document = prev.meta_field == "Căn cứ" and not kinds and bool(_ANY_DOCUMENT.search(fold(q.text)))
-    if dated and named and not answered_by_document:
+    if dated and named and not _answered_by_document(q, prev, kinds):
         # "nó ban hành ngày nào?", "kết luận đó ký hồi nào?" after a turn that names a document (of
         # the kind pointed at): a document the plan cites is read as if the question named it; the
         # plan itself answers from its register
