@@ -15,7 +15,7 @@ from typing import Any
 
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
-from .ask.kinds.meta import described_implemented
+from .ask.kinds.meta import described_implemented, named_by_number
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, points_at_cited
 from .corpus import Corpus, CorpusError, scan_corpus
@@ -214,6 +214,7 @@ class Assistant:
         """The text with the document the plan implements named where it is described ("kết luận mà kế
         hoạch này thực hiện ra đời hồi nào?" asks the conclusion's date); "… là kết luận nào?" itself
         asks which it is, and stays."""
+        text = named_by_number(text, self._info.doc_keys)  # "văn bản số 19": the one document with that number
         named = described_implemented(text, self._preambles)
         if named == text or self._reread(text).meta_field == "Căn cứ":
             return text

@@ -203,9 +203,15 @@ _SHORT_TURN = 4  # content syllables of a turn that narrows the one before it
 # a part of the document pointed at ("phần đó", "mục này"), on the folded turn
 _PART_POINTED = re.compile(r"\b(phan|muc) (?:do|nay|ay|tren)\b")
 _PART_WORDS = frozenset("phan muc do nay ay tren".split())
+_IN_IT = re.compile(r"^\W*(?:vay |the |con |va )?(trong do)\b")
+_PARTS = frozenset("I II III IV V VI".split())
 # a turn that opens with how something relates to what came before ("gắn với …", "lồng ghép vào …")
 _RELATING = re.compile(r"^(?:the |vay |con |va )?(?:gan (?:lien )?voi|long ghep (?:vao|voi)|ket hop voi|phoi hop voi"
                        r"|can cu (?:vao|theo)|dua tren|ap dung (?:cho|voi|doi voi)|danh cho)\b")
+
+
+# "thi" typed without accents is a topic in "thi hành", "thi đua", "kỳ thi"; elsewhere it is "thì"
+_THI_NAMED = re.compile(r"\bthi (?:hanh|dua|dau|cu|tuyen|cong|sinh)\b|\b(?:ky|cuoc|de|bai|phong) thi\b")
 
 
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
@@ -249,6 +255,13 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
         return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
     part = _PART_POINTED.search(fold(q.text))
+    inside = _IN_IT.match(fold(q.text)) if not part and len(prev.refs) == 1 and prev.refs[0] in _PARTS else None
+    if inside and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
+        # "Phần I nói gì? || Trong đó có yêu cầu kiểm tra, giám sát không?": "trong đó" is the part named
+        rest = [t for t in q.topic if t not in common and t not in _PART_WORDS]
+        if rest:
+            named = f"{q.text[:inside.start(1)]}trong phần {prev.refs[0]}{q.text[inside.end(1):]}"
+            return TurnPlan("standalone", reread(named), "", False)
     if part and len(prev.refs) == 1 and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
         # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?": the part the earlier turn
         # named, with a topic of the turn's own, is where to look for it
@@ -265,6 +278,8 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # … and the words that ask how often are the slot too ("bao lâu một lần?", "theo đợt hay liên tục?")
     asked = ordinal_words(q.text) if q.kind == "count" else asking_words(folded) if q.kind == "when" else frozenset()
     topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]
+    if not q.accented and "thi" in topic and not _THI_NAMED.search(folded):
+        topic.remove("thi")  # "bao gio thi lam xong?": typed without accents, "thì" is no topic
     # ("còn các cơ quan báo chí thì sao?": an actor named is a topic, though "báo" also asks and "chí" is
     # common; not one the whole corpus names, "còn đảng viên thì sao?")
     has_topic = len(topic) >= 1 or bool(q.bodies) or bool(q.refs) or bool(q.item_numbers) or bool(q.doc_keys) \

@@ -480,7 +480,7 @@ _PARTS = re.compile(r"[,.;:!?—]+")  # where a question's parts meet
 _PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
 # question up to them must be about the document.
-_WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn bản", "Loại văn bản"})
+_WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Ngày hết hiệu lực", "Tên văn bản", "Loại văn bản"})
 # "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
 # Words a field is asked in besides its pattern's own (a longer match keeps the words between): what the
 # document implements ("thực hiện kết luận nào", "để làm theo văn bản nào"), the signer's office
@@ -488,6 +488,7 @@ _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Tên văn b�
 _FIELD_WORDS = {
     "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham".split()),
     "Chức vụ người ký": frozenset("giu chuc vu danh luc khi".split()),
+    "Ngày hết hiệu lực": frozenset("co con het den toi khi luc thoi diem nam thang ngay bao gio lau trong han keo dai".split()),
 }
 # "ý chính về tự học tập", "nội dung chính liên quan đến báo chí": the gist of a topic, not of the document
 _GIST_OF = re.compile(r"\b(?:y chinh|noi dung chinh|tom tat|tom luoc)\b(?: \w+){0,2}? (?:ve|lien quan(?: den| toi)?|xoay quanh)"

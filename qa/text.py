@@ -159,8 +159,8 @@ def content_syllables(text: str, keep_accents: bool = False) -> list[str]:
     return [s if keep_accents else fold(s) for s in kept if not s.isdigit()]
 
 
-def _abbreviations() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]]]:
-    full, caps, beside = {}, set(), {}
+def _abbreviations() -> tuple[dict[str, str], frozenset[str], dict[str, frozenset[str]], dict[str, str]]:
+    full, caps, beside, otherwise = {}, set(), {}, {}
     for line in data_lines(DATA / "abbreviations.tsv"):
         short, name, *flags = line.split("\t")
         key = fold(short.strip())
@@ -170,11 +170,13 @@ def _abbreviations() -> tuple[dict[str, str], frozenset[str], dict[str, frozense
                 caps.add(key)
             elif flag.startswith("beside:"):  # expanded only next to one of these words
                 beside[key] = frozenset(fold(w.strip()) for w in flag[len("beside:"):].split("|"))
-    return full, frozenset(caps), beside
+            elif flag.startswith("else:"):  # what it stands for when not next to those words
+                otherwise[key] = flag[len("else:"):].strip()
+    return full, frozenset(caps), beside, otherwise
 
 
 # Abbreviations cadres type, expanded before matching (keys are folded): qa/data/abbreviations.tsv.
-ABBREVIATIONS, _CAPS_ONLY, _BESIDE = _abbreviations()
+ABBREVIATIONS, _CAPS_ONLY, _BESIDE, _OTHERWISE = _abbreviations()
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
 # A word not glued to "-" or "/" (so "21-KL/TW" stays a document number).
@@ -198,18 +200,23 @@ def expand_abbreviations(text: str, accents: bool = True) -> str:
     'Ủy ban Kiểm tra Trung ương làm gì theo 21-KL/TW?'
     """
 
+    def spelt(name: str) -> str:
+        return name if accents else strip_accents(name)
+
     def sub(m: re.Match) -> str:
         word = m.group(0)
-        key = fold(word)
-        if key not in ABBREVIATIONS or (key in _CAPS_ONLY and not word.isupper()):
+        key = fold(word).lower()
+        if key not in ABBREVIATIONS:
             return word
-        if key in _BESIDE:  # "Ban TG", "TG TW" are Tuyên giáo; "TG thực hiện?" is thời gian, no abbreviation here
+        if key in _BESIDE:  # "Ban TG", "TG TW" are Tuyên giáo; "TG thực hiện?" is thời gian
             before = _WORD_BEFORE.search(text[:m.start()])
             after = _WORD_AFTER.search(text[m.end():])
             near = {fold(w.group(1)).lower() for w in (before, after) if w}
             if not near & _BESIDE[key]:
-                return word
-        return ABBREVIATIONS[key] if accents else strip_accents(ABBREVIATIONS[key])
+                return spelt(_OTHERWISE[key]) if key in _OTHERWISE else word
+        if key in _CAPS_ONLY and not word.isupper():
+            return word
+        return spelt(ABBREVIATIONS[key])
 
     return _ABBR_CANDIDATE.sub(sub, text)
 

@@ -328,3 +328,29 @@ def test_a_short_turn_narrows_the_topic_before_it():
     first, second = analyze("Lấy phiếu tín nhiệm có trong kế hoạch không?"), analyze("áp dụng cho ai?")
     plan = plan_turn(analyze("bao lâu một lần?"), [first, second])
     assert (plan.mode, plan.context) == ("same_topic", f"{first.text} {second.text}")
+
+
+def test_a_follow_up_typed_without_accents_reads_thi_as_thi(assistant):
+    # "thi" is "thì" here, no topic of the turn's own; "thi đua" is one
+    reply = assistant.ask("the bao gio thi lam xong?", ["ke hoach noi gi ve tham nhung"])
+    assert (reply.kind, reply.citations[0].ref) == ("when", "III.8")
+    first = analyze("ke hoach noi gi ve tham nhung")
+    assert plan_turn(analyze("con thi dua khen thuong thi sao?"), [first]).mode != "same_topic"
+
+
+def test_trong_do_after_a_part_is_that_part(assistant):
+    reply = assistant.ask("trong đó có yêu cầu kiểm tra, giám sát không ạ?", ["Phần I của kế hoạch nói về cái gì ạ?"])
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "I.3")
+    reply = assistant.ask("trong đó nhiệm vụ nào nói về tham nhũng?", ["Phần III có mấy nhiệm vụ?"])
+    assert reply.answer.startswith("III.8")
+
+
+def test_a_time_asked_in_chat_shorthand_follows_the_task(assistant):
+    reply = assistant.ask("tg thực hiện?", ["nhiệm vụ về tự phê bình và phê bình là nhiệm vụ số mấy"])
+    assert (reply.kind, reply.answer) == ("when", "Thực hiện hằng năm, từ năm 2021 (III.4).")
+
+
+def test_a_follow_up_in_english_is_read_as_english(assistant):
+    reply = assistant.ask("Does it mention people's trust?", ["What are the purposes of the plan?"])
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "I.2")
+    assert assistant.ask("Which section of the plan lists the key tasks?").answer == "III — Mục III. Nhiệm vụ trọng tâm"

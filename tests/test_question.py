@@ -324,7 +324,7 @@ def test_english_words_are_told_from_vietnamese_typed_without_accents():
     for text in ("ke hoach nay do ai ky, the nao", "can bo phai lam the nao", "KH 03 có effective date là ngày nào?"):
         assert english_words(text) == frozenset(), text
     q = analyze("what does the plan say about confidence votes (lấy phiếu tín nhiệm)?")
-    assert q.topic == ("lay", "phieu", "tin")
+    assert set(q.topic) == {"lay", "phieu", "tin"}  # "confidence votes" is read as the plan words (english.tsv)
     # nor is "own" the Telex keys of "ơn" in an English question
     assert "own" in analyze("deadline for localities to issue their own implementation plans?").text
 

@@ -102,9 +102,13 @@ def test_chat_abbreviations_come_from_the_data_file():
     assert expand_abbreviations("HN do ai tc, co phai", accents=False) == "HN do ai to chuc, co phai"
     # "tu" is a syllable: only "TU" in capitals is Trung ương
     assert expand_abbreviations("lay tu dau, UBKT TU") == "lay tu dau, Ủy ban Kiểm tra Trung ương"
-    # "TG" in capitals is Tuyên giáo; "tg" in chat is also "thời gian", so it stays as typed
+    # "TG" beside "Ban" or "TW" is Tuyên giáo; elsewhere, in chat, it is "thời gian" (the file's else:)
     assert expand_abbreviations("Ban TG TW có nhiệm vụ gì?") == "Ban Tuyên giáo Trung ương có nhiệm vụ gì?"
-    assert expand_abbreviations("tg thực hiện") == "tg thực hiện"
+    assert expand_abbreviations("tg thực hiện") == "thời gian thực hiện"
+    assert expand_abbreviations("tg thuc hien", accents=False) == "thoi gian thuc hien"
+    # "ĐH" beside a congress's number or "Đảng" is Đại hội; "trường ĐH" (đại học) stays
+    assert expand_abbreviations("ĐH XIII diễn ra năm nào") == "Đại hội XIII diễn ra năm nào"
+    assert expand_abbreviations("sinh viên trường ĐH") == "sinh viên trường ĐH"
 
 
 def test_offices_and_party_building_abbreviations_expand():
@@ -121,4 +125,4 @@ def test_an_abbreviation_read_only_beside_its_words():
 
     # "TG" is Tuyên giáo beside "Ban", "TW"; alone it is thời gian, which the question's kind reads
     assert expand_abbreviations("Ban TG TW chủ trì việc gì?") == "Ban Tuyên giáo Trung ương chủ trì việc gì?"
-    assert expand_abbreviations("TG thực hiện?") == "TG thực hiện?"
+    assert expand_abbreviations("TG thực hiện?") == "thời gian thực hiện?"

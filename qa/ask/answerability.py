@@ -210,6 +210,8 @@ class Judge:
         asked as a what, not as whether the plan mentions it."""
         if q.kind != "what" or q.doc_keys or not q.topic or _EXISTENCE.search(folded) or _YES_NO.search(folded):
             return ""
+        if _WHICH_DOCUMENT.search(folded):  # "… kế hoạch dẫn quy định nào?": its name is the answer
+            return ""
         if self._titles is None:
             self._titles = _cited_titles(self.info.clauses)
         # "làm theo quy định nào?": the kind of document alone names none
@@ -772,6 +774,8 @@ _NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao"
                             r"|(dinh huong|chi dao|de ra|dat ra|huong dan) (gi|nhung gi|nhung viec gi)"
                             r"|tom tat|tom luoc|y chinh)\b")
+# which document is meant ("dẫn quy định nào", "theo văn bản gì"): a name the citing clause gives
+_WHICH_DOCUMENT = re.compile(r"\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
 _SUMMARY_ASKED = re.compile(r"\b(noi dung chinh|tom tat|tom luoc|y chinh)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "

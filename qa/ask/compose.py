@@ -23,6 +23,7 @@ from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_do
 from .claims import day_verdict
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .kinds.base import last_sentence
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -82,8 +83,11 @@ class Answerer:
         # (besides the held one the question asks about)
         choice = len(known) < len(q.doc_keys) and _ALTERNATIVE.search(fold(q.text)) and any(
             key not in self.info.own_doc_keys for key in known)
+        # a document named only in the situation told before the question is not asked about ("Tôi đọc báo
+        # thấy có Kết luận 14 … Kế hoạch 03 có nhắc đến việc bảo vệ … không?"), unless the question names none
+        asked_keys = set(document_keys(last_sentence(q.text))) or set(q.doc_keys)
         for key, number in zip(q.doc_keys, q.doc_numbers):
-            if key not in known and not choice:
+            if key not in known and not choice and key in asked_keys:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."
         unknown_refs = [r for r in q.refs if r not in self.info.refs]
         if unknown_refs:

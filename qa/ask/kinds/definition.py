@@ -20,6 +20,13 @@ _ASKS_MEANING = re.compile(
     # "giải thích 'tập trung dân chủ' là gì"; not "giải thích cho học sinh thế nào" (how to explain it)
     r"|\bgiai thich\b(?! cho\b).{0,40}\b(la gi|la j|nghia|the nao|ra sao|ra rang)\b"
     r"|\b(la gi|la j|la sao|la cai gi|la cai chi)\b.{0,40}\b(giai thich|dinh nghia)\b")
+# a term quoted on its own and asked what it is or what it takes in: "'Phản biện xã hội' là gì vậy ạ?",
+# "'Tập trung dân chủ' là nguyên tắc gì?", "'Hệ thống chính trị' gồm những tổ chức nào?"
+_QUOTED_TERM = re.compile(r"^\W*[\"“”«'‘](?P<term>[^\"“”«»'‘’]{3,40})[\"“”»'’]\s*"
+                          r"(?:la (?:gi|j|sao|cai gi|(?:nguyen tac|khai niem|chu truong|co quan|to chuc|van de) gi)"
+                          r"|(?:bao )?gom (?:nhung )?(?:co quan|to chuc|bieu hien|thanh phan|gi|nhung gi)(?: nao)?)\b")
+# a part of the document quoted ("'Nhiệm vụ trọng tâm' gồm những gì?") is asked for its contents
+_STRUCTURE = re.compile(r"^(?:phan|muc|nhiem vu|y|doan|cau|dieu|khoan)\b(?! (?:bien|tieu|dich|thuc|kien|ket|nghia|cap|cong))")
 # what else a question may ask, which makes it that other kind
 _ASKS_MORE = re.compile(r"\b(ai|khi nao|bao gio|lam gi|nhiem vu|yeu cau gi|muc nao|phan nao|o dau|boi canh nao"
                         r"|giao cho|noi gi|noi the nao|noi ra sao|de cap gi|quy dinh gi)\b")
@@ -42,6 +49,9 @@ class Definition(Kind):
     def detect(self, text: str, folded: str) -> bool:
         if _ASKS_MORE.search(folded):
             return False
+        quoted = _QUOTED_TERM.match(folded)
+        if quoted and not _STRUCTURE.match(quoted.group("term").strip()):
+            return True
         return bool(_ASKS_MEANING.search(folded)) or self._compares(folded)
 
     @staticmethod

@@ -11,7 +11,7 @@ from dataclasses import replace as dc_replace
 
 from ...documents.types import type_names
 from ...facts import find_bodies
-from ...text import collapse, fold
+from ...text import collapse, expand_abbreviations, fold, has_diacritics
 from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
 from .base import Kind
@@ -45,8 +45,8 @@ META_FIELDS = (
                 r"|\bso (cua )?(ke hoach|van ban)( nay)? (la )?(may|bao nhieu)\b"),
     # "còn hiệu lực không?" (still in force); not "thế còn hiệu lực từ khi nào?" (what about: from when)
     ("Ngày hết hiệu lực", r"\b(het hieu luc|het han|(?<!the )(?<!vay )con hieu luc(?! (?:tu|ke tu|bat dau)\b)"
-                          r"|hieu luc (den|toi) (khi nao|bao gio|luc nao|ngay nao"
-                          r"|nam nao|thang nao)|hieu luc (trong )?bao lau)\b"),
+                          r"|hieu luc( \w+){0,3} (den|toi) (khi nao|bao gio|luc nao|ngay nao|thoi diem nao"
+                          r"|nam nao|thang nao)|hieu luc( \w+){0,5} (trong )?bao lau|thoi han hieu luc)\b"),
     # "có hiệu lực từ ngày nào"; not "nâng cao hiệu lực, hiệu quả" (effectiveness, a content)
     ("Ngày có hiệu lực", r"(?<!nang cao )\b(hieu luc)\b(?!,? (?:va )?hieu qua)"
                          # "có giá trị (áp dụng) từ hôm nào": in force, in other words
@@ -61,6 +61,8 @@ META_FIELDS = (
                       # ("diễn ra / xảy ra ngày nào": when an event takes place, not a document's day)
                       r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
+                      # "kế hoạch này ra năm nào?": the document come out
+                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(ra|ban hanh) (vao )?(nam|thang) (nao|may)\b"
                       rf"|\b(?:{_DOC}|{_TYPES})\b(?: \S+){{0,6}} (?<!dien )(?<!xay )(ra|ky) (vao )?(hoi|luc|khi) nao\b"
                       # "Ra hồi nào?", "ký khi nào?" with the document left unsaid (a follow-up's)
                       r"|^(ra|k[yi]) (vao )?((hoi|luc|khi|ngay|nam) nao|bao gio)\b"
@@ -70,7 +72,9 @@ META_FIELDS = (
                       # "ban hành tháng 12/2021 phải không?", "Đ/S: … ký ngày 25/10/2021": a date to confirm
                       r"|\b(ban hanh|k[yi]|ra doi) (vao )?(ngay|thang|nam) [\d/]+( nam \d{4})?"
                       r"(\W*((co )?(dung|phai) (khong|ko|k|hong|chu)|dung hay sai)\b|\s*[.!?]*$)"
-                      r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}\b(ban hanh|ky)\b"),
+                      # ("… khi nào, định kỳ hay sao?": "kỳ" of a period folds to "ky" as well)
+                      r"|\b(khi nao|bao gio|ngay nao|hom nao|nam nao|thang nao)\b.{0,25}"
+                      r"(?<!dinh )(?<!nhiem )(?<!thoi )(?<!hoc )(?<!chu )\b(ban hanh|ky)\b"),
     # "kí" is "ký" spelt with i (kí/ký, lí/lý: both spellings are in use)
     # "thay mặt ai ký?", "ký thay mặt cơ quan nào?": on whose behalf, the issuing body ("T/M BỘ CHÍNH TRỊ");
     # the field's second entry, tried before "Người ký", whose "ai … ký" it would otherwise be
@@ -192,6 +196,31 @@ def described_implemented(text: str, preambles) -> str:
     return text[:found.start()] + names.pop() + text[found.end():]
 
 
+# "văn bản số 19", "cái văn bản 19 mà KH nhắc tới": a document named by its number alone, no kind
+_BY_NUMBER = re.compile(r"\b(?:cai )?(van ban|van kien|tai lieu)(?: so)? (\d{1,4})\b(?![-/.]\d|[-/]\w)")
+_KIND_NAMES = {"kl": "Kết luận", "nq": "Nghị quyết", "ct": "Chỉ thị", "qd": "Quy định", "kh": "Kế hoạch",
+               "hd": "Hướng dẫn", "tb": "Thông báo"}
+
+
+def named_by_number(text: str, doc_keys) -> str:
+    """The text with a document named by its number alone ("văn bản số 19") given its kind
+    ("Kết luận số 19") when exactly one document held or cited (``doc_keys``: ("kl", 19), …) has that
+    number; unchanged otherwise.
+
+    >>> named_by_number("Cái văn bản số 19 mà KH nhắc tới ra đời hôm nào?", {("kh", 3), ("kl", 19), ("kl", 21)})
+    'Cái Kết luận số 19 mà KH nhắc tới ra đời hôm nào?'
+    """
+    folded = fold(text)
+    found = _BY_NUMBER.search(folded) if len(folded) == len(text) else None
+    if found is None:
+        return text
+    kinds = {kind for kind, number in doc_keys if number == int(found.group(2))}
+    if len(kinds) != 1 or (name := _KIND_NAMES.get(kinds.pop())) is None:
+        return text
+    name = f"{name} số" if has_diacritics(text) else fold(f"{name} số")
+    return text[:found.start(1)] + f"{name} {found.group(2)}" + text[found.end():]
+
+
 # "Thực hiện Kết luận số 21-KL/TW, … (sau đây gọi là Kết luận)": the short name a document gives what it implements
 _DEFINED = re.compile(r"\(sau đây gọi (?:tắt )?là ([^)]{2,40})\)")
 # the short name opening a question about its register: "Kết luận ban hành ngày nào?", "Kết luận do ai ký?"
@@ -202,9 +231,13 @@ _TERM_OPENS = re.compile(rf"^\W*(?:cai )?({_TYPES})(?= (?:duoc )?(?:ban hanh|ra 
 def _defined_named(text: str, folded: str, preambles) -> str:
     """The text with the short name a preamble defines for what it implements ("sau đây gọi là Kết luận"),
     opening a question about its register, replaced by the document's name; unchanged otherwise."""
+    typed = text
+    expanded = expand_abbreviations(text, accents=has_diacritics(text))  # "KL ký ngày nào?"
+    if expanded != text:
+        text, folded = expanded, fold(expanded)
     opens = _TERM_OPENS.match(folded) if len(folded) == len(text) else None
     if opens is None:
-        return text
+        return typed
     names = set()
     for preamble in preambles():
         implements, defined = _IMPLEMENTS.search(preamble), _DEFINED.search(preamble)
@@ -212,7 +245,7 @@ def _defined_named(text: str, folded: str, preambles) -> str:
         if named and defined and fold(defined.group(1)).lower().strip() == opens.group(1):
             names.add(named.group(0))
     if len(names) != 1:
-        return text
+        return typed
     return text[:opens.start(1)] + names.pop() + text[opens.end(1):]
 
 

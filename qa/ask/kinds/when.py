@@ -32,6 +32,9 @@ PATTERN = re.compile(
     # chat shorthand: "tg?" (thời gian; "Ban TG" is Tuyên giáo); English ("deadline") is read as
     # Vietnamese before (data/english.tsv)
     r"|(?<!ban )tg|dip nao|han nao"
+    # "rơi vào khoảng nào", "mình cần mốc": a moment asked ("cột mốc" is a border marker)
+    r"|roi vao (?:(?:khoang|dip|luc|thoi diem|thoi gian|giai doan|thang|nam|quy)(?: \w+)? nao|khi nao|bao gio)"
+    r"|(?<!cot )moc (?:nao|gi)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
     # Central "khi mô", "lúc mô" typed without accents; "Hạn …?" opening a question (not "hạn chế")
     r"|(khi|luc|hoi) mo(?= *[?.!]*$)|^han (?!che\b)"
     # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
@@ -141,8 +144,8 @@ class When(Kind):
             return any(gives(t, exact) for t in clause.facts.timings)
         # "xong khi nào?" of a task done "thường xuyên" or "từ năm 2022": the plan's answer is that it
         # sets no end, which the reply says with the timing it does give (``answer``)
-        if asks_often(q):  # "bao lâu một lần?": nor how often it is done
-            return any(not _UNTIMED.match(fold(t).strip()) for t in clause.facts.timings)
+        # "bao lâu một lần?" of a task done "thường xuyên": that is how often the plan says, with no
+        # period, which the answer adds (``answer``)
         return bool(clause.facts.timings)
 
     def slot_required(self, q) -> bool:
@@ -169,6 +172,9 @@ class When(Kind):
             if asks_end(q) and not any(has_end(t) for t in clause.facts.timings):
                 return (f"Kế hoạch không đặt thời hạn hoàn thành cho việc này; thời gian ghi là: "
                         f"{'; '.join(clause.facts.timings)} ({clause.ref}).")
+            if asks_often(q) and all(_UNTIMED.match(fold(t).strip()) for t in clause.facts.timings):
+                return (f"{'; '.join(clause.facts.timings)} (kế hoạch không nêu cụ thể bao lâu một lần) "
+                        f"({clause.ref}).")
             said = timing_verdict(without_lead(q.text), clause.facts.timings) if is_claim(q.text) else None
             # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
             timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
