@@ -109,6 +109,7 @@ def test_chat_abbreviations_come_from_the_data_file():
     # "ĐH" beside a congress's number or "Đảng" is Đại hội; "trường ĐH" (đại học) stays
     assert expand_abbreviations("ĐH XIII diễn ra năm nào") == "Đại hội XIII diễn ra năm nào"
     assert expand_abbreviations("sinh viên trường ĐH") == "sinh viên trường ĐH"
+    assert expand_abbreviations("HTX nông nghiệp") == "hợp tác xã nông nghiệp"
 
 
 def test_offices_and_party_building_abbreviations_expand():

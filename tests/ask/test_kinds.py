@@ -997,6 +997,10 @@ def test_an_end_of_validity_is_no_register_line(assistant):
     ("thủ tục nhiêu khê thì kế hoạch nói gì?", "procedure"),  # "nhiêu khê": red tape, no count
     ("việc lấy phiếu tín nhiệm được làm định kỳ mấy năm một lần?", "when"),  # "kỳ" of a period: how often
     ("Quốc hội kỳ thứ mấy lấy phiếu?", "count"),
+    ("lấy phiếu tín nhiệm trong QH khóa XV tổ chức ở kỳ họp thứ mấy?", "count"),  # a session's ordinal
+    ("co quan tu phap gom nhung co quan nao, ke hoach co giai thich khong", "definition"),
+    ("KH có giải thích vì sao phải chỉnh đốn Đảng không?", "what"),  # a reason, not a term
+    ('What happened to the anti-corruption "furnace" campaign after 2021?', "outcome"),
     ("Cán bộ xả mà tham nhủng thì kế hoạch nói bị xử lý mức nào?", "penalty"),
     ("ai bị phiếu thấp thì có bị cho thôi không", "penalty"),
     # checking how it is carried out is a task the plan sets, not a result asked

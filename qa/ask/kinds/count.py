@@ -35,7 +35,7 @@ _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gi
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 # ("định kỳ mấy năm một lần" asks how often: "kỳ" of a period is no session)
-_ORDINAL = re.compile(r"\b(lan|khoa|dot|(?<!dinh )ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
+_ORDINAL = re.compile(r"\b(lan|khoa|dot|ky hop|(?<!dinh )ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
 # "Bộ Chính trị khóa mấy / khóa nào ban hành?": the term of a body is asked, not the document's data
 TERM_ASKED = re.compile(r"\bkhoa\s+(?:thu\s+)?(?:may|bao nhieu|nao)\b")
 # How long something lasts ("kéo dài mấy ngày", "học trong bao lâu", "bao nhiêu tháng"): a length
