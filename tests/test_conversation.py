@@ -354,3 +354,12 @@ def test_a_follow_up_in_english_is_read_as_english(assistant):
     reply = assistant.ask("Does it mention people's trust?", ["What are the purposes of the plan?"])
     assert (reply.confidence, reply.citations[0].ref) == ("high", "I.2")
     assert assistant.ask("Which section of the plan lists the key tasks?").answer == "III — Mục III. Nhiệm vụ trọng tâm"
+
+
+def test_a_rhythm_offered_as_the_answer_is_no_topic_of_the_turn(assistant):
+    first = analyze("Lấy phiếu tín nhiệm có trong kế hoạch không?")
+    for text in ("vậy làm khi nào, định kỳ hay sao ta?", "thường xuyên hay định kỳ?"):
+        assert plan_turn(analyze(text), [first]).mode == "same_topic", text
+    reply = assistant.ask("vậy làm khi nào, định kỳ hay sao ta?", ["Lấy phiếu tín nhiệm có trong kế hoạch hông?"])
+    assert reply.citations[0].ref == "III.5"
+    assert plan_turn(analyze("còn tự phê bình thì làm khi nào?"), [first]).mode == "new_topic"

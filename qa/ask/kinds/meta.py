@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace as dc_replace
 
-from ...documents.types import type_names
+from ...documents.types import type_names, type_of_abbreviation
 from ...facts import find_bodies
 from ...text import collapse, expand_abbreviations, fold, has_diacritics
 from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
@@ -198,8 +198,6 @@ def described_implemented(text: str, preambles) -> str:
 
 # "văn bản số 19", "cái văn bản 19 mà KH nhắc tới": a document named by its number alone, no kind
 _BY_NUMBER = re.compile(r"\b(?:cai )?(van ban|van kien|tai lieu)(?: so)? (\d{1,4})\b(?![-/.]\d|[-/]\w)")
-_KIND_NAMES = {"kl": "Kết luận", "nq": "Nghị quyết", "ct": "Chỉ thị", "qd": "Quy định", "kh": "Kế hoạch",
-               "hd": "Hướng dẫn", "tb": "Thông báo"}
 
 
 def named_by_number(text: str, doc_keys) -> str:
@@ -215,9 +213,11 @@ def named_by_number(text: str, doc_keys) -> str:
     if found is None:
         return text
     kinds = {kind for kind, number in doc_keys if number == int(found.group(2))}
-    if len(kinds) != 1 or (name := _KIND_NAMES.get(kinds.pop())) is None:
+    kind = type_of_abbreviation(kinds.pop()) if len(kinds) == 1 else None
+    if kind is None:
         return text
-    name = f"{name} số" if has_diacritics(text) else fold(f"{name} số")
+    name = f"{kind.name.capitalize()} số"  # "KẾT LUẬN" (qa/data/document_types.tsv) → "Kết luận số"
+    name = name if has_diacritics(text) else fold(name)
     return text[:found.start(1)] + f"{name} {found.group(2)}" + text[found.end():]
 
 

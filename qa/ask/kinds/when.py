@@ -68,7 +68,13 @@ _RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
 def asking_words(folded: str) -> frozenset[str]:
     """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
     liên tục"): its slot, not its topic."""
-    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED) for m in p.finditer(folded) for w in m.group(0).split())
+    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _RHYTHM_OFFERED) for m in p.finditer(folded)
+                     for w in m.group(0).split())
+
+
+# a rhythm offered as the answer ("làm khi nào, định kỳ hay sao?", "thường xuyên hay định kỳ?"): the slot
+_RHYTHM_OFFERED = re.compile(r"\b(?:dinh ky|thuong xuyen|lien tuc|hang nam|dot xuat)(?= hay\b)"
+                             r"|\bhay (?:la )?(?:dinh ky|thuong xuyen|lien tuc|hang nam|dot xuat)\b")
 
 
 def asks_often(q) -> bool:
