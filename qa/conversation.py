@@ -210,6 +210,18 @@ _RELATING = re.compile(r"^(?:the |vay |con |va )?(?:gan (?:lien )?voi|long ghep 
                        r"|can cu (?:vao|theo)|dua tren|ap dung (?:cho|voi|doi voi)|danh cho)\b")
 
 
+def _pointed_part(folded: str, refs: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """Where a turn points at the one part the earlier turn named (``refs``), and the words that name it
+    instead: "trong phần đó" → "phan I"; "Trong đó …" opening the turn, after a part → "trong phần I"."""
+    if len(refs) != 1:
+        return None
+    m = _PART_POINTED.search(folded)
+    if m:
+        return m.start(), m.end(), f"{m.group(1)} {refs[0]}"
+    m = _IN_IT.match(folded) if refs[0] in _PARTS else None
+    return (m.start(1), m.end(1), f"trong phần {refs[0]}") if m else None
+
+
 # "thi" typed without accents is a topic in "thi hành", "thi đua", "kỳ thi"; elsewhere it is "thì"
 _THI_NAMED = re.compile(r"\bthi (?:hanh|dua|dau|cu|tuyen|cong|sinh)\b|\b(?:ky|cuoc|de|bai|phong) thi\b")
 
@@ -254,21 +266,14 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
         # still leans on that turn, and so does "kết luận đó ban hành ngày nào?" (``cited_in_topic``)
         return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
-    part = _PART_POINTED.search(fold(q.text))
-    inside = _IN_IT.match(fold(q.text)) if not part and len(prev.refs) == 1 and prev.refs[0] in _PARTS else None
-    if inside and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
-        # "Phần I nói gì? || Trong đó có yêu cầu kiểm tra, giám sát không?": "trong đó" is the part named
+    part = _pointed_part(fold(q.text), prev.refs)
+    if part and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
+        # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?" (or "Trong đó có …?"): the
+        # part the earlier turn named, with a topic of the turn's own, is where to look for it
         rest = [t for t in q.topic if t not in common and t not in _PART_WORDS]
         if rest:
-            named = f"{q.text[:inside.start(1)]}trong phần {prev.refs[0]}{q.text[inside.end(1):]}"
-            return TurnPlan("standalone", reread(named), "", False)
-    if part and len(prev.refs) == 1 and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
-        # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?": the part the earlier turn
-        # named, with a topic of the turn's own, is where to look for it
-        rest = [t for t in q.topic if t not in common and t not in _PART_WORDS]
-        if rest:
-            named = f"{q.text[:part.start()]}{part.group(1)} {prev.refs[0]}{q.text[part.end():]}"
-            return TurnPlan("standalone", reread(named), "", False)
+            start, end, words = part
+            return TurnPlan("standalone", reread(f"{q.text[:start]}{words}{q.text[end:]}"), "", False)
     pointing = bool(_POINTING.search(folded)) or dated
     shape = [m.group(0) for m in _NEW_TOPIC.finditer(folded)]
     new_topic_shape = bool(shape)

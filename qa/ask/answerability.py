@@ -454,7 +454,7 @@ class Judge:
         cited = self.info.doc_keys | bridged_documents(retrieval.bridges)
         # a document named only in the situation told before the question is not asked about
         # ("Cuối năm kiểm điểm theo KL21. KH03 yêu cầu gì về tự phê bình?"), unless the question names none
-        asked_keys = set(document_keys(last_sentence(q.text))) or set(q.doc_keys)
+        asked_keys = asked_documents(q)
         cited_only = [n for k, n in zip(q.doc_keys, q.doc_numbers)
                       if k in cited and k not in self.info.own_doc_keys and k not in worked_on and k in asked_keys]
         if slot_rules and not s.slot and q.kind == "meta" and not cited_only:  # a cited document's date comes from its citing clause
@@ -588,6 +588,13 @@ def _cited_titles(clauses) -> tuple[tuple[str, frozenset[str]], ...]:
     titles = dict.fromkeys(m.group(1).strip() for c in clauses for m in cited.finditer(c.text)
                            if not document_keys(m.group(1)))
     return tuple((t, frozenset(fold(x) for x in syllables(t))) for t in titles)
+
+
+def asked_documents(q: Question) -> frozenset[tuple[str, int]]:
+    """The documents the asking sentence names: one named only in the situation told before it ("Tôi
+    đọc báo thấy có Kết luận 14 … Kế hoạch 03 có nhắc … không?") is not asked about, unless the
+    question names none but there."""
+    return frozenset(document_keys(last_sentence(q.text))) or frozenset(q.doc_keys)
 
 
 def bridged_documents(bridges) -> frozenset[tuple[str, int]]:

@@ -19,11 +19,11 @@ from ..lexicon import genre_parts
 from ..question import LAST, Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import Judge, Verdict, asked_bodies, asking_text, bridged_documents, office_bodies, plan_named_after
+from .answerability import (Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents, office_bodies,
+                            plan_named_after)
 from .claims import day_verdict
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import last_sentence
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -83,9 +83,7 @@ class Answerer:
         # (besides the held one the question asks about)
         choice = len(known) < len(q.doc_keys) and _ALTERNATIVE.search(fold(q.text)) and any(
             key not in self.info.own_doc_keys for key in known)
-        # a document named only in the situation told before the question is not asked about ("Tôi đọc báo
-        # thấy có Kết luận 14 … Kế hoạch 03 có nhắc đến việc bảo vệ … không?"), unless the question names none
-        asked_keys = set(document_keys(last_sentence(q.text))) or set(q.doc_keys)
+        asked_keys = asked_documents(q)  # not one named only in the asker's situation
         for key, number in zip(q.doc_keys, q.doc_numbers):
             if key not in known and not choice and key in asked_keys:
                 return f"Tài liệu không có văn bản hoặc nội dung về {number}."

@@ -68,13 +68,9 @@ _RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
 def asking_words(folded: str) -> frozenset[str]:
     """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
     liên tục"): its slot, not its topic."""
-    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _RHYTHM_OFFERED) for m in p.finditer(folded)
+    # ("làm khi nào, định kỳ hay sao?": the rhythm offered as the answer, ``_OR_RHYTHM``, is the slot too)
+    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _OR_RHYTHM) for m in p.finditer(folded)
                      for w in m.group(0).split())
-
-
-# a rhythm offered as the answer ("làm khi nào, định kỳ hay sao?", "thường xuyên hay định kỳ?"): the slot
-_RHYTHM_OFFERED = re.compile(r"\b(?:dinh ky|thuong xuyen|lien tuc|hang nam|dot xuat)(?= hay\b)"
-                             r"|\bhay (?:la )?(?:dinh ky|thuong xuyen|lien tuc|hang nam|dot xuat)\b")
 
 
 def asks_often(q) -> bool:
@@ -91,7 +87,7 @@ _RELATED = 2  # the clauses after the best whose timing a reply may give as rela
 # "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
 _OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
                         # offered first: "làm “thường xuyên” hay có thời hạn cụ thể?"
-                        r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky)\W{0,2} hay\b")
+                        r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky)(?=\W{0,2} hay\b)")
 
 
 @lru_cache(maxsize=256)
