@@ -42,11 +42,12 @@ _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh 
     do chu dung""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"; "có đúng là … do X ban hành chứ không phải Y"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
-_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
+_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem|viec)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
+_ITEM_NOUN = {"viec": "nhiem vu"}
 # "nhiệm vụ cuối (cùng)", "ý sau cùng": the last item (of the part named, or of each part)
 LAST = "cuoi"
 _LAST_WORDS = frozenset({"cuoi", "cung", "sau"})
-_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y)\s+(?:trong tam\s+)?"
+_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec)\s+(?:trong tam\s+)?"
                         r"(?:cuoi cung|sau cung|cuoi(?! (?:nam|thang|quy|tuan|ky|nhiem ky|dot|khoa)\b))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
@@ -469,10 +470,11 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 refs.append(f"Điều {m.group(2)}")
             else:
                 refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
+    # ("việc đầu tiên": the plan numbers its tasks, "nhiệm vụ")
     for m in _ORDINAL.finditer(folded):
-        numbers.append(f"{m.group(1)} {_ORDINALS[m.group(2) or m.group(3)]}")
+        numbers.append(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {_ORDINALS[m.group(2) or m.group(3)]}")
     for m in _LAST_ITEM.finditer(folded):
-        numbers.append(f"{m.group(1)} {LAST}")
+        numbers.append(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {LAST}")
     return tuple(dict.fromkeys(refs)), tuple(dict.fromkeys(numbers))
 
 
@@ -488,6 +490,7 @@ _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Ngày hết 
 _FIELD_WORDS = {
     "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham".split()),
     "Chức vụ người ký": frozenset("giu chuc vu danh luc khi".split()),
+    "Nơi ký": frozenset("thanh pho tinh dia phuong noi dau mo nao ra doi duoc".split()),
     "Ngày hết hiệu lực": frozenset("co con het den toi khi luc thoi diem nam thang ngay bao gio lau trong han keo dai".split()),
 }
 # "ý chính về tự học tập", "nội dung chính liên quan đến báo chí": the gist of a topic, not of the document
@@ -564,7 +567,8 @@ _DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong d
 _ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
                              r"(?!\w)[^?]*$"
                              # "… để ghi lên băng rôn buổi sinh hoạt": what the answer is for, said without who
-                             r"|[,\s]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp)(?!\w)"
+                             r"|[,\s]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp|phân loại|lưu|nhập|đối chiếu"
+                             r"|giới thiệu|giảng|dạy)(?!\w)"
                              r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*$", re.IGNORECASE)
 
 

@@ -162,8 +162,8 @@ class Speller:
         if self.variants is None or self.phrase is None or not lower.isalpha():
             return None
         plain = fold(lower) == lower
-        if plain and not marks_typed or not plain and self.knows(lower):
-            return None
+        if plain and not marks_typed or not plain and (self.knows(lower) or lower in STOPWORDS):
+            return None  # (a function word typed with its marks is meant: "chi bộ mấy lâu" is no "bộ máy")
         spellings = self.variants(fold(lower))
         if plain and lower in spellings:  # the corpus writes it so ("ban", "can")
             return None

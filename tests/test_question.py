@@ -39,6 +39,9 @@ def test_structural_references_and_ordinals():
     assert analyze("nhiệm vụ 8 là gì").item_numbers == ("nhiem vu 8",)
     assert analyze("nhiệm vụ thứ mười một").item_numbers == ("nhiem vu 11",)
     assert analyze("nhiệm vụ trọng tâm đầu tiên").item_numbers == ("nhiem vu 1",)
+    # the plan numbers its tasks: "việc đầu tiên" is task 1, "việc cuối cùng" the last
+    assert analyze("Mười một việc trọng tâm — việc đầu tiên là gì?").item_numbers == ("nhiem vu 1",)
+    assert analyze("việc cuối cùng trong phần III là gì?").item_numbers == ("nhiem vu cuoi",)
     last = analyze("nhiệm vụ cuối cùng nói về gì?")
     assert (last.item_numbers, last.topic) == (("nhiem vu cuoi",), ())  # which one is asked: no topic
     assert analyze("Kiểm điểm cuối năm thì sao?").item_numbers == analyze("nhiệm vụ cuối năm").item_numbers == ()
@@ -196,6 +199,9 @@ def test_spoken_forms_are_read_as_standard_words():
     assert analyze("kh03 - cải cách hành chính ở mục nào").doc_keys == (("kh", 3),)
     assert (analyze("Văn bản này ai đặt bút?").kind, analyze("Văn bản này ai đặt bút?").meta_field) == ("meta", "Người ký")
     assert standard_words("ng đứng đầu phải làm j vs mn") == "người đứng đầu phải làm gì với mọi người"
+    assert standard_words("có bắt học ở nhà khum") == "có bắt học ở nhà không"
+    assert standard_words("mấy lâu làm một bận?") == "bao lâu làm một lần?"  # Central and Southern: once
+    assert standard_words("Xin cho biết issuing date và reference number") == "Xin cho biết ngày ban hành và số hiệu"
 
 
 def test_requests_about_the_replys_form_are_not_the_question():

@@ -114,3 +114,10 @@ def test_a_word_left_without_marks_in_a_text_typed_with_them_gets_the_corpus_s_o
     assert speller.fix("nhiệm vu ban hành") == "nhiệm vụ ban hành"  # "ban": the corpus writes it so
     # a mark typed as its own character (NFD) is read as the composed letter, not as a word break
     assert speller.fix(unicodedata.normalize("NFD", "nhiệm vụ")) == "nhiệm vụ"
+
+
+def test_a_function_word_typed_with_its_marks_is_meant_even_where_another_spelling_makes_a_phrase():
+    # "bộ máy" is the corpus's phrase, but "chi bộ mấy lâu" asks how long: "mấy" is the user's word
+    speller = _marked_speller({"chi", "bộ", "máy", "lâu"}, {"bo may"})
+    assert speller.fix("chi bộ mấy lâu họp một lần?") == "chi bộ mấy lâu họp một lần?"
+    assert speller.fix("chi bộ mây lâu") == "chi bộ máy lâu"  # no function word: the corpus's spelling

@@ -2,6 +2,8 @@
 
 import pytest
 
+from qa.ask.kinds.base import last_sentence
+
 
 def test_answered_in_the_users_words(assistant):
     reply = assistant.ask("Báo đài phải đưa tin về những gì?")
@@ -16,6 +18,8 @@ def test_answered_in_the_users_words(assistant):
     ("Kế hoạch có nói gì về chống bè phái không?", "III.6"),
     ("ai phải tự học lý luận chính trị?", "III.3"),
     ("Người dân có được góp ý, phê bình cán bộ không?", "III.11"),  # people criticising cadres: giám sát, phản biện
+    ("Mấy cái quy chế về xếp ghế, bổ nhiệm có phải coi lại hông?", "III.7"),  # "xếp ghế": personnel work
+    ("ủa có nhắc cái list 'cấm' của Đảng khum", "I.2"),  # the rules on what members must not do
 ])
 def test_paraphrases_are_answered(assistant, question, ref):
     reply = assistant.ask(question)
@@ -82,6 +86,9 @@ def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
     reply = plain.ask("Đảng bộ xã tôi cần quán triệt Kết luận 21 như thế nào?")
     assert (reply.confidence, reply.citations[0].ref, reply.signals["rule"]) == ("high", "II.1", "")
     assert (assistant.ask("Đảng bộ xã tôi cần quán triệt Kết luận 21 như thế nào?").signals["rule"]) == ""
+    # putting its content into a programme of action is work done with it too
+    put = assistant.ask("Bệnh viện có phải đưa nội dung KL 21 vào chương trình hành động không ạ?")
+    assert (put.confidence, put.citations[0].ref, put.signals["rule"]) == ("high", "III.2", "")
     content = assistant.ask("Kết luận 21 gồm những nội dung gì?")
     assert (content.confidence, content.signals["rule"]) == ("low", "cited")
 
@@ -131,6 +138,16 @@ def test_a_remark_after_the_question_names_nothing_asked(assistant):
     reply = assistant.ask("Xin lỗi vì hỏi nhiều, các cơ quan báo chí được yêu cầu gì ạ, tôi hay đọc báo Nhân dân.")
     assert (reply.confidence, reply.citations[0].ref) == ("high", "II.2")
     assert reply.answer.startswith("Chỉ đạo các cơ quan báo chí tuyên truyền")
+
+
+def test_a_sentence_about_the_asker_after_the_question_is_not_what_it_asks_about(assistant):
+    # "luật thuế" is the asker's work, told after the question: the plan's word for what is asked is there
+    reply = assistant.ask("Kế hoạch có nói đến lợi ích nhóm trong xây dựng luật không? "
+                          "Bộ tôi soạn nhiều luật thuế nên tôi quan tâm.")
+    assert (reply.confidence, reply.citations[0].ref, reply.signals["rule"]) == ("high", "III.10", "")
+    assert last_sentence("Có nói đến X không? Bộ tôi soạn luật thuế.") == "Có nói đến X không?"
+    # a last sentence that asks is the question, with or without its mark
+    assert last_sentence("Kế hoạch có nói đến X không? Tôi hỏi ở mục nào.") == "Tôi hỏi ở mục nào."
 
 
 def test_the_one_the_plan_is_asked_to_task_and_never_names(assistant):

@@ -182,6 +182,16 @@ def test_the_issuer_the_document_names_in_its_own_text(assistant):
     assert [c.ref for c in dated.citations[:2]] == ["header", "meta"]
 
 
+def test_where_it_was_issued_and_who_receives_it(assistant):
+    # the dating line gives the place, asked in Central words too ("ở thành phố mô")
+    place = assistant.ask("Cấy văn bản ni được ký ở thành phố mô rứa?")
+    assert (place.confidence, place.answer) == ("high", "Hà Nội (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»).")
+    # the recipients follow the signature, which the register does not give: the closest, said so
+    sent = assistant.ask("cho mình hỏi KH03 có mấy chữ ký và ai nhận bản chính?")
+    assert (sent.confidence, sent.citations[0].ref) == ("low", "meta")
+    assert sent.answer.startswith("Thông tin văn bản không ghi nơi nhận; nội dung gần nhất là meta")
+
+
 def test_a_count_of_the_documents_own_parts(assistant):
     reply = assistant.ask("Kế hoạch có bao nhiêu mục?")
     assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("count", "high", "I")
@@ -257,6 +267,31 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Mấy vụ án lớn thì thu hồi được bao nhiêu tiền?", "amount"),
     ("lương của bí thư chi bộ bao nhiêu", "amount"),
     ("Vụ cải tiến thủ tục giấy tờ thì bắt đầu hồi nào vậy?", "when"),  # administrative reform, in everyday words
+    # after a who-question "mấy" is "those" ("mấy ý", "mấy buổi học"), a count still before a time or a step
+    ("ai lo đưa mấy ý của TW vô bộ luật vậy", "who"),
+    ("Tui hỏi chút: ai ra giấy chỉ cách mở mấy buổi học nghị quyết ở dưới dzậy?", "who"),
+    ("ai tổ chức mấy đợt học tập?", "count"),
+    # … and "mấy" opening a yes/no question that ends in a term of address ("… hông anh?")
+    ("mấy vụ công an, tòa án xử án tham nhũng có trong kế hoạch hông anh?", "what"),
+    # how often, in Central and Southern words, or offered against "once": "một bận", "đều đều hay 1 lần"
+    ("Vụ ngồi lại nói thẳng, soi lỗi nhau ở chi bộ mấy lâu làm một bận anh?", "when"),
+    ("ông em hỏi mấy sếp có phải đi học lý thuyết đều đều ko hay 1 lần là xong ạ", "when"),
+    ("tui la dang vien moi, co phai hoc cai ket luan 21 hong, hoc hoi nao vay?", "when"),  # "hồi nào" unaccented
+    ("Việc thực hiện phải ghép vào kế hoạch hành động sau đại hội nào?", "what"),  # a congress, no "hồi"
+    ("Kế hoạch làm luật đang nói là của nhiệm kỳ Quốc hội nào?", "what"),
+    ("gan voi nghi quyet dai hoi nao", "what"),
+    ("sếp xứ khác về cầm lái ở quê thì áp từ mốc mấy?", "when"),
+    # a year that names the document asks no time
+    ("ông em hỏi là cái kế hoạch 03 của bộ chính trị năm 2021 là về việc gì ạ", "what"),
+    ("Trong năm 2022 các cấp ủy phải làm gì?", "when"),
+    # the register: where it was issued, in Central words; its field of law; English names of fields
+    ("Cấy văn bản ni được ký ở thành phố mô rứa?", "meta"),
+    ("Đáp án đúng: văn bản ra đời ở thành phố nào?", "meta"),
+    ("Em cần biết lĩnh vực của văn bản trên CSDL là gì để phân loại hồ sơ lưu trữ", "meta"),
+    ("Xin cho biết issuing date và reference number của văn bản?", "meta"),
+    ("cho mình hỏi KH03 có mấy chữ ký và ai nhận bản chính?", "meta"),  # the recipients: no field holds them
+    # criteria "theo tiêu chí nào": a procedure's detail
+    ("Hiệu quả hoạt động của Mặt trận được đánh giá theo tiêu chí nào?", "procedure"),
     ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),
     ("thế dân làm công ăn lương nhà nước có bị đòi làm gương không?", "what"),  # wage earners: no money asked
     # a term's meaning, asked alone; asked with something else, the other kind

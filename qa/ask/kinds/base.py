@@ -144,8 +144,17 @@ def sentences(text: str) -> list[str]:
 
 
 def last_sentence(text: str) -> str:
-    """The sentence that asks, after any that tell the asker's situation."""
-    return (sentences(text) or [text.strip()])[-1]
+    """The sentence that asks, after any that tell the asker's situation — and before a remark about
+    the asker that closes the text ("… có nói đến lợi ích nhóm không? Bộ tôi soạn nhiều luật thuế.")."""
+    parts = sentences(text) or [text.strip()]
+    while len(parts) > 1 and _REMARK.match(fold(parts[-1])) and "?" not in parts[-1] and parts[-2].endswith("?"):
+        parts.pop()
+    return parts[-1]
+
+
+# a sentence about the asker, asking nothing: "Bộ tôi soạn nhiều luật thuế nên tôi quan tâm."
+_REMARK = re.compile(r"^(?:(?:bo|so|phong|don vi|co quan|chi bo|xa|ap|truong|nha|gia dinh|cong ty|ban) )?"
+                     r"(?:toi|em|minh|chung toi|tui|chau|con)\b(?!.*\b(?:gi|nao|sao|khong|ko|hong|dau|ai|bao nhieu|may)\b)")
 
 
 # On the folded question. "does the plan mention X?"

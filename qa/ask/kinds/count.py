@@ -26,12 +26,14 @@ _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|l
 # "Ở huyện mấy cơ quan tư pháp phải làm gì?"; "mấy năm" (a length of time) stays a count
 _THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b"
                     r"|tieng\b|nguoi\b)\w+.*\b(lam gi|the nao|ra sao|khong|ko|hong|hok|chua)"
-                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi|z|v|ta|ha|ne)\W*)*$")
+                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi|z|v|ta|ha|ne|anh|chi|em|ban|bac|chu|co)\W*)*$")
 # … and "mấy" before a thing a when-question asked after it is about: "Thời hạn mấy tỉnh ủy ban hành kế
 # hoạch là khi nào?", "soạn tài liệu cho mấy buổi họp ở dưới, hạn chót là khi nào" (not "mấy lần, bắt đầu
 # bao giờ": a count, then a time)
 _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b)\w+(?: \w+){2,}?"
                          r".*\b(?:khi nao|bao gio|han chot|han cuoi|thoi han)\b")
+# after a who-question, "mấy" still counts before a time, a step or a round ("do ai tổ chức, gồm mấy bước?")
+_COUNTED_AFTER_WHO = re.compile(r"(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|buoc|dot|ban)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 # ("định kỳ mấy năm một lần" asks how often: "kỳ" of a period is no session)
@@ -99,6 +101,9 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
             continue  # "là (nhiệm vụ) số mấy trong phần III?": a place in the document, no count
         if m.group(1) == "may" and re.search(r"\bai\b(?! cung\b)", rest):
             continue  # "mấy cơ quan chống tham nhũng thì ai canh chừng?": those bodies; who is asked
+        if m.group(1) == "may" and re.search(r"\bai\b(?! cung\b)", folded[:m.start()]) \
+                and not _COUNTED_AFTER_WHO.match(rest):
+            continue  # "ai lo đưa mấy ý của TW vô bộ luật?": those points; who is asked ("ai … mấy bước" counts)
         compound = slots.pattern("count", "compound").match(rest)
         if compound:  # "bao nhiêu mục tiêu": a figure in that unit, not the document's parts
             return "unit", compound.group(0)

@@ -80,6 +80,8 @@ META_FIELDS = (
     # the field's second entry, tried before "Người ký", whose "ai … ký" it would otherwise be
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
     # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
+    # the recipients ("Nơi nhận") close a document, after its signature: no register field holds them
+    ("Nơi nhận", r"\b(noi nhan|ai nhan (ban chinh|van ban|ke hoach|kh)|(gui|phat hanh) (den|toi|cho|ve) (nhung )?(noi|co quan|ai) nao)\b"),
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
                          r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
@@ -97,7 +99,7 @@ META_FIELDS = (
                  r"|\b(?P<by>do (ong|ba|dong chi|d/c|bac) \w+( \w+){1,3} k[yi])\b\W*((dung|phai|co phai) (khong|ko|k|hong|chu)\b\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
-    ("Nơi ký", r"\b(k[yi]|ban hanh|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|tinh nao|thanh pho nao|dia phuong nao)\b"
+    ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"
                # "nơi ban hành": the place a document is issued in (as the dating line gives it)
                r"|\b(noi|dia diem) (k[yi]|ban hanh)\b|\bdia danh\b"),
     # "ai đứng tên ra văn bản": the body in whose name it is issued

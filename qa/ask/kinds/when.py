@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...text import fold
+from ...text import fold, has_diacritics
 from ..claims import day_verdict, is_claim, timing_verdict, without_lead
 from .base import Kind
 from .meta import Meta
@@ -34,7 +34,12 @@ PATTERN = re.compile(
     r"|(?<!ban )tg|dip nao|han nao"
     # "rơi vào khoảng nào", "mình cần mốc": a moment asked ("cột mốc" is a border marker)
     r"|roi vao (?:(?:khoang|dip|luc|thoi diem|thoi gian|giai doan|thang|nam|quy)(?: \w+)? nao|khi nao|bao gio)"
-    r"|(?<!cot )moc (?:nao|gi)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
+    r"|(?<!cot )moc (?:nao|gi|may)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
+    # "đều đều hay một lần là xong?": how often, offered
+    r"|hay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)"
+    # Southern "hồi nào" typed without accents, asking at the end ("học hồi nào vậy?"; not "đại hội nào",
+    # "Quốc hội nào"; typed with accents, "hội nào" is no "hồi": ``When.detect``)
+    r"|(?<!dai )(?<!quoc )hoi nao(?=(?:\W+(?:vay|v|z|ta|ha|a|nhi|the))*\W*$)"
     # Central "khi mô", "lúc mô" typed without accents; "Hạn …?" opening a question (not "hạn chế")
     r"|(khi|luc|hoi) mo(?= *[?.!]*$)|^han (?!che\b)"
     # an exact day or month insisted on ("chính xác ngày", "ngày cụ thể nào", "cụ thể là tháng nào")
@@ -56,7 +61,9 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 
 # "bao lâu (làm) một lần", "mấy năm một lần", "mấy lần": how often, which "thường xuyên" does not say
 _OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
-                          r"|\b(?:may|bao nhieu) lan\b")
+                          r"|\b(?:may|bao nhieu) lan\b"
+                          # "học đều đều hay một lần là xong?": a rhythm or once, offered
+                          r"|\bhay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)\b")
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
 _MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also ends "01/12/2021"
@@ -87,7 +94,9 @@ _RELATED = 2  # the clauses after the best whose timing a reply may give as rela
 # "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
 _OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
                         # offered first: "làm “thường xuyên” hay có thời hạn cụ thể?"
-                        r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky)(?=\W{0,2} hay\b)")
+                        r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky|deu deu|deu dan)(?=(?:\W{0,2} (?:khong|ko|k|hong))?\W{0,2} hay\b)"
+                        # or once: "đều đều hay một lần là xong?"
+                        r"|\bhay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)\b")
 
 
 @lru_cache(maxsize=256)
@@ -125,10 +134,19 @@ def _years(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
+# a year that names a document ("cái kế hoạch 03 của Bộ Chính trị năm 2021 là về việc gì?"), asking no time
+_DOCUMENT_YEAR = re.compile(r"\b(?:ke hoach|kh|ket luan|kl|nghi quyet|nq|quy dinh|chi thi|van ban)\b(?: \w+){0,6}? nam (?:19|20)\d\d$")
+
+
 class When(Kind):
     name = "when"
     max_bonus = 2.0
     pattern = PATTERN
+
+    def detect(self, text: str, folded: str) -> bool:
+        accented = has_diacritics(text)
+        return any(not (m.group(0).startswith("nam ") and _DOCUMENT_YEAR.search(folded[:m.end()]))
+                   and not (accented and m.group(0) == "hoi nao") for m in PATTERN.finditer(folded))
 
     def bonus(self, q, clause) -> float:
         if not clause.facts.timings or (asks_end(q) and not any(has_end(t) for t in clause.facts.timings)):
