@@ -270,8 +270,9 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     if part and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
         # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?" (or "Trong đó có …?"): the
         # part the earlier turn named, with a topic of the turn's own, is where to look for it
-        rest = [t for t in q.topic if t not in common and t not in _PART_WORDS]
-        if rest:
+        # (a topic of the corpus's commonest words is one still when it takes several: "công tác cán bộ")
+        rest = [t for t in q.topic if t not in _PART_WORDS]
+        if len(rest) >= 2 or any(t not in common for t in rest):
             start, end, words = part
             return TurnPlan("standalone", reread(f"{q.text[:start]}{words}{q.text[end:]}"), "", False)
     pointing = bool(_POINTING.search(folded)) or dated

@@ -29,7 +29,7 @@ from functools import lru_cache
 from dataclasses import asdict, dataclass, replace as dc_replace
 
 from ..config import Config
-from ..documents.types import document_types
+from ..documents.types import document_types, titled_citations
 from ..facts import body_names, find_actors, find_bodies, party_groups, place_bodies
 from ..question import (Question, acted_on, analyze, document_keys, document_words, relaying_verbs, without_asker,
                         without_documents)
@@ -38,7 +38,8 @@ from .calibration import Calibration
 from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import EXISTENCE as _EXISTENCE, YES_NO as _YES_NO, last_sentence, load_slots
+from .kinds.base import EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, last_sentence, \
+    load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
@@ -212,17 +213,24 @@ class Judge:
             return ""
         if _WHICH_DOCUMENT.search(folded):  # "… kế hoạch dẫn quy định nào?": its name is the answer
             return ""
+        title = self._cited_title(q, bridges)
+        return f"«{title}»" if title else ""
+
+    def _cited_title(self, q: Question, bridges, asking: frozenset[str] = frozenset()) -> str:
+        """The title of a document the corpus cites without a number, when every topic word of the
+        question (besides the ``asking`` words) is the title's or the user's phrase the lexicon reads
+        as it; "" otherwise."""
         if self._titles is None:
             self._titles = _cited_titles(self.info.clauses)
         # "làm theo quy định nào?": the kind of document alone names none
-        topic = set(q.topic) - document_words()
+        topic = set(q.topic) - document_words() - asking
         if not topic:
             return ""
         for title, words in self._titles:
             # the topic may carry the corpus's words of the phrase already (the answerer adds them)
             said = {x for b in bridges if title in b.plan_words for x in b.said_syllables}
             if topic <= words | said:
-                return f"«{title}»"
+                return title
         return ""
 
     def _own_document_named(self, q: Question) -> bool:
@@ -544,6 +552,9 @@ class Judge:
         if corpus_rules and absent:
             # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
             return Verdict("low", absent, s, 0.0, "named-absent")
+        # "Văn bản quy định những điều đảng viên không được làm mà kế hoạch dẫn chiếu là văn bản nào?": a
+        # document the plan cites by its title alone, asked which it is: the clause citing it answers
+        named = named or bool(_WHICH_DOCUMENT.search(folded) and self._cited_title(q, retrieval.bridges, _CITING))
         if worded and not follows_topic and not named and q.kind != "meta" \
                 and s.unknown >= self.config.offtopic_unknown and s.coverage < self.config.offtopic_coverage:
             # mostly about things the corpus never mentions: off topic, before the learned signals
@@ -583,10 +594,7 @@ class Judge:
 def _cited_titles(clauses) -> tuple[tuple[str, frozenset[str]], ...]:
     """The documents the clauses cite by a proper title and no number ("Quy định về những điều
     đảng viên không được làm"), each with its folded syllables."""
-    names = "|".join(re.escape(t.name.capitalize()) for t in document_types())
-    cited = re.compile(rf"(?<![\w-])((?:{names}) về [^,;.()«»\"\n]+)")
-    titles = dict.fromkeys(m.group(1).strip() for c in clauses for m in cited.finditer(c.text)
-                           if not document_keys(m.group(1)))
+    titles = dict.fromkeys(t for c in clauses for t in titled_citations(c.text) if not document_keys(t))
     return tuple((t, frozenset(fold(x) for x in syllables(t))) for t in titles)
 
 
@@ -781,8 +789,8 @@ _NAME_ASKED = re.compile(r"\bten (day du|goi|chinh thuc|cua (no|van ban|ket luan
 _CONTENT_ASKED = re.compile(r"\b(noi dung|gom|quy dinh|noi gi|yeu cau gi|de cap gi|la gi|nhung gi|ra sao|the nao"
                             r"|(dinh huong|chi dao|de ra|dat ra|huong dan) (gi|nhung gi|nhung viec gi)"
                             r"|tom tat|tom luoc|y chinh)\b")
-# which document is meant ("dẫn quy định nào", "theo văn bản gì"): a name the citing clause gives
-_WHICH_DOCUMENT = re.compile(r"\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
+# the words of citing ("dẫn chiếu", "viện dẫn", "trích dẫn", "nhắc tới"): how a which-document question asks
+_CITING = frozenset("dan chieu vien trich nhac toi den".split())
 _SUMMARY_ASKED = re.compile(r"\b(noi dung chinh|tom tat|tom luoc|y chinh)\b")
 # "Trường chính trị có vai trò gì…", "Theo kế hoạch, công an xã phải làm gì?": who is asked about
 _SUBJECT_TASK = re.compile(r"^(?:(?:theo|trong) (?:ke hoach|van ban)(?: nay)?,? )?(?P<subject>[a-z ]+?),? "

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,3 +42,20 @@ def type_of_abbreviation(abbreviation: str) -> DocumentType | None:
     """The first type whose number abbreviation folds to ``abbreviation`` ("kh", "nd")."""
     key = fold(abbreviation)
     return next((t for t in document_types() if t.abbreviation and fold(t.abbreviation) == key), None)
+
+
+@lru_cache(maxsize=2)
+def _titled(proper: bool) -> re.Pattern:
+    names = "|".join(re.escape(t.name.capitalize()) for t in document_types())
+    # ("cán bộ, đảng viên" is one phrase: its comma ends no title)
+    subject = r"[^,;.()«»\"\n]+(?:, (?:đảng viên|công chức|viên chức)\b[^,;.()«»\"\n]*)*"
+    if proper:
+        return re.compile(rf"(?<![\w-])((?:{names}) về {subject})")
+    return re.compile(rf"(?<![\w-])((?:các |những )?(?:{names}) về {subject})", re.IGNORECASE)
+
+
+def titled_citations(text: str, proper: bool = True) -> list[str]:
+    """The documents a text cites by their kind and subject, in order: as a proper title ("Quy định về
+    những điều đảng viên không được làm"), or with ``proper`` False also as a common noun ("các quy
+    định về trách nhiệm nêu gương")."""
+    return [m.group(1).strip() for m in _titled(proper).finditer(text)]

@@ -79,6 +79,13 @@ def test_a_document_only_cited_has_no_content_here(assistant):
     assert named.answer.startswith("Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về")
 
 
+def test_which_document_the_plan_cites_by_its_title_is_answered_by_the_citing_clause(assistant):
+    # the scope model alone would refuse it (its words are those of questions asking the rules' content)
+    reply = assistant.ask("Văn bản quy định những điều đảng viên không được làm mà Kế hoạch dẫn chiếu là văn bản nào?")
+    assert (reply.confidence, reply.citations[0].ref, reply.signals["rule"]) == ("high", "I.2", "named")
+    assert "Quy định về những điều đảng viên không được làm" in reply.citations[0].text
+
+
 def test_work_done_with_a_cited_document_is_the_plans_content(assistant):
     # studying, disseminating, checking the implementation of Kết luận 21 is what the plan is about
     # the rule, with the ranking the word views give (the query adapter's is learned, and retrained)

@@ -182,6 +182,13 @@ def test_the_issuer_the_document_names_in_its_own_text(assistant):
     assert [c.ref for c in dated.citations[:2]] == ["header", "meta"]
 
 
+def test_which_document_is_answered_by_the_title_the_clause_cites_it_by(assistant):
+    reply = assistant.ask("kế hoạch dẫn quy định nào về trách nhiệm nêu gương?")
+    assert reply.answer == "Các quy định về trách nhiệm nêu gương của cán bộ, đảng viên (I.2)."
+    named = assistant.ask("Văn bản quy định những điều đảng viên không được làm mà Kế hoạch dẫn chiếu là văn bản nào?")
+    assert named.answer == "Quy định về những điều đảng viên không được làm (I.2)."
+
+
 def test_where_it_was_issued_and_who_receives_it(assistant):
     # the dating line gives the place, asked in Central words too ("ở thành phố mô")
     place = assistant.ask("Cấy văn bản ni được ký ở thành phố mô rứa?")

@@ -157,6 +157,8 @@ _REMARK = re.compile(r"^(?:(?:bo|so|phong|don vi|co quan|chi bo|xa|ap|truong|nha
                      r"(?:toi|em|minh|chung toi|tui|chau|con)\b(?!.*\b(?:gi|nao|sao|khong|ko|hong|dau|ai|bao nhieu|may)\b)")
 
 
+# which document is meant ("dẫn quy định nào", "theo văn bản gì"): a name the citing clause gives
+WHICH_DOCUMENT = re.compile(r"\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
 # On the folded question. "does the plan mention X?"
 EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")

@@ -4,8 +4,9 @@ answers with its parts; a question about a body answers with its role and task."
 from __future__ import annotations
 
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
-from ...text import collapse, fold
-from .base import EXISTENCE, YES_NO, Kind
+from ...documents.types import titled_citations
+from ...text import collapse, fold, syllables
+from .base import EXISTENCE, WHICH_DOCUMENT, YES_NO, Kind
 
 
 def citing_passage(q, clause, info) -> str | None:
@@ -18,6 +19,16 @@ def citing_passage(q, clause, info) -> str | None:
                          if mark in clause.text[:at]), default=0)
             return clause.text[start:]
     return None
+
+
+def _title_asked(q, clause) -> str | None:
+    """Of the documents the clause cites by their kind and subject, the one whose subject shares most
+    of the question's topic words (at least one); None when it cites none so."""
+    topic = set(q.topic)
+    scored = [(sum(fold(w) in topic for w in set(syllables(title.split(" về ", 1)[1]))), -i, title)
+              for i, title in enumerate(titled_citations(clause.text, proper=False))]
+    best = max(scored, default=None)
+    return best[2] if best and best[0] > 0 else None
 
 
 class What(Kind):
@@ -42,6 +53,9 @@ class What(Kind):
             if body in facts.coordinate and facts.lead:
                 return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
         folded = collapse(fold(q.text))
+        named = _title_asked(q, clause) if WHICH_DOCUMENT.search(folded) else None
+        if named:  # "kế hoạch dẫn quy định nào về nêu gương?": the title the clause cites it by
+            return f"{named} ({clause.ref})."
         # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
         # on a time, and the plan's comes first
         timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None

@@ -18,7 +18,8 @@ PLACE_ASKED = (r"(?:(?:muc|phan|diem|viec|nhiem vu|noi dung|dieu|khoan|chuong) (
 PATTERN = re.compile(
     # "ở mục IV" gives the place (the question is about what is there); "ở mục nào" asks for it
     r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|tai dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
-    r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|y nao|trong muc nao|duoc neu o|de cap o"
+    # ("có ý nào về … không?" asks whether the plan has one: no place)
+    r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|(?<!co )y nao|trong muc nao|duoc neu o|de cap o"
     r"|nam trong|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap|task) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)|task nao"
     # "Nhiệm vụ về cải cách hành chính là số mấy?" (not "văn bản … là số mấy?", a document's number)
