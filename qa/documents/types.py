@@ -47,8 +47,9 @@ def type_of_abbreviation(abbreviation: str) -> DocumentType | None:
 @lru_cache(maxsize=2)
 def _titled(proper: bool) -> re.Pattern:
     names = "|".join(re.escape(t.name.capitalize()) for t in document_types())
-    # ("cán bộ, đảng viên" is one phrase: its comma ends no title)
-    subject = r"[^,;.()«»\"\n]+(?:, (?:đảng viên|công chức|viên chức)\b[^,;.()«»\"\n]*)*"
+    # a subject runs to the end of its list item: across commas ("cán bộ, đảng viên", "kinh tế - xã hội,
+    # bảo đảm quốc phòng - an ninh"), up to the next document cited ("…, các quy định về …", "…, Kết luận số …")
+    subject = rf"[^,;.()«»\"\n]+(?:,(?! (?i:(?:các |những )?(?:{names}))\b)[^,;.()«»\"\n]+)*"
     if proper:
         return re.compile(rf"(?<![\w-])((?:{names}) về {subject})")
     return re.compile(rf"(?<![\w-])((?:các |những )?(?:{names}) về {subject})", re.IGNORECASE)

@@ -3,10 +3,12 @@ answers with its parts; a question about a body answers with its role and task."
 
 from __future__ import annotations
 
+import re
+
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
-from .base import EXISTENCE, WHICH_DOCUMENT, YES_NO, Kind
+from .base import EXISTENCE, YES_NO, Kind
 
 
 def citing_passage(q, clause, info) -> str | None:
@@ -21,14 +23,24 @@ def citing_passage(q, clause, info) -> str | None:
     return None
 
 
-def _title_asked(q, clause) -> str | None:
-    """Of the documents the clause cites by their kind and subject, the one whose subject shares most
-    of the question's topic words (at least one); None when it cites none so."""
-    topic = set(q.topic)
+# one document of a kind asked ("dẫn quy định nào", "theo văn bản gì"; not "những nghị quyết, quy định
+# nào", a list)
+_ONE_DOCUMENT = re.compile(r"^(?!.*\b(?:nhung|cac)\b[\w ,]{0,30}\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan)"
+                           r" (?:nao|gi)\b).*?\b(quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
+
+
+def _title_asked(q, clause, kind: str) -> str | None:
+    """Of the documents of the ``kind`` asked ("van ban": any) the clause cites by their kind and
+    subject, the one whose subject shares most of the question's content words (two, or all of a
+    one-word question); None when it cites none so."""
+    topic = set(q.content)  # ("trách nhiệm", "nêu" also ask, and are a title's words here)
+    titles = [t for t in titled_citations(clause.text, proper=False)
+              if kind == "van ban" or re.sub(r"^(?:cac|nhung) ", "", fold(t).lower()).startswith(kind + " ")]
     scored = [(sum(fold(w) in topic for w in set(syllables(title.split(" về ", 1)[1]))), -i, title)
-              for i, title in enumerate(titled_citations(clause.text, proper=False))]
+              for i, title in enumerate(titles)]
     best = max(scored, default=None)
-    return best[2] if best and best[0] > 0 else None
+    # two words at least, of a question that has two ("phong cách" is no "quốc phòng")
+    return best[2] if best and best[0] >= min(2, len(topic)) and best[0] > 0 else None
 
 
 class What(Kind):
@@ -53,7 +65,8 @@ class What(Kind):
             if body in facts.coordinate and facts.lead:
                 return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
         folded = collapse(fold(q.text))
-        named = _title_asked(q, clause) if WHICH_DOCUMENT.search(folded) else None
+        asked = _ONE_DOCUMENT.search(folded)
+        named = _title_asked(q, clause, asked.group(1)) if asked else None
         if named:  # "kế hoạch dẫn quy định nào về nêu gương?": the title the clause cites it by
             return f"{named} ({clause.ref})."
         # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
