@@ -158,7 +158,9 @@ _REMARK = re.compile(r"^(?:(?:bo|so|phong|don vi|co quan|chi bo|xa|ap|truong|nha
 
 
 # which document is meant ("dẫn quy định nào", "theo văn bản gì"): a name the citing clause gives
-WHICH_DOCUMENT = re.compile(r"\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
+ASKED_KINDS = "quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan"  # the kinds of document asked "… nào"
+WHICH_DOCUMENT = re.compile(rf"\b(?:{ASKED_KINDS}) (?:nao|gi)\b")
+
 # On the folded question. "does the plan mention X?"
 EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| toi| ve)?\b.*\bkhong|co trong ke hoach"
                        r"|ke hoach co (noi|nhac|de cap|yeu cau|neu|quy dinh)\b)")

@@ -8,7 +8,7 @@ import re
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
-from .base import EXISTENCE, YES_NO, Kind
+from .base import ASKED_KINDS, EXISTENCE, YES_NO, Kind
 
 
 def citing_passage(q, clause, info) -> str | None:
@@ -25,8 +25,8 @@ def citing_passage(q, clause, info) -> str | None:
 
 # one document of a kind asked ("dẫn quy định nào", "theo văn bản gì"; not "những nghị quyết, quy định
 # nào", a list)
-_ONE_DOCUMENT = re.compile(r"^(?!.*\b(?:nhung|cac)\b[\w ,]{0,30}\b(?:quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan)"
-                           r" (?:nao|gi)\b).*?\b(quy dinh|van ban|ket luan|nghi quyet|chi thi|huong dan) (?:nao|gi)\b")
+_ONE_DOCUMENT = re.compile(rf"^(?!.*\b(?:nhung|cac)\b[\w ,]{{0,30}}\b(?:{ASKED_KINDS}) (?:nao|gi)\b)"
+                           rf".*?\b({ASKED_KINDS}) (?:nao|gi)\b")
 
 
 def _title_asked(q, clause, kind: str) -> str | None:

@@ -17,6 +17,9 @@ _EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\
 _RHYTHM = (r"(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
            r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)")
 
+# a rhythm offered against doing it once: "học đều đều hay một lần là xong?"
+_ONCE = r"hay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)"
+
 PATTERN = re.compile(
     # ("thời gian qua / tới / gần đây": a while past or to come, no time asked)
     r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han"
@@ -36,7 +39,7 @@ PATTERN = re.compile(
     r"|roi vao (?:(?:khoang|dip|luc|thoi diem|thoi gian|giai doan|thang|nam|quy)(?: \w+)? nao|khi nao|bao gio)"
     r"|(?<!cot )moc (?:nao|gi|may)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
     # "đều đều hay một lần là xong?": how often, offered
-    r"|hay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)"
+    rf"|{_ONCE}"
     # Southern "hồi nào" typed without accents, asking at the end ("học hồi nào vậy?"; not "đại hội nào",
     # "Quốc hội nào"; typed with accents, "hội nào" is no "hồi": ``When.detect``)
     r"|(?<!dai )(?<!quoc )hoi nao(?=(?:\W+(?:vay|v|z|ta|ha|a|nhi|the))*\W*$)"
@@ -62,8 +65,7 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 # "bao lâu (làm) một lần", "mấy năm một lần", "mấy lần": how often, which "thường xuyên" does not say
 _OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b"
-                          # "học đều đều hay một lần là xong?": a rhythm or once, offered
-                          r"|\bhay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)\b")
+                          rf"|\b{_ONCE}\b")  # a rhythm or once, offered
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
 _MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also ends "01/12/2021"
@@ -95,8 +97,7 @@ _RELATED = 2  # the clauses after the best whose timing a reply may give as rela
 _OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
                         # offered first: "làm “thường xuyên” hay có thời hạn cụ thể?"
                         r"|\b(?:thuong xuyen|lien tuc|hang nam|dinh ky|deu deu|deu dan)(?=(?:\W{0,2} (?:khong|ko|k|hong))?\W{0,2} hay\b)"
-                        # or once: "đều đều hay một lần là xong?"
-                        r"|\bhay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)\b")
+                        rf"|\b{_ONCE}\b")  # or once
 
 
 @lru_cache(maxsize=256)
