@@ -17,9 +17,10 @@ from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .ask.kinds.meta import described_implemented, named_by_number
 from .config import MILVUS_TOKEN_ENV, Config
-from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, points_at_cited
+from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, pointed_body, points_at_cited
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
+from .facts import body_names
 from .index import IndexProblem, LoadedIndex, build_index, load_index
 from .inputs import InputError, echo, question_text
 from .lexicon import Lexicon
@@ -202,13 +203,27 @@ class Assistant:
     def _plan(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan]:
         """The question with its slips fixed, its analysis, the earlier turns that count, and how
         the turn is read (standalone, or leaning on them)."""
-        question = self._named(self._speller.fix(question))
+        question = self._body_named(self._named(self._speller.fix(question)), history)
         q = analyze(question, self.config.max_question_chars, self._title_words)
         previous = [analyze(self._named(self._speller.fix(h)), self.config.max_question_chars, self._title_words)
                     for h in history[-_HISTORY_TURNS:]]
         previous = self._with_cited([p for p in previous if p.content])
         return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
                                                 self._reread)
+
+    def _body_named(self, text: str, history: list[str]) -> str:
+        """"Cơ quan đó phải làm gì?", "Họ phải …" after a who-question: the body the earlier reply
+        named first, by its name ("Phần IV bắt đầu bằng cơ quan nào? || cơ quan đó phải đưa nội dung
+        kết luận vào đâu?" asks it of Đảng đoàn Quốc hội)."""
+        span = pointed_body(text) if history else None
+        if span is None or self._reread(self._named(self._speller.fix(history[-1]))).kind != "who":
+            return text
+        reply = self._ask(history[-1], history[:-1])
+        bodies = body_names(reply.answer) if reply.found else ()
+        if not bodies:
+            return text
+        start, end = span
+        return f"{text[:start]}{bodies[0]}{text[end:]}"
 
     def _named(self, text: str) -> str:
         """The text with the document the plan implements named where it is described ("kết luận mà kế

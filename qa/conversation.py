@@ -39,6 +39,23 @@ _ANY_DOCUMENT = re.compile(r"\b(?:van ban|tai lieu) (?:do|ay)\b|\bno\b")
 _BY = re.compile(r" (?:ai|co quan|cap|bo|ban(?! hanh))\b")
 
 
+# a body pointed at, the one the earlier reply named: "cơ quan đó phải làm gì?", "Họ phải …" (typed
+# without accents, "ho" only opening the turn before what they must do: "hồ" is no pointer)
+_BODY_POINTED = re.compile(r"\b(?:co quan|don vi|ban|to chuc|ben) (?:do|ay|nay|kia)\b"
+                           r"|^\W*(?:vay |the |con )?ho(?= (?:phai|se|can|lam|duoc|co|thi|bam|dua)\b)")
+_THEY = re.compile(r"(?<!\w)họ(?!\w)")
+
+
+def pointed_body(text: str) -> tuple[int, int] | None:
+    """Where a turn points at a body by "cơ quan đó", "đơn vị ấy", "họ": the span to put its name in."""
+    m = _BODY_POINTED.search(fold(text).lower())
+    if m:
+        start = m.start() if not m.group(0).endswith("ho") else m.end() - 2
+        return start, m.end()
+    m = _THEY.search(text.lower())
+    return (m.start(), m.end()) if m else None
+
+
 def _points_at_document(text: str) -> bool:
     folded, lower = fold(text), text.lower()
     accented = has_diacritics(text) and len(folded) == len(text)  # fold keeps every character's place

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.conversation import history_texts, plan_turn
+from qa.conversation import history_texts, plan_turn, pointed_body
 from qa.question import analyze
 
 
@@ -366,3 +366,21 @@ def test_a_rhythm_offered_as_the_answer_is_no_topic_of_the_turn(assistant):
     reply = assistant.ask("vậy làm khi nào, định kỳ hay sao ta?", ["Lấy phiếu tín nhiệm có trong kế hoạch hông?"])
     assert reply.citations[0].ref == "III.5"
     assert plan_turn(analyze("còn tự phê bình thì làm khi nào?"), [first]).mode == "new_topic"
+
+
+def test_a_body_pointed_at_is_found_where_its_name_goes():
+    assert pointed_body("Cơ quan đó phải làm gì với luật, pháp lệnh?") == (0, 10)
+    assert pointed_body("Họ phải làm gì với legislative programme?") == (0, 2)
+    assert pointed_body("vay ho phai lam j") == (4, 6)  # typed without accents: "ho" opening what they must do
+    assert pointed_body("Trách nhiệm của họ là gì?") == (16, 18)
+    assert pointed_body("ho chi minh") is None and pointed_body("Cơ quan nào chủ trì?") is None
+
+
+def test_the_body_the_earlier_who_reply_named_is_the_one_pointed_at(assistant):
+    history = ["Mình cần câu đố về phần IV", "phần đó bắt đầu bằng cơ quan nào?"]
+    assert assistant.ask(history[1], history[:1]).answer == "Đảng đoàn Quốc hội (IV.1)."
+    reply = assistant.ask("cơ quan đó phải đưa nội dung kết luận vào đâu?", history)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "IV.1.1")
+    assert reply.answer.startswith("Thể chế hóa, cụ thể hóa nội dung Kết luận thành quy định trong các luật")
+    # after a question that is no who-question, "họ" is left to the follow-up rules
+    assert assistant._body_named("Họ phải làm gì?", ["Phần IV nói về gì?"]) == "Họ phải làm gì?"
