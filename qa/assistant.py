@@ -268,6 +268,7 @@ class Assistant:
         return self._info.knows(syllable, has_diacritics(syllable))
 
     def _ask(self, question: str, history: list[str]) -> Reply:
+        text = question
         question, q, previous, plan = self._plan(question, history)
         problem = self._input_problem(question, q)
         if problem:
@@ -279,6 +280,8 @@ class Assistant:
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
             plan, retrieval = pointed, self._retrieve(pointed, previous)
         resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
+        if not resolved and history and pointed_body(question) is None and pointed_body(self._speller.fix(text)):
+            resolved = question  # "cơ quan đó …" read with the body's name in its place: shown as read
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
 
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
