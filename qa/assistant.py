@@ -201,27 +201,34 @@ class Assistant:
         return self.retriever.read(plan.question, plan.context).dense_text
 
     def _plan(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan]:
-        """The question with its slips fixed, its analysis, the earlier turns that count, and how
-        the turn is read (standalone, or leaning on them)."""
-        question = self._body_named(self._named(self._speller.fix(question)), history)
-        q = analyze(question, self.config.max_question_chars, self._title_words)
-        previous = [analyze(self._named(self._speller.fix(h)), self.config.max_question_chars, self._title_words)
-                    for h in history[-_HISTORY_TURNS:]]
-        previous = self._with_cited([p for p in previous if p.content])
-        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
-                                                self._reread)
+        """The question with its slips fixed, its analysis, the earlier turns that count, and how the
+        turn is read (standalone, or leaning on them)."""
+        return self._read(question, history)[:4]
 
-    def _body_named(self, text: str, history: list[str]) -> str:
-        """"Cơ quan đó phải làm gì?", "Họ phải …" after a who-question: the body the earlier reply
-        named first, by its name ("Phần IV bắt đầu bằng cơ quan nào? || cơ quan đó phải đưa nội dung
-        kết luận vào đâu?" asks it of Đảng đoàn Quốc hội)."""
-        span = pointed_body(text) if history else None
-        if span is None or self._reread(self._named(self._speller.fix(history[-1]))).kind != "who":
-            return text
+    def _read(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan, str]:
+        """``_plan``, and the question as read when a body it points at was put in by name ("" otherwise)."""
+        earlier = [analyze(self._named(self._speller.fix(h)), self.config.max_question_chars, self._title_words)
+                   for h in history[-_HISTORY_TURNS:]]
+        question = self._named(self._speller.fix(question))
+        read_as = self._body_named(question, history, earlier[-1]) if earlier else ""
+        question = read_as or question
+        q = analyze(question, self.config.max_question_chars, self._title_words)
+        previous = self._with_cited([p for p in earlier if p.content])
+        return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
+                                                self._reread), read_as
+
+    def _body_named(self, text: str, history: list[str], last: Question) -> str:
+        """"Cơ quan đó phải làm gì?", "Họ phải …" after a who-question (``last``, the earlier turn as
+        analysed): the text with the body the earlier reply named first, by its name ("Phần IV bắt đầu
+        bằng cơ quan nào? || cơ quan đó phải đưa nội dung kết luận vào đâu?" asks it of Đảng đoàn Quốc
+        hội); "" when it points at none."""
+        span = pointed_body(text)
+        if span is None or last.kind != "who":
+            return ""
         reply = self._ask(history[-1], history[:-1])
         bodies = body_names(reply.answer) if reply.found else ()
         if not bodies:
-            return text
+            return ""
         start, end = span
         return f"{text[:start]}{bodies[0]}{text[end:]}"
 
@@ -268,8 +275,7 @@ class Assistant:
         return self._info.knows(syllable, has_diacritics(syllable))
 
     def _ask(self, question: str, history: list[str]) -> Reply:
-        text = question
-        question, q, previous, plan = self._plan(question, history)
+        question, q, previous, plan, read_as = self._read(question, history)
         problem = self._input_problem(question, q)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
@@ -279,9 +285,8 @@ class Assistant:
             if plan.pin_previous and retrieval.hits else None
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
             plan, retrieval = pointed, self._retrieve(pointed, previous)
-        resolved = "" if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
-        if not resolved and history and pointed_body(question) is None and pointed_body(self._speller.fix(text)):
-            resolved = question  # "cơ quan đó …" read with the body's name in its place: shown as read
+        # ("cơ quan đó …" read with the body's name in its place is shown as read)
+        resolved = read_as if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
 
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:

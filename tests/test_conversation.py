@@ -384,4 +384,4 @@ def test_the_body_the_earlier_who_reply_named_is_the_one_pointed_at(assistant):
     assert reply.answer.startswith("Thể chế hóa, cụ thể hóa nội dung Kết luận thành quy định trong các luật")
     assert reply.resolved_question == "Đảng đoàn Quốc hội phải đưa nội dung kết luận vào đâu?"  # shown as read
     # after a question that is no who-question, "họ" is left to the follow-up rules
-    assert assistant._body_named("Họ phải làm gì?", ["Phần IV nói về gì?"]) == "Họ phải làm gì?"
+    assert assistant._plan("Họ phải làm gì?", ["Phần IV nói về gì?"])[0] == "Họ phải làm gì?"

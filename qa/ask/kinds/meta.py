@@ -79,9 +79,9 @@ META_FIELDS = (
     # "thay mặt ai ký?", "ký thay mặt cơ quan nào?": on whose behalf, the issuing body ("T/M BỘ CHÍNH TRỊ");
     # the field's second entry, tried before "Người ký", whose "ai … ký" it would otherwise be
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
-    # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     # the recipients ("Nơi nhận") close a document, after its signature: no register field holds them
     ("Nơi nhận", r"\b(noi nhan|ai nhan (ban chinh|van ban|ke hoach|kh)|(gui|phat hanh) (den|toi|cho|ve) (nhung )?(noi|co quan|ai) nao)\b"),
+    # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
                          r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
