@@ -281,7 +281,8 @@ class Assistant:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
         retrieval = self._retrieve(plan, previous)
         pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
-                                 earlier=previous[-1] if previous else None) \
+                                 earlier=previous[-1] if previous else None,
+                                 register=retrieval.hits[0].clause.kind in ("title", "header", "meta")) \
             if plan.pin_previous and retrieval.hits else None
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
             plan, retrieval = pointed, self._retrieve(pointed, previous)

@@ -113,17 +113,23 @@ def _answered_by_document(q: Question, earlier: Question, kinds: frozenset[str])
 
 
 def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[str], Question],
-                   any_question: bool = False, earlier: Question | None = None) -> TurnPlan | None:
+                   any_question: bool = False, earlier: Question | None = None,
+                   register: bool = False) -> TurnPlan | None:
     """"Kế hoạch 03 thực hiện kết luận nào?" → "kết luận đó ban hành ngày nào?": the document is in
     the earlier reply, not in the earlier question. When the clause that reply cited first (``topic``)
     names one document the corpus does not hold (of the kind pointed at, if named), the field asked
     (its date, issuer, signer) is that document's; None otherwise. With ``any_question``, whatever
-    the turn asks of the document pointed at (an earlier turn, read for the turns after it)."""
-    if not (points_at_cited(q) if any_question else asks_of_pointed_document(q)):
+    the turn asks of the document pointed at (an earlier turn, read for the turns after it). A number
+    asked of no document named is the cited one's when ``topic`` is a task or the opening, not the
+    ``register`` (the masthead names what the plan implements too: "số hiệu?" there is the plan's)."""
+    # "Bên làm luật phải làm gì? || Làm theo văn bản số mấy?": the number or basis asked of no document
+    # named, after a turn whose reply cites a task, is of the document that task is done by
+    by_task = not any_question and not register and not q.doc_keys and q.kind == "meta" and q.meta_field in _TASK_FIELDS
+    if not (points_at_cited(q) if any_question else asks_of_pointed_document(q) or by_task):
         return None
     kinds = _kinds_pointed(q.text)
-    if not kinds and earlier is not None and _answered_by_document(q, earlier, kinds):
-        kinds = frozenset(DOCUMENT_KINDS.values())  # any kind: the document that answered
+    if not kinds and (by_task or earlier is not None and _answered_by_document(q, earlier, kinds)):
+        kinds = frozenset(DOCUMENT_KINDS.values())  # any kind: the document that answered, or the task's
     if not kinds:
         return None  # "nó" alone may be the earlier turn's task, not a document
     cited = {k for k in document_keys(topic) if k not in held and k[0] in kinds}
@@ -132,6 +138,9 @@ def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[s
     return TurnPlan("standalone", reread(f"{document_number(cited.pop())} {q.text}"), "", False)
 
 
+# the field that, asked after a task, is the number of the document the task cites ("Căn cứ" after a
+# turn about the plan asks what the plan implements)
+_TASK_FIELDS = frozenset({"Số hiệu"})
 # metadata fields that, in a follow-up, are asked of the earlier turn's topic: its gist, what it cites, its
 # number ("theo kết luận số mấy?")
 _TOPIC_FIELDS = frozenset({None, "Tên văn bản", "Căn cứ", "Số hiệu"})

@@ -315,8 +315,11 @@ def without_courtesy(text: str) -> str:
             after = kept[last.end():]
             # what precedes the announcing phrase is background only when a question of its own
             # follows it: not one that points back at what was told ("việc này", "cuộc vận động đó")
+            # ("Kế hoạch đề ra bao nhiêu nhiệm vụ? Xin cho biết con số chính xác.": a question asked before
+            # the phrase, and none after it, is the question)
+            asked_before = "?" in kept[:last.start()] and "?" not in after
             own = len(content_syllables(after)) >= 2 and not _points_back(after) \
-                and not _BARE_CHOICE.match(collapse(fold(after)))
+                and not _BARE_CHOICE.match(collapse(fold(after))) and not asked_before
             head = "" if own else kept[:last.start()]
             kept = f"{head} {pattern.sub(' ', after)}"
     if _DROPPED is not None:
@@ -564,12 +567,13 @@ _DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong d
 
 
 # what the asker will do with the answer, said after the question ("… từ ngày nào để em vào sổ theo dõi")
-_ASKERS_PURPOSE = re.compile(r"[,\s]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
-                             r"(?!\w)[^?]*$"
+_ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
+                             r"(?!\w)[^?]*(?:\)\s*\?)?\s*$"
                              # "… để ghi lên băng rôn buổi sinh hoạt": what the answer is for, said without who
-                             r"|[,\s]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp|phân loại|lưu|nhập|đối chiếu"
+                             # (in brackets too: "Lĩnh vực của văn bản là gì (để phân loại hồ sơ)?")
+                             r"|[,\s(]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp|phân loại|lưu|nhập|đối chiếu"
                              r"|giới thiệu|giảng|dạy)(?!\w)"
-                             r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*$", re.IGNORECASE)
+                             r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*(?:\)\s*\?)?\s*$", re.IGNORECASE)
 
 
 # a tag question alone: "Có đúng không?", "Đúng hay sai?", "Vậy có phải không ạ?", "Có thật không?"

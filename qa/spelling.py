@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .datafiles import DATA, data_lines
-from .text import STOPWORDS, fold, has_diacritics
+from .text import ABBREVIATIONS, STOPWORDS, fold, has_diacritics
 
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
@@ -175,11 +175,12 @@ class Speller:
 
     def _slip(self, lower: str) -> bool:
         """A word to fix: a syllable's length with a vowel ("ubkt", "hđnd" are abbreviations), which
-        the corpus does not use and which, shaped like a syllable, is no word of the language
-        either (one that is, is the user's own)."""
+        the corpus does not use, which is none of the abbreviations read later ("tgian" is no slip
+        for "gian") and which, shaped like a syllable, is no word of the language either (one that
+        is, is the user's own)."""
         return 3 <= len(lower) <= _LONGEST and lower.isalpha() and bool(_VOWEL.search(fold(lower))) \
             and not _ROMAN.fullmatch(lower) \
-            and not self.knows(lower) \
+            and not self.knows(lower) and fold(lower) not in ABBREVIATIONS \
             and not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
 
     def _in_context(self, lower: str, before: str, after: str) -> str | None:

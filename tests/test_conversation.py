@@ -385,3 +385,17 @@ def test_the_body_the_earlier_who_reply_named_is_the_one_pointed_at(assistant):
     assert reply.resolved_question == "Đảng đoàn Quốc hội phải đưa nội dung kết luận vào đâu?"  # shown as read
     # after a question that is no who-question, "họ" is left to the follow-up rules
     assert assistant._plan("Họ phải làm gì?", ["Phần IV nói về gì?"])[0] == "Họ phải làm gì?"
+
+
+def test_the_number_asked_after_the_document_a_turn_names_is_that_document_s(assistant):
+    reply = assistant.ask("số mấy thế ạ", history=["cái kết luận mà kế hoạch này thực hiện ấy"])
+    assert "21-KL/TW" in reply.answer and "03-KH/TW" not in reply.answer
+    # after a turn about the plan itself, its own number
+    own = assistant.ask("số hiệu?", history=["KH 03 ban hành ngày nào?"])
+    assert own.answer == "Số hiệu: 03-KH/TW (03-KH/TW)."
+
+
+def test_how_often_with_its_rhythm_word_follows_the_earlier_topic(assistant):
+    reply = assistant.ask("định kỳ bao lâu một lần?", history=["KH 03 nói gì về lấy phiếu tín nhiệm"])
+    assert (reply.kind, reply.citations[0].ref) == ("when", "III.5")
+    assert reply.answer.startswith("Năm thứ 3, nhiệm kỳ Đại hội Đảng")

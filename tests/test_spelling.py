@@ -121,3 +121,10 @@ def test_a_function_word_typed_with_its_marks_is_meant_even_where_another_spelli
     speller = _marked_speller({"chi", "bộ", "máy", "lâu"}, {"bo may"})
     assert speller.fix("chi bộ mấy lâu họp một lần?") == "chi bộ mấy lâu họp một lần?"
     assert speller.fix("chi bộ mây lâu") == "chi bộ máy lâu"  # no function word: the corpus's spelling
+
+
+def test_an_abbreviation_read_later_is_no_slip_to_re_spell():
+    # "tgian" (thời gian) is expanded after spelling; re-spelt first it became "gian"
+    speller = _marked_speller({"gian", "thời", "thực", "hiện"}, {"thoi gian"})
+    assert speller.fix("tgian thực hiện?") == "tgian thực hiện?"
+    assert speller.fix("kgian thực hiện?") == "gian thực hiện?"  # not an abbreviation: still a slip

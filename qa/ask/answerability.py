@@ -80,6 +80,11 @@ class Verdict:
         return out
 
 
+# the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
+_NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua)\b")
+_AFTER = re.compile(r"\bsau\b")
+
+
 class Judge:
     def __init__(self, info: CorpusInfo, config: Config, ctx: AnswerContext, model: str | None = None,
                  calibration: Calibration | None = None, words=None) -> None:
@@ -245,6 +250,8 @@ class Judge:
         by_name, pattern, names, asks = _number_asked(self.ctx.slots.get("document", "number"))
         asked = [by_name[m.group(1)] for m in pattern.finditer(folded)] or _head_type_asked(q.text, folded, by_name, names,
                                                                                           asks)
+        if q.kind == "where" and _PART_OPENS.search(folded):
+            asked = []  # "nhiệm vụ về xây dựng pháp luật là số mấy?": the number of the task, not of a law
         if asked and not any(t.abbreviation and fold(t.abbreviation) in self.info.doc_types for t in asked):
             return f"Kế hoạch không dẫn {asked[0].name.lower()} nào có số hiệu."
         # "theo nghị định nào?": which document of a kind the corpus never names at all ("những nghị
@@ -275,14 +282,17 @@ class Judge:
     def _position(self, hit) -> int:
         return self.ctx.position(hit.clause)
 
-    def _unknown_choice(self, q: Question) -> tuple[str, str] | None:
+    def _unknown_choice(self, q: Question, bridges=()) -> tuple[str, str] | None:
         """"Bỏ phiếu kín hay giơ tay?": a choice between alternatives one of which the corpus
-        never mentions, in any words, is a choice it does not make."""
+        never mentions, in any words (its own, or a phrase the lexicon reads as its: "quanh năm"
+        is "thường xuyên"), is a choice it does not make."""
         m = _CHOICE.search(q.text.lower())
         if not m or fold(m.group(2)).split()[0] in _NO_CHOICE_TAILS:
             return None  # "… hay chăng?", "… hay không?", "… hay ai?": a yes/no or an open question, no choice
         sides = (m.group(1), m.group(2))
-        unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) for t in syllables(side))
+        bridged = {s for b in bridges for s in b.said_syllables}
+        unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) and fold(t) not in bridged
+                       and t not in STOPWORDS for t in syllables(side))
                    for side in sides]
         return sides if any(unknown) else None
 
@@ -382,6 +392,19 @@ class Judge:
                                 for i, a in zip(where, titled))
                 return (f"Phần {part.ref} giao việc cho {who}, nhưng bản {doc} trong kho dừng ở {last}: "
                         f"phần giao việc cho {who} không có trong bản này.")
+        return None
+
+    def _after_cut(self, q: Question, folded: str) -> str | None:
+        """"Sau Đảng đoàn Quốc hội, phần IV giao việc tiếp cho cơ quan nào?": the point asked for comes
+        after the last one of a copy cut off (the question names its part, or a body of its last
+        point, and asks for the next one), so it is in what is missing."""
+        if q.kind not in ("what", "who") or not _NEXT_ASKED.search(folded):
+            return None
+        for doc, last in self.info.truncated:
+            part, point = last.split(".")[0], ".".join(last.split(".")[:2])
+            text = next((c.text for c in self.info.clauses if c.ref == point and c.doc_id == doc), "")
+            if part in q.refs or any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded):
+                return f"Bản {doc} trong kho dừng ở {last}: phần tiếp theo không có trong bản này."
         return None
 
     def _acts(self, body: str) -> bool:
@@ -526,7 +549,7 @@ class Judge:
         if corpus_rules and wording:
             # "Trong KH03 có chữ 'tự soi, tự sửa' không?": a wording asked as wording, which no clause uses
             return Verdict("low", f"Kế hoạch không dùng cụm từ «{wording}».", s, 0.0, "wording")
-        choice = self._unknown_choice(q)
+        choice = self._unknown_choice(q, retrieval.bridges)
         if worded and choice:
             return Verdict("low", f"Kế hoạch không nói là {choice[0]} hay {choice[1]}.", s, 0.0, "choice")
         idle = [b for b in q.bodies if not self._acts(b)]
@@ -548,6 +571,10 @@ class Judge:
         if corpus_rules and cut_part:
             # "Tỉnh ủy phải làm gì?": the part that gives them work is cut off after its first point
             return Verdict("low", cut_part, s, 0.0, "cut-part")
+        after_cut = self._after_cut(q, folded)
+        if corpus_rules and after_cut:
+            # "Sau Đảng đoàn Quốc hội, phần IV giao việc tiếp cho cơ quan nào?": the copy ends there
+            return Verdict("low", after_cut, s, 0.0, "cut-part")
         absent = self._absent_from_named(q, retrieval.hits) if named else None
         if corpus_rules and absent:
             # "Tỉnh ủy được giao gì ở phần IV?": the part named does not name them
@@ -629,6 +656,8 @@ def _number_asked(words: tuple[str, ...]):
 
 
 _WHICH = re.compile(r" nao(?!\w)")
+# a part of the document whose number is asked, however long its subject ("nhiệm vụ về … là số mấy")
+_PART_OPENS = re.compile(r"\b(?:nhiem vu|muc|phan|viec|diem|noi dung|giai phap)\b(?: \w+){0,8} (?:la )?(?:so|thu) (?:may|bao nhieu)\b")
 # "hướng dẫn số mấy": the words that ask a number, and what stands right before them when a part of the
 # document is asked instead ("là nhiệm vụ số mấy")
 _PLACE_NUMBERED = re.compile(r"\b(?:nhiem vu|muc|phan|dieu|khoan|y|viec|cau|trang|diem|noi dung)\s+(?:la\s+)?$")

@@ -21,14 +21,17 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..datafiles import DATA, data_lines
-from ..text import collapse, fold
+from ..text import collapse, content_syllables, fold, has_diacritics, syllables
 
 TRUE, FALSE = "Đúng.", "Không đúng."
 
 
+_SAYS: set[str] = set()  # folded words of the verbs "says" (``claim_cues.tsv``), filled by _cues
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern, re.Pattern]:
-    by_kind: dict[str, list[str]] = {"lead": [], "tag": []}
+    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
@@ -36,6 +39,7 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     def words(phrases):
         return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
+    _SAYS.update(w for phrase in by_kind["says"] for w in phrase.split())
     lead = re.compile(rf"^\W*(?:{words(by_kind['lead'])})\s*[:\-–—.]\s*")
     tag = re.compile(rf"(?<!\w)(?:{words(by_kind['tag'] + by_kind['lead'])})(?!\w)")
     return lead, tag
@@ -78,6 +82,38 @@ def verdict(claimed: Iterable[str], actual: Iterable[str]) -> str | None:
         return None
     have = {key(a) for a in actual}
     return TRUE if all(c in have for c in claimed) else FALSE
+
+
+# words that narrow or deny a statement ("chỉ áp dụng cho …", "không cần …", "riêng của …"): finding the
+# statement's other words in a clause does not confirm it (typed with accents: folded, "chỉ" is also "chi")
+_NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài)(?!\w)")
+CONFIRMED_SHARE = 0.9  # of the statement's topic words the clause must use
+_MIN_WORDS = 3
+
+
+def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """A statement to check ("Đúng hay sai: KH yêu cầu thu hồi triệt để tài sản bị chiếm đoạt …") that
+    the clause says in its own words: typed with accents, nothing in it narrows or denies, and at least
+    ``CONFIRMED_SHARE`` of its content words (three or more; numbers, and the folded words in
+    ``ignore``, such as the names of kinds of document, aside) are the clause's."""
+    if not has_diacritics(text) or not is_claim(text):
+        return False
+    statement = collapse(without_lead(text).lower())
+    folded = fold(statement)
+    if len(folded) == len(statement):  # the cue words are no part of the statement ("đúng không")
+        for m in reversed(list(_cues()[1].finditer(folded))):
+            statement = statement[:m.start()] + " " + statement[m.end():]
+    if _NARROWING.search(statement):
+        return False
+    words = [w for w in content_syllables(_NUMBERED.sub(" ", statement))
+             if w.isalpha() and w not in ignore and w not in _SAYS]
+    if len(words) < _MIN_WORDS:
+        return False
+    said = set(syllables(fold(clause_text).lower()))
+    return sum(w in said for w in words) >= CONFIRMED_SHARE * len(words)
+
+
+_NUMBERED = re.compile(r"\S*[\d/]\S*")  # "01-KL/TW", "18/5/2021", "03", "KH/TW": a number, or a document's
 
 
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"

@@ -12,6 +12,8 @@ question's gold substrings (both NFC, white space collapsed). Ranks are 0-based.
                was found and is at most 200 characters; case, diacritics, punctuation, a
                few filler words ("của", "và", "ngày") and the spelling of dates aside.
                An acceptable answer naming several things matches when each one occurs.
+               A one-word answer typed with its marks ("Đúng", "Có", "Sai") keeps them: folded,
+               "đúng" would be found in "xây dựng" and "có" in "cơ quan".
 - abstention = precision and recall of ``found is False`` as a detector of out-of-scope
                questions; false-abstention rate = share of in-scope questions abstained on.
 - latency    = p50 / p95 by linear interpolation between closest ranks (numpy's default).
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from qa.text import collapse
@@ -136,8 +139,21 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
     return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _matches_one(haystack: list[str], acceptable: str) -> bool:
-    if _contains(haystack, answer_tokens(acceptable)):
+_MARKED_WORD = re.compile(r"\w+")
+
+
+def _marked(text: str) -> list[str]:
+    """Lower-case words of ``text`` with their diacritics (NFC)."""
+    return _MARKED_WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def _matches_one(haystack: list[str], acceptable: str, answer: str = "") -> bool:
+    tokens = answer_tokens(acceptable)
+    word = _marked(acceptable)
+    if len(tokens) == 1 and len(word) == 1 and word[0] != tokens[0] and tokens[0].isalpha():
+        # one word typed with marks: the reply must hold it with them ("đúng" is not "dựng")
+        return word[0] in _marked(answer)
+    if _contains(haystack, tokens):
         return True
     parts = [answer_tokens(p) for p in _PARTS.split(_dates(fold(acceptable)))]
     parts = [p for p in parts if p]
@@ -151,7 +167,7 @@ def answer_matches(answer: str, acceptable: Sequence[str], max_chars: int = ANSW
     if not answer or len(collapse(answer)) > max_chars:
         return False
     haystack = answer_tokens(answer)
-    return any(_matches_one(haystack, a) for a in acceptable if a.strip())
+    return any(_matches_one(haystack, a, answer) for a in acceptable if a.strip())
 
 
 def answer_correct(found: bool, answer: str, acceptable: Sequence[str],

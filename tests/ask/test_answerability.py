@@ -727,3 +727,23 @@ def test_a_cited_document_named_again_where_its_date_is_asked_is_the_one_asked(a
     assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
     # the document worked on only describes the plan, whose date is asked
     assert assistant.ask("Kế hoạch thực hiện KL 21 ban hành ngày nào?").answer.startswith("Ngày ban hành: 01/12/2021")
+
+
+def test_the_point_after_the_last_one_of_a_copy_cut_off_is_missing(assistant):
+    reply = assistant.ask("Sau Đảng đoàn Quốc hội, phần IV giao nhiệm vụ cho cơ quan nào tiếp theo?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part")
+    assert reply.answer.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2: phần tiếp theo không có trong bản này")
+    # the first one, which the copy holds, is answered
+    first = assistant.ask("Cơ quan được nêu đầu tiên trong phần IV là cơ quan nào?")
+    assert (first.confidence, first.answer) == ("high", "Đảng đoàn Quốc hội (IV.1).")
+
+
+def test_a_choice_one_side_of_which_the_lexicon_reads_as_the_plan_s_words_is_answered(assistant):
+    # "quanh năm" is "thường xuyên"; "từng" is a function word
+    reply = assistant.ask("phòng chống tham nhũng làm từng đợt hay quanh năm?")
+    assert (reply.kind, reply.confidence, reply.answer) == ("when", "high", "Thực hiện thường xuyên (III.8).")
+
+
+def test_the_number_of_a_task_about_law_making_is_its_place_not_a_law_s_number(assistant):
+    reply = assistant.ask("nhiệm vụ về xây dựng pháp luật là số mấy?")
+    assert (reply.kind, reply.confidence, reply.answer) == ("where", "high", "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10")

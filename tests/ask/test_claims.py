@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.ask.claims import FALSE, TRUE, claimed_dates, date_verdict, is_claim, verdict, without_lead
+from qa.ask.claims import FALSE, TRUE, claimed_dates, confirms, date_verdict, is_claim, verdict, without_lead
 
 
 @pytest.mark.parametrize("text, claim", [
@@ -121,3 +121,33 @@ def test_a_time_stated_for_a_task_is_checked_against_its_months(statement, timin
 def test_a_time_stated_to_be_checked_gets_its_verdict(assistant, question, answer):
     reply = assistant.ask(question)
     assert (reply.kind, reply.confidence, reply.answer) == ("when", "high", answer)
+
+
+@pytest.mark.parametrize("statement, clause, confirmed", [
+    # every content word of the statement is the clause's (the plan's name and "yêu cầu" aside)
+    ("KH 03 yêu cầu kiểm tra, giám sát việc thực hiện rồi đánh giá kết quả, đúng k ạ",
+     "Tăng cường công tác kiểm tra, giám sát việc tổ chức thực hiện và đánh giá kết quả thực hiện Kết luận.", True),
+    # a word that narrows the statement: not confirmed by the clause's other words
+    ("Câu hỏi đúng/sai: KH 03 chỉ áp dụng cho đảng viên công chức viên chức.",
+     "cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên", False),
+    # a word the clause does not use ("riêng", "UBKT"): no verdict
+    ("Đúng sai: tổ chức lấy phiếu tín nhiệm là nhiệm vụ của UBKT các cấp",
+     "Tiếp tục thực hiện việc lấy phiếu tín nhiệm đối với thành viên lãnh đạo cấp ủy", False),
+    # a question, not a statement to check
+    ("Kế hoạch yêu cầu kiểm tra, giám sát việc thực hiện không?",
+     "Tăng cường công tác kiểm tra, giám sát việc tổ chức thực hiện và đánh giá kết quả thực hiện.", False),
+    # typed without marks: "chi" may be "chỉ", so no verdict is given
+    ("dung hay sai: ke hoach yeu cau kiem tra giam sat danh gia ket qua",
+     "Tăng cường công tác kiểm tra, giám sát việc tổ chức thực hiện và đánh giá kết quả thực hiện.", False),
+])
+def test_a_statement_is_confirmed_only_by_a_clause_that_says_all_of_it(statement, clause, confirmed):
+    assert confirms(statement, clause, frozenset({"ke", "hoach"})) is confirmed
+
+
+def test_a_statement_the_best_clause_says_is_answered_true(assistant):
+    reply = assistant.ask("Đúng hay sai: KH03 yêu cầu thực hiện KL21 gắn với Kết luận số 01-KL/TW ngày 18/5/2021 của BCT")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "I.2")
+    assert reply.answer.startswith("Đúng — kế hoạch nêu (I.2): ")
+    # a narrowing word: the clause is given without a verdict
+    narrowed = assistant.ask("Câu hỏi đúng/sai: KH 03 chỉ áp dụng cho đảng viên, không nhắc tới công chức viên chức.")
+    assert not narrowed.answer.startswith("Đúng")

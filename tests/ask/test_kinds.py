@@ -57,6 +57,12 @@ from qa.types import Clause, Facts, Hit
     ("Sau khi kế hoạch có hiệu lực, có bao nhiêu cán bộ phải nghỉ việc?", "count"),  # the field only dates it
     ("Kế hoạch 03 có hiệu lực chưa?", "meta"),
     ("Trong kế hoạch có phần nào nói về cải cách hành chính không?", "where"),  # where a content is
+    # "ai … cũng" is anyone, not who: a yes/no question about the plan
+    ("Bí thư quyết hết một mình, ai nói cũng không nghe, kế hoạch có nói gì không?", "what"),
+    ("Cán bộ công chức có nằm trong đối tượng kế hoạch nhắc tới không?", "what"),  # belongs to, no place
+    ("Lĩnh vực của văn bản là gì (để phân loại hồ sơ)?", "meta"),  # the asker's purpose in brackets
+    ("Ông Võ Văn Thưởng ký kế hoạch này giờ còn giữ chức gì không?", "person"),  # an office held now
+    ("Mấy sếp lớn bị chấm điểm uy tín vô dịp mô?", "when"),  # Central "dịp mô": which occasion
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind

@@ -66,6 +66,11 @@ def test_answer_match_is_folded_and_whole_word():
     assert m.answer_matches("Xem mục III.1 của kế hoạch", ["III.1"])
     assert not m.answer_matches("Xem mục III.10 của kế hoạch", ["III.1"])
     assert not m.answer_matches("năm 20221", ["2022"])
+    # a one-word answer typed with its marks keeps them: folded, "đúng" is in "xây dựng", "có" in "cơ quan"
+    assert not m.answer_matches("Thể chế hóa … xây dựng pháp luật (III.10).", ["Đúng"])
+    assert not m.answer_matches("Cơ quan nhà nước (III.7).", ["Có"])
+    assert m.answer_matches("Đúng. Bộ Chính trị (II.1).", ["đúng"]) and m.answer_matches("CÓ, ở III.4", ["Có"])
+    assert m.answer_matches("Võ Văn Thưởng", ["vo van thuong"])  # typed without marks: folded as before
     assert not m.answer_matches("Đảng đoàn Quốc hội " + "x" * 200, ["Đảng đoàn Quốc hội"])  # free text
     assert m.answer_correct(False, "Đảng đoàn Quốc hội", ["Đảng đoàn Quốc hội"]) is False  # abstained
     assert m.answer_correct(True, "anything", []) is None  # not scored

@@ -86,6 +86,8 @@ META_FIELDS = (
                          r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
                          r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         # "ông … ký kế hoạch này, giờ còn giữ chức gì?": the signer named, then the office asked
+                         r"|\bk[yi]\b.{0,40}\bgiu (chuc( vu| danh)?|cuong vi) (gi|nao|la gi)\b"
                          # "đồng chí ấy giữ chức vụ gì lúc ký?"
                          r"|\bchuc (vu|danh) (gi|nao)\b.{0,12}\b(luc|khi) k[yi]\b"
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")

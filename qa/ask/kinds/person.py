@@ -14,7 +14,9 @@ from ..passages import join
 from .base import Kind, load_slots
 
 _CURRENT = re.compile(r"\b(dang la|hien la|hien nay la|hien gio la|bay gio la|hien tai la|dang giu|dang dam nhiem"
-                      r"|dang lam|hien dang|hien nay|hien tai|bay gio|nhiem ky nay|duong nhiem)\b")
+                      r"|dang lam|hien dang|hien nay|hien tai|bay gio|nhiem ky nay|duong nhiem|hien con|con (giu|dam nhiem))\b"
+                      # "giờ còn giữ chức gì?", "giờ đang làm gì?" ("bao giờ" asks when)
+                      r"|(?<!bao )\bgio (con|dang|la|lam|giu)\b")
 # the office someone holds ("giữ chức vụ gì", "cương vị gì"), asked of now with _CURRENT
 _OFFICE_ASKED = re.compile(r"\b((giu|lam|dam nhiem) )?(chuc vu|cuong vi|chuc) gi\b")
 _NAME_ASKED = re.compile(r"\b(ten (la )?gi|ho ten|ten cua|ten day du|ten ong|ten ba|dong chi nao|ong nao|ba nao"

@@ -8,7 +8,16 @@ import re
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
+from ..claims import TRUE, confirms
 from .base import ASKED_KINDS, EXISTENCE, YES_NO, Kind
+
+_REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
+
+
+def _document_words() -> frozenset[str]:
+    from ...question import document_words  # (qa.question reads the kinds)
+
+    return document_words()
 
 
 def citing_passage(q, clause, info) -> str | None:
@@ -72,6 +81,10 @@ class What(Kind):
         # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
         # on a time, and the plan's comes first
         timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None
+        if clause.kind not in _REGISTER and confirms(q.text, clause.text, _document_words()):
+            # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
+            head = f"{TRUE[:-1]} — kế hoạch nêu ({clause.ref}): "
+            return head + clip(passage, max(60, limit - len(head)))
         if EXISTENCE.search(folded) or YES_NO.search(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
             head = (f"Kế hoạch có đề cập ({clause.ref}; thời gian: {'; '.join(facts.timings)}): " if timed

@@ -14,8 +14,8 @@ from .meta import Meta
 _EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
                           r"|\b(ngay)/thang\b")
 
-_RHYTHM = (r"(lien tuc|thuong xuyen|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
-           r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|luc nao cung)")
+_RHYTHM = (r"(lien tuc|thuong xuyen|quanh nam|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
+           r"|(theo|tung) dot hay (la )?(lam |thuc hien )?(lien tuc|thuong xuyen|quanh nam|luc nao cung)")
 
 # a rhythm offered against doing it once: "học đều đều hay một lần là xong?"
 _ONCE = r"hay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)"
@@ -63,7 +63,8 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 
 
 # "bao lâu (làm) một lần", "mấy năm một lần", "mấy lần": how often, which "thường xuyên" does not say
-_OFTEN_ASKED = re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
+# ("định kỳ bao lâu một lần?": the rhythm word before it asks too)
+_OFTEN_ASKED = re.compile(r"\b(?:(?:dinh ky|deu dan|deu deu) )?(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b"
                           rf"|\b{_ONCE}\b")  # a rhythm or once, offered
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")

@@ -20,7 +20,8 @@ PATTERN = re.compile(
     r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|tai dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
     # ("có ý nào về … không?" asks whether the plan has one: no place)
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|(?<!co )y nao|trong muc nao|duoc neu o|de cap o"
-    r"|nam trong|thuoc nhiem vu|doan nao"
+    # ("có nằm trong đối tượng … không?" asks whether one belongs, not where)
+    r"|nam trong(?! (?:doi tuong|dien|danh sach|nhom|pham vi|so)\b)|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap|task) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)|task nao"
     # "Nhiệm vụ về cải cách hành chính là số mấy?" (not "văn bản … là số mấy?", a document's number)
     r"|(nhiem vu|muc|phan|diem|dieu|giai phap|viec)( \w+){1,8} la (so|thu) (may|bao nhieu)"

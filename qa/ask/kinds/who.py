@@ -190,8 +190,9 @@ def _named_body_nearby(hits, clause):
 
 
 # "những ai dám nghĩ khác": "those who …", a relative, not "who?", when a yes/no question holds it
-# ("Ai dám đứng mũi chịu sào … có được che chắn không?": "ai dám" is whoever dares)
-_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)")
+# ("Ai dám đứng mũi chịu sào … có được che chắn không?": "ai dám" is whoever dares; "ai nói cũng không
+# nghe", "ai cũng phải học": "ai … cũng" is anyone, everyone)
+_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)|\bai (?:\w+ ){0,2}cung\b")
 
 
 class Who(Kind):
