@@ -292,7 +292,7 @@ class Judge:
         sides = (m.group(1), m.group(2))
         bridged = {s for b in bridges for s in b.said_syllables}
         unknown = [any(len(t) > 1 and not t.isdigit() and not self.info.knows(t) and fold(t) not in bridged
-                       and t not in STOPWORDS for t in syllables(side))
+                       for t in syllables(side))
                    for side in sides]
         return sides if any(unknown) else None
 

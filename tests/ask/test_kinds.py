@@ -331,6 +331,8 @@ def test_a_count_is_a_number_before_its_unit_an_ordinal_after(ctx):
     assert [get("count").holds_answer(times, c, ctx) for c in (ordinal, twice)] == [False, True]
     which = analyze("Đại hội Đảng lần thứ mấy?")
     assert [get("count").holds_answer(which, c, ctx) for c in (ordinal, twice)] == [True, False]
+    # the numeral in capitals, the words before it as written ("Lần thứ XIII", not "Lần THỨ XIII")
+    assert get("count").answer(which, [Hit(ordinal, 1.0)], ctx)[0].startswith("Lần thứ XIII (I.4): ")
 
 
 def test_a_duration_needs_a_length_of_time(ctx):

@@ -214,8 +214,9 @@ class Count(Kind):
                     found = _figure(role, unit).search(fold(part))
                     if found:  # fold keeps every character's place: the figure stays in view
                         if role == "ordinal":  # "khóa mấy?": the term first ("Khóa XIII"), then where it is said
-                            word, number = part[found.start():found.end()].split(None, 1)
-                            head = f"{word.capitalize()} {number.upper()} ({clause.ref}): "
+                            # ("lần thứ XIII": the numeral in capitals, not "thứ")
+                            words, number = part[found.start():found.end()].rsplit(None, 1)
+                            head = f"{words.capitalize()} {number.upper()} ({clause.ref}): "
                             room = ctx.config.answer_max_chars - len(head) - 1
                             said = clip_around(part, found.start(), found.end(), room).rstrip(" .;:")
                             return head + said + ("" if said.endswith("…") else "."), clause
