@@ -109,13 +109,22 @@ _LOCAL_BODY = re.compile(
     r"|cong an|so [a-z]+)(?: tinh| thanh pho| tp)? (?:" + "|".join(re.escape(p) for p in _places()) + r"))(?!\w)")
 
 
+# a province or city that opens a question as who acts ("Hải Phòng tổ chức quán triệt … hôm nào?", "Sóc Trăng
+# đã học xong chưa?"): its own bodies' work, as a body of one place is
+_PLACE_ACTS = re.compile(r"^\W*(" + "|".join(re.escape(p) for p in _places()) + r")(?= (?:da |đả |co |phai |se |dang )?"
+                         r"(?:to chuc|hoc|quan triet|trien khai|thuc hien|lam|ban hanh|xong)\b)", re.IGNORECASE)
+
+
 def place_bodies(text: str) -> tuple[str, ...]:
-    """Bodies of one province or city ("Tỉnh ủy Nghệ An", "UBND TP Hồ Chí Minh"), as written.
+    """Bodies of one province or city ("Tỉnh ủy Nghệ An", "UBND TP Hồ Chí Minh"), as written, and a
+    province or city that opens the text as the one that acts ("Hải Phòng tổ chức …").
 
     Folding keeps an NFC text's length, so a match on the folded text cuts the original.
     """
     folded = fold(text)
-    return tuple(dict.fromkeys(text[m.start():m.end()] for m in _LOCAL_BODY.finditer(folded)))
+    acting = _PLACE_ACTS.match(folded.lower()) if len(folded) == len(text) else None
+    found = [text[m.start():m.end()] for m in _LOCAL_BODY.finditer(folded)]
+    return tuple(dict.fromkeys(found + ([text[acting.start(1):acting.end(1)]] if acting else [])))
 
 
 def body_names(text: str) -> tuple[str, ...]:

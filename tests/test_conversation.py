@@ -399,3 +399,11 @@ def test_how_often_with_its_rhythm_word_follows_the_earlier_topic(assistant):
     reply = assistant.ask("định kỳ bao lâu một lần?", history=["KH 03 nói gì về lấy phiếu tín nhiệm"])
     assert (reply.kind, reply.citations[0].ref) == ("when", "III.5")
     assert reply.answer.startswith("Năm thứ 3, nhiệm kỳ Đại hội Đảng")
+
+
+def test_what_it_requires_asked_after_a_topic_elaborates_it_and_a_third_turn_dates_it(assistant):
+    history = ["KH 03 có nhắc đến lấy phiếu tín nhiệm không ạ?", "Nội dung cụ thể yêu cầu gì?"]
+    second = assistant.ask(history[1], history=history[:1])
+    assert (second.kind, second.citations[0].ref) == ("what", "III.5")
+    third = assistant.ask("Timeline?", history=history)
+    assert (third.kind, third.confidence, third.citations[0].ref) == ("when", "high", "III.5")

@@ -1,4 +1,4 @@
-from qa.facts import body_names, extract_facts, find_actors, find_timings
+from qa.facts import body_names, extract_facts, find_actors, find_timings, place_bodies
 
 
 def test_timings_only_time_expressions():
@@ -32,3 +32,12 @@ def test_bodies_and_actors_accent_insensitive():
     assert body_names("dang doan quoc hoi va uy ban thuong vu quoc hoi") == ("Đảng đoàn Quốc hội", "Ủy ban Thường vụ Quốc hội")
     assert find_actors("thì cấp ủy cấp trên phải kịp thời xem xét; kiểm tra cấp ủy cấp dưới") == \
         ("cấp ủy cấp trên", "cấp ủy cấp dưới")
+
+
+def test_a_body_of_one_place_and_a_place_that_opens_the_question_as_who_acts():
+    assert place_bodies("Tỉnh ủy Nghệ An phải làm gì?") == ("Tỉnh ủy Nghệ An",)
+    assert place_bodies("Hải Phòng tổ chức quán triệt KL 21 hôm nào?") == ("Hải Phòng",)
+    assert place_bodies("Sóc Trăng đã học kết luận 21 xong chưa") == ("Sóc Trăng",)
+    # a place named elsewhere, or one that does not act, is no body
+    assert place_bodies("Kế hoạch ký ở Hà Nội phải không?") == ()
+    assert place_bodies("Huế lên thành phố trực thuộc Trung ương rồi") == ()

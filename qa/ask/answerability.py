@@ -80,6 +80,9 @@ class Verdict:
         return out
 
 
+# "Ngoài KH 03, …": what lies besides the document held; and a document asked for after it
+_BESIDES_THE_PLAN = re.compile(r"^\W*ngoai (?:ke hoach|van ban|kh)\b[^,;?]{0,12}[,;]")
+_DOCUMENT_ASKED = re.compile(r"\b(?:ban hanh|van ban|huong dan|ke hoach|chi thi|nghi quyet|quy dinh|ket luan) (?:\w+ ){0,4}(?:nao|gi)\b")
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
 _NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua)\b")
 _AFTER = re.compile(r"\bsau\b")
@@ -541,6 +544,10 @@ class Judge:
         if corpus_rules and unnamed:
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
             return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
+        if corpus_rules and _BESIDES_THE_PLAN.search(folded) and _DOCUMENT_ASKED.search(folded):
+            # "Ngoài KH03, BBT có ban hành hướng dẫn nào thực hiện KL21 không?": documents other than the
+            # one held, which it does not list
+            return Verdict("low", "Kế hoạch không nêu văn bản nào khác được ban hành ngoài nó.", s, 0.0, "document")
         unheld = self._unheld_document(q, folded)
         if corpus_rules and unheld:
             # "Hướng dẫn số mấy …?", "Luật Cán bộ, công chức …": a document the corpus never cites

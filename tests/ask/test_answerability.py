@@ -747,3 +747,17 @@ def test_a_choice_one_side_of_which_the_lexicon_reads_as_the_plan_s_words_is_ans
 def test_the_number_of_a_task_about_law_making_is_its_place_not_a_law_s_number(assistant):
     reply = assistant.ask("nhiệm vụ về xây dựng pháp luật là số mấy?")
     assert (reply.kind, reply.confidence, reply.answer) == ("where", "high", "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10")
+
+
+def test_documents_besides_the_one_held_are_not_listed_by_it(assistant):
+    reply = assistant.ask("Ngoài KH03, BBT có ban hành hướng dẫn nào thực hiện KL21 không")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "document")
+    assert reply.answer.startswith("Kế hoạch không nêu văn bản nào khác được ban hành ngoài nó")
+    # "ngoài" before something else than the plan is no such question
+    assert assistant.ask("Ngoài khối đoàn thể, các hội quần chúng có được nhắc tới không?").confidence == "high"
+
+
+def test_what_a_receiving_office_records_is_no_field_of_the_register(assistant):
+    reply = assistant.ask("Đề nghị cho biết ngày văn bản đến Tỉnh ủy và số đến?")
+    assert (reply.kind, reply.confidence, reply.signals["rule"]) == ("meta", "low", "slot")
+    assert reply.answer.startswith("Thông tin văn bản không ghi số đến, ngày đến; nội dung gần nhất là meta")

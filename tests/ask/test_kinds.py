@@ -63,6 +63,7 @@ from qa.types import Clause, Facts, Hit
     ("Lĩnh vực của văn bản là gì (để phân loại hồ sơ)?", "meta"),  # the asker's purpose in brackets
     ("Ông Võ Văn Thưởng ký kế hoạch này giờ còn giữ chức gì không?", "person"),  # an office held now
     ("Mấy sếp lớn bị chấm điểm uy tín vô dịp mô?", "when"),  # Central "dịp mô": which occasion
+    ("Bản sao do cơ quan nào sao lục?", "meta"),  # a field of the register no line holds
 ])
 def test_kind_of_question(text, kind):
     assert analyze(text).kind == kind

@@ -81,6 +81,10 @@ META_FIELDS = (
     ("Cơ quan ban hành", r"\b(k[yi] )?thay mat (co quan|cap|ai|ben|to chuc)( nao)?\b"),
     # the recipients ("Nơi nhận") close a document, after its signature: no register field holds them
     ("Nơi nhận", r"\b(noi nhan|ai nhan (ban chinh|van ban|ke hoach|kh)|(gui|phat hanh) (den|toi|cho|ve) (nhung )?(noi|co quan|ai) nao)\b"),
+    # what a receiving office's clerk records (its incoming number and day) and who certified a copy: no
+    # register field holds them ("ngày văn bản đến Tỉnh ủy và số đến?", "bản sao do cơ quan nào sao lục?")
+    ("Số đến, ngày đến", r"\bso den\b|\bngay (van ban |ke hoach )?den (tinh|huyen|dang|co quan|don vi|noi)"),
+    ("Nơi sao lục", r"\bsao luc\b|\bsao y( ban chinh)?\b"),
     # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
                          r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
