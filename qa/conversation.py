@@ -122,8 +122,8 @@ def cited_in_topic(q: Question, topic: str, held: frozenset, reread: Callable[[s
     the turn asks of the document pointed at (an earlier turn, read for the turns after it). A number
     asked of no document named is the cited one's when ``topic`` is a task or the opening, not the
     ``register`` (the masthead names what the plan implements too: "số hiệu?" there is the plan's)."""
-    # "Bên làm luật phải làm gì? || Làm theo văn bản số mấy?": the number or basis asked of no document
-    # named, after a turn whose reply cites a task, is of the document that task is done by
+    # "cái kết luận mà kế hoạch này thực hiện ấy || số mấy?": the number asked of no document named, after
+    # a turn whose reply cites one document by its number, is that document's
     by_task = not any_question and not register and not q.doc_keys and q.kind == "meta" and q.meta_field in _TASK_FIELDS
     if not (points_at_cited(q) if any_question else asks_of_pointed_document(q) or by_task):
         return None

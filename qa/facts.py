@@ -111,7 +111,7 @@ _LOCAL_BODY = re.compile(
 
 # a province or city that opens a question as who acts ("Hải Phòng tổ chức quán triệt … hôm nào?", "Sóc Trăng
 # đã học xong chưa?"): its own bodies' work, as a body of one place is
-_PLACE_ACTS = re.compile(r"^\W*(" + "|".join(re.escape(p) for p in _places()) + r")(?= (?:da |đả |co |phai |se |dang )?"
+_PLACE_ACTS = re.compile(r"^\W*(" + "|".join(re.escape(p) for p in _places()) + r")(?= (?:da |co |phai |se |dang )?"
                          r"(?:to chuc|hoc|quan triet|trien khai|thuc hien|lam|ban hanh|xong)\b)", re.IGNORECASE)
 
 

@@ -406,7 +406,7 @@ class Judge:
         for doc, last in self.info.truncated:
             part, point = last.split(".")[0], ".".join(last.split(".")[:2])
             text = next((c.text for c in self.info.clauses if c.ref == point and c.doc_id == doc), "")
-            if part in q.refs or any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded):
+            if part in q.refs or (any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded)):
                 return f"Bản {doc} trong kho dừng ở {last}: phần tiếp theo không có trong bản này."
         return None
 

@@ -26,20 +26,29 @@ from ..text import collapse, content_syllables, fold, has_diacritics, syllables
 TRUE, FALSE = "Đúng.", "Không đúng."
 
 
-_SAYS: set[str] = set()  # folded words of the verbs "says" (``claim_cues.tsv``), filled by _cues
-
-
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern, re.Pattern]:
+def _cue_phrases() -> dict[str, list[str]]:
+    """``claim_cues.tsv`` by kind ("lead", "tag", "says"), folded."""
     by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
+    return by_kind
+
+
+@lru_cache(maxsize=1)
+def _says() -> frozenset[str]:
+    """The folded words of the verbs with which a statement says what the plan does ("yêu cầu", "nói")."""
+    return frozenset(w for phrase in _cue_phrases()["says"] for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, re.Pattern]:
+    by_kind = _cue_phrases()
 
     def words(phrases):
         return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
-    _SAYS.update(w for phrase in by_kind["says"] for w in phrase.split())
     lead = re.compile(rf"^\W*(?:{words(by_kind['lead'])})\s*[:\-–—.]\s*")
     tag = re.compile(rf"(?<!\w)(?:{words(by_kind['tag'] + by_kind['lead'])})(?!\w)")
     return lead, tag
@@ -106,7 +115,7 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     if _NARROWING.search(statement):
         return False
     words = [w for w in content_syllables(_NUMBERED.sub(" ", statement))
-             if w.isalpha() and w not in ignore and w not in _SAYS]
+             if w.isalpha() and w not in ignore and w not in _says()]
     if len(words) < _MIN_WORDS:
         return False
     said = set(syllables(fold(clause_text).lower()))
