@@ -103,16 +103,17 @@ def _places() -> list[str]:
     return sorted({fold(p.strip()) for ln in lines for p in ln.split("|") if p.strip()}, key=len, reverse=True)
 
 
+_PLACE_NAMES = "|".join(re.escape(p) for p in _places())  # folded, longest first
 _LOCAL_BODY = re.compile(
     r"(?<!\w)((?:ban (?:thuong vu|tuyen giao|to chuc|dan van|noi chinh) |uy ban kiem tra )?"
     r"(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|dang uy|dang bo|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd"
-    r"|cong an|so [a-z]+)(?: tinh| thanh pho| tp)? (?:" + "|".join(re.escape(p) for p in _places()) + r"))(?!\w)")
+    rf"|cong an|so [a-z]+)(?: tinh| thanh pho| tp)? (?:{_PLACE_NAMES}))(?!\w)")
 
 
 # a province or city that opens a question as who acts ("Hải Phòng tổ chức quán triệt … hôm nào?", "Sóc Trăng
 # đã học xong chưa?"): its own bodies' work, as a body of one place is
-_PLACE_ACTS = re.compile(r"^\W*(" + "|".join(re.escape(p) for p in _places()) + r")(?= (?:da |co |phai |se |dang )?"
-                         r"(?:to chuc|hoc|quan triet|trien khai|thuc hien|lam|ban hanh|xong)\b)", re.IGNORECASE)
+_PLACE_ACTS = re.compile(rf"^\W*({_PLACE_NAMES})(?= (?:da |co |phai |se |dang )?"
+                         r"(?:to chuc|hoc|quan triet|trien khai|thuc hien|lam|ban hanh|xong)\b)")
 
 
 def place_bodies(text: str) -> tuple[str, ...]:
@@ -122,7 +123,7 @@ def place_bodies(text: str) -> tuple[str, ...]:
     Folding keeps an NFC text's length, so a match on the folded text cuts the original.
     """
     folded = fold(text)
-    acting = _PLACE_ACTS.match(folded.lower()) if len(folded) == len(text) else None
+    acting = _PLACE_ACTS.match(folded) if len(folded) == len(text) else None
     found = [text[m.start():m.end()] for m in _LOCAL_BODY.finditer(folded)]
     return tuple(dict.fromkeys(found + ([text[acting.start(1):acting.end(1)]] if acting else [])))
 

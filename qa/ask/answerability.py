@@ -38,8 +38,8 @@ from .calibration import Calibration
 from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, last_sentence, \
-    load_slots
+from .kinds.base import ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
+    last_sentence, load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
@@ -82,7 +82,7 @@ class Verdict:
 
 # "Ngoài KH 03, …": what lies besides the document held; and a document asked for after it
 _BESIDES_THE_PLAN = re.compile(r"^\W*ngoai (?:ke hoach|van ban|kh)\b[^,;?]{0,12}[,;]")
-_DOCUMENT_ASKED = re.compile(r"\b(?:ban hanh|van ban|huong dan|ke hoach|chi thi|nghi quyet|quy dinh|ket luan) (?:\w+ ){0,4}(?:nao|gi)\b")
+_DOCUMENT_ASKED = re.compile(rf"\b(?:ban hanh|ke hoach|{ASKED_KINDS}) (?:\w+ ){{0,4}}(?:nao|gi)\b")
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
 _NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua)\b")
 _AFTER = re.compile(r"\bsau\b")
