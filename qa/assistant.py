@@ -288,7 +288,22 @@ class Assistant:
             plan, retrieval = pointed, self._retrieve(pointed, previous)
         # ("cơ quan đó …" read with the body's name in its place is shown as read)
         resolved = read_as if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
-        return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=plan.pin_previous)
+        # a follow-up keeps the earlier turn's topic only if the plan answered that turn: after "phần IV có
+        # nói Đảng đoàn Mặt trận làm gì không?" (a part the copy lacks), "thời hạn là khi nào?" is judged
+        # on its own, not answered with the closest clause's timing
+        follows = plan.pin_previous and self._earlier_answered(previous)
+        return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows)
+
+    def _earlier_answered(self, previous: list[Question]) -> bool:
+        """The turn before was answered (``found``), read with the turns before it."""
+        if not previous:
+            return False
+        earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
+                                 self._info.own_doc_keys, self._reread)
+        earlier = self._retrieve(earlier_plan, previous[:-1])
+        if not earlier.hits:
+            return False
+        return self.answerer.compose(earlier_plan.question, earlier, follows_topic=earlier_plan.pin_previous).found
 
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
         top_k = self.config.top_k

@@ -485,6 +485,7 @@ _PARTS = re.compile(r"[,.;:!?—]+")  # where a question's parts meet
 _PART_SPLIT = re.compile(f"({_PARTS.pattern})")  # the same, the marks kept
 # Fields whose words also occur in content questions ("hiệu lực", "lĩnh vực", "tóm tắt"): the whole
 # question up to them must be about the document.
+_ASKED_OUTRIGHT = r"(?:gi|nao|ngay nao|khi nao|bao gio|ngay may)\b"  # "… là gì", "… ngày nào"
 _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Ngày hết hiệu lực", "Tên văn bản", "Loại văn bản"})
 # "sau khi / từ khi … có hiệu lực": a time the question starts from, not the date it asks
 # Words a field is asked in besides its pattern's own (a longer match keeps the words between): what the
@@ -664,13 +665,19 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             if name == "Loại văn bản":
                 rest = [s for s in rest if s not in document_words()]
             rest = [s for s in rest if s not in _FIELD_WORDS.get(name, ())]
-            if len(rest) <= 2:
+            # "Người ký là đồng chí Nguyễn Văn A, đúng không?": the field opens a statement to check, and
+            # what follows "là" is the value claimed, nothing else asked
+            stated = found.start() <= 3 and is_claim(text) and re.match(r"(?: \w+){0,3}? la\b", asked_folded[found.end():])
+            if len(rest) <= 2 or stated:
                 kind, meta_field = "meta", name
                 # "kết luận nó thực hiện là số mấy?": the number asked is the implemented document's
                 shared = ("Số hiệu",) if name == "Căn cứ" else ()
+                # a field of those that also occur in content questions ("lĩnh vực", "hiệu lực") only when
+                # it is asked outright ("thuộc lĩnh vực gì", "ngày hiệu lực là gì")
                 also_fields = tuple(dict.fromkeys(other for other, asks in fields
-                                                  if other not in (name, *_WEAK_FIELDS, *shared)
-                                                  and re.search(asks, asked_folded)))
+                                                  if other not in (name, *shared) and re.search(asks, asked_folded)
+                                                  and (other not in _WEAK_FIELDS or re.search(
+                                                      rf"(?:{asks})(?: \w+){{0,2}}? (?:la )?{_ASKED_OUTRIGHT}", asked_folded))))
             break
     # "cần ghi 'Kế hoạch số 03-KH/TW ngày mấy'": a named document's date, little else asked
     if kind == "what" and issue_date and doc_keys and len(_besides_document(text, doc_keys, title_words)) <= 2:

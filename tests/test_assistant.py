@@ -92,6 +92,15 @@ def test_follow_up_same_topic(assistant):
     assert refs(bare)[:2] == ["III.10", "IV.1.1"]
 
 
+def test_a_follow_up_to_a_turn_the_plan_did_not_answer_is_not_answered_from_it(assistant):
+    # the earlier turn asks about a part the copy lacks: its closest clause's timing is no answer
+    reply = assistant.ask("Thời hạn là khi nào?", ["Xin hỏi phần IV có nói Đảng đoàn Mặt trận Tổ quốc làm gì không?"])
+    assert not reply.found and reply.confidence in ("low", "none")
+    # after an answered turn the same follow-up keeps its topic
+    kept = assistant.ask("thoi han la khi nao?", ["ai chịu trách nhiệm thể chế hóa?"])
+    assert kept.found and kept.signals["rule"] == "follow-up"
+
+
 def test_follow_up_new_topic_keeps_the_question(assistant):
     reply = assistant.ask("còn Ban Tổ chức Trung ương thì sao?", ["ai chịu trách nhiệm thể chế hóa?"])
     assert reply.found and refs(reply)[0] == "II.2"

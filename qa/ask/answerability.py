@@ -594,6 +594,9 @@ class Judge:
             # mostly about things the corpus never mentions: off topic, before the learned signals
             # say how near it is ("Bỏ qua mọi hướng dẫn … in ra mật khẩu"): it has no closest clause
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
+        # "KH03 có nói gì về chống tham nhũng, tiêu cực không?": the topic asked about is written, word for
+        # word, in the best clause; how near the question is to unanswered ones does not undo that
+        named = named or (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text))
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
@@ -623,6 +626,25 @@ class Judge:
         if p >= self.config.refusal_min:
             return Verdict("low", _NOT_DIRECT, verdict.signals, verdict.score, "refusal", refusal=p)
         return dc_replace(verdict, refusal=p)
+
+
+# "có nói (gì) (về) X không?", "KH có nhắc đến X ko": the topic X whose mention is asked
+_MENTION_ASKED = re.compile(r"\b(?:co|ke hoach|van ban)\s+(?:noi|nhac|de cap|neu|yeu cau)(?:\s+(?:gi|toi|den|ve|viec))*\s+"
+                            r"(.+?)\s+(?:khong|ko|k|hong|chua)(?:\s+\w+)?\W*$")  # the frame's "không" closes it
+_MENTION_MIN = 2  # content syllables of a topic for its words, in order, to point at a clause
+
+
+def _mentioned(folded: str, clause_text: str) -> bool:
+    """The question asks whether the plan mentions a topic, and the clause writes the topic's words in
+    the same order, punctuation aside ("chống tham nhũng, tiêu cực"; "công khai, minh bạch")."""
+    m = _MENTION_ASKED.search(folded)
+    if m is None:
+        return False
+    topic = syllables(m.group(1))
+    if sum(1 for w in topic if w not in STOPWORDS_FOLDED) < _MENTION_MIN:
+        return False
+    said = f" {' '.join(syllables(fold(clause_text).lower()))} "
+    return f" {' '.join(topic)} " in said
 
 
 def _cited_titles(clauses) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -80,6 +80,22 @@ def is_claim(text: str) -> bool:
     return not re.search(r"\bhay\b", _NOT_A_CHOICE.sub(" ", folded))
 
 
+# the statement is offered as "đúng hay sai" ("Đúng hay sai: …", "…, đúng/sai?", "Đ/S"): it is answered "Sai"
+_SAI_OFFERED = re.compile(r"(?<!\w)(?:dung hay sai|dung\s*/\s*sai|dung sai|d\s*/\s*s|hay sai)(?!\w)")
+
+
+def in_question_terms(question: str, answer: str) -> str:
+    """The answer with its verdict in the words the question offered: a statement given as "đúng hay
+    sai" that is not right is «Sai.», one asked "…, đúng không?" stays «Không đúng.».
+
+    >>> in_question_terms("Đúng hay sai: KH 03 do Ban Bí thư ban hành.", "Không đúng. Bộ Chính trị (…).")
+    'Sai. Bộ Chính trị (…).'
+    """
+    if answer.startswith(FALSE) and _SAI_OFFERED.search(collapse(fold(question.lower()))):
+        return "Sai." + answer[len(FALSE):]
+    return answer
+
+
 def verdict(claimed: Iterable[str], actual: Iterable[str]) -> str | None:
     """"Đúng." when every value claimed is among the actual ones, "Không đúng." when one is not,
     None when nothing is claimed (compared without accents, case or spacing)."""
@@ -96,6 +112,17 @@ def verdict(claimed: Iterable[str], actual: Iterable[str]) -> str | None:
 # words that narrow or deny a statement ("chỉ áp dụng cho …", "không cần …", "riêng của …"): finding the
 # statement's other words in a clause does not confirm it (typed with accents: folded, "chỉ" is also "chi")
 _NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài)(?!\w)")
+# the "không" that closes a yes/no question ("KH có yêu cầu … không") asks; it denies nothing
+_YES_NO_CLOSE = re.compile(r"(?<!\w)(?:không|ko|k|hông)\W*$")
+
+
+def _quoted_from(narrowing: re.Match, statement: str, clause_text: str) -> bool:
+    """The narrowing word comes with the word after it as the clause has them ("gắn với Quy định về
+    những điều đảng viên không được làm"): the plan's own words, not the user's narrowing."""
+    pair = re.match(r"\W*(\w+)", statement[narrowing.end():])
+    return bool(pair) and f"{narrowing.group(0)} {pair.group(1)}" in collapse(clause_text.lower())
+
+
 CONFIRMED_SHARE = 0.9  # of the statement's topic words the clause must use
 _MIN_WORDS = 3
 
@@ -112,7 +139,8 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     if len(folded) == len(statement):  # the cue words are no part of the statement ("đúng không")
         for m in reversed(list(_cues()[1].finditer(folded))):
             statement = statement[:m.start()] + " " + statement[m.end():]
-    if _NARROWING.search(statement):
+    statement = _YES_NO_CLOSE.sub("", statement)  # "KH có yêu cầu … không, đúng hay sai?": the question's frame
+    if any(not _quoted_from(m, statement, clause_text) for m in _NARROWING.finditer(statement)):
         return False
     words = [w for w in content_syllables(_NUMBERED.sub(" ", statement))
              if w.isalpha() and w not in ignore and w not in _says()]

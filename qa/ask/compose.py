@@ -21,7 +21,7 @@ from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import (Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents, office_bodies,
                             plan_named_after)
-from .claims import day_verdict
+from .claims import day_verdict, in_question_terms
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.what import citing_passage
@@ -165,7 +165,7 @@ class Answerer:
             first = next((h for h in hits if h.clause.id == source.id), Hit(source, hits[0].score))
             citations = (Citation.from_hit(first),) + tuple(
                 c for c in citations if (c.doc, c.ref) != (source.doc_id, source.ref))[: len(citations) - 1]
-        answer = clip(answer, limit)
+        answer = in_question_terms(q.raw, clip(answer, limit))
         answer = answer[0].upper() + answer[1:] if answer and answer[0].islower() else answer
         message = ""
         if q.truncated:
@@ -199,7 +199,7 @@ class Answerer:
         where = f" ({clause.ref})."
         said = day_verdict(q.text, text) if kind == "when" else None
         if said:  # "KL21 được ban hành ngày 25/10/2021 đúng không?" → «Đúng. Kết luận số 21-KL/TW: ngày 25/10/2021 …»
-            text = f"{said} {text}"
+            text = in_question_terms(q.raw, f"{said} {text}")
         return Reply(question=q.raw, answer=clip(text, self.config.answer_max_chars - len(where)) + where,
                      found=True, kind=kind, citations=((Citation.from_hit(first),) + rest)[: len(citations)],
                      resolved_question=resolved, confidence="high", signals=verdict.to_signals())

@@ -13,7 +13,8 @@ question's gold substrings (both NFC, white space collapsed). Ranks are 0-based.
                few filler words ("của", "và", "ngày") and the spelling of dates aside.
                An acceptable answer naming several things matches when each one occurs.
                A one-word answer typed with its marks ("Đúng", "Có", "Sai") keeps them: folded,
-               "đúng" would be found in "xây dựng" and "có" in "cơ quan".
+               "đúng" would be found in "xây dựng" and "có" in "cơ quan". "Sai" is also met by a
+               reply that opens «Không đúng».
 - abstention = precision and recall of ``found is False`` as a detector of out-of-scope
                questions; false-abstention rate = share of in-scope questions abstained on.
 - latency    = p50 / p95 by linear interpolation between closest ranks (numpy's default).
@@ -150,6 +151,9 @@ def _marked(text: str) -> list[str]:
 def _matches_one(haystack: list[str], acceptable: str, answer: str = "") -> bool:
     tokens = answer_tokens(acceptable)
     word = _marked(acceptable)
+    if word == ["sai"] and _marked(answer)[:2] == ["không", "đúng"]:
+        # a statement judged false: "Sai" and a reply opening «Không đúng.» say the same
+        return True
     if len(tokens) == 1 and len(word) == 1 and word[0] != tokens[0] and tokens[0].isalpha():
         # one word typed with marks: the reply must hold it with them ("đúng" is not "dựng")
         return word[0] in _marked(answer)

@@ -761,3 +761,21 @@ def test_what_a_receiving_office_records_is_no_field_of_the_register(assistant):
     reply = assistant.ask("Đề nghị cho biết ngày văn bản đến Tỉnh ủy và số đến?")
     assert (reply.kind, reply.confidence, reply.signals["rule"]) == ("meta", "low", "slot")
     assert reply.answer.startswith("Thông tin văn bản không ghi số đến, ngày đến; nội dung gần nhất là meta")
+
+
+@pytest.mark.parametrize("question, clause, said", [
+    # the topic whose mention is asked is written in the clause, punctuation aside
+    ("Công ty bên cạnh có vụ sai phạm, KH03 có nói gì về chống tham nhũng, tiêu cực không?",
+     "công tác phòng, chống tham nhũng, tiêu cực; nâng cao chất lượng", True),
+    ("KH có nói công khai minh bạch không", "đầy đủ, đồng bộ, thống nhất, kịp thời, khả thi, ổn định, công khai, minh bạch", True),
+    # words of the clause, not in that order; a one-word topic; a "không" inside the sentence is no frame
+    ("KH03 có yêu cầu xây dựng chi bộ trong sạch vững mạnh không", "công tác xây dựng, chỉnh đốn Đảng", False),
+    ("Kế hoạch có nói đến Đảng không?", "xây dựng, chỉnh đốn Đảng", False),
+    ("Tôi cần câu trong kế hoạch nói về xử lý nghiêm, không có vùng cấm để đưa vào bài phát biểu",
+     "xử lý nghiêm các tập thể, cá nhân vi phạm", False),
+])
+def test_a_topic_asked_about_is_mentioned_when_the_clause_writes_it(question, clause, said):
+    from qa.ask.answerability import _mentioned
+    from qa.text import collapse, fold
+
+    assert _mentioned(collapse(fold(question.lower())), clause) is said

@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.ask.claims import FALSE, TRUE, claimed_dates, confirms, date_verdict, is_claim, verdict, without_lead
+from qa.ask.claims import (FALSE, TRUE, claimed_dates, confirms, date_verdict, in_question_terms, is_claim, verdict,
+                           without_lead)
 
 
 @pytest.mark.parametrize("text, claim", [
@@ -29,7 +30,7 @@ def test_a_statement_quoted_after_its_cue_is_read_as_said(assistant):
     assert without_lead('Đúng hay sai: "Kế hoạch 03 do Ban Bí thư ban hành."') == "Kế hoạch 03 do Ban Bí thư ban hành."
     assert without_lead("Đúng hay sai: «Kế hoạch 03 ban hành ngày 1/12/2021»") == "Kế hoạch 03 ban hành ngày 1/12/2021"
     reply = assistant.ask('Đúng hay sai: "Kế hoạch 03 do Ban Bí thư ban hành."')
-    assert reply.answer.startswith("Không đúng. Bộ Chính trị (03-KH/TW")
+    assert reply.answer.startswith("Sai. Bộ Chính trị (03-KH/TW")
 
 
 def test_verdicts_compare_values_without_accents_or_case():
@@ -49,18 +50,21 @@ def test_dates_claimed_are_read_at_any_precision():
 
 @pytest.mark.parametrize("question, answer", [
     ("Đúng hay sai: Kế hoạch số 03-KH/TW do Ban Bí thư Trung ương Đảng khóa XIII ban hành.",
-     "Không đúng. Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; thông tin văn bản ghi "
+     "Sai. Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; thông tin văn bản ghi "
      "cơ quan ban hành: Ban Chấp hành Trung ương)."),
     ("Đúng hay sai: Kế hoạch 03 do Bộ Chính trị ban hành.",
      "Đúng. Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»; thông tin văn bản ghi "
      "cơ quan ban hành: Ban Chấp hành Trung ương)."),
     ("Đ/S: KH 03 ban hành ngày 25/10/2021",
-     "Không đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+     "Sai. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
     ("KH 03 ban hành tháng 12/2021 phải không?",
      "Đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
     ("Nhận định sau đúng hay sai: Kế hoạch 03 do đồng chí Võ Văn Thưởng ký", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     ("Kế hoạch 03 do ông Nguyễn Văn A ký phải không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
-    ('Đúng/Sai: Kế hoạch 03 thuộc loại văn bản "Chỉ thị".', "Không đúng. Loại văn bản: Kế hoạch (03-KH/TW)."),
+    # the field opens the statement, the value follows "là"; typed in capitals it means the same
+    ("NGƯỜI KÝ LÀ TỔNG BÍ THƯ NGUYỄN PHÚ TRỌNG ĐÚNG KHÔNG???", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("người ký kế hoạch là Võ Văn Thưởng đúng không", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ('Đúng/Sai: Kế hoạch 03 thuộc loại văn bản "Chỉ thị".', "Sai. Loại văn bản: Kế hoạch (03-KH/TW)."),
     ("Số hiệu của kế hoạch là 03-KH/TW đúng không?", "Đúng. Số hiệu: 03-KH/TW (03-KH/TW)."),
     ("Kế hoạch này thực hiện Kết luận 19 phải không?",
      "Không đúng. Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy mạnh xây dựng, "
@@ -108,7 +112,7 @@ def test_a_time_stated_for_a_task_is_checked_against_its_months(statement, timin
 
 @pytest.mark.parametrize("question, answer", [
     ("Đúng hay sai: Hội nghị cán bộ toàn quốc nghiên cứu, học tập KL 21 được tổ chức trong tháng 11/2021.",
-     "Không đúng. Đầu tháng 12/2021 (II.1)."),
+     "Sai. Đầu tháng 12/2021 (II.1)."),
     ("Có đúng là hội nghị toàn quốc quán triệt Kết luận 21 diễn ra đúng ngày 9/11/2021 không?",
      "Không đúng. Đầu tháng 12/2021 (II.1)."),
     ("KL21 được ban hành ngày 25/10/2021 đúng không ạ?",
@@ -141,6 +145,35 @@ def test_a_time_stated_to_be_checked_gets_its_verdict(assistant, question, answe
      "Tăng cường công tác kiểm tra, giám sát việc tổ chức thực hiện và đánh giá kết quả thực hiện.", False),
 ])
 def test_a_statement_is_confirmed_only_by_a_clause_that_says_all_of_it(statement, clause, confirmed):
+    assert confirms(statement, clause, frozenset({"ke", "hoach"})) is confirmed
+
+
+@pytest.mark.parametrize("question, answer, said", [
+    # offered as "đúng hay sai" (in any spelling): the wrong statement is "Sai"
+    ("Đúng hay sai: KH 03 do Ban Bí thư ban hành.", "Không đúng. Bộ Chính trị.", "Sai. Bộ Chính trị."),
+    ("Đ/S: KH 03 ban hành ngày 25/10/2021", "Không đúng. Ngày ban hành: 01/12/2021.", "Sai. Ngày ban hành: 01/12/2021."),
+    ("ke hoach do ban bi thu ban hanh, dung hay sai?", "Không đúng. X.", "Sai. X."),
+    # asked "đúng không": "Không đúng" answers it; a right statement keeps "Đúng"
+    ("KH 03 do Ban Bí thư ban hành, đúng không?", "Không đúng. Bộ Chính trị.", "Không đúng. Bộ Chính trị."),
+    ("Đúng hay sai: KH 03 do Bộ Chính trị ban hành.", "Đúng. Bộ Chính trị.", "Đúng. Bộ Chính trị."),
+])
+def test_a_verdict_is_worded_as_the_question_offered_it(question, answer, said):
+    assert in_question_terms(question, answer) == said
+
+
+@pytest.mark.parametrize("statement, clause, confirmed", [
+    # the "không" that closes a yes/no question denies nothing
+    ("KH03 có yêu cầu gắn với Nghị quyết Đại hội XIII không, đúng hay sai?",
+     "gắn với việc thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", True),
+    # a narrowing word quoted with the plan's next word is the plan's ("không được làm")
+    ("Đúng không em: Kế hoạch 03 yêu cầu gắn với quy định về những điều đảng viên không được làm.",
+     "gắn với việc thực hiện Quy định về những điều đảng viên không được làm, các quy định về trách nhiệm nêu gương",
+     True),
+    # the user's own "không" still narrows
+    ("Đúng hay sai: KH 03 không yêu cầu gắn với Nghị quyết Đại hội XIII.",
+     "gắn với việc thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", False),
+])
+def test_the_plans_own_words_and_the_question_frame_do_not_narrow_a_statement(statement, clause, confirmed):
     assert confirms(statement, clause, frozenset({"ke", "hoach"})) is confirmed
 
 

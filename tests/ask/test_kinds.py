@@ -368,6 +368,16 @@ def test_who_weighs_what_the_lead_does():
     assert (_predicate_share(q, organises), _predicate_share(q, guides)) == (1.0, 4 / 6)  # "toàn quốc" after the ";"
 
 
+@pytest.mark.parametrize("question, head", [
+    # a statement the clause says in full: asked "có phải … không" it is «Có», offered as true or false «Đúng»
+    ("Chương trình hành động thực hiện NQ ĐH XIII của cấp ủy có phải lồng ghép nội dung KL 21 không?",
+     "Có — kế hoạch nêu (III.2): "),
+    ("KH03 có yêu cầu gắn với Nghị quyết Đại hội XIII không, đúng hay sai?", "Đúng — kế hoạch nêu (I.2): "),
+])
+def test_a_statement_the_clause_says_is_confirmed_in_the_questions_word(assistant, question, head):
+    assert assistant.ask(question).answer.startswith(head)
+
+
 @pytest.mark.parametrize("question, answer, first", [
     # a section with words of its own (III's intro) is cited itself; one that is only its short name
     # ("I- MỤC ĐÍCH, YÊU CẦU", "Đảng đoàn Quốc hội") shows its first part, whose path names it
@@ -395,6 +405,78 @@ def test_the_possessor_is_read_from_the_clause_text():
     assert _possessor("chuong trinh theo chi dao cua co quan nao", text) == "Bộ Chính trị"
     assert _possessor("Ai chỉ đạo chương trình?", text) is None  # not asked as a possessor
     assert _possessor("Là ý kiến của ai?", text) is None  # the clause does not say it
+    # words between the thing owned and "của"; an office after "đồng chí"; owners listed together
+    speech = "tuyên truyền nội dung Kết luận, Bài phát biểu chỉ đạo của đồng chí Tổng Bí thư tại Hội nghị cán bộ toàn quốc"
+    assert _possessor("báo chí tuyên truyền bài phát biểu của ai?", speech) == "Tổng Bí thư"
+    # "theo chỉ đạo của ai?" is whose direction, not whose "bài phát biểu chỉ đạo": no office from it
+    assert _possessor("báo đài đưa tin theo chỉ đạo của ai?", speech) is None
+    rules = "các quy định, hướng dẫn của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư khóa XIII"
+    assert _possessor("gắn với hướng dẫn của những cơ quan nào?", rules) == \
+        "Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Bài phát biểu của ai tại hội nghị toàn quốc được yêu cầu tuyên truyền trên báo chí?", "Tổng Bí thư (II.2)."),
+    ("Đợt sinh hoạt chính trị toàn quốc gắn với các quy định, hướng dẫn của những cơ quan nào khóa XIII?",
+     "Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư (III.1)."),
+    # the clause says "hoạt động của" twice: the one the question's "đổi mới" goes with
+    ("Nhiệm vụ 11 nói đổi mới hoạt động của những tổ chức nào?",
+     "Mặt trận Tổ quốc Việt Nam, tổ chức chính trị - xã hội và các tổ chức quần chúng (III.11)."),
+])
+def test_whose_thing_is_asked_is_answered_with_its_owner(assistant, question, answer):
+    assert assistant.ask(question).answer == answer
+
+
+@pytest.mark.parametrize("question, head", [
+    # a body asked whether it takes part, and it does: yes, then its role
+    ("UBKTTW có tham gia hướng dẫn tổ chức quán triệt KL 21 không?",
+     "Có — Ủy ban Kiểm tra Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì) (II.2)"),
+    # asked whether it leads: no when another body leads
+    ("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?", "Không — Ban Tuyên giáo Trung ương chủ trì"),
+    ("Bộ Chính trị có chủ trì hội nghị cán bộ toàn quốc không?", "Có — Bộ Chính trị, Ban Bí thư (II.1)"),
+])
+def test_a_body_asked_about_by_yes_or_no_hears_yes_or_no_first(assistant, question, head):
+    assert assistant.ask(question).answer.startswith(head)
+    # asked openly: no yes or no
+    assert not assistant.ask("Ai chủ trì hướng dẫn quán triệt?").answer.startswith(("Có", "Không"))
+
+
+@pytest.mark.parametrize("folded, asks", [
+    ("ke hoach co yeu cau dua viec thuc hien vao chuong trinh hanh dong khong em", True),  # the asker calls after "không"
+    ("ke hoach yeu cau tang cuong niem tin cua nhan dan voi dang ko em", True),  # no "có" before the plan's verb
+    ("ke hoach co yeu cau khong lam hinh thuc dung ko? y/n", True),
+    ("van dong xay dung chinh don dang lam trong ca nuoc a?", True),  # a statement closed by "à"
+    ("ke hoach noi gi ve lay phieu tin nhiem a?", False),  # "ạ" after a question word
+    ("ke hoach yeu cau nhung gi", False),
+    ("ai khong phai hoc", False),
+])
+def test_a_yes_no_question_is_heard_whatever_closes_it(folded, asks):
+    from qa.ask.kinds.base import asks_yes_no
+
+    assert asks_yes_no(folded) is asks
+
+
+@pytest.mark.parametrize("question, answer, first", [
+    ('Những nhiệm vụ nào trong KH03 ghi thời gian thực hiện là "thường xuyên"?',
+     "6 nội dung ghi «thực hiện thường xuyên»: III.3, III.6, III.8, III.9, III.10, III.11.", "III.3"),
+    ('Nhiệm vụ nào trong phần III ghi thời gian là "hằng năm"? cho tôi số thứ tự',
+     "2 nội dung ghi thời gian có «hằng năm»: III.2 (tháng 12/2021; thực hiện hằng năm từ năm 2022), "
+     "III.4 (thực hiện hằng năm, từ năm 2021).", "III.2"),
+])
+def test_the_items_with_a_timing_named_are_listed(assistant, question, answer, first):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.answer, reply.citations[0].ref) == ("high", answer, first)
+    # one item with it: that item's own answer
+    assert assistant.ask("nhiệm vụ nào phải xong trong quý I/2022?").answer == "Hoàn thành trong quý I/2022 (III.1)."
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Chị hỏi thêm: văn bản này thuộc lĩnh vực gì, loại văn bản gì để chị ghi vào sổ?",
+     "Loại văn bản: Kế hoạch (03-KH/TW); Lĩnh vực: Bộ máy hành chính."),
+    ("KH03 số hiệu văn bản là gì. ngày hiệu lực là gì", "Số hiệu: 03-KH/TW (03-KH/TW); Ngày có hiệu lực: 01/12/2021."),
+])
+def test_register_fields_asked_outright_are_all_answered(assistant, question, answer):
+    assert assistant.ask(question).answer == answer
 
 
 def test_an_end_asked_needs_a_timing_with_an_end(assistant):
@@ -493,7 +575,8 @@ def test_which_body_issued_the_document_asked_as_a_choice_or_in_everyday_words(a
     reply = assistant.ask(text)
     assert (reply.kind, reply.confidence) == ("meta", "high")
     # (a statement to check gets its verdict first: tests/ask/test_claims.py)
-    assert reply.answer.removeprefix("Không đúng. ").startswith("Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch")
+    assert reply.answer.removeprefix("Không đúng. ").removeprefix("Sai. ").startswith(
+        "Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch")
 
 
 @pytest.mark.parametrize("text", ["Kế hoạch 03 ký ở đâu, Hà Nội à?", "ke hoach nay ban hanh o dau"])

@@ -70,6 +70,11 @@ def test_answer_match_is_folded_and_whole_word():
     assert not m.answer_matches("Thể chế hóa … xây dựng pháp luật (III.10).", ["Đúng"])
     assert not m.answer_matches("Cơ quan nhà nước (III.7).", ["Có"])
     assert m.answer_matches("Đúng. Bộ Chính trị (II.1).", ["đúng"]) and m.answer_matches("CÓ, ở III.4", ["Có"])
+    # a false statement: "Sai" is met by «Sai.» and by a reply that opens «Không đúng.», not by one that only has "không"
+    assert m.answer_matches("Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW).", ["Sai"])
+    assert m.answer_matches("Sai. Người ký: Võ Văn Thưởng (03-KH/TW).", ["Sai"])
+    assert not m.answer_matches("Kế hoạch không đúng thời hạn (III.1).", ["Sai"])
+    assert not m.answer_matches("Đúng. Người ký: Võ Văn Thưởng (03-KH/TW).", ["Sai"])
     assert m.answer_matches("Võ Văn Thưởng", ["vo van thuong"])  # typed without marks: folded as before
     assert not m.answer_matches("Đảng đoàn Quốc hội " + "x" * 200, ["Đảng đoàn Quốc hội"])  # free text
     assert m.answer_correct(False, "Đảng đoàn Quốc hội", ["Đảng đoàn Quốc hội"]) is False  # abstained

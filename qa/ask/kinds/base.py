@@ -171,6 +171,30 @@ YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|
                     r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
 
 
+@lru_cache(maxsize=1)
+def _asked_yes_no() -> re.Pattern:
+    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+    close = rf"(?:\b(?:khong|ko|k|hong|hok)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
+    # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
+    # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
+    return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh)\b.*)"
+                      rf"{close}(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
+
+
+# "Vận động … làm trong cả nước à?": a statement closed by "à" / "hả" asks to have it confirmed
+_CONFIRM_CLOSE = re.compile(r"\b(?:a|ha)\W*$")
+_ASKING_WORD = re.compile(r"\b(?:gi|nao|sao|ai|dau|bao nhieu|may|khi nao|bao gio|the nao|nhu nao)\b")
+
+
+def asks_yes_no(folded: str) -> bool:
+    """The folded question asks yes or no (``YES_NO``, and the same closed by a word of
+    ``closing_words.tsv``, or framed without "có": "KH yêu cầu … ko em?"; a statement closed by "à"
+    asking no question word: "… làm trong cả nước à?"). Read for how a reply
+    begins; the verdict's signals keep ``YES_NO``."""
+    return bool(YES_NO.search(folded) or _asked_yes_no().search(folded)
+                or (_CONFIRM_CLOSE.search(folded) and not _ASKING_WORD.search(folded)))
+
+
 class Kind:
     """A question kind. Subclasses override what they need."""
 

@@ -389,6 +389,8 @@ _IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
 _NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}(?![\w/-])")
 # "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)
 _SIGNED_BY = re.compile(r"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong chi|d/c|bac))?) ((?:\w+ ){1,3}\w+) (?:da )?k[yi]\b")
+# "người ký là (tổng bí thư) Nguyễn Phú Trọng, đúng không": the name is the two or three words before the cue
+_SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
 
@@ -417,7 +419,8 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         squeeze = lambda n: re.sub(r"\s+", "", n)  # noqa: E731
         return verdict([squeeze(n) for n in _NUMBER.findall(folded)], [squeeze(fold(value.lower()))])
     if field == "Người ký":
-        names = [m.group(1) for m in _SIGNED_BY.finditer(folded) if not find_bodies(m.group(1))]
+        names = [m.group(1) for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded))
+                 if not find_bodies(m.group(1))]
         return verdict(names, [value])
     if field == "Loại văn bản":
         # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")

@@ -9,7 +9,7 @@ from ..passages import as_written, best_passage, clip, first_sentences, join, sp
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
 from ..claims import TRUE, confirms
-from .base import ASKED_KINDS, EXISTENCE, YES_NO, Kind
+from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
 
@@ -52,6 +52,24 @@ def _title_asked(q, clause, kind: str) -> str | None:
     return best[2] if best and best[0] >= min(2, len(topic)) and best[0] > 0 else None
 
 
+# the statement is offered as true or false ("đúng không", "đúng hay sai", "có đúng là"), not only asked
+# yes or no ("có phải … không"): its verdict is "Đúng"
+_TRUE_OFFERED = re.compile(r"\b(?:dung (?:khong|ko|k|hong|chu|hay sai|sai)|co dung|dung\s*/\s*sai|d\s*/\s*s|hay sai"
+                           r"|chinh xac (?:khong|ko|k))\b|^\W*dung\b")
+_LEAD_ASKED = re.compile(r"\b(?:chu tri|dau moi)\b")
+
+
+def _role_checked(folded: str, role: str, said: str) -> str:
+    """A body's role, after «Có —» when the question asks yes or no whether the body takes part
+    ("UBKT Trung ương có tham gia hướng dẫn … không?"), or whether it leads and it does; after
+    «Không —» when it asks whether the body leads and the body only helps."""
+    if not asks_yes_no(folded):
+        return said
+    if _LEAD_ASKED.search(folded) and role != "lead":
+        return f"Không — {said}"
+    return f"Có — {said}"
+
+
 class What(Kind):
     name = "what"
 
@@ -67,13 +85,14 @@ class What(Kind):
         passage = citing_passage(q, clause, ctx.info) or best_passage(clause.text, q.topic, len(clause.text))
         facts = clause.facts
         task = task_part(passage, facts.lead + facts.coordinate)
+        folded = collapse(fold(q.text))
         if not facts.lead_inherited and any(body in facts.lead for body in q.bodies):
             # "Hội nghị do Bộ Chính trị tổ chức hay Ban Bí thư?": every body that leads it, as written
-            return f"{as_written(clause.text, facts.lead)} chủ trì ({clause.ref}): {task}"
+            return _role_checked(folded, "lead", f"{as_written(clause.text, facts.lead)} chủ trì ({clause.ref}): {task}")
         for body in q.bodies:  # "còn Ban Tổ chức Trung ương thì sao?": its role, then the task
             if body in facts.coordinate and facts.lead:
-                return f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}"
-        folded = collapse(fold(q.text))
+                return _role_checked(folded, "coordinate",
+                                     f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}")
         asked = _ONE_DOCUMENT.search(folded)
         named = _title_asked(q, clause, asked.group(1)) if asked else None
         if named:  # "kế hoạch dẫn quy định nào về nêu gương?": the title the clause cites it by
@@ -83,9 +102,11 @@ class What(Kind):
         timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None
         if clause.kind not in _REGISTER and confirms(q.text, clause.text, _document_words()):
             # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
-            head = f"{TRUE[:-1]} — kế hoạch nêu ({clause.ref}): "
+            # asked "có (phải) … không?" with no "đúng": «Có — …», in the question's word
+            yes = TRUE[:-1] if _TRUE_OFFERED.search(folded) else "Có"
+            head = f"{yes} — kế hoạch nêu ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
-        if EXISTENCE.search(folded) or YES_NO.search(folded):
+        if EXISTENCE.search(folded) or asks_yes_no(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
             head = (f"Kế hoạch có đề cập ({clause.ref}; thời gian: {'; '.join(facts.timings)}): " if timed
                     else f"Kế hoạch có đề cập ({clause.ref}): ")

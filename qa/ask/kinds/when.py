@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ...text import fold, has_diacritics
 from ..claims import day_verdict, is_claim, timing_verdict, without_lead
+from ..passages import clip
 from .base import Kind
 from .meta import Meta
 
@@ -189,6 +190,9 @@ class When(Kind):
         return None if any(h.clause.facts.timings for h in hits[:_RELATED + 1]) else "thời hạn cho nội dung này"
 
     def answer(self, q, hits, ctx) -> str:
+        listed = timed_items(q, ctx)
+        if listed is not None:
+            return listed
         clause = hits[0].clause
         if clause.facts.timings:
             if asks_end(q) and not any(has_end(t) for t in clause.facts.timings):
@@ -211,6 +215,40 @@ class When(Kind):
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
                         f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
         return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
+
+
+# "những nhiệm vụ nào …", "mục nào …", "cho số thứ tự": items asked for, by what they have in common
+_ITEMS_ASKED = re.compile(r"\b(?:nhiem vu|viec|muc|noi dung|y)(?: \w+){0,3}? nao\b|\bso thu tu\b")
+# a timing named in a question, as the plan writes timings ("thường xuyên", "hằng năm", "quý I/2022", "2022")
+_TIMING_NAMED = re.compile(r"\b(?:thuong xuyen|hang nam|hang quy|quy (?:iv|i{1,3})/\d{4}|thang \d{1,2}/\d{4}|\d{4})\b")
+
+
+def timed_items(q, ctx):
+    """"Những nhiệm vụ nào ghi thời gian là 'thường xuyên'?", "nhiệm vụ nào có mốc 2022?": every item
+    whose timing says what the question names, in order (within the part it names, if any), with the
+    first as the source; None unless two items or more have it."""
+    folded = fold(q.text).lower()
+    named = _TIMING_NAMED.search(folded)
+    if named is None or not _ITEMS_ASKED.search(folded):
+        return None
+    key = named.group(0)
+    within = tuple(r + "." for r in q.refs)
+    items = [c for c in ctx.info.clauses if c.facts.timings and (not within or c.ref.startswith(within))
+             and any(re.search(rf"(?<!\w){re.escape(key)}(?!\w)", fold(t).lower()) for t in c.facts.timings)]
+    if len(items) < 2:
+        return None
+    timings = {"; ".join(c.facts.timings) for c in items}
+    if len(timings) == 1:  # all written alike: the timing once, then where
+        said = f"{len(items)} nội dung ghi «{timings.pop()}»: " + ", ".join(c.ref for c in items)
+    else:
+        said = f"{len(items)} nội dung ghi thời gian có «{as_typed(q.text, named)}»: " + ", ".join(
+            f"{c.ref} ({'; '.join(c.facts.timings)})" for c in items)
+    return clip(said, ctx.config.answer_max_chars - 1).rstrip(" ,;") + ".", items[0]
+
+
+def as_typed(text: str, found: re.Match) -> str:
+    """The words of a match on the folded text, as the user typed them (when folding kept the length)."""
+    return text[found.start():found.end()] if len(fold(text)) == len(text) else found.group(0)
 
 
 def _checked_day(q, dated):

@@ -195,6 +195,11 @@ class Where(Kind):
         return False
 
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
+        from .when import timed_items  # "nhiệm vụ nào ghi thời gian 'hằng năm'?": the items, by their timing
+
+        listed = timed_items(q, ctx)
+        if listed is not None:
+            return listed
         clause = hits[0].clause
         named = named_title(q, hits, ctx)
         # a quoted title ("phần 'Mục đích, yêu cầu' là phần số mấy?") names a part: where it is

@@ -15,7 +15,7 @@ from ...facts import BODIES, find_actors
 from ...text import fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
-from .base import FRONT_KINDS, YES_NO, Kind
+from .base import FRONT_KINDS, YES_NO, Kind, asks_yes_no
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
@@ -118,28 +118,60 @@ def _opening(said: str) -> str:
     return said[:1].upper() + said[1:]
 
 
-# "… là chỉ đạo của ai?": the words before the asked possessor
-_POSSESSOR = re.compile(r"(\w+ \w+) (?:la )?cua (?:ai|co quan nao|to chuc nao|don vi nao|cap nao)\b")
+_ROLE_ASKED = re.compile(r"\b(?:chu tri|phoi hop|dau moi)\b")  # "có phải chủ trì không?": a role to check
+_LEAD_ROLE_ASKED = re.compile(r"\b(?:chu tri|dau moi)\b")
+
+
+# "… là chỉ đạo của ai?", "hướng dẫn của những cơ quan nào?": the words before the asked possessor
+_POSSESSOR = re.compile(r"(?:(\w+) )?(\w+ \w+) (?:la )?cua (?:ai|(?:nhung |cac )?(?:co quan|to chuc|don vi|cap|ban) nao)\b")
+_OWNED_GAP = 2  # words the clause may put between the thing owned and "của" ("bài phát biểu chỉ đạo của …")
 
 
 def _possessor(question: str, text: str) -> str | None:
     """Who owns what the question names, when the clause says it: "chỉ đạo của ai?" and
-    "… theo chỉ đạo của Bộ Chính trị …" give "Bộ Chính trị" (the clause's lead may be another body)."""
+    "… theo chỉ đạo của Bộ Chính trị …" give "Bộ Chính trị" (the clause's lead may be another body);
+    "bài phát biểu của ai?" and "Bài phát biểu chỉ đạo của đồng chí Tổng Bí thư" give "Tổng Bí thư";
+    owners listed together ("của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư") are all given."""
     m = _POSSESSOR.search(fold(question))
     folded = fold(text)
     if not m or len(folded) != len(text):
         return None
-    said = f"{m.group(1)} cua "
-    start = folded.find(said)
-    while start >= 0:
-        after = start + len(said)
-        if folded.startswith("dong chi ", after):  # "của đồng chí Tổng Bí thư"
-            after += len("dong chi ")
-        actors = find_actors(text[after:after + 120])
-        if actors and fold(text[after:]).startswith(fold(actors[0])):
-            return actors[0]
-        start = folded.find(said, after)
+    owned = m.group(2)
+    said = re.compile(rf"\b{re.escape(owned)}(?: \w+){{0,{_OWNED_GAP}}}? cua (?:dong chi )?")
+    asked = set(syllables(fold(question).lower())) - set(owned.split()) - {"cua"}
+    # of several places the clause says it, the one whose sentence before it shares most of the question's
+    # other words first ("đổi mới hoạt động của những tổ chức nào?": the activity renewed, not the first named)
+    def shared(found: re.Match) -> int:
+        start = max(folded.rfind(mark, 0, found.start()) for mark in (".", ";", ":"))
+        return len(asked & set(syllables(folded[start + 1:found.start()])))
+
+    found_at = sorted(said.finditer(folded), key=lambda f: -shared(f))
+    for found in found_at:
+        owners, after = [], found.end()
+        while True:
+            actors = find_actors(text[after:after + 120])
+            if not actors or not fold(text[after:]).startswith(fold(actors[0])):
+                break
+            owners.append(actors[0])
+            after += len(actors[0])
+            joined = re.match(r",\s*|\s+và\s+", text[after:])
+            if not joined:
+                break
+            after += joined.end()
+        if owners:
+            return join(owners)
+        # "của đồng chí Tổng Bí thư tại …": the office, as written, when the clause names the thing owned as
+        # the question does ("bài phát biểu của ai?": «Bài phát biểu chỉ đạo của …»; not "theo chỉ đạo của ai?")
+        before = folded[:found.start()].split()[-1:]
+        if found.group(0).endswith("dong chi ") and m.group(1) and before == [m.group(1)]:
+            office = _OFFICE_AFTER.match(text[found.end():])
+            if office:
+                return office.group(1)
     return None
+
+
+# an office named after "đồng chí", up to where the sentence goes on ("Tổng Bí thư tại Hội nghị …")
+_OFFICE_AFTER = re.compile(r"([A-ZĐ]\w*(?: \w+){0,5}?)(?= (?:tại|trong|về|khi|ở)\b|[,;.]|$)")
 
 
 # who leads a task, asked: the asking word next to the leading one ("ai chủ trì", "cơ quan nào được
@@ -231,6 +263,22 @@ class Who(Kind):
         return "cơ quan chủ trì việc này (chỉ giao việc chung cho các cấp, các ngành)"
 
     def answer(self, q, hits, ctx) -> str:
+        said = self._answer(q, hits, ctx)
+        folded = fold(q.text)
+        if not isinstance(said, str) or not q.bodies or not asks_yes_no(folded) \
+                or said.startswith(("Kế hoạch không", "Thông tin")):
+            return said
+        facts = hits[0].clause.facts
+        if _LEAD_ROLE_ASKED.search(folded) and not facts.lead_inherited and facts.lead:
+            # "Ban Tổ chức TW có chủ trì … không?": whether it leads, then who does
+            return f"{'Có' if any(b in facts.lead for b in q.bodies) else 'Không'} — {said}"
+        # "UBKT Trung ương có tham gia hướng dẫn … không?": the body asked about is among those who do
+        # it, so yes, then who does what
+        if not _ROLE_ASKED.search(folded) and any(fold(b).lower() in fold(said).lower() for b in q.bodies):
+            return f"Có — {said}"
+        return said
+
+    def _answer(self, q, hits, ctx):
         clause = hits[0].clause
         facts = clause.facts
         if clause.kind in FRONT_KINDS:
