@@ -368,19 +368,19 @@ class Judge:
         said = " ".join(under)
         return any(fold(a) in said or _at_every_level(fold(a), said) for a in actors)
 
-    def _cut_part_task(self, q: Question, folded: str) -> str | None:
+    def _cut_part_task(self, q: Question, folded: str, swapped: bool = False) -> str | None:
         """"Tỉnh ủy phải làm gì theo kế hoạch?": the task of a body that the title of the part the copy is
         cut inside gives work to ("IV. Nhiệm vụ của …, tỉnh ủy, thành ủy …") and that none of the part's
         points in the copy names: that body's own task is in what is missing. Only a body the question
         is about: one that opens it or is given the work, not an office holder of it ("bí thư tỉnh ủy")."""
-        if q.kind not in ("what", "who") or not _TASK_ASKED.search(folded):
+        if q.kind not in ("what", "who") or not (swapped or _TASK_ASKED.search(folded)):
             return None
         asked = asking_text(q)  # not where the asker works ("Tôi làm ở UBKT tỉnh ủy, …")
         said = collapse(fold(asked))
         # the body is what the question is about: it opens the question ("Tỉnh ủy phải làm gì?") or is
         # given the work ("… giao cho tỉnh ủy những gì?"); not one beside others ("chi bộ … hay chỉ tỉnh ủy làm?")
         actors = [a for a in dict.fromkeys([*asked_bodies(q), *find_actors(asked)])
-                  if re.search(rf"^(?:(?:theo|trong) (?:ke hoach|kh)(?: \w+)?,? )?(?:cac )?{re.escape(fold(a))}\b"
+                  if re.search(rf"^(?:(?:theo|trong) (?:ke hoach|kh)(?: \w+)?,? )?(?:(?:the |vay )?con )?(?:cac )?{re.escape(fold(a))}\b"
                                rf"|\bgiao (?:cho )?(?:cac )?{re.escape(fold(a))}\b", said)]
         for doc, last in self.info.truncated:
             part = next((c for c in self.ctx.sections(doc) if c.ref == last.split(".")[0]), None)
@@ -574,7 +574,12 @@ class Judge:
                 and retrieval.hits[0].clause.kind in ("header", "title") and s.coverage < _MASTHEAD_ONLY:
             # only the masthead matched ("Hà Nội, ngày 01 tháng 12"): nothing of the content does
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
-        cut_part = None if named or follows_topic else self._cut_part_task(q, folded)
+        # a follow-up that swaps the body of a part-IV task ("Phần IV giao Đảng đoàn QH nhiệm vụ gì? || còn các
+        # ĐUK trực thuộc TW thì sao?") asks that body's task, which the part gives it after the copy's end
+        swapped = follows_topic and not named and _BODY_SWAPPED.search(folded) is not None \
+            and any(retrieval.hits[0].clause.ref.split(".")[0] == last.split(".")[0] for _, last in self.info.truncated)
+        cut_part = self._cut_part_task(q, folded, swapped=True) if swapped else \
+            None if named or follows_topic else self._cut_part_task(q, folded)
         if corpus_rules and cut_part:
             # "Tỉnh ủy phải làm gì?": the part that gives them work is cut off after its first point
             return Verdict("low", cut_part, s, 0.0, "cut-part")
@@ -862,6 +867,8 @@ _ASKING = frozenset("ai gi nao sao the may bao".split())
 _LEADING = frozenset("rieng con vay".split())
 # first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì")
 _NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
+# "còn (các) X thì sao?", "thế còn X?": the same question of another body
+_BODY_SWAPPED = re.compile(r"^\W*(?:the |vay )?con\b.{1,60}?(?:\bthi sao|\bthe nao|\bra sao|\bthi|\?|$)")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
