@@ -279,35 +279,30 @@ class Assistant:
         problem = self._input_problem(question, q)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
-        retrieval = self._retrieve(plan, previous)
+        retrieval, answered = self._retrieve_turn(plan, previous)
         pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
                                  earlier=previous[-1] if previous else None,
                                  register=retrieval.hits[0].clause.kind in ("title", "header", "meta")) \
             if plan.pin_previous and retrieval.hits else None
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
-            plan, retrieval = pointed, self._retrieve(pointed, previous)
+            plan, (retrieval, answered) = pointed, self._retrieve_turn(pointed, previous)
         # ("cơ quan đó …" read with the body's name in its place is shown as read)
         resolved = read_as if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         # a follow-up keeps the earlier turn's topic only if the plan answered that turn: after "phần IV có
         # nói Đảng đoàn Mặt trận làm gì không?" (a part the copy lacks), "thời hạn là khi nào?" is judged
         # on its own, not answered with the closest clause's timing
-        follows = plan.pin_previous and self._earlier_answered(previous)
+        follows = plan.pin_previous and answered
         return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows)
 
-    def _earlier_answered(self, previous: list[Question]) -> bool:
-        """The turn before was answered (``found``), read with the turns before it."""
-        if not previous:
-            return False
-        earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
-                                 self._info.own_doc_keys, self._reread)
-        earlier = self._retrieve(earlier_plan, previous[:-1])
-        if not earlier.hits:
-            return False
-        return self.answerer.compose(earlier_plan.question, earlier, follows_topic=earlier_plan.pin_previous).found
-
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
+        return self._retrieve_turn(plan, previous)[0]
+
+    def _retrieve_turn(self, plan: TurnPlan, previous: list[Question]) -> tuple[Retrieval, bool]:
+        """The turn's retrieval, and whether the plan answered the earlier turn whose topic it keeps
+        (``found``; true when it keeps none)."""
         top_k = self.config.top_k
         retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
+        answered = not plan.pin_previous
         if plan.pin_previous and previous:
             # The clause the earlier turn's reply cited first is the topic: resolve that turn (itself
             # possibly a follow-up) and compose its reply, whose answer may come from another clause
@@ -316,24 +311,25 @@ class Assistant:
                                      self._info.own_doc_keys, self._reread)
             earlier = self._retrieve(earlier_plan, previous[:-1])
             if earlier.hits:
-                topic = self._shown_first(earlier_plan, earlier)
+                topic, answered = self._shown_first(earlier_plan, earlier)
                 rest = [h for h in retrieval.hits if h.clause.id != topic.clause.id]
                 retrieval = dc_replace(retrieval, hits=[topic] + rest[: top_k - 1])
-        return retrieval
+        return retrieval, answered
 
-    def _shown_first(self, plan: TurnPlan, retrieval: Retrieval) -> Hit:
-        """The hit of the clause a turn's reply cites first (its best hit when the reply cites none)."""
+    def _shown_first(self, plan: TurnPlan, retrieval: Retrieval) -> tuple[Hit, bool]:
+        """The hit of the clause a turn's reply cites first (its best hit when the reply cites none),
+        and whether the reply answered (``found``)."""
         reply = self.answerer.compose(plan.question, retrieval, follows_topic=plan.pin_previous)
         if reply.citations:
             first = reply.citations[0]
             for hit in retrieval.hits:
                 if (hit.clause.doc_id, hit.clause.ref) == (first.doc, first.ref):
-                    return hit
+                    return hit, reply.found
             # a clause the answer took from outside the hits (a document's dating line)
             clause = self.clause(first.doc, first.ref)
             if clause is not None:
-                return Hit(clause, retrieval.hits[0].score)
-        return retrieval.hits[0]
+                return Hit(clause, retrieval.hits[0].score), reply.found
+        return retrieval.hits[0], reply.found
 
     @staticmethod
     def _input_problem(raw: str, q: Question) -> str | None:

@@ -576,10 +576,11 @@ class Judge:
             return Verdict("none", "Không tìm thấy điều khoản nào nói về nội dung này.", s, 0.0, "off-topic")
         # a follow-up that swaps the body of a part-IV task ("Phần IV giao Đảng đoàn QH nhiệm vụ gì? || còn các
         # ĐUK trực thuộc TW thì sao?") asks that body's task, which the part gives it after the copy's end
-        swapped = follows_topic and not named and _BODY_SWAPPED.search(folded) is not None \
+        swapped = follows_topic and not named and _BODY_SWAPPED.match(folded) is not None \
             and any(retrieval.hits[0].clause.ref.split(".")[0] == last.split(".")[0] for _, last in self.info.truncated)
-        cut_part = self._cut_part_task(q, folded, swapped=True) if swapped else \
-            None if named or follows_topic else self._cut_part_task(q, folded)
+        cut_part = None
+        if swapped or not (named or follows_topic):
+            cut_part = self._cut_part_task(q, folded, swapped=swapped)
         if corpus_rules and cut_part:
             # "Tỉnh ủy phải làm gì?": the part that gives them work is cut off after its first point
             return Verdict("low", cut_part, s, 0.0, "cut-part")
@@ -867,8 +868,8 @@ _ASKING = frozenset("ai gi nao sao the may bao".split())
 _LEADING = frozenset("rieng con vay".split())
 # first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì")
 _NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
-# "còn (các) X thì sao?", "thế còn X?": the same question of another body
-_BODY_SWAPPED = re.compile(r"^\W*(?:the |vay )?con\b.{1,60}?(?:\bthi sao|\bthe nao|\bra sao|\bthi|\?|$)")
+# "còn (các) X thì sao?", "thế còn X?": the same question of another body (which body: ``_cut_part_task``)
+_BODY_SWAPPED = re.compile(r"\W*(?:the |vay )?con\b")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",

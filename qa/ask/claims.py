@@ -82,6 +82,16 @@ def is_claim(text: str) -> bool:
 
 # the statement is offered as "đúng hay sai" ("Đúng hay sai: …", "…, đúng/sai?", "Đ/S"): it is answered "Sai"
 _SAI_OFFERED = re.compile(r"(?<!\w)(?:dung hay sai|dung\s*/\s*sai|dung sai|d\s*/\s*s|hay sai)(?!\w)")
+# offered as true or false at all ("đúng không", "có đúng là", "chính xác không", or as above), not only asked
+# yes or no ("có phải … không")
+_TRUE_OFFERED = re.compile(rf"{_SAI_OFFERED.pattern}|\b(?:dung (?:khong|ko|k|hong|chu)|co dung|chinh xac (?:khong|ko|k))\b"
+                           r"|^\W*dung\b")
+
+
+def confirmed_word(folded_question: str) -> str:
+    """The word a statement the plan confirms is answered with, as the question offered it: «Đúng» to
+    "đúng không?" or "đúng hay sai", «Có» to "có phải … không?"."""
+    return TRUE[:-1] if _TRUE_OFFERED.search(folded_question) else "Có"
 
 
 def in_question_terms(question: str, answer: str) -> str:

@@ -195,6 +195,19 @@ def asks_yes_no(folded: str) -> bool:
                 or (_CONFIRM_CLOSE.search(folded) and not _ASKING_WORD.search(folded)))
 
 
+# "… có chủ trì không?", "ai làm đầu mối": whether a body leads is what is asked
+LEADING_NAMED = re.compile(r"\b(?:chu tri|dau moi)\b")
+
+
+def role_verdict(folded: str, leads: bool) -> str | None:
+    """«Có» or «Không» first for a yes/no question about a body's part in a task: whether it leads,
+    when leading is asked ("Ban Tổ chức TW có chủ trì … không?"), else that it takes part ("UBKT
+    Trung ương có tham gia … không?"); None when the question does not ask yes or no."""
+    if not asks_yes_no(folded):
+        return None
+    return "Có" if leads or not LEADING_NAMED.search(folded) else "Không"
+
+
 class Kind:
     """A question kind. Subclasses override what they need."""
 

@@ -8,8 +8,8 @@ import re
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
-from ..claims import TRUE, confirms
-from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no
+from ..claims import confirmed_word, confirms
+from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
 
@@ -52,22 +52,10 @@ def _title_asked(q, clause, kind: str) -> str | None:
     return best[2] if best and best[0] >= min(2, len(topic)) and best[0] > 0 else None
 
 
-# the statement is offered as true or false ("đúng không", "đúng hay sai", "có đúng là"), not only asked
-# yes or no ("có phải … không"): its verdict is "Đúng"
-_TRUE_OFFERED = re.compile(r"\b(?:dung (?:khong|ko|k|hong|chu|hay sai|sai)|co dung|dung\s*/\s*sai|d\s*/\s*s|hay sai"
-                           r"|chinh xac (?:khong|ko|k))\b|^\W*dung\b")
-_LEAD_ASKED = re.compile(r"\b(?:chu tri|dau moi)\b")
-
-
 def _role_checked(folded: str, role: str, said: str) -> str:
-    """A body's role, after «Có —» when the question asks yes or no whether the body takes part
-    ("UBKT Trung ương có tham gia hướng dẫn … không?"), or whether it leads and it does; after
-    «Không —» when it asks whether the body leads and the body only helps."""
-    if not asks_yes_no(folded):
-        return said
-    if _LEAD_ASKED.search(folded) and role != "lead":
-        return f"Không — {said}"
-    return f"Có — {said}"
+    """A body's role, after «Có —» or «Không —» when the question asks yes or no about it (``role_verdict``)."""
+    verdict = role_verdict(folded, role == "lead")
+    return f"{verdict} — {said}" if verdict else said
 
 
 class What(Kind):
@@ -102,9 +90,8 @@ class What(Kind):
         timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None
         if clause.kind not in _REGISTER and confirms(q.text, clause.text, _document_words()):
             # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
-            # asked "có (phải) … không?" with no "đúng": «Có — …», in the question's word
-            yes = TRUE[:-1] if _TRUE_OFFERED.search(folded) else "Có"
-            head = f"{yes} — kế hoạch nêu ({clause.ref}): "
+            # in the question's word: «Đúng — …» to "đúng không?", «Có — …» to "có phải … không?"
+            head = f"{confirmed_word(folded)} — kế hoạch nêu ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
         if EXISTENCE.search(folded) or asks_yes_no(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words

@@ -241,12 +241,12 @@ def timed_items(q, ctx):
     if len(timings) == 1:  # all written alike: the timing once, then where
         said = f"{len(items)} nội dung ghi «{timings.pop()}»: " + ", ".join(c.ref for c in items)
     else:
-        said = f"{len(items)} nội dung ghi thời gian có «{as_typed(q.text, named)}»: " + ", ".join(
+        said = f"{len(items)} nội dung ghi thời gian có «{_as_typed(q.text, named)}»: " + ", ".join(
             f"{c.ref} ({'; '.join(c.facts.timings)})" for c in items)
     return clip(said, ctx.config.answer_max_chars - 1).rstrip(" ,;") + ".", items[0]
 
 
-def as_typed(text: str, found: re.Match) -> str:
+def _as_typed(text: str, found: re.Match) -> str:
     """The words of a match on the folded text, as the user typed them (when folding kept the length)."""
     return text[found.start():found.end()] if len(fold(text)) == len(text) else found.group(0)
 

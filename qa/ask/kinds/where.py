@@ -7,6 +7,7 @@ import re
 from ...text import fold, has_diacritics, syllables
 from ..passages import asked_words, best_passage, clip, nearest_phrase
 from .base import FRONT_KINDS, Kind, last_sentence, load_slots
+from .when import timed_items
 
 # A part of the document named, then its number asked: "mục mấy", "việc thứ mấy", "ở nội dung nào";
 # with "số" or "thứ", a word or two may qualify the part ("nhiệm vụ trọng tâm số mấy").
@@ -195,9 +196,7 @@ class Where(Kind):
         return False
 
     def answer(self, q, hits, ctx) -> str | tuple[str, object]:
-        from .when import timed_items  # "nhiệm vụ nào ghi thời gian 'hằng năm'?": the items, by their timing
-
-        listed = timed_items(q, ctx)
+        listed = timed_items(q, ctx)  # "nhiệm vụ nào ghi thời gian 'hằng năm'?": the items, by their timing
         if listed is not None:
             return listed
         clause = hits[0].clause

@@ -15,7 +15,7 @@ from ...facts import BODIES, find_actors
 from ...text import fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
-from .base import FRONT_KINDS, YES_NO, Kind, asks_yes_no
+from .base import FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_no, role_verdict
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
@@ -119,7 +119,6 @@ def _opening(said: str) -> str:
 
 
 _ROLE_ASKED = re.compile(r"\b(?:chu tri|phoi hop|dau moi)\b")  # "có phải chủ trì không?": a role to check
-_LEAD_ROLE_ASKED = re.compile(r"\b(?:chu tri|dau moi)\b")
 
 
 # "… là chỉ đạo của ai?", "hướng dẫn của những cơ quan nào?": the words before the asked possessor
@@ -269,9 +268,9 @@ class Who(Kind):
                 or said.startswith(("Kế hoạch không", "Thông tin")):
             return said
         facts = hits[0].clause.facts
-        if _LEAD_ROLE_ASKED.search(folded) and not facts.lead_inherited and facts.lead:
+        if LEADING_NAMED.search(folded) and not facts.lead_inherited and facts.lead:
             # "Ban Tổ chức TW có chủ trì … không?": whether it leads, then who does
-            return f"{'Có' if any(b in facts.lead for b in q.bodies) else 'Không'} — {said}"
+            return f"{role_verdict(folded, any(b in facts.lead for b in q.bodies))} — {said}"
         # "UBKT Trung ương có tham gia hướng dẫn … không?": the body asked about is among those who do
         # it, so yes, then who does what
         if not _ROLE_ASKED.search(folded) and any(fold(b).lower() in fold(said).lower() for b in q.bodies):
