@@ -34,6 +34,9 @@ from .types import Clause, Document, Hit, Reply
 log = logging.getLogger(__name__)
 
 _HISTORY_TURNS = 3  # earlier turns replayed to resolve a chain of follow-ups
+# refusals that found the turn's topic in a clause but not the kind of answer asked (a procedure, a
+# share): a follow-up may still ask about that topic
+_TOPIC_HELD_RULES = frozenset({"slot", "share"})
 
 
 class Assistant:
@@ -318,18 +321,20 @@ class Assistant:
 
     def _shown_first(self, plan: TurnPlan, retrieval: Retrieval) -> tuple[Hit, bool]:
         """The hit of the clause a turn's reply cites first (its best hit when the reply cites none),
-        and whether the reply answered (``found``)."""
+        and whether the plan holds that turn's topic: the reply answered (``found``), or it found the topic
+        but not the kind of answer asked ("tự kiểm tra là làm thế nào?": no procedure, but a clause on it)."""
         reply = self.answerer.compose(plan.question, retrieval, follows_topic=plan.pin_previous)
+        held = reply.found or reply.signals.get("rule") in _TOPIC_HELD_RULES
         if reply.citations:
             first = reply.citations[0]
             for hit in retrieval.hits:
                 if (hit.clause.doc_id, hit.clause.ref) == (first.doc, first.ref):
-                    return hit, reply.found
+                    return hit, held
             # a clause the answer took from outside the hits (a document's dating line)
             clause = self.clause(first.doc, first.ref)
             if clause is not None:
-                return Hit(clause, retrieval.hits[0].score), reply.found
-        return retrieval.hits[0], reply.found
+                return Hit(clause, retrieval.hits[0].score), held
+        return retrieval.hits[0], held
 
     @staticmethod
     def _input_problem(raw: str, q: Question) -> str | None:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ask.claims import claims_a_time, is_claim, without_lead
+from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, without_lead
 from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import sentences
 from .ask.kinds.count import TERM_ASKED
@@ -373,8 +373,9 @@ def _number_words() -> dict[str, int]:
 
 _NUMBER_WORDS = _number_words()
 _NUMBER_WORD = "|".join(re.escape(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
-# a kind of document, then its number said in words ("kết luận hai mốt"); not a length ("kế hoạch hai năm")
-_SPOKEN_NUMBER = re.compile(rf"(?<!\w)(kết luận|kế hoạch|nghị quyết|quy định|chỉ thị|hướng dẫn|thông báo)( số)? "
+# a kind of document, then its number said in words ("kết luận hai mốt"); not a length ("kế hoạch hai năm");
+# a task's too ("nhiệm vụ số mười một")
+_SPOKEN_NUMBER = re.compile(rf"(?<!\w)(kết luận|kế hoạch|nghị quyết|quy định|chỉ thị|hướng dẫn|thông báo|nhiệm vụ)( số)? "
                             rf"((?:{_NUMBER_WORD})(?: (?:{_NUMBER_WORD})){{0,3}})(?!\w)(?! (?:{_NUMBER_WORD})(?!\w))"
                             # (a year after it is no length: "kết luận hai mốt năm 2021")
                             r"(?! (?:năm(?! (?:\d|hai (?:nghìn|ngàn|không)))|tháng|ngày|tuần|quý|lần|giờ|buổi|người|cấp)(?!\w))",
@@ -574,12 +575,17 @@ _ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|c
                              # (in brackets too: "Lĩnh vực của văn bản là gì (để phân loại hồ sơ)?")
                              r"|[,\s(]+(?:để|de) (?:ghi|đưa|viết|điền|trích|in|dán|chép|nói|trình bày|báo cáo|soạn|nộp|phân loại|lưu|nhập|đối chiếu"
                              r"|giới thiệu|giảng|dạy)(?!\w)"
-                             r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*(?:\)\s*\?)?\s*$", re.IGNORECASE)
+                             r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*(?:\)\s*\?)?\s*$"
+                             # "Phần I nói về gì vậy, em cần tóm tắt để đọc trong buổi họp online": what the
+                             # asker needs, told after the question, asks nothing more
+                             r"|,\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang|sắp|sap)"
+                             r"(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu|dau|mấy|may|bao|ai)(?!\w))"
+                             r"[^?]*\s*$", re.IGNORECASE)
 
 
 # a tag question alone: "Có đúng không?", "Đúng hay sai?", "Vậy có phải không ạ?", "Có thật không?"
 _TAG_ONLY = re.compile(r"^\W*(?:(?:vay|the|nhu vay|dieu (?:do|nay)|thong tin (?:do|nay))\s+)?(?:co\s+)?"
-                       r"(?:dung|phai|that|chinh xac|chuan)(?:\s+(?:khong|ko|k|hong|chu|hay sai|hay khong))?"
+                       r"(?:dung|phai|that|chinh xac|chuan)(?:\s+(?:khong|ko|k|hong|chu|chang|hay sai|hay khong))?"
                        r"(?:\s+(?:a|vay|nhi|ha|khong))*\W*$")
 
 
@@ -631,8 +637,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     asked_text = without_lead(_ASKERS_PURPOSE.sub("", asking_part(text)) or text)
     asked_folded = collapse(fold(asked_text))
     for name, pattern in fields:
-        # "Phần IV nói về gì?": what a part of the document is about, not the whole document's name
-        if name == "Tên văn bản" and (refs or _GIST_OF.search(asked_folded)):
+        # "Phần IV nói về gì?", "Nhiệm vụ số 4 trong KH nói về cái gì?": what a part of the document is
+        # about, not the whole document's name
+        if name == "Tên văn bản" and (refs or numbers or _GIST_OF.search(asked_folded)):
             continue
         # Folded "ky" is also "kỳ" (nhiệm kỳ), "ki" also "kì": with accents typed, signing needs "ký" / "kí".
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
@@ -685,7 +692,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     if kind == "what":
         kind = kind_for(asked_text, asked_folded).name
     # "Đúng hay sai: Hội nghị cán bộ toàn quốc tổ chức trong tháng 11/2021.": a time stated to be checked
-    if kind == "what" and is_claim(text) and claims_a_time(asked_text):
+    if kind == "what" and is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)):
         kind = "when"
     role = None
     if kind == "who":

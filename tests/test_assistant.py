@@ -232,3 +232,24 @@ def test_who_quotes_the_bodies_as_the_clause_lists_them(assistant):
     reply = assistant.ask("HN toàn quốc quán triệt KL 21 do ai tc?")
     assert reply.citations[0].ref == "II.1"
     assert reply.answer == "Bộ Chính trị, Ban Bí thư (II.1)."  # II.1: «Bộ Chính trị, Ban Bí thư tổ chức…»
+
+
+def test_a_follow_up_keeps_a_topic_whose_turn_lacked_only_the_kind_of_answer_asked(assistant):
+    # "làm thế nào?" finds no procedure, but a clause on self-inspection: "how often" asks about it
+    reply = assistant.ask("Hằng năm hay bao lâu?", history=["Cái khoản tổ chức đảng tự kiểm tra là làm thế nào?"])
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.9")
+    assert reply.answer.startswith("Thực hiện thường xuyên")
+    # a topic the plan does not hold at all is still not followed (part IV is cut)
+    reply = assistant.ask("Thời hạn là khi nào?", history=["Xin hỏi phần IV có nói Đảng đoàn Mặt trận Tổ quốc làm gì không?"])
+    assert reply.found is False
+
+
+def test_a_follow_up_asking_whether_a_time_comes_with_it(assistant):
+    # "kèm" (attached) names no topic the plan lacks
+    reply = assistant.ask("Có kèm thời hạn ko?", history=["KH03 có nói Mặt trận giám sát không?"])
+    assert (reply.confidence, reply.answer) == ("high", "Thực hiện thường xuyên (III.11).")
+
+
+def test_what_the_asker_needs_told_after_the_question_asks_nothing(assistant):
+    reply = assistant.ask("Phần I của KH nói về cái gì vậy, em cần tóm tắt để đọc cho chi bộ trong buổi họp online")
+    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("what", "high", "I.1")

@@ -441,3 +441,16 @@ def test_mass_organisations_typed_short_are_read_in_full():
 def test_statements_that_name_the_term(assistant, text, field):
     q = assistant._reread(text)
     assert (q.kind, q.meta_field) == ("meta", field)
+
+
+def test_a_task_numbered_in_words():
+    assert analyze("nhiệm vụ số mười một là cái gì").item_numbers == ("nhiem vu 11",)
+    assert analyze("nhiệm vụ bảy là gì").item_numbers == ("nhiem vu 7",)
+    assert analyze("kết luận hai mốt").doc_keys == (("kl", 21),)  # as before
+
+
+def test_the_asker_s_need_after_the_question_is_not_asked():
+    q = analyze("Phần I của KH nói về cái gì vậy, em cần tóm tắt để đọc cho chi bộ trong buổi họp online")
+    assert q.kind == "what"
+    # a need that asks ("tôi cần làm gì?") is the question
+    assert analyze("Kế hoạch có yêu cầu gì về tự phê bình, tôi cần làm gì?").kind == "what"

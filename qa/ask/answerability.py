@@ -521,9 +521,10 @@ class Judge:
             # for what it holds
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {titled}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
+        # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words; a
+        # statement to check is asked yes or no too ("Đúng hông: KH nói chi bộ phải họp mỗi tuần")
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
-                 else self.config.yesno_unknown if _YES_NO.search(folded) else None)
+                 else self.config.yesno_unknown if _YES_NO.search(folded) or is_claim(q.text) else None)
         # "Kế hoạch có ghi tên người ký không?": a field of the register held is no unknown topic
         if q.kind == "meta" and s.slot:
             limit = None
@@ -750,7 +751,9 @@ _RELAYING = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(relaying
                        + r")\b") if relaying_verbs() else re.compile(r"(?!)")
 # what after "hay" offers no second thing: "… hay không?" asks yes or no; "người đứng đầu hay ai?",
 # "hay gì khác?" ask the open question again
-_NO_CHOICE_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao"})
+# ("hằng năm hay bao lâu?", "… hay khi nào?", "… hay mấy lần?", "… hay thế nào?": the second side asks)
+_NO_CHOICE_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao",
+                              "bao", "khi", "may", "the", "ntn", "bn"})
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").

@@ -29,7 +29,7 @@ TRUE, FALSE = "Đúng.", "Không đúng."
 @lru_cache(maxsize=1)
 def _cue_phrases() -> dict[str, list[str]]:
     """``claim_cues.tsv`` by kind ("lead", "tag", "says"), folded."""
-    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": []}
+    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
@@ -49,7 +49,9 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     def words(phrases):
         return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
-    lead = re.compile(rf"^\W*(?:{words(by_kind['lead'])})\s*[:\-–—.]\s*")
+    # a lead opens the text; an introducer with its colon or dash may follow the sentences that tell the situation
+    lead = re.compile(rf"^\W*(?:{words(by_kind['lead'])})\s*[:\-–—.]\s*"
+                      rf"|^(?:[^.?!:]*[.?!]\s+)*\W*(?:{words(by_kind['intro'])})\s*[:\-–—]\s*")
     tag = re.compile(rf"(?<!\w)(?:{words(by_kind['tag'] + by_kind['lead'])})(?!\w)")
     return lead, tag
 
@@ -262,6 +264,37 @@ def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
         else:
             agreed.append(False)
     return TRUE if all(agreed) else FALSE
+
+
+# a rhythm said of a task ("hằng năm", "hàng tháng", "mỗi quý", "mỗi tuần"), by its period
+_RHYTHMS = (("nam", r"hang nam|moi nam|nam nao cung"), ("quy", r"hang quy|moi quy"),
+            ("thang", r"hang thang|moi thang|thang nao cung"), ("tuan", r"hang tuan|moi tuan"),
+            ("ngay", r"hang ngay|moi ngay"))
+# once a term ("năm thứ 3, nhiệm kỳ Đại hội Đảng"): no yearly rhythm
+_ONCE_A_TERM = re.compile(r"\bnam thu \d\b.*\bnhiem ky\b")
+
+
+def _rhythms(folded: str) -> set[str]:
+    return {period for period, said in _RHYTHMS if re.search(rf"\b(?:{said})\b", folded)}
+
+
+def rhythm_verdict(statement: str, timings: Iterable[str]) -> str | None:
+    """The verdict on the rhythm a statement gives a task ("… lấy phiếu tín nhiệm hằng năm, đúng không?")
+    against its timings: true when a timing says it, false when the timings give another rhythm or
+    once a term; None when the statement gives none, or the timings set no rhythm to compare with."""
+    claimed = _rhythms(collapse(fold(statement.lower())))
+    if not claimed:
+        return None
+    folded = [collapse(fold(t.lower())) for t in timings]
+    given = set().union(*(_rhythms(t) for t in folded)) if folded else set()
+    if given:
+        return TRUE if claimed <= given else FALSE
+    return FALSE if any(_ONCE_A_TERM.search(t) for t in folded) else None
+
+
+def claims_a_rhythm(text: str) -> bool:
+    """The statement gives something a rhythm ("hằng năm", "mỗi tháng")."""
+    return bool(_rhythms(collapse(fold(text.lower()))))
 
 
 def _dates_at(folded: str) -> list[tuple[tuple, int]]:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from qa.ask.claims import (FALSE, TRUE, claimed_dates, confirms, date_verdict, in_question_terms, is_claim, verdict,
-                           without_lead)
+from qa.ask.claims import (FALSE, TRUE, claimed_dates, confirms, date_verdict, in_question_terms, is_claim,
+                           rhythm_verdict, verdict, without_lead)
 
 
 @pytest.mark.parametrize("text, claim", [
@@ -184,3 +184,51 @@ def test_a_statement_the_best_clause_says_is_answered_true(assistant):
     # a narrowing word: the clause is given without a verdict
     narrowed = assistant.ask("Câu hỏi đúng/sai: KH 03 chỉ áp dụng cho đảng viên, không nhắc tới công chức viên chức.")
     assert not narrowed.answer.startswith("Đúng")
+
+
+def test_a_statement_introduced_after_the_situation_is_read_from_its_colon():
+    text = ("Thưa trợ lý, tôi soạn câu hỏi ôn tập cho chi bộ. Xin xác nhận giúp: kế hoạch có yêu cầu tăng cường "
+            "kiểm tra, giám sát việc thực hiện kết luận, đúng hay sai?")
+    assert without_lead(text) == ("kế hoạch có yêu cầu tăng cường kiểm tra, giám sát việc thực hiện kết luận, "
+                                  "đúng hay sai?")
+    assert without_lead("Nhận định: KH 03 do BCT ban hành.") == "KH 03 do BCT ban hành."
+    assert is_claim("Nhận định: KH 03 do BCT ban hành.")
+    # the word alone, with no colon after it, introduces nothing
+    assert not is_claim("Kế hoạch nhận định tình hình thế nào?")
+    assert without_lead("Kế hoạch nhận định tình hình thế nào?") == "Kế hoạch nhận định tình hình thế nào?"
+    assert is_claim("Kế hoạch 03 do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?")
+
+
+def test_a_statement_introduced_mid_text_is_confirmed_by_the_clause_that_says_it(assistant):
+    reply = assistant.ask("Thưa trợ lý, tôi soạn câu hỏi ôn tập cho chi bộ. Xin xác nhận giúp: kế hoạch có yêu cầu "
+                          "tăng cường kiểm tra, giám sát việc thực hiện kết luận, đúng hay sai?")
+    assert reply.answer.startswith("Đúng — kế hoạch nêu (I.3): Tăng cường công tác kiểm tra, giám sát")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("KH03 là văn bản của Ban Bí thư, đúng không ạ?", "Không đúng. Bộ Chính trị (03-KH/TW"),
+    ("Kế hoạch 03 là của Bộ Chính trị phải không?", "Đúng. Bộ Chính trị (03-KH/TW"),
+    ("có phải kế hoạch 03 ra năm 2022 không em", "Không đúng. Ngày ban hành: 01/12/2021"),
+    ("đính chính: kh03 là kh năm 2022 đúng ko ae", "Không đúng. Ngày ban hành: 01/12/2021"),
+    ("kế hoạch 03 là của năm 2021 phải không", "Đúng. Ngày ban hành: 01/12/2021"),
+])
+def test_the_document_said_to_be_a_bodys_or_a_years(assistant, question, answer):
+    assert assistant.ask(question).answer.startswith(answer)
+
+
+@pytest.mark.parametrize("statement, timings, said", [
+    ("tự phê bình hằng năm", ("thực hiện hằng năm, từ năm 2021",), TRUE),
+    ("tự kiểm điểm hàng tháng", ("thực hiện hằng năm, từ năm 2021",), FALSE),
+    ("lấy phiếu tín nhiệm hằng năm", ("năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội",), FALSE),
+    ("giám sát mỗi năm", ("thực hiện thường xuyên",), None),  # "regularly" sets no rhythm to refute
+    ("giám sát cán bộ", ("thực hiện hằng năm",), None),  # no rhythm stated
+])
+def test_a_rhythm_stated_for_a_task_is_checked_against_its_timings(statement, timings, said):
+    assert rhythm_verdict(statement, timings) == said
+
+
+def test_a_rhythm_stated_to_be_checked_gets_its_verdict(assistant):
+    reply = assistant.ask("Mình nghe KH03 bỏ phiếu tín nhiệm hằng năm, đúng không?")
+    assert reply.answer == ("Không đúng. Năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân "
+                            "các cấp (III.5).")
+    assert assistant.ask("Tự phê bình thực hiện hằng năm đúng không?").answer == "Đúng. Thực hiện hằng năm, từ năm 2021 (III.4)."

@@ -1166,3 +1166,66 @@ def test_a_document_the_plan_never_cites_is_not_in_it(assistant):
     reply = assistant.ask("Tôi đọc báo thấy có Kết luận 14-KL/TW về khuyến khích, bảo vệ cán bộ năng động. "
                           "Kế hoạch 03 có nhắc đến việc bảo vệ những người dám nghĩ dám làm không")
     assert (reply.confidence, reply.citations[0].ref) == ("high", "III.7")
+
+
+@pytest.mark.parametrize("text", ["Tui muốn biết kế hoạch này đưa ra năm nào, ngày mấy",
+                                  "Da cho em hoi ke hoach ra nam 2021 hay 2022 vay a?",
+                                  "có phải kế hoạch 03 ra năm 2022 không em"])
+def test_the_document_come_out_in_a_year_is_its_issue_date(text):
+    q = analyze(text)
+    assert (q.kind, q.meta_field) == ("meta", "Ngày ban hành")
+
+
+def test_the_office_of_someone_named_before_is_no_name(assistant):
+    reply = assistant.ask("người đó giữ chức gì", history=["ai ký kế hoạch không ba"])
+    assert (reply.kind, reply.confidence, reply.signals["rule"]) == ("person", "low", "slot")
+    assert reply.answer.startswith("Kế hoạch không nêu chức vụ của người nào")
+    # the register names who signed, not what office he holds
+    reply = assistant.ask("ong do bay gio lam chuc gi", history=["ai ky KH 03"])
+    assert (reply.kind, reply.found) == ("person", False)
+    assert "Võ Văn Thưởng" not in reply.answer
+    assert analyze("người đó giữ chức gì").kind == "person"
+    assert analyze("người đó làm gì").kind != "person"
+
+
+def test_a_numbered_task_about_what_is_no_question_about_the_documents_name(assistant):
+    q = analyze("Nhiệm vụ số 4 trong KH nói về cái gì dzậy?")
+    assert (q.kind, q.item_numbers) == ("what", ("nhiem vu 4",))
+    assert assistant.ask("Nhiệm vụ số 4 trong KH nói về cái gì dzậy?").citations[0].ref == "III.4"
+    assert analyze("KH03 nói về cái gì?").meta_field == "Tên văn bản"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("KH03 có 9 việc trọng tâm đúng không?", "Không đúng. Mục III. Nhiệm vụ trọng tâm (III) gồm 11 nội dung"),
+    ("Đúng hay sai: phần III có 9 nhiệm vụ", "Sai. Mục III. Nhiệm vụ trọng tâm (III) gồm 11 nội dung"),
+    ("Đúng hay sai: phần III có 11 nhiệm vụ", "Đúng. Mục III. Nhiệm vụ trọng tâm (III) gồm 11 nội dung"),
+    ("Phần III có mấy nhiệm vụ?", "11 nội dung (III.1–III.11)"),
+])
+def test_a_number_of_parts_offered_to_check(assistant, question, answer):
+    assert assistant.ask(question).answer.startswith(answer)
+
+
+def test_a_body_that_leads_as_stated_is_confirmed(assistant):
+    reply = assistant.ask("Đúng hay sai: KH03 giao Ban Tuyên giáo TW hướng dẫn tổ chức hội nghị quán triệt.")
+    assert reply.answer.startswith("Đúng — Ban Tuyên giáo Trung ương chủ trì (II.2): hướng dẫn tổ chức hội nghị")
+    # asked yes or no, the role answers («Có» / «Không»), as before
+    reply = assistant.ask("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?")
+    assert reply.answer.startswith("Không — Ban Tuyên giáo Trung ương chủ trì")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("kh03 có nói bảo vệ ae dám làm dám chịu trách nhiệm ko", "what"),  # leading words, but no one asked for
+    ("Họp cấp ủy mà cứ ngại va chạm, nể nhau không ai nói ai, KH có nhắc tới không?", "what"),  # "ai": anyone
+    ("cán bộ dám làm dám chịu trách nhiệm thì được bảo vệ phải không", "what"),
+    ("Có ai chịu trách nhiệm việc này không?", "who"),
+    ("Kế hoạch có giao ai chủ trì rà soát không?", "who"),
+    ("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?", "who"),  # a body named: its role is asked
+    ("Ai chịu trách nhiệm thể chế hóa?", "who"),
+])
+def test_a_yes_no_question_is_who_only_when_it_asks_who(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_a_yes_no_question_about_a_task_is_answered_that_the_plan_mentions_it(assistant):
+    reply = assistant.ask("kh03 có nói bảo vệ ae dám làm dám chịu trách nhiệm ko")
+    assert reply.answer.startswith("Kế hoạch có đề cập (III.7): Thực hiện có hiệu quả chủ trương khuyến khích, bảo vệ")

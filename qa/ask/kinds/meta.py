@@ -62,7 +62,14 @@ META_FIELDS = (
                       r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
                       # "kế hoạch này ra năm nào?": the document come out
-                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(ra|ban hanh) (vao )?(nam|thang) (nao|may)\b"
+                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(dua ra|ra|ban hanh) (vao )?(nam|thang) (nao|may)\b"
+                      # "kế hoạch ra năm 2021 hay 2022?", "có phải kế hoạch 03 ra năm 2022 không em": the document
+                      # come out ("(đưa) ra") in a year offered, to choose or to confirm
+                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(dua )?ra (vao )?(ngay|thang|nam) [\d/]+"
+                      r"(?= hay\b|\W*$|\W*((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b)"
+                      # "kh03 là kh năm 2022 đúng ko?": the document said to be of a year
+                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? la ((?:{_DOC}|kh) )?(cua |ra )?nam \d{{4}}"
+                      r"(?= hay\b|\W*$|\W*((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b)"
                       rf"|\b(?:{_DOC}|{_TYPES})\b(?: \S+){{0,6}} (?<!dien )(?<!xay )(ra|ky) (vao )?(hoi|luc|khi) nao\b"
                       # "Ra hồi nào?", "ký khi nào?" with the document left unsaid (a follow-up's)
                       r"|^(ra|k[yi]) (vao )?((hoi|luc|khi|ngay|nam) nao|bao gio)\b"
@@ -102,7 +109,9 @@ META_FIELDS = (
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
                  r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh))\b"
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
-                 r"|\b(?P<by>do (ong|ba|dong chi|d/c|bac) \w+( \w+){1,3} k[yi])\b\W*((dung|phai|co phai) (khong|ko|k|hong|chu)\b\W*)?$"),
+                 # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
+                 r"|\b(?P<by>do (ong|ba|dong chi|d/c|bac) \w+( \w+){1,3} k[yi])\b\W*"
+                 r"(((dieu|chuyen|thong tin) (do|nay|ay) )?(co )?(dung|phai|co phai) (khong|ko|k|hong|chu|chang)\b\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"
@@ -127,7 +136,10 @@ META_FIELDS = (
                          # hành tháng 12/2021 phải không?" (a month or day beside it: the issuer is confirmed)
                          rf"|\b{_ISSUER} (k[yi] )?(ban hanh|ra)\b.{{0,12}}\bhay (la )?(do |cua )?{_ISSUER}\b"
                          rf"|\b(cua|do) {_ISSUER} (k[yi] )?(ban hanh|ra)( (vao )?(ngay|thang|nam) [\d/]+)?"
-                         r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b\W*((a|vay|nhi|nhe)\b\W*)*$"),
+                         r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b\W*((a|vay|nhi|nhe)\b\W*)*$"
+                         # "KH03 là văn bản của Ban Bí thư, đúng không ạ?": the document said to be a body's
+                         rf"|\b(?:{_DOC}|kh)( so)?( \S*\d\S*)?( nay| do| ay)? la ((?:{_DOC}|kh) )?(cua|do) {_ISSUER}"
+                         r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu|chang)\b\W*((a|vay|nhi|nhe|em|anh|chi)\b\W*)*$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai|hinh thuc van ban)\b"
                      # "Văn bản này loại gì?", "kế hoạch này thuộc loại nào?"
                      r"|\b(van ban|ke hoach|kh|tai lieu)( nay| 03)? (la |thuoc )?loai (gi|nao)\b"
@@ -382,7 +394,8 @@ class Meta(Kind):
 
 
 # A statement's words that name what the field's value does: "… ban hành ngày …", "do … ký"
-_ISSUING = re.compile(r"\b(?:ban hanh|k[yi]|ra doi|ra)\b")
+# ("kh03 là kh năm 2022": the document said to be of a year)
+_ISSUING = re.compile(r"\b(?:ban hanh|k[yi]|ra doi|ra|la(?= (?:(?:ke hoach|kh|van ban) )?(?:cua |ra )?nam \d))\b")
 # what follows a body said to issue the document: "… (khóa XIII) ban hành / ra / ký"
 _ISSUED_AFTER = re.compile(r"[\s,]*(?:khoa \w+\s*)?(?:ban hanh|ra|k[yi])\b")
 _IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
@@ -407,7 +420,8 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         # folded text's, which keeps the statement's length
         spans = fold(statement)
         claimed = [b.name for b in find_bodies(statement) if b.end and (
-            _ISSUED_AFTER.match(spans[b.end:]) or re.search(r"\bdo\s*$", spans[:b.start]))]
+            _ISSUED_AFTER.match(spans[b.end:]) or re.search(r"\b(?:do|la (?:(?:van ban|ke hoach|kh) )?(?:cua|do))\s*$",
+                                                            spans[:b.start]))]
         return verdict(claimed, [b.name for b in find_bodies(answer)])
     if field in ("Ngày ban hành", "Ngày có hiệu lực"):
         day = re.search(r"(\d{2})/(\d{2})/(\d{4})", answer)

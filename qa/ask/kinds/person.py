@@ -19,6 +19,8 @@ _CURRENT = re.compile(r"\b(dang la|hien la|hien nay la|hien gio la|bay gio la|hi
                       r"|(?<!bao )\bgio (con|dang|la|lam|giu)\b")
 # the office someone holds ("giữ chức vụ gì", "cương vị gì"), asked of now with _CURRENT
 _OFFICE_ASKED = re.compile(r"\b((giu|lam|dam nhiem) )?(chuc vu|cuong vi|chuc) gi\b")
+# the office of someone the turn before named, asked ("người đó giữ chức gì?", "ông ấy làm chức vụ gì?")
+_THEIR_OFFICE = re.compile(r"^\W*(ong|ba|nguoi|dong chi|d/c|bac)( ay| do| nay)\b.{0,20}\b(chuc( vu| danh)?|cuong vi) (gi|nao)\b")
 _NAME_ASKED = re.compile(r"\b(ten (la )?gi|ho ten|ten cua|ten day du|ten ong|ten ba|dong chi nao|ong nao|ba nao"
                          r"|nhung ai|ai)\b")
 
@@ -33,7 +35,7 @@ class Person(Kind):
                                  r"|dot|cuoc|hoi nghi|phong trao|chuong trinh|de an|cong tac)\b", folded)
         if re.search(r"\b(ghi|neu|co) ten (nguoi|ong|ba|dong chi|vi)\b", folded):
             return True  # "Kế hoạch có ghi tên người chủ trì không?": a person's name
-        if _CURRENT.search(folded) and _OFFICE_ASKED.search(folded):
+        if _CURRENT.search(folded) and _OFFICE_ASKED.search(folded) or _THEIR_OFFICE.search(folded):
             return True  # "ông ấy bây giờ giữ chức vụ gì?": a person's office now
         slots = load_slots()
         if slots.search("person", "head", text, fold_single=False) and _CURRENT.search(folded) \
@@ -54,12 +56,25 @@ class Person(Kind):
         found = re.findall(rf"(?<!\w)((?:{surnames})(?: [A-ZĐÀ-Ỹ][^\W\d]+){{1,3}})(?!\w)", text)
         return list(dict.fromkeys(found))
 
+    def missing(self, q, ctx) -> str | None:
+        if _office_asked(q):
+            return "chức vụ của người nào (kế hoạch chỉ giao việc cho cơ quan, tổ chức)"
+        return None
+
     def holds_answer(self, q, clause, ctx) -> bool:
-        return bool(self.names(clause.text, ctx))
+        # a name is no office: the register names who signed, and no clause says what office anyone holds
+        return bool(self.names(clause.text, ctx)) and not _office_asked(q)
 
     def answer(self, q, hits, ctx) -> str | None:
+        if _office_asked(q):
+            return None
         for hit in hits[:3]:
             names = self.names(hit.clause.text, ctx)
             if names:
                 return f"{join(names)} ({hit.clause.ref}).", hit.clause
         return None
+
+
+def _office_asked(q) -> bool:
+    folded = fold(q.text)
+    return bool(_OFFICE_ASKED.search(folded) or _THEIR_OFFICE.search(folded))

@@ -8,10 +8,23 @@ import re
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
-from ..claims import confirmed_word, confirms
+from ..claims import FALSE, TRUE, confirmed_word, confirms, is_claim, without_lead
 from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
+# a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
+_PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
+
+
+def _count_verdict(q, count: int) -> str:
+    """«Đúng.» or «Không đúng.» (worded as the question offered it: ``in_question_terms``) before a
+    section's parts when the question offers their number as a statement to check; nothing otherwise."""
+    if not is_claim(q.text):
+        return ""
+    claimed = {int(n) for n in _PARTS_CLAIMED.findall(collapse(fold(without_lead(q.text).lower())))}
+    if not claimed:
+        return ""
+    return f"{TRUE if claimed == {count} else FALSE} "
 
 
 def _document_words() -> frozenset[str]:
@@ -52,9 +65,13 @@ def _title_asked(q, clause, kind: str) -> str | None:
     return best[2] if best and best[0] >= min(2, len(topic)) and best[0] > 0 else None
 
 
-def _role_checked(folded: str, role: str, said: str) -> str:
-    """A body's role, after «Có —» or «Không —» when the question asks yes or no about it (``role_verdict``)."""
+def _role_checked(q, clause, folded: str, role: str, said: str) -> str:
+    """A body's role, after «Có —» or «Không —» when the question asks yes or no about it (``role_verdict``),
+    or after «Đúng —» when it offers a statement the clause says ("Đúng hay sai: KH giao Ban Tuyên giáo TW
+    hướng dẫn …")."""
     verdict = role_verdict(folded, role == "lead")
+    if verdict is None and confirms(q.text, clause.text, _document_words()):
+        verdict = confirmed_word(folded)
     return f"{verdict} — {said}" if verdict else said
 
 
@@ -68,7 +85,8 @@ class What(Kind):
             children = ctx.children(clause)
             if children:
                 name = clause.text if clause.kind == "heading" else clause.label
-                head = f"{name} ({clause.ref}) gồm {len(children)} nội dung ({span(children)}): "
+                head = (f"{_count_verdict(q, len(children))}{name} ({clause.ref}) gồm {len(children)} nội dung "
+                        f"({span(children)}): ")
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))
         passage = citing_passage(q, clause, ctx.info) or best_passage(clause.text, q.topic, len(clause.text))
         facts = clause.facts
@@ -76,10 +94,11 @@ class What(Kind):
         folded = collapse(fold(q.text))
         if not facts.lead_inherited and any(body in facts.lead for body in q.bodies):
             # "Hội nghị do Bộ Chính trị tổ chức hay Ban Bí thư?": every body that leads it, as written
-            return _role_checked(folded, "lead", f"{as_written(clause.text, facts.lead)} chủ trì ({clause.ref}): {task}")
+            return _role_checked(q, clause, folded, "lead",
+                                 f"{as_written(clause.text, facts.lead)} chủ trì ({clause.ref}): {task}")
         for body in q.bodies:  # "còn Ban Tổ chức Trung ương thì sao?": its role, then the task
             if body in facts.coordinate and facts.lead:
-                return _role_checked(folded, "coordinate",
+                return _role_checked(q, clause, folded, "coordinate",
                                      f"{body} phối hợp với {join(facts.lead)} (chủ trì) ({clause.ref}): {task}")
         asked = _ONE_DOCUMENT.search(folded)
         named = _title_asked(q, clause, asked.group(1)) if asked else None

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ...text import fold, has_diacritics
-from ..claims import day_verdict, is_claim, timing_verdict, without_lead
+from ..claims import day_verdict, is_claim, rhythm_verdict, timing_verdict, without_lead
 from ..passages import clip
 from .base import Kind
 from .meta import Meta
@@ -67,6 +67,8 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 # ("định kỳ bao lâu một lần?": the rhythm word before it asks too)
 _OFTEN_ASKED = re.compile(r"\b(?:(?:dinh ky|deu dan|deu deu) )?(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b"
+                          # "hằng năm hay bao lâu?": how long between, closing the question
+                          r"|\bbao lau(?=\W*$)"
                           rf"|\b{_ONCE}\b")  # a rhythm or once, offered
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
@@ -201,7 +203,10 @@ class When(Kind):
             if asks_often(q) and all(_UNTIMED.match(fold(t).strip()) for t in clause.facts.timings):
                 return (f"{'; '.join(clause.facts.timings)} (kế hoạch không nêu cụ thể bao lâu một lần) "
                         f"({clause.ref}).")
-            said = timing_verdict(without_lead(q.text), clause.facts.timings) if is_claim(q.text) else None
+            said = None
+            if is_claim(q.text):  # a month or year stated, else a rhythm ("… hằng năm, đúng không?")
+                statement = without_lead(q.text)
+                said = timing_verdict(statement, clause.facts.timings) or rhythm_verdict(statement, clause.facts.timings)
             # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
             timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
             return f"{said} {timing[:1].upper()}{timing[1:]}" if said else timing

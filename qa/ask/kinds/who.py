@@ -11,11 +11,12 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ...facts import BODIES, find_actors
+from ...facts import BODIES, body_names, find_actors
 from ...text import fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
-from .base import FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_no, role_verdict
+from ..claims import is_claim
+from .base import EXISTENCE, FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_no, role_verdict
 
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
@@ -226,6 +227,14 @@ def _named_body_nearby(hits, clause):
 _RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)|\bai (?:\w+ ){0,2}cung\b")
 
 
+# who asked outright: an asking "ai" ("có ai … không?"; not "không ai nói ai", no one), "cơ quan nào",
+# "những ai", "ai chủ trì"
+_ASKS_WHO = re.compile(r"^\W*ai\b|\b(?:la|do|cua|giao cho|boi|cho|voi|co) ai\b|\bnhung ai\b"
+                       r"|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|dau moi|chu the|doi tuong) nao\b"
+                       r"|\bai (?:se |phai |duoc |dang |la )?(?:chu tri|phu trach|chiu trach nhiem|lam|thuc hien|giam sat"
+                       r"|kiem tra|huong dan|to chuc|ban hanh|ky)\b")
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -236,6 +245,12 @@ class Who(Kind):
         # "Kế hoạch có thể hiện quan điểm che chắn cho những ai dám nghĩ khác hay không?" asks yes or no
         if _RELATIVE_WHO.search(folded) and YES_NO.search(folded):
             return bool(PATTERN.search(_RELATIVE_WHO.sub(" ", folded)))
+        # a yes/no question or a statement to check that names no body and asks no "ai" / "cơ quan nào"
+        # is about the task, whatever words of leading it holds ("KH có nói bảo vệ ae dám chịu trách nhiệm
+        # ko", "họp mà nể nhau không ai nói ai, KH có nhắc tới không?")
+        if (YES_NO.search(folded) or EXISTENCE.search(folded) or is_claim(text)) and not _ASKS_WHO.search(folded) \
+                and not body_names(text):
+            return False
         return super().detect(text, folded)
 
     def bonus(self, q, clause) -> float:
