@@ -253,3 +253,11 @@ def test_a_follow_up_asking_whether_a_time_comes_with_it(assistant):
 def test_what_the_asker_needs_told_after_the_question_asks_nothing(assistant):
     reply = assistant.ask("Phần I của KH nói về cái gì vậy, em cần tóm tắt để đọc cho chi bộ trong buổi họp online")
     assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("what", "high", "I.1")
+
+
+def test_how_long_apart_two_dates_are_is_no_rhythm_asked(assistant):
+    from qa.ask.kinds.when import asks_often
+    from qa.question import analyze
+
+    assert not asks_often(analyze("KL 21 và KH 03, cái nào ban hành trước, cái nào sau, cách nhau bao lâu?"))
+    assert asks_often(analyze("Hằng năm hay bao lâu?"))

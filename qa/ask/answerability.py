@@ -521,10 +521,9 @@ class Judge:
             # for what it holds
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {titled}, không nêu nội dung của văn bản đó.",
                            s, 0.0, "cited")
-        # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words; a
-        # statement to check is asked yes or no too ("Đúng hông: KH nói chi bộ phải họp mỗi tuần")
+        # "does the plan mention X?", or any yes/no question about X, with X mostly unknown words
         limit = (self.config.existence_unknown if _EXISTENCE.search(folded)
-                 else self.config.yesno_unknown if _YES_NO.search(folded) or is_claim(q.text) else None)
+                 else self.config.yesno_unknown if _YES_NO.search(folded) else None)
         # "Kế hoạch có ghi tên người ký không?": a field of the register held is no unknown topic
         if q.kind == "meta" and s.slot:
             limit = None

@@ -232,3 +232,6 @@ def test_a_rhythm_stated_to_be_checked_gets_its_verdict(assistant):
     assert reply.answer == ("Không đúng. Năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân "
                             "các cấp (III.5).")
     assert assistant.ask("Tự phê bình thực hiện hằng năm đúng không?").answer == "Đúng. Thực hiện hằng năm, từ năm 2021 (III.4)."
+    # asked "có phải … không?", the rhythm the plan gives is answered «Có.»
+    assert assistant.ask("Hằng năm có phải rà lại xem chỗ nào làm chưa đến nơi đến chốn không?").answer == \
+        "Có. Tháng 12/2021; thực hiện hằng năm từ năm 2022 (III.2)."

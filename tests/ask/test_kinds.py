@@ -1218,6 +1218,8 @@ def test_a_body_that_leads_as_stated_is_confirmed(assistant):
     ("Họp cấp ủy mà cứ ngại va chạm, nể nhau không ai nói ai, KH có nhắc tới không?", "what"),  # "ai": anyone
     ("cán bộ dám làm dám chịu trách nhiệm thì được bảo vệ phải không", "what"),
     ("Có ai chịu trách nhiệm việc này không?", "who"),
+    ("Báo đài có phải đưa tin về kết luận này hông, ai lo vụ đó dzậy?", "who"),  # "ai lo": who, asked
+    ("kiểm điểm xong rồi thì ai canh coi bên dưới có sửa lỗi ko?", "who"),
     ("Kế hoạch có giao ai chủ trì rà soát không?", "who"),
     ("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?", "who"),  # a body named: its role is asked
     ("Ai chịu trách nhiệm thể chế hóa?", "who"),
@@ -1229,3 +1231,12 @@ def test_a_yes_no_question_is_who_only_when_it_asks_who(text, kind):
 def test_a_yes_no_question_about_a_task_is_answered_that_the_plan_mentions_it(assistant):
     reply = assistant.ask("kh03 có nói bảo vệ ae dám làm dám chịu trách nhiệm ko")
     assert reply.answer.startswith("Kế hoạch có đề cập (III.7): Thực hiện có hiệu quả chủ trương khuyến khích, bảo vệ")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Mấy vụ án tham nhũng bự làm mất tiền nhà nước, KH kêu mần sao dzậy?", "what"),  # "mấy": those
+    ("Mấy cán bộ làm sai thì xử lý sao?", "what"),
+    ("mấy nhiệm vụ trọng tâm vậy?", "count"),
+])
+def test_mấy_opening_a_thing_asked_how_to_deal_with_is_those(text, kind):
+    assert analyze(text).kind == kind

@@ -23,10 +23,11 @@ _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|l
 
 # "mấy" opening the question, before a thing the rest asks something else about, is "those" (Southern
 # and everyday speech): "dạ mấy buổi học nghị quyết hay buồn ngủ, kế hoạch có bảo làm hấp dẫn hơn không?",
+# "Mấy vụ án tham nhũng bự làm mất tiền nhà nước, KH kêu mần sao dzậy?",
 # "Ở huyện mấy cơ quan tư pháp phải làm gì?"; "mấy năm" (a length of time) stays a count
 _THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b"
-                    r"|tieng\b|nguoi\b)\w+.*\b(lam gi|the nao|ra sao|khong|ko|hong|hok|chua)"
-                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|nhi|nhe|hihi|z|v|ta|ha|ne|anh|chi|em|ban|bac|chu|co)\W*)*$")
+                    r"|tieng\b|nguoi\b)\w+.*\b(lam gi|the nao|ra sao|(?:lam|man|tinh|xu ly) sao|khong|ko|hong|hok|chua)"
+                    r"(?:\W+(?:theo|trong) (?:ke hoach|van ban)(?: nay| 03)?)?\W*(?:(?:a|vay|dzay|zay|nhi|nhe|hihi|z|v|ta|ha|ne|anh|chi|em|ban|bac|chu|co)\W*)*$")
 # … and "mấy" before a thing a when-question asked after it is about: "Thời hạn mấy tỉnh ủy ban hành kế
 # hoạch là khi nào?", "soạn tài liệu cho mấy buổi họp ở dưới, hạn chót là khi nào" (not "mấy lần, bắt đầu
 # bao giờ": a count, then a time)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...text import fold, has_diacritics
-from ..claims import day_verdict, is_claim, rhythm_verdict, timing_verdict, without_lead
+from ...text import collapse, fold, has_diacritics
+from ..claims import TRUE, confirmed_word, day_verdict, is_claim, rhythm_verdict, timing_verdict, without_lead
 from ..passages import clip
 from .base import Kind
 from .meta import Meta
@@ -67,8 +67,8 @@ _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu
 # ("định kỳ bao lâu một lần?": the rhythm word before it asks too)
 _OFTEN_ASKED = re.compile(r"\b(?:(?:dinh ky|deu dan|deu deu) )?(?:bao lau|(?:may|bao nhieu) (?:ngay|tuan|thang|quy|nam))(?: \w+){0,3} (?:mot|1) lan\b"
                           r"|\b(?:may|bao nhieu) lan\b"
-                          # "hằng năm hay bao lâu?": how long between, closing the question
-                          r"|\bbao lau(?=\W*$)"
+                          # "hằng năm hay bao lâu?": a rhythm offered, or how long between
+                          r"|\bhay bao lau(?=\W*$)"
                           rf"|\b{_ONCE}\b")  # a rhythm or once, offered
 _UNTIMED = re.compile(r"^(thuc hien )?thuong xuyen$")
 _DAY_GIVEN = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\bngay \d")
@@ -207,6 +207,8 @@ class When(Kind):
             if is_claim(q.text):  # a month or year stated, else a rhythm ("… hằng năm, đúng không?")
                 statement = without_lead(q.text)
                 said = timing_verdict(statement, clause.facts.timings) or rhythm_verdict(statement, clause.facts.timings)
+                if said == TRUE:  # «Có.» to "có phải … không?", «Đúng.» to "đúng không?" (``confirmed_word``)
+                    said = f"{confirmed_word(collapse(fold(q.text)))}."
             # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
             timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
             return f"{said} {timing[:1].upper()}{timing[1:]}" if said else timing

@@ -227,12 +227,10 @@ def _named_body_nearby(hits, clause):
 _RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)|\bai (?:\w+ ){0,2}cung\b")
 
 
-# who asked outright: an asking "ai" ("có ai … không?"; not "không ai nói ai", no one), "cơ quan nào",
-# "những ai", "ai chủ trì"
-_ASKS_WHO = re.compile(r"^\W*ai\b|\b(?:la|do|cua|giao cho|boi|cho|voi|co) ai\b|\bnhung ai\b"
-                       r"|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|dau moi|chu the|doi tuong) nao\b"
-                       r"|\bai (?:se |phai |duoc |dang |la )?(?:chu tri|phu trach|chiu trach nhiem|lam|thuc hien|giam sat"
-                       r"|kiem tra|huong dan|to chuc|ban hanh|ky)\b")
+# who asked outright: an asking "ai" ("ai lo?", "có ai … không?"), "cơ quan nào", "đơn vị nào"
+_ASKS_WHO = re.compile(r"\bai\b|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|dau moi|chu the|doi tuong) nao\b")
+# "ai" that asks no one: "không ai nói ai" (no one criticises anyone), "ai cũng" (everyone)
+_NO_ONE = re.compile(r"\b(?:khong|chang|cha|chua) (?:co )?ai\b(?:(?: \w+){0,2}? ai\b)?|\bai (?:\w+ ){0,2}cung\b")
 
 
 class Who(Kind):
@@ -248,8 +246,8 @@ class Who(Kind):
         # a yes/no question or a statement to check that names no body and asks no "ai" / "cơ quan nào"
         # is about the task, whatever words of leading it holds ("KH có nói bảo vệ ae dám chịu trách nhiệm
         # ko", "họp mà nể nhau không ai nói ai, KH có nhắc tới không?")
-        if (YES_NO.search(folded) or EXISTENCE.search(folded) or is_claim(text)) and not _ASKS_WHO.search(folded) \
-                and not body_names(text):
+        if (YES_NO.search(folded) or EXISTENCE.search(folded) or is_claim(text)) \
+                and not _ASKS_WHO.search(_NO_ONE.sub(" ", folded)) and not body_names(text):
             return False
         return super().detect(text, folded)
 
