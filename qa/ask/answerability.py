@@ -290,7 +290,7 @@ class Judge:
         never mentions, in any words (its own, or a phrase the lexicon reads as its: "quanh năm"
         is "thường xuyên"), is a choice it does not make."""
         m = _CHOICE.search(q.text.lower())
-        if not m or fold(m.group(2)).split()[0] in _NO_CHOICE_TAILS:
+        if not m or fold(m.group(2)).split()[0] in _NO_CHOICE_TAILS or _ASKING_TAIL.match(fold(m.group(2)).lower()):
             return None  # "… hay chăng?", "… hay không?", "… hay ai?": a yes/no or an open question, no choice
         sides = (m.group(1), m.group(2))
         bridged = {s for b in bridges for s in b.said_syllables}
@@ -750,9 +750,10 @@ _RELAYING = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(relaying
                        + r")\b") if relaying_verbs() else re.compile(r"(?!)")
 # what after "hay" offers no second thing: "… hay không?" asks yes or no; "người đứng đầu hay ai?",
 # "hay gì khác?" ask the open question again
-# ("hằng năm hay bao lâu?", "… hay khi nào?", "… hay mấy lần?", "… hay thế nào?": the second side asks)
-_NO_CHOICE_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao",
-                              "bao", "khi", "may", "the", "ntn", "bn"})
+_NO_CHOICE_TAILS = frozenset({"chang", "khong", "chua", "ko", "k", "ai", "gi", "j", "nao", "dau", "sao", "ntn", "bn"})
+# … nor a second side that asks in two words ("hằng năm hay bao lâu?", "… hay khi nào?", "… hay mấy lần?"); its
+# first word alone would be a thing offered too ("đài hay báo chí?", "con người hay bộ máy?", "… hay thể chế?")
+_ASKING_TAIL = re.compile(r"^(?:bao (?:lau|gio|nhieu)|khi nao|may (?:lan|nam|thang)|the nao)\b")
 _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|thế|nhỉ|nhé)?\s*\??\s*$")
 # Below this coverage, a question whose best match is the masthead shares only its words ("Hà Nội");
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").

@@ -795,3 +795,14 @@ def test_a_second_side_that_asks_offers_no_choice(assistant, text):
     from qa.question import analyze
 
     assert assistant.answerer.judge._unknown_choice(analyze(text)) is None
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Chi bộ họp ở hội trường hay khí tài?", ("hội trường", "khí tài")),  # "khí", not "khi nào"
+    ("Đọc trên giấy hay máy chiếu?", ("trên giấy", "máy chiếu")),  # "máy", not "mấy lần"
+    ("Học ở lớp hay báo tường?", ("ở lớp", "báo tường")),  # "báo", not "bao lâu"
+])
+def test_a_second_side_whose_first_word_folds_like_an_asking_one_is_still_offered(assistant, text, sides):
+    from qa.question import analyze
+
+    assert assistant.answerer.judge._unknown_choice(analyze(text)) == sides
