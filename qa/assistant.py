@@ -15,6 +15,7 @@ from typing import Any
 
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
+from .ask.kinds.base import asks_something
 from .ask.kinds.meta import described_implemented, named_by_number
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, pointed_body, points_at_cited
@@ -279,7 +280,10 @@ class Assistant:
 
     def _ask(self, question: str, history: list[str]) -> Reply:
         question, q, previous, plan, read_as = self._read(question, history)
-        problem = self._input_problem(question, q)
+        # ("nói gì vậy?" after a turn with a topic asks about it: no content of its own is needed; "vậy à?",
+        # "ok" ask nothing)
+        leans = bool(previous) and plan.mode != "standalone" and asks_something(fold(q.text))
+        problem = self._input_problem(question, q, leans=leans)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
         retrieval, answered = self._retrieve_turn(plan, previous)
@@ -337,12 +341,12 @@ class Assistant:
         return retrieval.hits[0], held
 
     @staticmethod
-    def _input_problem(raw: str, q: Question) -> str | None:
+    def _input_problem(raw: str, q: Question, leans: bool = False) -> str | None:
         if not raw.strip():
             return "Vui lòng nhập câu hỏi về văn bản (ví dụ: «Ai chịu trách nhiệm thể chế hóa Kết luận?»)."
         if not q.text or not re.search(r"\w", q.text):
             return "Câu hỏi không có chữ nào để tìm; vui lòng nhập câu hỏi bằng tiếng Việt."
-        if not q.content and not q.refs and not q.item_numbers and q.kind == "what":
+        if not q.content and not q.refs and not q.item_numbers and q.kind == "what" and not leans:
             if english_words(q.text):  # "What is the weather today?": English, and nothing of the plan's
                 return ("Trợ lý trả lời câu hỏi tiếng Việt (hoặc có từ của văn bản) về văn bản trong kho; câu hỏi "
                         "này chưa nêu nội dung nào của văn bản (ví dụ: «what does the plan say about lấy phiếu tín "

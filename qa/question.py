@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, without_lead
+from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
-from .ask.kinds.base import sentences
+from .ask.kinds.base import load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
@@ -33,7 +33,7 @@ INTENT_SYLLABLES = frozenset(
     """thoi han gian khi nao bao gio luc nam thang quy muc phan dau thuoc nhiem vu so may
     thu chu tri phoi hop chiu trach nhiem co quan don vi ben cap ai noi dung gi la con sao
     the vay lam duoc giao phu y dieu khoan diem nam o trong neu de cap ke hoach van ban nay
-    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat xong truoc chuyen viec nhac toi""".split()
+    do tren ay no hoan thanh tien ra sao nhu cham som muon nhat xong truoc chuyen viec nhac toi ghi""".split()
 )
 # Syllables a metadata question may carry besides its field words.
 _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh co hieu luc loai linh vuc nguoi ky
@@ -53,6 +53,8 @@ _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
     # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
     (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
+    # "việc số 1", "việc thứ 3": a task by its number
+    (re.compile(r"\b(viec)\s+(?:so|thu)\s+(\d{1,2})\b"), "item"),
     (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
     # "phần hai", "phần 2", "mục một": a part by its number said or typed in Arabic digits
     (re.compile(r"(?<!mot )(?<!hai )(?<!ba )\b(phan|muc) (mot|hai|ba|bon|nam|thu nhat|thu hai|thu ba|thu tu|thu nam)\b(?! (phan|ngay|thang|nam)\b)"
@@ -294,6 +296,24 @@ def _courtesy() -> tuple[tuple[re.Pattern, re.Pattern] | None, tuple[re.Pattern,
 _DROPPED, _ASKING = _courtesy()
 
 
+@lru_cache(maxsize=1)
+def _signed() -> re.Pattern:
+    """A letter's signature after its question: a person's name (a family name from ``slots.tsv``
+    and one to three capitalised syllables, then perhaps the signer's title), after what introduces
+    it ("Người viết:", "Kính thư,"), closing the text after a sentence ends ("… không? Xin cảm ơn.
+    Kính thư, Trần Đình Lộc, nguyên Hiệu trưởng.")."""
+    surnames = {w for s in load_slots().get("person", "surname") for w in (s, strip_accents(s))}
+    names = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+    signing = "|".join(_SIGNING)
+    return re.compile(rf"(?<=[?.!])[\s,;:]*(?:(?i:{signing})\s*[:,]?\s*)?(?:{names})(?: [A-ZĐÀ-Ỹ][^\W\d_]*){{1,3}}"
+                      r"(?:,[^?.!]{0,80})?\s*[.!]?\s*$")
+
+
+# what may stand before a signature ("Người viết: Lê Quang Vinh"); the formulas of a closing
+# ("Kính thư", "Trân trọng") are dropped with the courtesy, so a name may also follow them alone
+_SIGNING = ("người viết", "người gửi", "người hỏi", "ký tên", "nguoi viet", "nguoi gui", "nguoi hoi", "ky ten")
+
+
 def without_courtesy(text: str) -> str:
     """The question without what a chat message says around it (``qa/data/courtesy.tsv``):
     greetings, calling the assistant, thanks, laughter; and, when a phrase announces the question
@@ -324,6 +344,7 @@ def without_courtesy(text: str) -> str:
             kept = f"{head} {pattern.sub(' ', after)}"
     if _DROPPED is not None:
         kept = _DROPPED[0 if accented else 1].sub(" ", kept)
+    kept = _signed().sub("", kept)
     kept = collapse(_LOOSE_MARKS.sub(r"\1", kept)).strip(" ,.;:!")
     return kept if set(content_syllables(kept)) - document_words() else text
 
@@ -337,12 +358,23 @@ _BARE_CHOICE = re.compile(r"^\W*(?:co )?phai (?:la )?(?:(?!\b(?:ai|gi|nao|sao|ma
 
 def _points_back(text: str) -> bool:
     """The text names something with "này / đó / ấy / trên" that is not a document ("kế hoạch này",
-    "KH ấy", "tài liệu đó")."""
-    named = document_words() | _DOCUMENT_SHORT
-    return any(m.group(1) not in named for m in _POINTING.finditer(fold(text)))
+    "KH ấy", "tài liệu đó"): the whole name of a kind of document ends before the pointing word, not
+    one of its syllables ("khẳng định đó" is no "quy định")."""
+    folded = fold(text)
+    return any(not _DOCUMENT_NAMED.search(folded[:m.end(1)]) for m in _POINTING.finditer(folded))
 
 
 _DOCUMENT_SHORT = frozenset({"kh", "kl", "nq", "vb", "lieu"})  # KH, KL, NQ, VB; "tài liệu"
+
+
+def _document_named() -> re.Pattern:
+    from .documents.types import type_names
+
+    names = {fold(n.lower()) for n in (*type_names(), "văn bản", "tài liệu")} | _DOCUMENT_SHORT
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")$")
+
+
+_DOCUMENT_NAMED = _document_named()
 
 
 # marks left side by side once a phrase between them is gone ("Chào ad, , kế hoạch…")
@@ -449,8 +481,8 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     text = html.unescape(raw)
     text = _TAG.sub(" ", text)
     text = keyed(normalize(text))
-    text = without_requests(standard_words(spoken_numbers(without_relay(without_courtesy(
-        _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text))))))))
+    text = without_requests(standard_words(spoken_numbers(without_relay(without_remark(pointed_statement(without_courtesy(
+        _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text))))))))))
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]
@@ -463,7 +495,7 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for pattern, kind in _REF_PATTERNS:
         for m in pattern.finditer(folded):
             if kind == "item":
-                numbers.append(f"{m.group(1)} {m.group(2)}")
+                numbers.append(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {m.group(2)}")
             elif kind == "section":
                 parts = [m.group(2).upper()] + [g for g in m.groups()[2:] if g]
                 refs.append(".".join(parts))
@@ -578,7 +610,8 @@ _ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|c
                              r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*(?:\)\s*\?)?\s*$"
                              # "Phần I nói về gì vậy, em cần tóm tắt để đọc trong buổi họp online": what the
                              # asker needs, told after the question, asks nothing more
-                             r"|,\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang|sắp|sap)"
+                             r"|,\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang|sắp|sap"
+                             r"|viết|viet|làm|lam)"
                              r"(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu|dau|mấy|may|bao|ai)(?!\w))"
                              r"[^?]*\s*$", re.IGNORECASE)
 
@@ -587,6 +620,28 @@ _ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|c
 _TAG_ONLY = re.compile(r"^\W*(?:(?:vay|the|nhu vay|dieu (?:do|nay)|thong tin (?:do|nay))\s+)?(?:co\s+)?"
                        r"(?:dung|phai|that|chinh xac|chuan)(?:\s+(?:khong|ko|k|hong|chu|chang|hay sai|hay khong))?"
                        r"(?:\s+(?:a|vay|nhi|ha|khong))*\W*$")
+
+
+# what the asker adds about themselves after a question asked in full ("…, em viết report về judicial reform.")
+_REMARK_AFTER = re.compile(r",\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang"
+                           r"|sắp|sap|viết|viet|làm|lam)(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu"
+                           r"|dau|mấy|may|bao|ai)(?!\w))[^?]*$", re.IGNORECASE)
+_ASKED_BEFORE = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|gi|j|nao|sao|ai|dau|may|bao nhieu)\b|\?")
+
+
+def without_remark(text: str) -> str:
+    """The question without a remark about the asker after it, when what comes before asks in full
+    ("Kế hoạch có yêu cầu bên tư pháp làm gì không ạ, em viết report về judicial reform.")."""
+    m = _REMARK_AFTER.search(text)
+    if m is None or not _ASKED_BEFORE.search(fold(text[:m.start()]).lower()):
+        return text
+    return text[:m.start()].rstrip(" ,")
+
+
+def without_purpose(text: str) -> str:
+    """The question without what the asker says the answer is for, told after it ("…, em viết
+    report về judicial reform"): those words ask nothing."""
+    return _ASKERS_PURPOSE.sub("", text) or text
 
 
 def asking_part(text: str) -> str:

@@ -70,6 +70,14 @@ def in_language(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _read_later() -> frozenset[str]:
+    """The forms the question's reading turns into standard words later (``colloquial.tsv``,
+    ``english.tsv``: "plan", "mần"): the user's own words, not slips ("plan" is no "lan")."""
+    return frozenset(ln.split("\t")[0].strip().lower() for name in ("colloquial.tsv", "english.tsv")
+                     for ln in data_lines(DATA / name) if "\t" in ln)
+
+
+@lru_cache(maxsize=1)
 def _english_function_words() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in data_lines(DATA / "english_function_words.tsv") if ln.strip())
 
@@ -180,7 +188,7 @@ class Speller:
         is, is the user's own)."""
         return 3 <= len(lower) <= _LONGEST and lower.isalpha() and bool(_VOWEL.search(fold(lower))) \
             and not _ROMAN.fullmatch(lower) \
-            and not self.knows(lower) and fold(lower) not in ABBREVIATIONS \
+            and not self.knows(lower) and fold(lower) not in ABBREVIATIONS and lower not in _read_later() \
             and not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
 
     def _in_context(self, lower: str, before: str, after: str) -> str | None:

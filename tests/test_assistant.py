@@ -252,7 +252,11 @@ def test_a_follow_up_asking_whether_a_time_comes_with_it(assistant):
 
 def test_what_the_asker_needs_told_after_the_question_asks_nothing(assistant):
     reply = assistant.ask("Phần I của KH nói về cái gì vậy, em cần tóm tắt để đọc cho chi bộ trong buổi họp online")
-    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("what", "high", "I.1")
+    # answered as the question alone is: the part, its items and the first of them
+    alone = assistant.ask("Phần I của KH nói về cái gì vậy")
+    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("what", "high", "I")
+    assert reply.answer == alone.answer
+    assert reply.answer.startswith("Mục I. Mục đích, yêu cầu (I) gồm 3 nội dung (I.1–I.3): Nhận thức sâu sắc")
 
 
 def test_how_long_apart_two_dates_are_is_no_rhythm_asked(assistant):
@@ -261,3 +265,11 @@ def test_how_long_apart_two_dates_are_is_no_rhythm_asked(assistant):
 
     assert not asks_often(analyze("KL 21 và KH 03, cái nào ban hành trước, cái nào sau, cách nhau bao lâu?"))
     assert asks_often(analyze("Hằng năm hay bao lâu?"))
+
+
+def test_a_follow_up_asking_about_the_turn_before_needs_no_topic_of_its_own(assistant):
+    reply = assistant.ask("nói gì vậy", ["KH có phần nhiệm vụ cho đảng đoàn quốc hội ko"])
+    assert reply.found and reply.citations[0].ref == "IV.1.1"
+    # alone, or asking nothing ("vậy à"), it still says what is missing
+    assert assistant.ask("nói gì vậy").kind == "invalid"
+    assert assistant.ask("vậy à", ["Kế hoạch do ai ký?"]).kind == "invalid"

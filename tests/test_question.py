@@ -454,3 +454,73 @@ def test_the_asker_s_need_after_the_question_is_not_asked():
     assert q.kind == "what"
     # a need that asks ("tôi cần làm gì?") is the question
     assert analyze("Kế hoạch có yêu cầu gì về tự phê bình, tôi cần làm gì?").kind == "what"
+
+
+def test_a_letters_closing_and_signature_ask_nothing():
+    from qa.question import without_courtesy
+
+    letter = ("Kính gửi Quý cơ quan. Câu lạc bộ chúng tôi chuẩn bị buổi nói chuyện. Xin hỏi Kế hoạch 03 gồm những "
+              "phần lớn nào? Xin chân thành cảm ơn. Kính thư, Trần Đình Lộc, nguyên Hiệu trưởng.")
+    assert without_courtesy(letter) == "Kế hoạch 03 gồm những phần lớn nào?"
+    assert without_courtesy("Kế hoạch có ấn định thời hạn học tập không? Trân trọng cảm ơn. Người viết: Lê Quang "
+                            "Vinh, nguyên Hiệu trưởng trường tiểu học.") == "Kế hoạch có ấn định thời hạn học tập không?"
+    assert without_courtesy("Ke hoach ai ky? Nguoi viet: Le Quang Vinh") == "Ke hoach ai ky?"
+    # a name that is no signature: after a comma of the question, or asked about
+    assert without_courtesy("Người ký là ai, Võ Văn Thưởng") == "Người ký là ai, Võ Văn Thưởng"
+    assert without_courtesy("Ai ký kế hoạch? Võ Văn Thưởng phải không?") == "Ai ký kế hoạch? Võ Văn Thưởng phải không?"
+
+
+def test_a_statement_pointed_back_at_from_a_letter_is_checked():
+    from qa.question import clean
+
+    assert clean("Kính gửi Quý Ban. Có hội viên câu lạc bộ khẳng định Ban Bí thư là cơ quan ban hành Kế hoạch 03. "
+                 "Xin hỏi khẳng định đó đúng hay sai? Xin cảm ơn. Kính thư, Trần Đình Lộc.", 2000)[0] == \
+        "Ban Bí thư là cơ quan ban hành Kế hoạch 03, đúng hay sai?"
+    # "khẳng định đó" points back at a statement, not at a document ("quy định đó")
+    assert analyze("Có người khẳng định Kế hoạch 03 do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?").kind == "meta"
+
+
+def test_chat_spellings_of_vậy_and_bao_nhiêu():
+    from qa.question import standard_words
+
+    assert standard_words("là ai ra z mn") == "là ai ra vậy mọi người"
+    assert standard_words("có bao nhiu đầu việc") == "có bao nhiêu đầu việc"
+
+
+def test_what_the_answer_is_for_told_after_the_question_is_no_part_of_it():
+    from qa.question import without_purpose
+
+    assert without_purpose("Kế hoạch có yêu cầu bên tư pháp làm gì không ạ, em viết report về judicial reform.") == \
+        "Kế hoạch có yêu cầu bên tư pháp làm gì không ạ"
+    assert without_purpose("Kế hoạch có yêu cầu bên tư pháp làm gì không?") == \
+        "Kế hoạch có yêu cầu bên tư pháp làm gì không?"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kế hoạch 03 do ai ra?", "meta"),
+    # (the plan's title words, "chỉnh đốn Đảng", say which document is meant)
+    ("ủa cái KH 03 về chỉnh đốn đảng là ai ra z mn, BCT hay BBT", "meta"),
+    ("kế hoạch do ai ra quyết định thành lập ban chỉ đạo?", "who"),  # who decides, not who issued
+    ("kế hoạch 03 mà tri bộ mới phổ biến là của ai ra dậy mấy anh", "meta"),
+])
+def test_who_brought_the_document_out_is_its_issuer(assistant, text, kind):
+    reply = assistant.ask(text)
+    assert reply.kind == kind
+    assert reply.answer.startswith("Bộ Chính trị (03-KH/TW") is (kind == "meta")
+
+
+def test_a_task_numbered_as_việc_số():
+    assert analyze("cho tui hoi viec so 1 phai lam xong luc nao").item_numbers == ("nhiem vu 1",)
+    assert analyze("Việc thứ 3 là gì?").item_numbers == ("nhiem vu 3",)
+
+
+def test_a_remark_about_the_asker_after_a_full_question_is_no_part_of_it():
+    from qa.question import clean
+
+    assert clean("Kế hoạch có yêu cầu bên tư pháp làm gì không ạ, em viết report về judicial reform.", 2000)[0] == \
+        "Kế hoạch có yêu cầu bên tư pháp làm gì không ạ"
+    assert clean("Phần I nói về gì vậy, em cần tóm tắt để đọc trong buổi họp online", 2000)[0] == "Phần I nói về gì vậy"
+    # no question before it: the whole message is what is asked
+    assert clean("Tôi là bí thư chi bộ, tôi cần hướng dẫn học tập", 2000)[0] == \
+        "Tôi là bí thư chi bộ, tôi cần hướng dẫn học tập"
+    assert clean("Kế hoạch có yêu cầu gì, tôi cần làm gì?", 2000)[0] == "Kế hoạch có yêu cầu gì, tôi cần làm gì?"

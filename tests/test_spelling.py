@@ -128,3 +128,14 @@ def test_an_abbreviation_read_later_is_no_slip_to_re_spell():
     speller = _marked_speller({"gian", "thời", "thực", "hiện"}, {"thoi gian"})
     assert speller.fix("tgian thực hiện?") == "tgian thực hiện?"
     assert speller.fix("kgian thực hiện?") == "gian thực hiện?"  # not an abbreviation: still a slip
+
+
+def test_words_read_later_as_standard_ones_are_no_slips():
+    # "plan" (english.tsv) is no slip for "lan"; "mần" (colloquial.tsv) stays for the reading to turn
+    speller = Speller({"lan", "làm"}.__contains__, phrase=lambda p: True, vocabulary=lambda w: False)
+    assert speller.fix("Tên đầy đủ của plan 03 là gì") == "Tên đầy đủ của plan 03 là gì"
+
+
+def test_the_assistant_reads_an_english_word_as_the_plans(assistant):
+    reply = assistant.ask("Tên đầy đủ của plan 03 là gì")
+    assert reply.kind == "meta" and reply.answer.startswith("Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW")

@@ -32,7 +32,7 @@ from ..config import Config
 from ..documents.types import document_types, titled_citations
 from ..facts import body_names, find_actors, find_bodies, party_groups, place_bodies
 from ..question import (Question, acted_on, analyze, document_keys, document_words, relaying_verbs, without_asker,
-                        without_documents)
+                        without_documents, without_purpose)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
 from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
@@ -202,10 +202,14 @@ class Judge:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
         situation ("Tôi là đảng viên 50 năm tuổi Đảng… Kế hoạch có quy định … không?"): the
         situation's words are not what the yes/no question asks about."""
-        asking = last_sentence(q.text)
+        asking = without_purpose(last_sentence(q.text))
         if asking == q.text.strip():
             return s.unknown
         asked = _sentence(asking)
+        if _POINTED_TOPIC.search(fold(asking).lower()) and len(asked.topic) <= 2:
+            # "… đưa leaders từ tỉnh khác về làm bí thư không? Plan có nói chuyện này không": the question
+            # points back at the one before it, whose words are its topic
+            return s.unknown
         if len(asked.topic) >= _OWN_TOPIC:
             # the question names its own topic ("… có nói gì về lợi ích nhóm, quan hệ cán bộ với doanh
             # nghiệp không?"): the situation before it ("Tôi làm chủ doanh nghiệp …") is not asked about
@@ -224,6 +228,14 @@ class Judge:
         title = self._cited_title(q, bridges)
         return f"«{title}»" if title else ""
 
+    def _numbered_title(self, q: Question, bridges, folded: str) -> str:
+        """The title of a document the corpus cites without a number, when the question asks its
+        number ("… có nhắc quy định đó không, số mấy?") and names nothing else; "" otherwise."""
+        if q.doc_keys or not _NUMBER_OF_DOCUMENT.search(folded):
+            return ""
+        title = self._cited_title(q, bridges, _NUMBER_ASKING)
+        return f"«{title}»" if title else ""
+
     def _cited_title(self, q: Question, bridges, asking: frozenset[str] = frozenset()) -> str:
         """The title of a document the corpus cites without a number, when every topic word of the
         question (besides the ``asking`` words) is the title's or the user's phrase the lexicon reads
@@ -231,7 +243,7 @@ class Judge:
         if self._titles is None:
             self._titles = _cited_titles(self.info.clauses)
         # "làm theo quy định nào?": the kind of document alone names none
-        topic = set(q.topic) - document_words() - asking
+        topic = {t for t in q.topic if len(t) > 1} - document_words() - asking  # ("á", "z": no topic)
         if not topic:
             return ""
         for title, words in self._titles:
@@ -514,6 +526,12 @@ class Judge:
                 q.kind == "what" and _CONTENT_ASKED.search(asked) or q.kind == "count" and not self._own_document_named(q)):
             # "KL 21 nói gì?", "KL 21 có bao nhiêu nhóm giải pháp?": the cited document's own content
             return Verdict("low", f"Kế hoạch chỉ nhắc đến {', '.join(cited_only)}, không nêu nội dung của văn bản đó.",
+                           s, 0.0, "cited")
+        numbered_title = self._numbered_title(q, retrieval.bridges, folded)
+        if corpus_rules and numbered_title:
+            # "Quy định về những điều đảng viên không được làm, số mấy?": a document the plan cites by its
+            # title alone, asked for its number
+            return Verdict("low", f"Kế hoạch chỉ nhắc đến {numbered_title}, không ghi số hiệu của văn bản đó.",
                            s, 0.0, "cited")
         titled = self._titled_only(q, retrieval.bridges, folded)
         if corpus_rules and titled:  # the title's own words make it look surely inside
@@ -825,7 +843,12 @@ def plan_named_after(q: Question) -> bool:
     return bool(plan) and max(plan) > max(cited, default=-1)
 
 
+# a document's number asked ("số mấy", "số hiệu", "số bao nhiêu", "số ký hiệu")
+_NUMBER_OF_DOCUMENT = re.compile(r"\bso (?:may|hieu|bao nhieu|ky hieu|nao)\b")
+_NUMBER_ASKING = frozenset("so may hieu bao nhieu ky nao co nhac trong ke hoach khong hong hok cho toi".split())
 _OWN_TOPIC = 3  # topic words that make a sentence's question its own, whatever the situation before it
+# a sentence that names its topic by pointing back at the one before ("chuyện này", "việc đó", "vấn đề trên")
+_POINTED_TOPIC = re.compile(r"\b(?:chuyen|viec|dieu|van de|cai|noi dung|y|vu) (?:nay|do|ay|tren|ni)\b")
 # "nghị quyết đó", "hội nghị ấy", "nó": a sentence that points back at something named before it
 _POINTS_BACK = re.compile(r"\b(no|(nghi quyet|ket luan|chi thi|quy dinh|hoi nghi|dai hoi|khoa|ky hop) (do|ay|kia|tren))\b")
 

@@ -28,8 +28,8 @@ TRUE, FALSE = "Đúng.", "Không đúng."
 
 @lru_cache(maxsize=1)
 def _cue_phrases() -> dict[str, list[str]]:
-    """``claim_cues.tsv`` by kind ("lead", "tag", "says"), folded."""
-    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": []}
+    """``claim_cues.tsv`` by kind ("lead", "tag", "says", "intro", "points", "reports"), folded."""
+    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": [], "points": [], "reports": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
@@ -69,6 +69,45 @@ def without_lead(text: str) -> str:
 
 
 _QUOTED_STATEMENT = re.compile(r'^\s*["“«]([^"“”«»]+)["”»]\W*$')
+_QUOTED = re.compile(r'["“«]([^"“”«»]{12,})["”»]')
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=1)
+def _pointing() -> tuple[re.Pattern, re.Pattern]:
+    by_kind = _cue_phrases()
+
+    def words(phrases):
+        return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+    points = re.compile(rf"^\W*(?:{words(by_kind['points'])})\s+(?:(?:co|la)\s+)?(?=(?:dung|chinh xac|sai)\b)")
+    reports = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{words(by_kind['reports'])})\s+(?:rang\s+|la\s+)?")
+    return points, reports
+
+
+def pointed_statement(text: str) -> str:
+    """A statement made in one sentence and checked in the next, which points back at it ("Có hội
+    viên khẳng định Ban Bí thư là cơ quan ban hành Kế hoạch 03. Khẳng định đó đúng hay sai?"), as one
+    statement to check ("Ban Bí thư là cơ quan ban hành Kế hoạch 03, đúng hay sai?"): what is quoted,
+    or what follows the verb that reports it; the text unchanged otherwise."""
+    parts = [p for p in _SENTENCE.split(text.strip()) if p.strip(" .!?")]
+    if len(parts) < 2 or len(text) != len(fold(text)):
+        return text
+    points, reports = _pointing()
+    asked = points.match(fold(parts[-1].lower()))
+    if not asked:
+        return text
+    said = parts[-2].strip()
+    quoted = _QUOTED.search(said)
+    if quoted:
+        said = quoted.group(1)
+    else:
+        reported = reports.match(fold(said.lower()))
+        if reported and reported.end() < len(said):
+            said = said[reported.end():]
+    return f"{said.strip().rstrip('.!;: ')}, {parts[-1][asked.end():].strip()}"
+
+
 # "đúng hay sai", "… hay không": the choice is the claim's, not between values
 _NOT_A_CHOICE = re.compile(r"\b(?:dung hay sai|hay khong|hay ko|hay chua|hay sai)\b")
 
@@ -105,6 +144,8 @@ def in_question_terms(question: str, answer: str) -> str:
     """
     if answer.startswith(FALSE) and _SAI_OFFERED.search(collapse(fold(question.lower()))):
         return "Sai." + answer[len(FALSE):]
+    if answer.startswith(f"{FALSE[:-1]} —") and _SAI_OFFERED.search(collapse(fold(question.lower()))):
+        return "Sai" + answer[len(FALSE) - 1:]  # «Không đúng — Bộ Chính trị, Ban Bí thư (II.1).»
     return answer
 
 

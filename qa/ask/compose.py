@@ -21,9 +21,10 @@ from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import (Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents, office_bodies,
                             plan_named_after)
-from .claims import day_verdict, in_question_terms
+from .claims import day_verdict, in_question_terms, is_claim
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
+from .kinds.base import LEADING_NAMED, asks_yes_no
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -72,6 +73,11 @@ class Answerer:
         A document named by a number the corpus never gives is known when the lexicon names it in
         the corpus's words ("Quy định 37": «Quy định về những điều đảng viên không được làm»)."""
         missing_bodies = [b for b in q.bodies if b not in self.info.bodies and not self._mentioned(fold(b))]
+        if missing_bodies and q.kind == "who" and LEADING_NAMED.search(fold(q.text)) \
+                and (is_claim(q.text) or asks_yes_no(fold(q.text))):
+            # "Ban Dân vận TW có chủ trì hội nghị … không?": whether a body leads a task, which the clause
+            # that says who leads it answers, though the plan never names that body
+            missing_bodies = []
         if missing_bodies:
             asked = asked_bodies(q) - office_bodies(asking_text(q))
             missing_bodies = [b for b in missing_bodies if b in asked]

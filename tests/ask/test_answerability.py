@@ -806,3 +806,21 @@ def test_a_second_side_whose_first_word_folds_like_an_asking_one_is_still_offere
     from qa.question import analyze
 
     assert assistant.answerer.judge._unknown_choice(analyze(text)) == sides
+
+
+@pytest.mark.parametrize("text", [
+    "Dạ, trong kế hoạch có nhắc quy định về những điều đảng viên không được làm không ạ? Số mấy ạ?",
+    "mấy điều đv hok được làm á, kh có nhắc quy định đó hok, số mấy z",
+    "Quy định về những điều đảng viên không được làm là quy định số mấy?",
+])
+def test_the_number_of_a_document_cited_by_its_title_alone(assistant, text):
+    reply = assistant.ask(text)
+    assert reply.confidence == "low"
+    assert reply.answer.startswith("Kế hoạch chỉ nhắc đến «Quy định về những điều đảng viên không được làm», không ghi "
+                                   "số hiệu của văn bản đó")
+
+
+def test_a_question_pointing_back_at_the_one_before_keeps_its_topic(assistant):
+    reply = assistant.ask("Khách thắc mắc: Việt Nam có đưa leaders từ tỉnh khác về làm bí thư không? plan có nói "
+                          "chuyện này không")
+    assert reply.found and reply.citations[0].ref == "III.7"

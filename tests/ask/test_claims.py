@@ -235,3 +235,20 @@ def test_a_rhythm_stated_to_be_checked_gets_its_verdict(assistant):
     # asked "có phải … không?", the rhythm the plan gives is answered «Có.»
     assert assistant.ask("Hằng năm có phải rà lại xem chỗ nào làm chưa đến nơi đến chốn không?").answer == \
         "Có. Tháng 12/2021; thực hiện hằng năm từ năm 2022 (III.2)."
+
+
+@pytest.mark.parametrize("text, statement", [
+    ("Có hội viên khẳng định Ban Bí thư là cơ quan ban hành Kế hoạch 03. Khẳng định đó đúng hay sai?",
+     "Ban Bí thư là cơ quan ban hành Kế hoạch 03, đúng hay sai?"),
+    ('Một hội viên cho rằng "Kế hoạch 03 chỉ giao việc cho cấp Trung ương". Nhận định đó đúng hay sai?',
+     "Kế hoạch 03 chỉ giao việc cho cấp Trung ương, đúng hay sai?"),  # what is quoted
+    ("Kế hoạch nói chi bộ phải họp mỗi tuần. Điều đó đúng không?", "chi bộ phải họp mỗi tuần, đúng không?"),
+    ("Co nguoi noi KH do BBT ban hanh. Dieu do dung khong?", "KH do BBT ban hanh, dung khong?"),  # no accents
+    # unchanged: no sentence pointing back at the one before, or none before it
+    ("Kế hoạch 03 do Bộ Chính trị ban hành. Ai ký?", None),
+    ("Điều đó đúng không?", None),
+])
+def test_a_statement_pointed_back_at_is_the_one_checked(text, statement):
+    from qa.ask.claims import pointed_statement
+
+    assert pointed_statement(text) == (statement or text)

@@ -1240,3 +1240,62 @@ def test_a_yes_no_question_about_a_task_is_answered_that_the_plan_mentions_it(as
 ])
 def test_mấy_opening_a_thing_asked_how_to_deal_with_is_those(text, kind):
     assert analyze(text).kind == kind
+
+
+def test_a_body_said_to_issue_the_plan_is_checked(assistant):
+    reply = assistant.ask("Ban Bí thư là cơ quan ban hành Kế hoạch 03, đúng hay sai?")
+    assert reply.answer.startswith("Sai. Bộ Chính trị (03-KH/TW")
+    reply = assistant.ask("Bộ Chính trị là cơ quan ban hành KH 03 đúng không?")
+    assert reply.answer.startswith("Đúng. Bộ Chính trị (03-KH/TW")
+
+
+def test_a_statement_of_who_leads_a_task_is_checked(assistant):
+    said = "kế hoạch giao {} chủ trì tổ chức hội nghị cán bộ toàn quốc."
+    assert assistant.ask("Đúng hay sai: " + said.format("Ban Tổ chức Trung ương")).answer == \
+        "Sai — Bộ Chính trị, Ban Bí thư (II.1)."
+    assert assistant.ask("Ban Tổ chức Trung ương chủ trì tổ chức hội nghị cán bộ toàn quốc, đúng không?").answer == \
+        "Không đúng — Bộ Chính trị, Ban Bí thư (II.1)."
+    reply = assistant.ask("Đúng hay sai: kế hoạch giao Ban Tuyên giáo Trung ương chủ trì hướng dẫn tổ chức hội nghị "
+                          "nghiên cứu, quán triệt.")
+    assert reply.answer.startswith("Đúng — Ban Tuyên giáo Trung ương chủ trì, phối hợp với Ban Tổ chức Trung ương")
+    # a body the plan never names is no reason to say nothing: the clause says who leads
+    reply = assistant.ask("Đúng hay sai: " + said.format("Ban Dân vận Trung ương"))
+    assert reply.confidence in ("high", "low") and "Bộ Chính trị, Ban Bí thư" in (reply.answer or reply.message)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hoc theo Bac Ho co nam trong KH hong", "what"),  # whether the plan holds it
+    ("việc học theo Bác có nằm trong kế hoạch không", "what"),
+    ("Chống lợi ích nhóm nằm trong nhiệm vụ nào?", "where"),
+])
+def test_nằm_trong_kế_hoạch_không_asks_whether_not_where(text, kind):
+    assert analyze(text).kind == kind
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("mat tran voi doan the duoc ngo vo dang vien hong", True),  # "được … hông"
+    ("ngoài luật thì ĐĐ Quốc hội còn đưa KL21 vào nghị quyết của UBTVQH ko", True),
+    ("Về trách nhiệm tự học: văn bản có đề cao việc tự nghiên cứu không? Trích nguyên văn giúp tôi.", True),
+    ("KH có khuyến khích tự học lý luận không ạ, hay chỉ đi học lớp thôi?", True),
+    ("Bị bỏ phiếu tín nhiệm hả anh", True),
+    ("ai được giao việc này không", False),  # who is asked
+    ("Phần III có bao nhiêu nhiệm vụ? Nhiệm vụ về làm luật là số mấy?", False),
+    ("Kế hoạch có mấy phần? Liệt kê giúp.", False),
+])
+def test_yes_no_frames_without_có(text, asks):
+    from qa.ask.kinds.base import asks_yes_no
+
+    assert asks_yes_no(fold(text.lower())) is asks
+
+
+def test_a_yes_no_question_answered_in_everyday_words(assistant):
+    reply = assistant.ask("có nói đưa cán bộ ở chỗ khác về làm bí thư chủ tịch tỉnh hông")
+    assert reply.answer.startswith("Kế hoạch có đề cập (III.7): chủ trương bố trí chức danh lãnh đạo chủ chốt không "
+                                   "phải là người địa phương")
+    reply = assistant.ask("dụ sửa thủ tục giấy tờ cho dân đỡ cực có trong kế hoạch hông")
+    assert reply.answer.startswith("Kế hoạch có đề cập (III.7): công tác cải cách hành chính")
+
+
+def test_a_follow_up_asking_whether_a_time_is_stated(assistant):
+    reply = assistant.ask("có ghi thời gian hok", ["vụ tự phê bình với phê bình là nhiệm vụ số mấy z"])
+    assert reply.answer == "Thực hiện hằng năm, từ năm 2021 (III.4)."

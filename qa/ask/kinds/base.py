@@ -177,13 +177,27 @@ def _asked_yes_no() -> re.Pattern:
     close = rf"(?:\b(?:khong|ko|k|hong|hok)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
     # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
-    return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh)\b.*)"
-                      rf"{close}(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
+    # "Mặt trận được ngó vô đảng viên hông?", "ĐĐ Quốc hội còn đưa KL21 vào nghị quyết ko?": the frame
+    # after "được", "còn", "bị" (with no question word: ``asks_yes_no``)
+    return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh)\b.*"
+                      rf"|\b(?:duoc|dc|con|bi)\b.*)"
+                      rf"{close}(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s*,?\s+hay\b)")
 
 
-# "Vận động … làm trong cả nước à?": a statement closed by "à" / "hả" asks to have it confirmed
-_CONFIRM_CLOSE = re.compile(r"\b(?:a|ha)\W*$")
+@lru_cache(maxsize=1)
+def _confirm_close() -> re.Pattern:
+    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+    # "Vận động … làm trong cả nước à?", "… cũng bị bỏ phiếu tín nhiệm hả anh": a statement closed by "à"
+    # / "hả" (and a word calling the one who answers) asks to have it confirmed
+    return re.compile(rf"\b(?:a|ha)\b(?:[\s,]+(?:{closers})(?!\w))*\W*$")
+
+
 _ASKING_WORD = re.compile(r"\b(?:gi|nao|sao|ai|dau|bao nhieu|may|khi nao|bao gio|the nao|nhu nao)\b")
+
+
+def asks_something(folded: str) -> bool:
+    """The folded text holds a question word ("gì", "nào", "sao", "ai", "mấy", …)."""
+    return _ASKING_WORD.search(folded) is not None
 
 
 def asks_yes_no(folded: str) -> bool:
@@ -191,8 +205,14 @@ def asks_yes_no(folded: str) -> bool:
     ``closing_words.tsv``, or framed without "có": "KH yêu cầu … ko em?"; a statement closed by "à"
     asking no question word: "… làm trong cả nước à?"). Read for how a reply
     begins; the verdict's signals keep ``YES_NO``."""
-    return bool(YES_NO.search(folded) or _asked_yes_no().search(folded)
-                or (_CONFIRM_CLOSE.search(folded) and not _ASKING_WORD.search(folded)))
+    asked = folded[:folded.rindex("?") + 1] if "?" in folded else folded
+    if asked != folded and asks_yes_no(asked):
+        return True  # "… có đề cao việc tự học không? Trích nguyên văn giúp tôi.": a request after the question
+    plain = not _ASKING_WORD.search(folded)
+    framed = _asked_yes_no().search(folded)
+    if framed and not framed.group(0).startswith(("co ", "ke hoach", "van ban")) and not plain:
+        framed = None  # "ai được … không" asks who
+    return bool(YES_NO.search(folded) or framed or (_confirm_close().search(folded) and plain))
 
 
 # "… có chủ trì không?", "ai làm đầu mối": whether a body leads is what is asked

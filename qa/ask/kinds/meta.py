@@ -123,6 +123,9 @@ META_FIELDS = (
                          r"|\bdo\b.{3,60}\bban hanh(\s*[?.!]*$|\W+(dung|phai) (hay|khong))"
                          # "của cơ quan nào ra", "ai ra kế hoạch này"
                          rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
+                         # "Kế hoạch 03 do ai ra?", "KH 03 là ai ra vậy, BCT hay BBT?"
+                         rf"|\b{_DOC}\b(?: \S+){{0,8}} (?:do|la|(?:la )?cua) ai (?:ra|lam ra)"
+                         r"(?= *(?:[?.!,]|$| (?:vay|day|a|the|nhi|ha|nhe|moi nguoi|may anh|may chi)\b))"
                          rf"|\b{_DOC}\b.{{0,40}}\b(la )?(cua|do) (co quan|cap|ai) nao\b"
                          rf"|\b{_DOC}\b.{{0,40}}\b(cua|do) {_ISSUER}\b.{{0,20}}\bhay\b.{{0,12}}\b{_ISSUER}\b"
                          rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
@@ -397,7 +400,8 @@ class Meta(Kind):
 # ("kh03 là kh năm 2022": the document said to be of a year)
 _ISSUING = re.compile(r"\b(?:ban hanh|k[yi]|ra doi|ra|la(?= (?:(?:ke hoach|kh|van ban) )?(?:cua |ra )?nam \d))\b")
 # what follows a body said to issue the document: "… (khóa XIII) ban hành / ra / ký"
-_ISSUED_AFTER = re.compile(r"[\s,]*(?:khoa \w+\s*)?(?:ban hanh|ra|k[yi])\b")
+# "do Ban Bí thư ban hành", "Ban Bí thư là cơ quan ban hành Kế hoạch 03": the body said to issue it
+_ISSUED_AFTER = re.compile(r"[\s,]*(?:khoa \w+\s*)?(?:(?:la|chinh la) (?:co quan|cap|noi|ben) )?(?:ban hanh|ra|k[yi])\b")
 _IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
 _NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}(?![\w/-])")
 # "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)

@@ -22,7 +22,9 @@ PATTERN = re.compile(
     # ("có ý nào về … không?" asks whether the plan has one: no place)
     r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|(?<!co )y nao|trong muc nao|duoc neu o|de cap o"
     # ("có nằm trong đối tượng … không?" asks whether one belongs, not where)
-    r"|nam trong(?! (?:doi tuong|dien|danh sach|nhom|pham vi|so)\b)|thuoc nhiem vu|doan nao"
+    # ("… có nằm trong KH không?" asks whether the plan holds it at all)
+    r"|nam trong(?! (?:doi tuong|dien|danh sach|nhom|pham vi|so)\b)"
+    r"(?! (?:ke hoach|kh|van ban)(?: (?:nay|ni|03|do))? (?:khong|ko|k|hong|hok|hem|chu)\b)|thuoc nhiem vu|doan nao"
     r"|(nhiem vu|muc|phan|y|diem|dieu|giai phap|task) (nay |do |ay |tren )?(la )?(so|thu) (may|bao nhieu)|task nao"
     # "Nhiệm vụ về cải cách hành chính là số mấy?" (not "văn bản … là số mấy?", a document's number)
     r"|(nhiem vu|muc|phan|diem|dieu|giai phap|viec)( \w+){1,8} la (so|thu) (may|bao nhieu)"
