@@ -136,8 +136,10 @@ class Answerer:
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
         verdict = self.judge.verdict(q, retrieval, follows_topic=follows_topic, named=self.named(q, hits))
-        if verdict.confidence == "none":
+        if verdict.confidence == "none" and get(q.kind).closest(q, hits, self.ctx) is None:
             return self._refusal(q, verdict, citations, resolved)
+        if verdict.confidence == "none":  # the kind knows what to say of it ("Kế hoạch có mấy phần lớn?")
+            return self._closest(q, verdict, hits, citations, resolved)
         if verdict.confidence == "low":
             return self._closest(q, verdict, hits, citations, resolved)
         limit = self.config.answer_max_chars
@@ -221,6 +223,15 @@ class Answerer:
 
     def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str) -> Reply:
         clause = hits[0].clause
+        known = get(q.kind).closest(q, hits, self.ctx)
+        if known is not None:  # "Kế hoạch có mấy phần?" of a copy cut off: what it holds, cited first
+            answer, clause = known
+            citations = (Citation.from_hit(Hit(clause, hits[0].score)),
+                         *(c for c in citations if c.ref != clause.ref))[:len(citations)]
+            message = f"{answer} {self.info.coverage([h.clause.doc_id for h in hits])}"
+            return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
+                         citations=citations, resolved_question=resolved, confidence="low",
+                         signals=verdict.to_signals())
         head = f"{verdict.reason.rstrip('.')}; nội dung gần nhất là {clause.ref}: "
         passage = best_passage(clause.text, q.topic, len(clause.text))
         answer = head + "«" + clip(passage, max(60, self.config.answer_max_chars - len(head) - 2)) + "»"

@@ -1299,3 +1299,16 @@ def test_a_yes_no_question_answered_in_everyday_words(assistant):
 def test_a_follow_up_asking_whether_a_time_is_stated(assistant):
     reply = assistant.ask("có ghi thời gian hok", ["vụ tự phê bình với phê bình là nhiệm vụ số mấy z"])
     assert reply.answer == "Thực hiện hằng năm, từ năm 2021 (III.4)."
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch có mấy phần?", "Kế hoạch 03 có mấy phần lớn?", "kh 03 có bao nhiu phần?"])
+def test_how_many_parts_a_cut_copy_has_is_said_it_cannot_know(assistant, text):
+    reply = assistant.ask(text)
+    assert (reply.found, reply.confidence, reply.citations[0].ref) == (False, "low", "I")
+    assert reply.answer.startswith("Không biết toàn văn gồm bao nhiêu mục: bản trong kho dừng ở IV.1.2, sau 4 mục "
+                                   "(I–IV): Mục I. Mục đích, yêu cầu;")
+
+
+@pytest.mark.parametrize("text", ["Điều lệ Đảng có bao nhiêu chương?", "Kết luận 21 có mấy phần?"])
+def test_the_parts_of_another_document_are_not_the_plans(assistant, text):
+    assert not assistant.ask(text).answer.startswith("Không biết toàn văn")

@@ -272,6 +272,11 @@ class Kind:
         from any clause on its topic."""
         return None
 
+    def closest(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> tuple[str, Clause] | None:
+        """What to say of a question judged a weak match, when the kind knows more than the closest
+        clause does (``(text, clause it rests on)``); None: the closest clause is shown."""
+        return None
+
     def answer(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> str | tuple[str, Clause] | None:
         """The short answer, from ``hits[0]`` — or ``(answer, clause)`` when it comes from
         another clause, which the reply then cites first; None to fall back to "what"."""

@@ -36,6 +36,8 @@ _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gi
 # after a who-question, "mấy" still counts before a time, a step or a round ("do ai tổ chức, gồm mấy bước?")
 _COUNTED_AFTER_WHO = re.compile(r"(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|buoc|dot|ban)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
+# what a question about the document's own parts may say besides naming it ("tất cả bao nhiêu phần lớn")
+_PARTS_ASKED = frozenset("phan muc lon chinh tat ca tong cong gom chia lam thanh nhung cac bao nhieu may co kh tw".split())
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 # ("định kỳ mấy năm một lần" asks how often: "kỳ" of a period is no session)
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky hop|(?<!dinh )ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
@@ -172,6 +174,28 @@ class Count(Kind):
 
     def _asked(self, q, ctx):
         return _unit_after_count(_count_folded(q.text), ctx.slots)
+
+    def closest(self, q, hits, ctx):
+        """"Kế hoạch có mấy phần?" of a copy cut off: it cannot say how many parts the whole has, but
+        it can say which it holds and where it stops."""
+        asked = self._asked(q, ctx)
+        if asked is None or not self._whole_document(q, *asked) or not hits:
+            return None
+        from ...question import document_words  # question.py reads the kinds: imported when used
+
+        # the document held, and nothing else named ("Điều lệ Đảng có bao nhiêu chương?" is another's)
+        if any(key not in ctx.info.own_doc_keys for key in q.doc_keys) or {t for t in q.topic if not t.isdigit()} - _PARTS_ASKED - document_words():
+            return None
+        doc = hits[0].clause.doc_id
+        cut = next((last for held, last in ctx.info.truncated if held == doc), None)
+        sections = ctx.sections(doc)
+        if cut is None or not sections:
+            return None
+        head = (f"Không biết toàn văn gồm bao nhiêu mục: bản trong kho dừng ở {cut}, sau {len(sections)} mục "
+                f"({sections[0].ref}–{sections[-1].ref}): ")
+        each = max(24, min(60, (ctx.config.answer_max_chars - len(head)) // len(sections) - 2))
+        return clip(head + "; ".join(clip(c.label, each) for c in sections), ctx.config.answer_max_chars - 1) + ".", \
+            sections[0]
 
     def missing(self, q, ctx) -> str | None:
         asked = self._asked(q, ctx)
