@@ -23,7 +23,7 @@ from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
-from .spelling import english_words, well_formed
+from .spelling import english_words, standard_forms, well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
 
@@ -207,9 +207,7 @@ def _undouble(text: str) -> str:
 
 
 def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
-    forms = dict(line.split("\t")[:2] for name in ("colloquial.tsv", "english.tsv")
-                 for line in data_lines(DATA / name))
-    forms = {k.strip().lower(): v.strip() for k, v in forms.items()}
+    forms = standard_forms()
     return (_whole_words(forms) if forms else None), forms
 
 
@@ -601,6 +599,10 @@ _DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong d
 
 
 # what the asker will do with the answer, said after the question ("… từ ngày nào để em vào sổ theo dõi")
+# what the asker adds about themselves after the question, asking nothing ("…, em viết report về judicial reform.")
+_REMARK_TAIL = (r",\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang|sắp|sap"
+           r"|viết|viet|làm|lam)(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu|dau|mấy|may"
+           r"|bao|ai)(?!\w))[^?]*\s*$")
 _ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|cháu|chau|con|tụi em|tui em|chúng tôi|chung toi)"
                              r"(?!\w)[^?]*(?:\)\s*\?)?\s*$"
                              # "… để ghi lên băng rôn buổi sinh hoạt": what the answer is for, said without who
@@ -610,10 +612,7 @@ _ASKERS_PURPOSE = re.compile(r"[,\s(]+(?:để|de) (?:em|e|tôi|toi|mình|minh|c
                              r"(?![^?]*(?<!\w)(?:gì|gi|nào|nao)(?!\w))[^?]*(?:\)\s*\?)?\s*$"
                              # "Phần I nói về gì vậy, em cần tóm tắt để đọc trong buổi họp online": what the
                              # asker needs, told after the question, asks nothing more
-                             r"|,\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang|sắp|sap"
-                             r"|viết|viet|làm|lam)"
-                             r"(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu|dau|mấy|may|bao|ai)(?!\w))"
-                             r"[^?]*\s*$", re.IGNORECASE)
+                             rf"|{_REMARK_TAIL}", re.IGNORECASE)
 
 
 # a tag question alone: "Có đúng không?", "Đúng hay sai?", "Vậy có phải không ạ?", "Có thật không?"
@@ -622,10 +621,7 @@ _TAG_ONLY = re.compile(r"^\W*(?:(?:vay|the|nhu vay|dieu (?:do|nay)|thong tin (?:
                        r"(?:\s+(?:a|vay|nhi|ha|khong))*\W*$")
 
 
-# what the asker adds about themselves after a question asked in full ("…, em viết report về judicial reform.")
-_REMARK_AFTER = re.compile(r",\s*(?:em|e|tôi|toi|tui|mình|minh|cháu|chau|chúng tôi|chung toi) (?:cần|can|muốn|muon|đang|dang"
-                           r"|sắp|sap|viết|viet|làm|lam)(?!\w)(?![^?]*(?<!\w)(?:gì|gi|j|nào|nao|sao|không|khong|ko|hông|hong|đâu"
-                           r"|dau|mấy|may|bao|ai)(?!\w))[^?]*$", re.IGNORECASE)
+_REMARK_AFTER = re.compile(_REMARK_TAIL, re.IGNORECASE)
 _ASKED_BEFORE = re.compile(r"\b(?:khong|ko|k|hong|hok|chua|gi|j|nao|sao|ai|dau|may|bao nhieu)\b|\?")
 
 

@@ -70,11 +70,12 @@ def in_language(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _read_later() -> frozenset[str]:
-    """The forms the question's reading turns into standard words later (``colloquial.tsv``,
-    ``english.tsv``: "plan", "mần"): the user's own words, not slips ("plan" is no "lan")."""
-    return frozenset(ln.split("\t")[0].strip().lower() for name in ("colloquial.tsv", "english.tsv")
-                     for ln in data_lines(DATA / name) if "\t" in ln)
+def standard_forms() -> dict[str, str]:
+    """Spoken, regional and English forms → the standard words the question is read with
+    (``colloquial.tsv``, ``english.tsv``: "mần" → "làm", "plan" → "kế hoạch"), forms in lower case.
+    The speller leaves them alone: they are the user's own words, not slips ("plan" is no "lan")."""
+    forms = dict(line.split("\t")[:2] for name in ("colloquial.tsv", "english.tsv") for line in data_lines(DATA / name))
+    return {k.strip().lower(): v.strip() for k, v in forms.items()}
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +189,7 @@ class Speller:
         is, is the user's own)."""
         return 3 <= len(lower) <= _LONGEST and lower.isalpha() and bool(_VOWEL.search(fold(lower))) \
             and not _ROMAN.fullmatch(lower) \
-            and not self.knows(lower) and fold(lower) not in ABBREVIATIONS and lower not in _read_later() \
+            and not self.knows(lower) and fold(lower) not in ABBREVIATIONS and lower not in standard_forms() \
             and not (well_formed(lower) and (self.vocabulary is None or self.vocabulary(lower)))
 
     def _in_context(self, lower: str, before: str, after: str) -> str | None:

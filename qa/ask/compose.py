@@ -136,12 +136,13 @@ class Answerer:
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
         verdict = self.judge.verdict(q, retrieval, follows_topic=follows_topic, named=self.named(q, hits))
-        if verdict.confidence == "none" and get(q.kind).closest(q, hits, self.ctx) is None:
-            return self._refusal(q, verdict, citations, resolved)
-        if verdict.confidence == "none":  # the kind knows what to say of it ("Kế hoạch có mấy phần lớn?")
-            return self._closest(q, verdict, hits, citations, resolved)
-        if verdict.confidence == "low":
-            return self._closest(q, verdict, hits, citations, resolved)
+        if verdict.confidence in ("none", "low"):
+            # what the kind knows of a weak match ("Kế hoạch có mấy phần lớn?": the parts the copy holds)
+            # is said even where nothing would be shown
+            known = get(q.kind).closest(q, hits, self.ctx)
+            if verdict.confidence == "none" and known is None:
+                return self._refusal(q, verdict, citations, resolved)
+            return self._closest(q, verdict, hits, citations, resolved, known)
         limit = self.config.answer_max_chars
         # "Kết luận 21 ban hành ngày nào?", "Kết luận về học và làm theo Bác ra đời ngày nào?": the citation's date
         dated = self.cited_document_date(q) if (q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành")) or (
@@ -221,9 +222,9 @@ class Answerer:
         return Reply(question=q.raw, answer=answer, found=False, kind=q.kind, message=message,
                      citations=citations, resolved_question=resolved, confidence="none", signals=verdict.to_signals())
 
-    def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str) -> Reply:
+    def _closest(self, q: Question, verdict: Verdict, hits: list[Hit], citations, resolved: str,
+                 known: tuple[str, Clause] | None = None) -> Reply:
         clause = hits[0].clause
-        known = get(q.kind).closest(q, hits, self.ctx)
         if known is not None:  # "Kế hoạch có mấy phần?" of a copy cut off: what it holds, cited first
             answer, clause = known
             citations = (Citation.from_hit(Hit(clause, hits[0].score)),

@@ -1312,3 +1312,17 @@ def test_how_many_parts_a_cut_copy_has_is_said_it_cannot_know(assistant, text):
 @pytest.mark.parametrize("text", ["Điều lệ Đảng có bao nhiêu chương?", "Kết luận 21 có mấy phần?"])
 def test_the_parts_of_another_document_are_not_the_plans(assistant, text):
     assert not assistant.ask(text).answer.startswith("Không biết toàn văn")
+
+
+@pytest.mark.parametrize("text, leads, verdict", [
+    ("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?", False, "Không"),  # yes/no, leading asked
+    ("UBKT Trung ương có tham gia hướng dẫn không?", False, "Có"),  # yes/no, taking part asked
+    ("Đúng hay sai: KH giao Ban Tổ chức TW chủ trì hướng dẫn quán triệt.", False, "Không đúng"),
+    ("Ban Tuyên giáo TW chủ trì hướng dẫn quán triệt, đúng không?", True, "Đúng"),
+    ("Đúng hay sai: KH giao Ban Tuyên giáo TW hướng dẫn quán triệt.", True, None),  # no leading said: the clause's words judge
+    ("Ai chủ trì hướng dẫn quán triệt?", True, None),  # asked, not stated
+])
+def test_a_bodys_part_in_a_task_asked_or_stated(text, leads, verdict):
+    from qa.ask.kinds.base import role_verdict
+
+    assert role_verdict(fold(text.lower()), leads) == verdict

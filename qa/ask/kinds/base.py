@@ -172,8 +172,14 @@ YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|
 
 
 @lru_cache(maxsize=1)
+def _closers() -> str:
+    """The words that may close a question without asking (``closing_words.tsv``), folded, as alternatives."""
+    return "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _asked_yes_no() -> re.Pattern:
-    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+    closers = _closers()
     close = rf"(?:\b(?:khong|ko|k|hong|hok)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
     # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
@@ -186,7 +192,7 @@ def _asked_yes_no() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _confirm_close() -> re.Pattern:
-    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+    closers = _closers()
     # "Vận động … làm trong cả nước à?", "… cũng bị bỏ phiếu tín nhiệm hả anh": a statement closed by "à"
     # / "hả" (and a word calling the one who answers) asks to have it confirmed
     return re.compile(rf"\b(?:a|ha)\b(?:[\s,]+(?:{closers})(?!\w))*\W*$")
@@ -222,10 +228,16 @@ LEADING_NAMED = re.compile(r"\b(?:chu tri|dau moi)\b")
 def role_verdict(folded: str, leads: bool) -> str | None:
     """«Có» or «Không» first for a yes/no question about a body's part in a task: whether it leads,
     when leading is asked ("Ban Tổ chức TW có chủ trì … không?"), else that it takes part ("UBKT
-    Trung ương có tham gia … không?"); None when the question does not ask yes or no."""
-    if not asks_yes_no(folded):
-        return None
-    return "Có" if leads or not LEADING_NAMED.search(folded) else "Không"
+    Trung ương có tham gia … không?"); «Đúng» or «Không đúng» for a statement to check that says a
+    body leads ("Đúng hay sai: KH giao Ban Tổ chức TW chủ trì …", worded as it offered: ``confirmed_word``);
+    None otherwise."""
+    from ..claims import FALSE, confirmed_word, is_claim  # the claims read this module's frames: when used
+
+    if asks_yes_no(folded):
+        return "Có" if leads or not LEADING_NAMED.search(folded) else "Không"
+    if is_claim(folded) and LEADING_NAMED.search(folded):
+        return confirmed_word(folded) if leads else FALSE[:-1]
+    return None
 
 
 class Kind:

@@ -15,7 +15,7 @@ from ...facts import BODIES, body_names, find_actors
 from ...text import fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
-from ..claims import FALSE, confirmed_word, is_claim
+from ..claims import is_claim
 from .base import EXISTENCE, FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_no, role_verdict
 
 PATTERN = re.compile(
@@ -233,13 +233,6 @@ _ASKS_WHO = re.compile(r"\bai\b|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|da
 _NO_ONE = re.compile(r"\b(?:khong|chang|cha|chua) (?:co )?ai\b(?:(?: \w+){0,2}? ai\b)?|\bai (?:\w+ ){0,2}cung\b")
 
 
-def leading_claimed(q, folded: str) -> bool:
-    """A statement to check that names the body leading a task ("Đúng hay sai: kế hoạch giao Ban
-    Tuyên giáo TW chủ trì …"), not a yes/no question ("… có chủ trì không?")."""
-    return bool(q.bodies) and is_claim(q.text) and LEADING_NAMED.search(folded) is not None \
-        and not asks_yes_no(folded)
-
-
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -287,16 +280,13 @@ class Who(Kind):
         if not isinstance(said, str) or not q.bodies or said.startswith(("Kế hoạch không", "Thông tin")):
             return said
         facts = hits[0].clause.facts
-        if leading_claimed(q, folded) and not facts.lead_inherited and facts.lead:
-            # "Đúng hay sai: KH giao Ban Dân vận TW chủ trì tổ chức hội nghị …": the statement that a body
-            # leads the task, checked against who the clause says leads it
-            right = any(b in facts.lead for b in q.bodies)
-            return f"{confirmed_word(folded) if right else FALSE[:-1]} — {said}"
+        verdict = role_verdict(folded, any(b in facts.lead for b in q.bodies))
+        if verdict and LEADING_NAMED.search(folded) and not facts.lead_inherited and facts.lead:
+            # "Ban Tổ chức TW có chủ trì … không?", "Đúng hay sai: KH giao Ban Dân vận TW chủ trì …": whether
+            # it leads, as the clause says who does, then who does
+            return f"{verdict} — {said}"
         if not asks_yes_no(folded):
             return said
-        if LEADING_NAMED.search(folded) and not facts.lead_inherited and facts.lead:
-            # "Ban Tổ chức TW có chủ trì … không?": whether it leads, then who does
-            return f"{role_verdict(folded, any(b in facts.lead for b in q.bodies))} — {said}"
         # "UBKT Trung ương có tham gia hướng dẫn … không?": the body asked about is among those who do
         # it, so yes, then who does what
         if not _ROLE_ASKED.search(folded) and any(fold(b).lower() in fold(said).lower() for b in q.bodies):
