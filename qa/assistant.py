@@ -16,7 +16,8 @@ from typing import Any
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .ask.kinds.base import asks_something
-from .ask.kinds.meta import described_implemented, named_by_number
+from .ask.kinds.meta import described_implemented, misnamed, named_by_number
+from .ask.passages import clip
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, pointed_body, points_at_cited
 from .corpus import Corpus, CorpusError, scan_corpus
@@ -69,6 +70,7 @@ class Assistant:
         # A metadata question may name its document by title words ("kế hoạch về chỉnh đốn Đảng số mấy?").
         self._title_words = frozenset(s for d in index.manifest.get("documents", ())
                                       for s in syllables(fold(d.get("title") or "")))
+        self._doc_titles: dict[tuple[str, int], frozenset[str]] = {}  # filled when first needed
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -209,17 +211,27 @@ class Assistant:
         turn is read (standalone, or leaning on them)."""
         return self._read(question, history)[:4]
 
-    def _read(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan, str]:
-        """``_plan``, and the question as read when a body it points at was put in by name ("" otherwise)."""
-        earlier = [analyze(self._named(self._speller.fix(h)), self.config.max_question_chars, self._title_words)
-                   for h in history[-_HISTORY_TURNS:]]
-        question = self._named(self._speller.fix(question))
+    def _read(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan, str, str]:
+        """``_plan``, the question as read when a body it points at was put in by name ("" otherwise), and
+        a note when it names a document under the wrong type ("" otherwise)."""
+        earlier = [analyze(self._renamed(self._named(self._speller.fix(h)))[0], self.config.max_question_chars,
+                           self._title_words) for h in history[-_HISTORY_TURNS:]]
+        question, note = self._renamed(self._named(self._speller.fix(question)))
         read_as = self._body_named(question, history, earlier[-1]) if earlier else ""
         question = read_as or question
         q = analyze(question, self.config.max_question_chars, self._title_words)
         previous = self._with_cited([p for p in earlier if p.content])
         return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
-                                                self._reread), read_as
+                                                self._reread), read_as, note
+
+    def _renamed(self, text: str) -> tuple[str, str]:
+        """"Nghị quyết 21 về chỉnh đốn Đảng …" when the corpus has «Kết luận số 21-KL/TW»: the text with the
+        document's type put right, and a note saying so ("" when nothing was renamed)."""
+        if not self._doc_titles:
+            own = {key: self._title_words for key in self._info.own_doc_keys}
+            self._doc_titles.update({**own, **self.answerer.document_titles()})
+        renamed = misnamed(text, self._doc_titles)
+        return renamed if renamed else (text, "")
 
     def _body_named(self, text: str, history: list[str], last: Question) -> str:
         """"Cơ quan đó phải làm gì?", "Họ phải …" after a who-question (``last``, the earlier turn as
@@ -279,7 +291,7 @@ class Assistant:
         return self._info.knows(syllable, has_diacritics(syllable))
 
     def _ask(self, question: str, history: list[str]) -> Reply:
-        question, q, previous, plan, read_as = self._read(question, history)
+        question, q, previous, plan, read_as, note = self._read(question, history)
         # ("nói gì vậy?" after a turn with a topic asks about it: no content of its own is needed; "vậy à?",
         # "ok" ask nothing)
         leans = bool(previous) and plan.mode != "standalone" and asks_something(fold(q.text))
@@ -299,7 +311,14 @@ class Assistant:
         # nói Đảng đoàn Mặt trận làm gì không?" (a part the copy lacks), "thời hạn là khi nào?" is judged
         # on its own, not answered with the closest clause's timing
         follows = plan.pin_previous and answered
-        return self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows)
+        reply = self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows)
+        if note:  # the document's right name first: «Tài liệu không có Nghị quyết số 21, chỉ có Kết luận …»
+            held = reply.confidence in ("high", "low")  # (a refusal keeps its one sentence; the message says it)
+            answer = clip(f"{note} {reply.answer}", self.config.answer_max_chars) if held else reply.answer
+            return dc_replace(reply, answer=answer,
+                              message=f"{note} {reply.message}".strip(),
+                              resolved_question=reply.resolved_question or question)
+        return reply
 
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
         return self._retrieve_turn(plan, previous)[0]

@@ -22,7 +22,7 @@ from typing import Any, Callable
 from .datafiles import DATA, data_lines
 from .facts import find_actors
 from .inputs import InputError, lenient_text, shown
-from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number
+from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number, only_requests
 from .ask.kinds.count import ordinal_words
 from .ask.kinds.when import asking_words
 from .text import fold, has_diacritics
@@ -324,7 +324,9 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # "Gắn với chương trình nào?": a turn with no subject of its own, opening with how the earlier
     # turn's task relates to something, asks about that task
     relating = bool(_RELATING.match(folded)) and len(topic) <= 3 and not (q.bodies or q.refs or q.doc_keys)
-    if pointing or not has_topic or within_part or relating or (own_words and not new_topic_shape):
+    # "trích nguyên văn câu đó": the reply's form asked, of the earlier turn's topic
+    if pointing or not has_topic or within_part or relating or (own_words and not new_topic_shape) \
+            or only_requests(q.raw):
         if q.kind == "meta" and q.meta_field == "Tên văn bản" and not q.doc_keys and prev.kind != "meta":
             # "nội dung chính là gì?" after "nhiệm vụ đổi mới Mặt trận … nằm ở đâu?": the gist of that
             # turn's topic, not the document's name

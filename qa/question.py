@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
-from .ask.kinds.base import load_slots, sentences
+from .ask.kinds.base import asks_yes_no, load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
@@ -80,6 +80,9 @@ def _document_mentions(folded: str) -> list[tuple[int, int, tuple[str, int]]]:
     out = [(m.start(), m.end(), (m.group(2), int(m.group(1)))) for m in _DOC_KEY_FULL.finditer(folded)]
     out += [(m.start(), m.end(), (_DOC_TYPE_ABBR[m.group(1)], int(m.group(2)))) for m in _DOC_NAMED.finditer(folded)]
     return out
+
+
+document_mentions = _document_mentions  # (the pipeline's fingerprint reads the function by its first name)
 
 
 def without_documents(text: str, keys, describing: frozenset[str] = frozenset()) -> str:
@@ -253,6 +256,14 @@ def without_requests(text: str) -> str:
     kept = collapse(pattern.sub(" ", text)).strip(" ,.;:")
     # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question
     return kept if set(content_syllables(kept)) - document_words() else text
+
+
+def only_requests(text: str) -> bool:
+    """The text asks only for the reply's form ("trích nguyên văn câu đó", "tóm tắt giúp tôi"): a turn
+    that leans on the one before it."""
+    pattern = _REQUESTS if has_diacritics(text) else _REQUESTS_FOLDED
+    return pattern is not None and bool(pattern.search(text)) and \
+        not set(content_syllables(collapse(pattern.sub(" ", text)))) - document_words()
 
 
 @lru_cache(maxsize=1)
@@ -526,6 +537,8 @@ _FIELD_WORDS = {
     "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham".split()),
     "Chức vụ người ký": frozenset("giu chuc vu danh luc khi".split()),
     "Nơi ký": frozenset("thanh pho tinh dia phuong noi dau mo nao ra doi duoc".split()),
+    # "lưu vào hồ sơ lĩnh vực gì, trên văn bản ghi lĩnh vực gì?": filing the document under its field
+    "Lĩnh vực": frozenset("luu ho so xep thuoc ghi tren van ban phan loai".split()),
     "Ngày hết hiệu lực": frozenset("co con het den toi khi luc thoi diem nam thang ngay bao gio lau trong han keo dai".split()),
 }
 # "ý chính về tự học tập", "nội dung chính liên quan đến báo chí": the gist of a topic, not of the document
@@ -704,6 +717,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
                                            folded):
             continue
         found = re.search(pattern, asked_folded)
+        if found and name == "Lĩnh vực" and asks_yes_no(asked_folded) and not re.search(
+                rf"\b{_ASKED_OUTRIGHT}", asked_folded[found.start():]):
+            continue  # "KH có nói về lĩnh vực kinh tế không?": a field of work, the topic of a yes/no question
         if found:
             # "lĩnh vực", "hiệu lực" also occur in content questions: metadata only when
             # little else is asked — up to the part of the question that asks it, a remark after
@@ -717,7 +733,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
             # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
             named_by = found.group(0).split()
-            if len(named_by) <= 4 or found.groupdict().get("named") or found.groupdict().get("by"):
+            # (… and a place stated for the place of signing, however many words it takes: "… tại TP Hồ Chí Minh")
+            if len(named_by) <= 4 or found.groupdict().get("named") or found.groupdict().get("by") or name == "Nơi ký":
                 rest = [s for s in rest if s not in named_by]
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":

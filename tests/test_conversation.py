@@ -407,3 +407,15 @@ def test_what_it_requires_asked_after_a_topic_elaborates_it_and_a_third_turn_dat
     assert (second.kind, second.citations[0].ref) == ("what", "III.5")
     third = assistant.ask("Timeline?", history=history)
     assert (third.kind, third.confidence, third.citations[0].ref) == ("when", "high", "III.5")
+
+
+@pytest.mark.parametrize("text", ["Xin trích nguyên văn câu đó.", "trích nguyên văn giúp tôi", "tóm tắt giúp tôi"])
+def test_a_turn_that_asks_only_for_the_replys_form_follows_the_topic(text):
+    plan = plan_turn(analyze(text), [analyze("Kế hoạch có nhắc đến Nghị quyết Đại hội XIII của Đảng không?")])
+    assert plan.mode == "same_topic" and plan.pin_previous
+
+
+def test_the_quote_asked_after_a_yes_no_question_is_the_clause_it_found(assistant):
+    reply = assistant.ask("trích nguyên văn câu đó", ["Kế hoạch có nói về lấy phiếu tín nhiệm không?"])
+    assert reply.found and reply.citations[0].ref == "III.5"
+    assert reply.answer.startswith("Tiếp tục thực hiện việc lấy phiếu tín nhiệm")

@@ -524,3 +524,40 @@ def test_a_remark_about_the_asker_after_a_full_question_is_no_part_of_it():
     assert clean("Tôi là bí thư chi bộ, tôi cần hướng dẫn học tập", 2000)[0] == \
         "Tôi là bí thư chi bộ, tôi cần hướng dẫn học tập"
     assert clean("Kế hoạch có yêu cầu gì, tôi cần làm gì?", 2000)[0] == "Kế hoạch có yêu cầu gì, tôi cần làm gì?"
+
+
+def test_a_quote_asked_for_is_the_replys_form():
+    from qa.question import analyze, only_requests, without_requests
+
+    text = "Kế hoạch có nhắc đến bài phát biểu của đồng chí Tổng Bí thư không? Xin trích câu đó."
+    assert without_requests(text) == "Kế hoạch có nhắc đến bài phát biểu của đồng chí Tổng Bí thư không?"
+    assert "trich" not in analyze(text).topic
+    assert only_requests("Xin trích nguyên văn câu đó.") and only_requests("tóm tắt giúp tôi")
+    assert not only_requests("trích nguyên văn câu về lấy phiếu tín nhiệm") and not only_requests("Câu đó ở mục nào?")
+
+
+def test_english_words_of_meetings_and_checks_are_read_in_vietnamese():
+    from qa.question import standard_words
+
+    assert standard_words("Conference toàn quốc do ai host?") == "hội nghị toàn quốc do ai tổ chức?"
+    assert standard_words("Fact check: KH 03 do BBT ban hành") == "kiểm tra giúp: KH 03 do BBT ban hành"
+    assert standard_words("KH 03 được issued by BCT hay BCH TW") == "KH 03 được ban hành bởi BCT hay BCH TW"
+    assert standard_words("kh03 issued by BCT hay BCH TW") == "kh03 ban hanh boi BCT hay BCH TW"  # typed bare
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("kh có bắt rút kinh nghiệm mấy đợt chỉnh đốn trước ko", "what"),  # the last few rounds: no count
+    ("cai ke hoach co ghi rut kinh nghiem may lan truoc hong", "what"),
+    ("Tổ chức mấy lần trước khi ban hành?", "count"),  # how many times, before …
+    ("Kế hoạch có mấy nhiệm vụ trọng tâm?", "count"),
+])
+def test_the_last_few_rounds_ask_no_count(text, kind):
+    assert analyze(text).kind == kind
+
+
+def test_the_field_a_document_is_filed_under_is_asked_even_with_filing_words():
+    asked = analyze("Tôi làm văn thư, KH 03 lưu vào hồ sơ lĩnh vực gì ạ, trên văn bản ghi lĩnh vực gì?")
+    assert (asked.kind, asked.meta_field) == ("meta", "Lĩnh vực")
+    # a field of work, the topic of a yes/no question, is no field of the register
+    assert analyze("KH có nói về lĩnh vực kinh tế không?").kind != "meta"
+    assert analyze("lĩnh vực y tế có phải lưu hồ sơ đảng viên không?").kind != "meta"

@@ -35,7 +35,7 @@ from ..question import (Question, acted_on, analyze, document_keys, document_wor
                         without_documents, without_purpose)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
-from .claims import FALSE as CLAIM_FALSE, is_claim, timing_verdict, without_lead
+from .claims import FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
@@ -484,8 +484,9 @@ class Judge:
             return year
         # ("Có đúng là hội nghị diễn ra đúng ngày 9/11/2021?": a day the plan does not give, in a month it
         # does not give either, is refuted by the month it gives)
-        refuted = q.kind == "when" and is_claim(q.text) and \
-            timing_verdict(without_lead(q.text), retrieval.hits[0].clause.facts.timings) == CLAIM_FALSE
+        stated = timing_verdict(without_lead(q.text), retrieval.hits[0].clause.facts.timings) \
+            if q.kind == "when" and is_claim(q.text) else None
+        refuted = stated == CLAIM_FALSE
         if slot_rules and not s.slot and not refuted and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
@@ -621,6 +622,12 @@ class Judge:
         # "KH03 có nói gì về chống tham nhũng, tiêu cực không?": the topic asked about is written, word for
         # word, in the best clause; how near the question is to unanswered ones does not undo that
         named = named or (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text))
+        # "Đợt sinh hoạt chính trị phải xong trong quý I/2022, đúng không?": the time stated is the best
+        # clause's own, which confirms it is the task meant
+        named = named or (corpus_rules and stated == CLAIM_TRUE)
+        # "… làm lúc nào, thường xuyên hay mỗi năm?": one of the times offered is the best clause's own
+        named = named or (corpus_rules and q.kind == "when" and _ALTERNATIVES.search(folded) is not None
+                          and _timing_offered(folded, retrieval.hits[0].clause.facts.timings))
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
@@ -656,6 +663,23 @@ class Judge:
 _MENTION_ASKED = re.compile(r"\b(?:co|ke hoach|van ban)\s+(?:noi|nhac|de cap|neu|yeu cau)(?:\s+(?:gi|toi|den|ve|viec))*\s+"
                             r"(.+?)\s+(?:khong|ko|k|hong|chua)(?:\s+\w+)?\W*$")  # the frame's "không" closes it
 _MENTION_MIN = 2  # content syllables of a topic for its words, in order, to point at a clause
+
+
+_ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
+# the words that open a timing and say nothing of when ("thực hiện thường xuyên", "hoàn thành trong …")
+_TIMING_OPENS = re.compile(r"^(?:thuc hien|hoan thanh)(?: trong| vao)?\s+")
+
+
+def _timing_offered(folded: str, timings) -> bool:
+    """A timing of the clause, or a part of it between commas, of two words or more, is said in the
+    folded question ("thường xuyên", "hằng năm", "quý I/2022")."""
+    said = f" {' '.join(syllables(folded.lower()))} "
+    for timing in timings:
+        for part in _TIMING_OPENS.sub("", collapse(fold(timing).lower())).split(","):
+            words = syllables(part)
+            if len(words) >= 2 and f" {' '.join(words)} " in said:
+                return True
+    return False
 
 
 def _mentioned(folded: str, clause_text: str) -> bool:

@@ -247,8 +247,12 @@ _RANGE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})\s*-\s*(\d{1,2})/(\d{4})(?![\d/
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 _QUARTER = re.compile(r"\bquy (iv|i{1,3})/(\d{4})\b")
 _QUARTERS = {"i": (1, 2, 3), "ii": (4, 5, 6), "iii": (7, 8, 9), "iv": (10, 11, 12)}
+# a quarter stated ("quý I/2022", "quý 1 năm 2022")
+_QUARTER_SAID = re.compile(r"\bquy (iv|i{1,3}|[1-4])\s*(?:/|nam)\s*(\d{4})\b")
+_QUARTER_DIGITS = {"1": "i", "2": "ii", "3": "iii", "4": "iv"}
 # a document named just before a date ("Kết luận 21 ngày 25/10/2021"): the date is the document's
-_DOCUMENT_BEFORE = re.compile(r"\b(?:ket luan|nghi quyet|chi thi|quy dinh|kl|nq)\s*(?:so\s*)?\d+[\w/-]*,?\s*"
+# (a document named by its number and year: "Kế hoạch 03 năm 2021", "KL 21 ngày 25/10/2021")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:ket luan|nghi quyet|chi thi|quy dinh|ke hoach|kl|nq|kh|ct)\s*(?:so\s*)?\d+[\w/-]*,?\s*"
                               r"(?:(?:duoc )?(?:ban hanh|ra|ky)\s*)?(?:ngay|vao ngay|,)?\s*$")
 
 
@@ -289,10 +293,16 @@ def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
         return None
     dates = _dates_at(folded)
     claims = [c for c, start in dates if not _DOCUMENT_BEFORE.search(folded[:start])]
-    if not claims or any(_BOUND.search(folded[max(0, start - 12):start]) for _, start in dates):
+    quarters = _quarters_at(folded)
+    starts = [start for _, start in dates] + [start for _, start in quarters]
+    if not (claims or quarters) or any(_BOUND.search(folded[max(0, start - 12):start]) for start in starts):
         return None
     years = {year for _, year in months}
     agreed = []
+    for said, _ in quarters:  # "… xong trong quý I/2022": every month of it the timing's, or none
+        if said & months and not said <= months:
+            return None
+        agreed.append(said <= months)
     for day, month, year in claims:
         if month is None:
             if years != {year} and year in years:
@@ -356,6 +366,16 @@ def _dates_at(folded: str) -> list[tuple[tuple, int]]:
 
 
 def claims_a_time(text: str) -> bool:
-    """The statement gives something a date, month or year of its own (not a document's date)."""
+    """The statement gives something a date, month, quarter or year of its own (not a document's date)."""
     folded = collapse(fold(text.lower()))
-    return any(not _DOCUMENT_BEFORE.search(folded[:start]) for _, start in _dates_at(folded))
+    return any(not _DOCUMENT_BEFORE.search(folded[:start]) for _, start in _dates_at(folded)) \
+        or bool(_quarters_at(folded))
+
+
+def _quarters_at(folded: str) -> list[tuple[frozenset[tuple[int, int]], int]]:
+    """The quarters a folded text states, as the (month, year) pairs each covers, with where each starts."""
+    out = []
+    for m in _QUARTER_SAID.finditer(folded):
+        quarter = _QUARTER_DIGITS.get(m.group(1), m.group(1))
+        out.append((frozenset((month, int(m.group(2))) for month in _QUARTERS[quarter]), m.start()))
+    return out

@@ -262,6 +262,10 @@ class Answerer:
                 out.setdefault(key, (text, clause, words))
         return out
 
+    def document_titles(self) -> dict[tuple[str, int], frozenset[str]]:
+        """(type, number) of each document cited → the folded syllables of the title its citation gives."""
+        return {key: words for key, (_, _, words) in self._cited_dates.items()}
+
     def described_document(self, q: Question) -> tuple[str, int] | None:
         """"Kết luận về học và làm theo Bác ra đời ngày nào?": a document the corpus cites, named by
         its type and what it is about rather than its number; the citation whose title shares most of

@@ -824,3 +824,11 @@ def test_a_question_pointing_back_at_the_one_before_keeps_its_topic(assistant):
     reply = assistant.ask("Khách thắc mắc: Việt Nam có đưa leaders từ tỉnh khác về làm bí thư không? plan có nói "
                           "chuyện này không")
     assert reply.found and reply.citations[0].ref == "III.7"
+
+
+def test_a_time_offered_is_the_clauses_own_when_its_words_are_said():
+    from qa.ask.answerability import _timing_offered
+
+    assert _timing_offered("giam sat thi lam luc nao, thuong xuyen hay moi nam", ["thực hiện thường xuyên"])
+    assert _timing_offered("tu phe binh lam hang nam hay hang quy", ["thực hiện hằng năm, từ năm 2021"])
+    assert not _timing_offered("lam luc nao, hang thang hay hang quy", ["thực hiện hằng năm, từ năm 2021"])

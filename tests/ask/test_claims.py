@@ -252,3 +252,37 @@ def test_a_statement_pointed_back_at_is_the_one_checked(text, statement):
     from qa.ask.claims import pointed_statement
 
     assert pointed_statement(text) == (statement or text)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("Hội nghị cán bộ toàn quốc tổ chức năm 2021, đúng không?", True),
+    ("Kế hoạch 03 năm 2021 của Bộ Chính trị bàn về chỉnh đốn Đảng, đúng không?", False),  # the document's year
+    ("KH 03 năm 2021 nói về tự phê bình, đúng không?", False),
+    ("Kết luận 21 ngày 25/10/2021 bàn về chỉnh đốn Đảng, đúng không?", False),
+])
+def test_a_year_that_names_a_document_gives_nothing_a_time(text, dated):
+    from qa.ask.claims import claims_a_time
+
+    assert claims_a_time(text) is dated
+
+
+@pytest.mark.parametrize("statement, said", [
+    ("đợt sinh hoạt chính trị toàn quốc phải xong trong quý I/2022", TRUE),
+    ("dot sinh hoat chinh tri phai xong trong quy 1 nam 2022", TRUE),
+    ("đợt sinh hoạt chính trị toàn quốc phải xong trong quý II/2022", FALSE),
+    ("đợt sinh hoạt chính trị phải xong trước quý II/2022", None),  # a bound, not a time of its own
+])
+def test_a_quarter_stated_is_checked_against_the_timing(statement, said):
+    from qa.ask.claims import claims_a_time, timing_verdict
+
+    assert timing_verdict(statement, ["hoàn thành trong quý I/2022"]) == said
+    assert claims_a_time(statement)
+    # a timing that covers part of the quarter neither confirms nor refutes it
+    assert timing_verdict("hội nghị tổ chức trong quý IV/2021", ["đầu tháng 12/2021"]) is None
+
+
+def test_a_time_stated_that_is_the_clauses_own_is_confirmed(assistant):
+    reply = assistant.ask("Fact check: đợt sinh hoạt chính trị toàn quốc phải xong trong quý I/2022, đúng ko ạ?")
+    assert reply.answer == "Đúng. Hoàn thành trong quý I/2022 (III.1)."
+    offered = assistant.ask("mat tran to quoc giam sat thi lam luc nao, thuong xuyen hay moi nam")
+    assert offered.found and offered.answer == "Thực hiện thường xuyên (III.11)."

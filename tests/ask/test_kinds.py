@@ -1326,3 +1326,87 @@ def test_a_bodys_part_in_a_task_asked_or_stated(text, leads, verdict):
     from qa.ask.kinds.base import role_verdict
 
     assert role_verdict(fold(text.lower()), leads) == verdict
+
+
+_TITLES = {("kh", 3): frozenset({"chinh", "don", "dang", "suy", "thoai"}), ("kl", 21): frozenset({"chinh", "don", "dang"}),
+           ("kl", 1): frozenset({"hoc", "tap", "lam", "theo", "tu", "tuong"})}
+
+
+@pytest.mark.parametrize("text, read, note", [
+    ("Nghị quyết 21 về chỉnh đốn Đảng ra đời khi nào?", "Kết luận số 21 về chỉnh đốn Đảng ra đời khi nào?",
+     "Tài liệu không có Nghị quyết số 21, chỉ có Kết luận số 21-KL/TW."),
+    ("NQ số 21-NQ/TW về chỉnh đốn Đảng do ai ban hành", "Kết luận số 21 về chỉnh đốn Đảng do ai ban hành",
+     "Tài liệu không có Nghị quyết số 21, chỉ có Kết luận số 21-KL/TW."),
+    ("chi thi 03 ve chinh don dang do ai ky", "ke hoach so 03 ve chinh don dang do ai ky",
+     "Tài liệu không có Chỉ thị số 03, chỉ có Kế hoạch số 03-KH/TW."),
+])
+def test_a_document_named_under_another_type_is_read_as_the_one_with_its_number(text, read, note):
+    from qa.ask.kinds.meta import misnamed
+
+    assert misnamed(text, _TITLES) == (read, note)
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch 03 năm 2021 và Kế hoạch 01 năm 2016 của Bộ Chính trị khác nhau thế nào?",  # another plan 01
+    "Nghị quyết 21 của Bộ Chính trị ra đời khi nào?",  # the issuer is no title word
+    "Quy định 19 về những điều đảng viên không được làm có gì?",  # no document 19 here
+    "Kết luận 21 về chỉnh đốn Đảng ra đời khi nào?",  # named right
+])
+def test_a_document_is_renamed_only_where_its_title_says_which(text):
+    from qa.ask.kinds.meta import misnamed
+
+    assert misnamed(text, _TITLES) is None
+
+
+def test_the_reply_to_a_misnamed_document_says_its_right_name_first(assistant):
+    reply = assistant.ask("Nghị quyết 21 về chỉnh đốn Đảng ra đời khi nào?")
+    assert reply.found and reply.answer.startswith("Tài liệu không có Nghị quyết số 21, chỉ có Kết luận số 21-KL/TW. ")
+    assert "25/10/2021" in reply.answer and reply.resolved_question == "Kết luận số 21 về chỉnh đốn Đảng ra đời khi nào?"
+    signed = assistant.ask("Chỉ thị 03 về chỉnh đốn Đảng do ai ký?")
+    assert signed.answer == ("Tài liệu không có Chỉ thị số 03, chỉ có Kế hoạch số 03-KH/TW. "
+                             "Người ký: Võ Văn Thưởng (03-KH/TW).")
+
+
+@pytest.mark.parametrize("text", [
+    "Kính hỏi quý cơ quan: kế hoạch có chủ trương đẩy mạnh cải cách hành chính hay chăng?",
+    "Kế hoạch có đòi hỏi như vậy chăng?",
+])
+def test_chang_closes_a_yes_no_question_in_formal_writing(text):
+    from qa.ask.kinds.base import asks_yes_no
+
+    assert asks_yes_no(fold(text.lower()))
+
+
+def test_a_formal_yes_no_question_hears_that_the_plan_says_it(assistant):
+    reply = assistant.ask("Kính hỏi quý cơ quan: kế hoạch có chủ trương đẩy mạnh cải cách hành chính hay chăng?")
+    assert reply.answer.startswith("Kế hoạch có đề cập (III.7): ")
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Kế hoạch 03 ban hành ở đâu, Hà Nội phải không ạ?", "Đúng."),
+    ("Xin xác nhận: Kế hoạch 03-KH/TW được ban hành tại Hà Nội, đúng không?", "Đúng."),
+    ("Kế hoạch 03 ký ở Đà Nẵng phải không?", "Không đúng."),
+    ("đúng hay sai: kh03 ban hành tại tp hcm", "Sai."),
+])
+def test_a_place_of_signing_stated_is_checked_against_the_dating_line(assistant, question, verdict):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer) == (
+        "meta", f"{verdict} Hà Nội (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»).")
+    assert assistant.ask("Kế hoạch ban hành ở đâu?").answer.startswith("Hà Nội (")  # asked, not stated
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Kế hoạch 03 nói đúng là 11 nhiệm vụ trọng tâm phải không ạ?", "Đúng."),  # "03" numbers the plan
+    ("KH 03 có 12 nhiệm vụ trọng tâm đúng không", "Không đúng."),
+])
+def test_a_number_of_tasks_stated_is_checked_and_not_the_documents_number(assistant, question, verdict):
+    assert assistant.ask(question).answer.startswith(f"{verdict} Mục III. Nhiệm vụ trọng tâm (III) gồm 11 nội dung")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Theo KH 03 thì việc tuyên truyền trên báo chí về KL 21 do ban nào chỉ đạo, hướng dẫn?", "who"),
+    ("Mấy ban TW nào tham gia khâu triển khai KL 21 vậy ạ, liệt kê giúp em", "who"),
+    ("bản nào là bản chính thức?", "what"),  # folded, "ban nao" is also "bản nào"
+])
+def test_which_board_is_asked_as_who(text, kind):
+    assert analyze(text).kind == kind

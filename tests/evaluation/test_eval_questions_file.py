@@ -103,6 +103,7 @@ def test_user_question_set_composition_and_locked_test_split():
     ("user_questions_28", 838, 306, 838, (87, 7), 0.29, "twenty-ninth set's dev split sha256"),
     ("user_questions_29", 824, 267, 824, (80, 11), 0.37, "thirtieth set's dev split sha256"),
     ("user_questions_30", 850, 318, 850, (90, 10), 0.28, "thirty-first set's dev split sha256"),
+    ("user_questions_31", 847, 297, 847, (82, 6), 0.30, "thirty-second set's dev split sha256"),
 ])
 def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of_scope, dev, chains, low_overlap,
                                                                  sha_label):

@@ -167,7 +167,8 @@ EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| 
 # "… có thay thế kế hoạch nào trước đó không?": a yes/no question, whatever polite or chatty
 # particle closes it ("… không ạ?", "… không nhỉ", "… ko vậy?")
 # A remark may follow ("… ko ạ, e cần trích"), and so may the other choice ("… không hay chỉ ngồi nghe?").
-YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
+# ("… có … hay chăng?", "… có … chăng?": the same in formal writing)
+YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
                     r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
 
 
@@ -180,7 +181,7 @@ def _closers() -> str:
 @lru_cache(maxsize=1)
 def _asked_yes_no() -> re.Pattern:
     closers = _closers()
-    close = rf"(?:\b(?:khong|ko|k|hong|hok)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
+    close = rf"(?:\b(?:khong|ko|k|hong|hok|chang)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
     # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
     # "Mặt trận được ngó vô đảng viên hông?", "ĐĐ Quốc hội còn đưa KL21 vào nghị quyết ko?": the frame

@@ -33,6 +33,10 @@ _THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|na
 # bao giờ": a count, then a time)
 _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b)\w+(?: \w+){2,}?"
                          r".*\b(?:khi nao|bao gio|han chot|han cuoi|thoi han)\b")
+# "mấy lần trước", "mấy đợt vừa qua": the last few (rounds, years, terms), no number asked ("… có rút kinh
+# nghiệm mấy đợt chỉnh đốn trước không?"; not "mấy lần trước khi …")
+_PAST_FEW = re.compile(r"\bmay (?:lan|dot|nam|khoa|nhiem ky|ky|dip|cuoc)(?: \w+){0,3}? (?:truoc|vua qua|vua roi|gan day"
+                       r"|truoc day|truoc do|qua)\b(?! khi\b)")
 # after a who-question, "mấy" still counts before a time, a step or a round ("do ai tổ chức, gồm mấy bước?")
 _COUNTED_AFTER_WHO = re.compile(r"(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|buoc|dot|ban)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
@@ -154,7 +158,7 @@ class Count(Kind):
     name = "count"
 
     def detect(self, text: str, folded: str) -> bool:
-        folded = collapse(_count_folded(text))
+        folded = collapse(_PAST_FEW.sub(" ", collapse(_count_folded(text))))
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
             return False
         if _THOSE.search(folded) or _THOSE_WHEN.search(folded):

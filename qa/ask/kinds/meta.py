@@ -10,8 +10,9 @@ import re
 from dataclasses import replace as dc_replace
 
 from ...documents.types import type_names, type_of_abbreviation
+from ...facts import _PLACE_NAMES as PLACE_NAMES  # (facts.py is in the index's fingerprint: its list as it is)
 from ...facts import find_bodies
-from ...text import collapse, expand_abbreviations, fold, has_diacritics
+from ...text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics
 from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
 from .base import Kind
@@ -116,7 +117,12 @@ META_FIELDS = (
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"
                # "nơi ban hành": the place a document is issued in (as the dating line gives it)
-               r"|\b(noi|dia diem) (k[yi]|ban hanh)\b|\bdia danh\b"),
+               r"|\b(noi|dia diem) (k[yi]|ban hanh)\b|\bdia danh\b"
+               # "… được ban hành tại Hà Nội, đúng không?": a place stated, to confirm (when little else is said)
+               rf"|\b(k[yi]|ban hanh|ra doi)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (?:{PLACE_NAMES})\b.{{0,30}}"
+               r"\b(phai|dung) (khong|ko|k|hong|chu|chang)\b"
+               # ("Đúng hay sai: KH03 ban hành tại TP HCM": the statement after its cue ends with the place)
+               rf"|\b(k[yi]|ban hanh|ra doi)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (?:{PLACE_NAMES})\W*$"),
     # "ai đứng tên ra văn bản": the body in whose name it is issued
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh"
                          r"|(ai|co quan nao) dung ten)\b"
@@ -242,6 +248,63 @@ def named_by_number(text: str, doc_keys) -> str:
     name = f"{kind.name.capitalize()} số"  # "KẾT LUẬN" (qa/data/document_types.tsv) → "Kết luận số"
     name = name if has_diacritics(text) else fold(name)
     return text[:found.start(1)] + f"{name} {found.group(2)}" + text[found.end():]
+
+
+def misnamed(text: str, titles) -> tuple[str, str] | None:
+    """A document named by the number of one the corpus holds or cites, under another type ("nghị quyết
+    21 về chỉnh đốn Đảng" for «Kết luận số 21-KL/TW», "Chỉ thị 03" for the plan 03-KH/TW): the text with
+    the type put right, and a note that says so; None when no document has that number, several do, or
+    the question shares fewer than ``_MISNAMED_SHARED`` content words with the title of the one that does
+    (``titles``: (type, number) → folded title syllables). A name of another document with the same
+    number ("Kế hoạch 01 năm 2016" beside «Kết luận số 01-KL/TW») stays, and the corpus does not hold it.
+
+    >>> misnamed("Nghị quyết 21 về chỉnh đốn Đảng ra đời khi nào?", {("kl", 21): frozenset({"chinh", "don", "dang"})})[1]
+    'Tài liệu không có Nghị quyết số 21, chỉ có Kết luận số 21-KL/TW.'
+    """
+    from ...question import document_mentions, document_number  # question.py reads the kinds: imported when used
+    expanded = expand_abbreviations(text)
+    folded = fold(expanded)
+    if len(folded) != len(expanded):
+        return None
+    mentions = document_mentions(folded)
+    for start, end, key in mentions:
+        same = [k for k in titles if k[1] == key[1]]
+        if key in titles or len(same) != 1:
+            continue
+        meant = same[0]
+        spans = sorted((s, e) for s, e, k in mentions if k == key)
+        rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(expanded))
+        for body in find_bodies(rest):  # "của Bộ Chính trị": an issuer, not what the document is about
+            rest = rest[:body.start] + " " * (body.end - body.start) + rest[body.end:]
+        if len(set(content_syllables(rest)) & titles[meant]) < _MISNAMED_SHARED:
+            continue
+        asked, right = type_of_abbreviation(key[0]), type_of_abbreviation(meant[0])
+        if asked is None or right is None:
+            continue
+        name = f"{right.name.capitalize()} số {key[1]:02d}"
+        name = name if has_diacritics(text) else fold(name)
+        out, last = [], 0
+        for s, e in _merged(spans):
+            out += [expanded[last:s], name]
+            last = e
+        note = (f"Tài liệu không có {asked.name.capitalize()} số {key[1]:02d}, chỉ có {right.name.capitalize()} "
+                f"số {document_number(meant)}.")
+        return collapse("".join(out) + expanded[last:]), note
+    return None
+
+
+_MISNAMED_SHARED = 2
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one ("Nghị quyết số 21-NQ/TW" is named twice)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 # "Thực hiện Kết luận số 21-KL/TW, … (sau đây gọi là Kết luận)": the short name a document gives what it implements
@@ -433,6 +496,9 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
             return None
         claimed = claimed_dates(statement, _ISSUING if field == "Ngày ban hành" else _IN_FORCE)
         return date_verdict(claimed, tuple(int(x) for x in day.groups()))
+    if field == "Nơi ký":  # "ban hành ở đâu, Hà Nội phải không?": the provinces and cities named
+        claimed = [m.group(0) for m in re.finditer(rf"\b(?:{PLACE_NAMES})\b", folded)]
+        return verdict(claimed, [answer.split(" (", 1)[0]])
     if field == "Số hiệu":
         squeeze = lambda n: re.sub(r"\s+", "", n)  # noqa: E731
         return verdict([squeeze(n) for n in _NUMBER.findall(folded)], [squeeze(fold(value.lower()))])

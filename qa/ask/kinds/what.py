@@ -13,6 +13,7 @@ from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
 # a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
+_NUMBERED_DOCUMENT = re.compile(r"\b(?:ke hoach|kh|ket luan|kl|nghi quyet|nq|chi thi|ct|quy dinh|qd)\s*(?:so\s*)?\d+[\w/-]*")
 _PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
 
 
@@ -21,7 +22,10 @@ def _count_verdict(q, count: int) -> str:
     section's parts when the question offers their number as a statement to check; nothing otherwise."""
     if not is_claim(q.text):
         return ""
-    claimed = {int(n) for n in _PARTS_CLAIMED.findall(collapse(fold(without_lead(q.text).lower())))}
+    # (a document's number is none of its parts: "Kế hoạch 03 nói đúng là 11 nhiệm vụ …", where "nói đúng"
+    # also folds as "nội dung")
+    stated = _NUMBERED_DOCUMENT.sub(" ", collapse(fold(without_lead(q.text).lower())))
+    claimed = {int(n) for n in _PARTS_CLAIMED.findall(stated)}
     if not claimed:
         return ""
     return f"{TRUE if claimed == {count} else FALSE} "

@@ -21,7 +21,10 @@ from .base import EXISTENCE, FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_
 PATTERN = re.compile(
     r"(\bai\b|\b(la|do|cua|giao cho|boi) ai\b|\bco quan nao\b|\bdon vi nao\b|\bto chuc nao\b|\bben nao\b"
     r"|\bcap nao\b|\bchu tri\b|\bphoi hop\b|\bchiu trach nhiem\b|\bphu trach\b|\bduoc giao\b(?! (lam )?(nhung )?(gi|viec gi|nhiem vu gi|vai tro gi|nhung viec gi|nhung nhiem vu gi))|\bchu the\b"
-    r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b|\bdau moi nao\b|\bnoi nao (?:lo|chiu|phu trach|dam nhan)\b)")
+    r"|\bnhung ai\b|\bdoi tuong nao\b|\bnguoi nao\b|\bdau moi nao\b|\bnoi nao (?:lo|chiu|phu trach|dam nhan)\b"
+    # "do ban nào chỉ đạo", "những ban nào", "ban TW nào tham gia" (folded, "ban nào" is also "bản nào", "bạn nào")
+    r"|\b(?:do|giao cho|boi|nhung|cac) ban nao\b"
+    r"|\bban (?:trung uong )?nao (?:chu tri|phu trach|huong dan|chi dao|lo|tham gia|dam nhan)\b)")
 
 
 _PREDICATE_WEIGHT = 2.0  # chosen on dev
