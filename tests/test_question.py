@@ -561,3 +561,18 @@ def test_the_field_a_document_is_filed_under_is_asked_even_with_filing_words():
     # a field of work, the topic of a yes/no question, is no field of the register
     assert analyze("KH có nói về lĩnh vực kinh tế không?").kind != "meta"
     assert analyze("lĩnh vực y tế có phải lưu hồ sơ đảng viên không?").kind != "meta"
+
+
+@pytest.mark.parametrize("text", ["Đảng viên ăn chơi sa đọa thì KH này nói bị kỷ luật tới mức nào?",
+                                  "Cán bộ suy thoái thì bị kỷ luật ở mức nào?"])
+def test_how_far_a_sanction_goes_asks_a_penalty(text):
+    assert analyze(text).kind == "penalty"
+
+
+def test_bn_before_what_is_counted_is_how_many():
+    from qa.question import standard_words
+
+    assert standard_words("can bn nguoi bo phieu thi hop le") == "can bao nhieu nguoi bo phieu thi hop le"
+    assert standard_words("học bn ngày vậy") == "học bao nhiêu ngày vậy"
+    assert standard_words("bn ơi kế hoạch do ai ký") == "bn ơi kế hoạch do ai ký"  # alone it may be "bạn"
+    assert analyze("e la dv moi ket nap, hoc lop boi duong bn ngay").kind == "count"

@@ -494,6 +494,14 @@ class Judge:
         gap = get(q.kind).gap(q, retrieval.hits, self.ctx) if slot_rules and not q.doc_keys else None
         if gap:
             return Verdict("low", f"Kế hoạch không nêu {gap}.", s, 0.0, "slot")
+        if slot_rules and q.kind == "when" and _PLAN_END_ASKED.search(fold(q.text).lower()):
+            # "Kế hoạch này làm tới năm nào thì xong?": the plan as a whole, which sets no end of its own
+            return Verdict("low", "Kế hoạch không nêu thời hạn kết thúc chung (mỗi nhiệm vụ có thời gian riêng).",
+                           s, 0.0, "slot")
+        if slot_rules and _levels_unsaid(q, retrieval.hits):
+            # "Chủ trương bố trí cán bộ không phải người địa phương áp dụng đến cấp nào?": the sentence names
+            # no level (the section's "từ Trung ương đến cơ sở" is whom it addresses, not what the rule covers)
+            return Verdict("low", "Kế hoạch không nêu cấp áp dụng cho nội dung này.", s, 0.0, "slot")
         folded = fold(q.text)
         # "học Kết luận 21 thế nào?" asks about the plan's work with a document, not its content
         worked_on = acted_on(q.text)
@@ -560,7 +568,9 @@ class Judge:
         # about: "Hồi TW4 khóa XI có đợt kiểm điểm rất rộng. Kế hoạch ấy ban hành ngày nào?")
         unnamed = [n.said for n in numbered(_asked_text(q)) if (n.kind, n.number) not in self.info.sessions
                    and not any(fold(n.said) in said for said in bridged)]
-        if corpus_rules and unnamed:
+        # ("KH 03 thực hiện Nghị quyết TW4 khóa XII, đúng không?": what the plan implements, stated, is
+        # checked against its preamble, whatever it is named by)
+        if corpus_rules and unnamed and not (q.kind == "meta" and q.meta_field == "Căn cứ" and is_claim(q.text)):
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
             return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
         if corpus_rules and _BESIDES_THE_PLAN.search(folded) and _DOCUMENT_ASKED.search(folded):
@@ -663,6 +673,27 @@ class Judge:
 _MENTION_ASKED = re.compile(r"\b(?:co|ke hoach|van ban)\s+(?:noi|nhac|de cap|neu|yeu cau)(?:\s+(?:gi|toi|den|ve|viec))*\s+"
                             r"(.+?)\s+(?:khong|ko|k|hong|chua)(?:\s+\w+)?\W*$")  # the frame's "không" closes it
 _MENTION_MIN = 2  # content syllables of a topic for its words, in order, to point at a clause
+
+
+# the end of the plan as a whole, asked with the plan as the subject ("Kế hoạch này làm tới năm nào thì xong?",
+# "KH 03 thực hiện đến năm nào?"; not "kế hoạch thực hiện Kết luận của tỉnh ủy phải xong khi nào")
+_PLAN_END_ASKED = re.compile(r"^\W*(?:cai )?(?:ke hoach|kh)(?: (?:nay|ni|do|03|so 03))?(?: (?:lam|thuc hien|trien khai|keo dai|chay))?"
+                             r" (?:den|toi) (?:nam nao|khi nao|bao gio|luc nao)\b")
+# the levels a provision covers, asked: "… áp dụng đến cấp nào?", "… áp dụng cho cấp xã không?"
+# (a level named is asked about only when the question turns on it: "… áp dụng cho cấp xã không?"; not "ai chịu
+# trách nhiệm triển khai KL21 ở cấp tỉnh")
+_LEVEL_ASKED = re.compile(r"\b(?:ap dung|thuc hien|trien khai)\b(?: \w+){0,2}? (?:cho|den|toi|xuong|o|voi) (?:ca )?cap nao\b"
+                          r"|\bap dung\b(?: \w+){0,2}? (?:cho|den|toi|xuong|o|voi) (?:ca )?cap (?:xa|phuong|huyen|tinh|co so)\b"
+                          r".*\b(?:khong|ko|hong|hok|luon|hay)\b")
+# a level a clause names ("cấp tỉnh", "từ Trung ương đến cơ sở", "các cấp"; "các cấp ủy" is a body)
+_LEVEL_NAMED = re.compile(r"\bcap (?:xa|phuong|huyen|tinh|co so|trung uong)\b|\btu trung uong den co so\b|\bcac cap\b(?! uy)")
+
+
+def _levels_unsaid(q: Question, hits) -> bool:
+    """The question asks which levels a provision covers, and the best clause names none."""
+    if not hits or q.kind not in ("who", "what") or not _LEVEL_ASKED.search(fold(q.text).lower()):
+        return False
+    return _LEVEL_NAMED.search(fold(hits[0].clause.text).lower()) is None
 
 
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")

@@ -832,3 +832,33 @@ def test_a_time_offered_is_the_clauses_own_when_its_words_are_said():
     assert _timing_offered("giam sat thi lam luc nao, thuong xuyen hay moi nam", ["thực hiện thường xuyên"])
     assert _timing_offered("tu phe binh lam hang nam hay hang quy", ["thực hiện hằng năm, từ năm 2021"])
     assert not _timing_offered("lam luc nao, hang thang hay hang quy", ["thực hiện hằng năm, từ năm 2021"])
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Việc bố trí cán bộ chủ chốt không phải người địa phương theo KH 03 áp dụng đến cấp nào?", True),
+    ("chủ trương này áp dụng tới cấp xã phường luôn hay chỉ cấp tỉnh?", True),
+    ("Ai chịu trách nhiệm chính triển khai KL21 ở cấp tỉnh, bí thư tỉnh ủy hay chủ tịch UBND tỉnh?", False),
+    ("Học đến cấp nào, chi bộ có phải học không?", False),
+])
+def test_the_levels_a_provision_covers_are_asked_by_applying_it_to_a_level(text, asked):
+    from qa.ask.answerability import _LEVEL_ASKED
+    from qa.text import fold
+
+    assert bool(_LEVEL_ASKED.search(fold(text.lower()))) is asked
+
+
+def test_a_provision_whose_sentence_names_no_level_is_not_given_the_sections_levels(assistant):
+    reply = assistant.ask("Việc bố trí cán bộ chủ chốt không phải người địa phương theo KH 03 áp dụng đến cấp nào?")
+    assert reply.confidence == "low" and reply.citations[0].ref == "III.7"
+    assert reply.answer.startswith("Kế hoạch không nêu cấp áp dụng cho nội dung này; nội dung gần nhất là III.7: ")
+
+
+@pytest.mark.parametrize("question, ended", [
+    ("ke hoach nay lam toi nam nao thi xong", True),
+    ("Kế hoạch 03 thực hiện đến năm nào?", True),
+    ("kế hoạch thực hiện Kết luận của tỉnh ủy phải xong khi nào", False),  # the units' own plans: a task
+])
+def test_the_end_of_the_plan_as_a_whole_is_not_any_tasks(assistant, question, ended):
+    reply = assistant.ask(question)
+    said = reply.answer.startswith("Kế hoạch không nêu thời hạn kết thúc chung (mỗi nhiệm vụ có thời gian riêng); ")
+    assert said is ended and (reply.confidence == "low") is ended

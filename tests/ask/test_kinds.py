@@ -1410,3 +1410,38 @@ def test_a_number_of_tasks_stated_is_checked_and_not_the_documents_number(assist
 ])
 def test_which_board_is_asked_as_who(text, kind):
     assert analyze(text).kind == kind
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("KH 03 là để triển khai Nghị quyết TW4 khóa XII đúng ko ạ, em đang làm clip", "Không đúng."),
+    ("Kế hoạch 03 là văn bản thực hiện Nghị quyết Trung ương 4 khóa XII, đúng không?", "Không đúng."),
+    ("Kế hoạch 03 thực hiện kết luận 19 phải không?", "Không đúng."),
+    ("Kế hoạch 03 thực hiện kết luận 21 phải không?", "Đúng."),  # the plan named as the subject claims nothing
+])
+def test_what_the_plan_implements_stated_is_checked_by_number_or_by_type(assistant, question, verdict):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence) == ("meta", "high")
+    assert reply.answer.startswith(f"{verdict} Kết luận số 21-KL/TW, ngày 25/10/2021")
+
+
+@pytest.mark.parametrize("question", [
+    "Đúng/sai: KH 03 quy định toàn bộ nhiệm vụ phải hoàn thành trong quý I/2022.",
+    "Đúng hay sai: KH03 yêu cầu hoàn thành toàn bộ nhiệm vụ trong năm 2022.",
+])
+def test_a_time_stated_of_every_task_is_checked_against_each(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.answer.startswith("Sai. Các nội dung có thời gian khác nhau; 1 trong ")
+    assert reply.answer.endswith("nội dung có ghi thời gian khớp với mốc đó (III.1).")
+    assert reply.citations[0].ref == "III.1"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("đúng hay sai: kh03 là của ban bí thư ra", "Sai."),
+    ("KH 03 do BCT ra đúng không", "Đúng."),
+])
+def test_an_issuer_stated_with_ra_is_checked(assistant, question, verdict):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer.split(" (")[0]) == ("meta", f"{verdict} Bộ Chính trị")
+
+    # closed by "à", it is asked as a question: the issuer, no verdict
+    assert assistant.ask("kế hoạch 03 là của Bộ Chính trị ra à").answer.startswith("Bộ Chính trị (03-KH/TW: ")

@@ -40,7 +40,11 @@ META_FIELDS = (
                rf"|\b(de|nham) (lam theo|thuc hien|trien khai|cu the hoa) (cai )?{_TYPES}\b.{{0,40}}\b(phai|dung) (khong|ko|hong|k)\b"
                # "KH 03 của BCT triển khai KL 21 của BCH TW, đúng không?": a named document, to confirm
                rf"|\b{_DOC}( \w+){{0,6}}? (la )?(de |nham )?(thuc hien|trien khai|cu the hoa) {_TYPES} (so )?\d+\b.{{0,50}}"
-               r"\b((co )?(phai|dung) (khong|ko|hong|k|chu)|dung hay sai)\b"),
+               r"\b((co )?(phai|dung) (khong|ko|hong|k|chu)|dung hay sai)\b"
+               # … or named by the plenum or congress that adopted it: "KH 03 là để triển khai Nghị quyết TW4
+               # khóa XII đúng ko", "… là văn bản thực hiện Nghị quyết Trung ương 4 khóa XII, đúng không?"
+               rf"|\b{_DOC}( \w+){{0,6}}? (la )?(de |nham )?(van ban )?(thuc hien|trien khai|cu the hoa) {_TYPES}"
+               r" (hoi nghi )?(trung uong|tw|dai hoi)(\b|\d).{0,50}\b((co )?(phai|dung) (khong|ko|hong|k|chu)|dung hay sai)\b"),
     ("Số hiệu", r"\b(so hieu|ky hieu|so van ban|so may|so bao nhieu|ma so|mang ma (gi|nao|so gi))\b"
                 # "số kế hoạch là mấy?"
                 r"|\bso (cua )?(ke hoach|van ban)( nay)? (la )?(may|bao nhieu)\b"),
@@ -137,6 +141,9 @@ META_FIELDS = (
                          rf"|\b{_ISSUER} hay (la )?{_ISSUER} (k[yi] )?(ban hanh|ra|k[yi])\b"
                          # "vb 03-KH/TW BCT hay BBT?": the document, then a choice of issuers, nothing between
                          rf"|\b{_DOC}( so)?( \S*\d\S*)?( nay| do| ay)? (la )?(cua |do )?{_ISSUER} hay (la )?(cua |do )?{_ISSUER}\W*$"
+                         # "Đúng hay sai: KH03 là của Ban Bí thư ra", "KH 03 do BCT ra đúng không": an issuer stated
+                         rf"|\b{_DOC}\b(?: \S+){{0,3}} (?:la )?(?:cua|do) {_ISSUER} (?:ra|lam ra|ban hanh)"
+                         r"(?:\W+(?:(?:dung|phai) (?:khong|ko|k|hong|chu)|a|ha))?\W*$"
                          # "do Bộ Chính trị ban hành chứ không phải Ban Bí thư (đúng không)?"
                          rf"|\b(cua|do) {_ISSUER} (k[yi] )?(ban hanh|ra)\b,? (chu )?(khong|ko|k) phai (la )?(do |cua )?{_ISSUER}\b"
                          # "có phải Bộ Chính trị ban hành kế hoạch 03 không?"
@@ -516,5 +523,15 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
 
         # the answer names the document implemented and, as its source, the plan itself ("… (03-KH/TW, …)"),
         # so the plan named in the statement ("Kế hoạch 03 thực hiện …") counts as neither right nor wrong
-        return verdict([f"{t} {n}" for t, n in document_keys(statement)], [f"{t} {n}" for t, n in document_keys(answer)])
+        # (the plan the answer quotes, named as the subject: "Kế hoạch 03 thực hiện …", is no claim)
+        source = re.search(r"\(([^()]*)\)\W*$", answer)
+        own = set(document_keys(source.group(1))) if source else set()
+        claimed = [f"{t} {n}" for t, n in document_keys(statement) if (t, n) not in own]
+        if claimed:
+            return verdict(claimed, [f"{t} {n}" for t, n in document_keys(answer)])
+        # a document named without its number ("Nghị quyết TW4 khóa XII"): its type against the one implemented
+        types = "|".join(re.escape(fold(t.lower())) for t in type_names())
+        said = re.search(rf"\b(?:thuc hien|trien khai|cu the hoa) (?:cai )?({types})\b", folded)
+        given = re.search(rf"\b({types})\b", collapse(fold(answer.lower())))
+        return None if said is None or given is None else verdict([said.group(1)], [given.group(1)])
     return None

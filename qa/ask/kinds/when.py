@@ -195,6 +195,9 @@ class When(Kind):
         listed = timed_items(q, ctx)
         if listed is not None:
             return listed
+        every = _every_item_claimed(q, ctx)
+        if every is not None:
+            return every
         clause = hits[0].clause
         if clause.facts.timings:
             if asks_end(q) and not any(has_end(t) for t in clause.facts.timings):
@@ -251,6 +254,30 @@ def timed_items(q, ctx):
         said = f"{len(items)} nội dung ghi thời gian có «{_as_typed(q.text, named)}»: " + ", ".join(
             f"{c.ref} ({'; '.join(c.facts.timings)})" for c in items)
     return clip(said, ctx.config.answer_max_chars - 1).rstrip(" ,;") + ".", items[0]
+
+
+# a statement about every task at once: "KH 03 quy định toàn bộ nhiệm vụ phải hoàn thành trong quý I/2022"
+_EVERY_ITEM = re.compile(r"\b(?:toan bo|tat ca|moi|het)(?: cac| nhung)? (?:nhiem vu|viec|cong viec|noi dung|dau viec)\b")
+
+
+def _every_item_claimed(q, ctx):
+    """"Đúng hay sai: KH 03 yêu cầu hoàn thành toàn bộ nhiệm vụ trong năm 2022.": a time stated of every
+    timed item, checked against each; «Không đúng.» (with the items whose timing agrees) unless all agree;
+    None unless a statement gives every task a time."""
+    statement = without_lead(q.text)
+    if not is_claim(q.text) or not _EVERY_ITEM.search(collapse(fold(statement.lower()))):
+        return None
+    items = [c for c in ctx.info.clauses if c.facts.timings]
+    said = [timing_verdict(statement, c.facts.timings) for c in items]
+    if not items or all(v is None for v in said):
+        return None
+    agree = [c for c, v in zip(items, said) if v == TRUE]
+    if len(agree) == len(items):
+        return f"{confirmed_word(collapse(fold(q.text)))}. Mọi nội dung có ghi thời gian đều như vậy.", items[0]
+    which = ", ".join(c.ref for c in agree) if agree else "không nội dung nào"
+    text = (f"Không đúng. Các nội dung có thời gian khác nhau; {len(agree)} trong {len(items)} nội dung có ghi "
+            f"thời gian khớp với mốc đó ({which}).")
+    return clip(text, ctx.config.answer_max_chars), (agree or items)[0]
 
 
 def _as_typed(text: str, found: re.Match) -> str:
