@@ -20,6 +20,7 @@ from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, pointed_statem
 from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import asks_yes_no, load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
+from .ask.sessions import numbered
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
@@ -533,11 +534,8 @@ _WEAK_FIELDS = frozenset({"Lĩnh vực", "Ngày có hiệu lực", "Ngày hết 
 # Words a field is asked in besides its pattern's own (a longer match keeps the words between): what the
 # document implements ("thực hiện kết luận nào", "để làm theo văn bản nào"), the signer's office
 # ("đồng chí ấy giữ chức vụ gì lúc ký?")
-_SESSION_NUMBER = re.compile(r"^(?:tw\d{1,2}|[ivx]{1,5})$")
 _FIELD_WORDS = {
-    "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham"
-                        # the plenum or congress a document is named by ("Nghị quyết TW4 khóa XII")
-                        " hoi nghi trung uong tw khoa dai hoi lan thu".split()),
+    "Căn cứ": frozenset("thuc hien ket luan nghi quyet chi thi trien khai can cu the hoa dua tren lam theo de nham".split()),
     "Chức vụ người ký": frozenset("giu chuc vu danh luc khi".split()),
     "Nơi ký": frozenset("thanh pho tinh dia phuong noi dau mo nao ra doi duoc".split()),
     # "lưu vào hồ sơ lĩnh vực gì, trên văn bản ghi lĩnh vực gì?": filing the document under its field
@@ -743,8 +741,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             if name == "Loại văn bản":
                 rest = [s for s in rest if s not in document_words()]
             rest = [s for s in rest if s not in _FIELD_WORDS.get(name, ())]
-            if name == "Căn cứ":  # … and its number ("tw4", "xii")
-                rest = [s for s in rest if not _SESSION_NUMBER.match(s)]
+            if name == "Căn cứ":  # … and the plenum or congress a document is named by ("Nghị quyết TW4 khóa XII")
+                sessions = {fold(w) for n in numbered(asking) for w in syllables(n.said.lower())}
+                rest = [s for s in rest if s not in sessions]
             # "Người ký là đồng chí Nguyễn Văn A, đúng không?": the field opens a statement to check, and
             # what follows "là" is the value claimed, nothing else asked
             stated = found.start() <= 3 and is_claim(text) and re.match(r"(?: \w+){0,3}? la\b", asked_folded[found.end():])

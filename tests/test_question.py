@@ -576,3 +576,11 @@ def test_bn_before_what_is_counted_is_how_many():
     assert standard_words("học bn ngày vậy") == "học bao nhiêu ngày vậy"
     assert standard_words("bn ơi kế hoạch do ai ký") == "bn ơi kế hoạch do ai ký"  # alone it may be "bạn"
     assert analyze("e la dv moi ket nap, hoc lop boi duong bn ngay").kind == "count"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("KH 03 là để triển khai Nghị quyết TW4 khóa XII đúng ko ạ, em đang làm clip", "meta"),  # the plenum names it
+    ("luat khoa 15 quoc hoi lam theo ket luan so may", "what"),  # the laws' own conclusion, not the plan's
+])
+def test_a_document_named_by_its_plenum_is_no_topic_of_what_the_plan_implements(text, kind):
+    assert analyze(text).kind == kind
