@@ -214,24 +214,15 @@ class Assistant:
     def _read(self, question: str, history: list[str]) -> tuple[str, Question, list[Question], TurnPlan, str, str]:
         """``_plan``, the question as read when a body it points at was put in by name ("" otherwise), and
         a note when it names a document under the wrong type ("" otherwise)."""
-        earlier = [analyze(self._renamed(self._named(self._speller.fix(h)))[0], self.config.max_question_chars,
-                           self._title_words) for h in history[-_HISTORY_TURNS:]]
-        question, note = self._renamed(self._named(self._speller.fix(question)))
+        earlier = [analyze(self._named(self._speller.fix(h))[0], self.config.max_question_chars, self._title_words)
+                   for h in history[-_HISTORY_TURNS:]]
+        question, note = self._named(self._speller.fix(question))
         read_as = self._body_named(question, history, earlier[-1]) if earlier else ""
         question = read_as or question
         q = analyze(question, self.config.max_question_chars, self._title_words)
         previous = self._with_cited([p for p in earlier if p.content])
         return question, q, previous, plan_turn(q, previous, self._info.common, self._knows, self._info.own_doc_keys,
                                                 self._reread), read_as, note
-
-    def _renamed(self, text: str) -> tuple[str, str]:
-        """"Nghị quyết 21 về chỉnh đốn Đảng …" when the corpus has «Kết luận số 21-KL/TW»: the text with the
-        document's type put right, and a note saying so ("" when nothing was renamed)."""
-        if not self._doc_titles:
-            own = {key: self._title_words for key in self._info.own_doc_keys}
-            self._doc_titles.update({**own, **self.answerer.document_titles()})
-        renamed = misnamed(text, self._doc_titles)
-        return renamed if renamed else (text, "")
 
     def _body_named(self, text: str, history: list[str], last: Question) -> str:
         """"Cơ quan đó phải làm gì?", "Họ phải …" after a who-question (``last``, the earlier turn as
@@ -248,15 +239,21 @@ class Assistant:
         start, end = span
         return f"{text[:start]}{bodies[0]}{text[end:]}"
 
-    def _named(self, text: str) -> str:
-        """The text with the document the plan implements named where it is described ("kết luận mà kế
-        hoạch này thực hiện ra đời hồi nào?" asks the conclusion's date); "… là kết luận nào?" itself
-        asks which it is, and stays."""
+    def _named(self, text: str) -> tuple[str, str]:
+        """The text with its documents named as the corpus names them, and a note when one was named
+        under the wrong type ("" otherwise). The document the plan implements is named where it is
+        described ("kết luận mà kế hoạch này thực hiện ra đời hồi nào?" asks the conclusion's date; "… là
+        kết luận nào?" itself asks which it is, and stays); "Nghị quyết 21 về chỉnh đốn Đảng …", when the
+        corpus has «Kết luận số 21-KL/TW», is read as it, and the note says so."""
         text = named_by_number(text, self._info.doc_keys)  # "văn bản số 19": the one document with that number
         named = described_implemented(text, self._preambles)
-        if named == text or self._reread(text).meta_field == "Căn cứ":
-            return text
-        return named
+        if named != text and self._reread(text).meta_field != "Căn cứ":
+            text = named
+        if not self._doc_titles:
+            own = {key: self._title_words for key in self._info.own_doc_keys}
+            self._doc_titles.update({**own, **self.answerer.document_titles()})
+        renamed = misnamed(text, self._doc_titles)
+        return renamed if renamed else (text, "")
 
     def _preambles(self) -> list[str]:
         """The preambles of the documents held (the answer context's front matter: no scan of the clauses)."""

@@ -251,20 +251,27 @@ def without_requests(text: str) -> str:
     """``text`` without what it asks of the reply's form (``qa/data/reply_requests.tsv``):
     "Tóm tắt giùm mình các việc chính, gạch đầu dòng thôi" → "các việc chính, thôi"; nor where
     the asker heard what they ask about (``qa/data/hearsay.tsv``: "nghe nói", "đọc báo thấy nói")."""
-    pattern = _REQUESTS if has_diacritics(text) else _REQUESTS_FOLDED
-    if pattern is None:
-        return text
-    kept = collapse(pattern.sub(" ", text)).strip(" ,.;:")
+    kept = _besides_requests(text)
     # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question
-    return kept if set(content_syllables(kept)) - document_words() else text
+    return kept if kept is not None and _names_something(kept) else text
 
 
 def only_requests(text: str) -> bool:
     """The text asks only for the reply's form ("trích nguyên văn câu đó", "tóm tắt giúp tôi"): a turn
     that leans on the one before it."""
+    kept = _besides_requests(text)
+    return kept is not None and kept != collapse(text).strip(" ,.;:") and not _names_something(kept)
+
+
+def _besides_requests(text: str) -> str | None:
+    """``text`` with its requests of the reply's form taken out; None when there are none to take."""
     pattern = _REQUESTS if has_diacritics(text) else _REQUESTS_FOLDED
-    return pattern is not None and bool(pattern.search(text)) and \
-        not set(content_syllables(collapse(pattern.sub(" ", text)))) - document_words()
+    return None if pattern is None else collapse(pattern.sub(" ", text)).strip(" ,.;:")
+
+
+def _names_something(text: str) -> bool:
+    """Content words besides a document's name are left."""
+    return bool(set(content_syllables(text)) - document_words())
 
 
 @lru_cache(maxsize=1)
@@ -734,8 +741,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
             # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
             named_by = found.group(0).split()
-            # (… and a place stated for the place of signing, however many words it takes: "… tại TP Hồ Chí Minh")
-            if len(named_by) <= 4 or found.groupdict().get("named") or found.groupdict().get("by") or name == "Nơi ký":
+            if len(named_by) <= 4 or found.groupdict().get("named") or found.groupdict().get("by"):
                 rest = [s for s in rest if s not in named_by]
             # "là kế hoạch hay hướng dẫn hay chỉ thị?": the kinds offered are the field's answers
             if name == "Loại văn bản":

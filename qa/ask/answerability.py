@@ -38,7 +38,7 @@ from .calibration import Calibration
 from .claims import FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, timing_verdict, without_lead
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
+from .kinds.base import ALTERNATIVE, ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
     last_sentence, load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
@@ -636,7 +636,7 @@ class Judge:
         # clause's own, which confirms it is the task meant
         named = named or (corpus_rules and stated == CLAIM_TRUE)
         # "… làm lúc nào, thường xuyên hay mỗi năm?": one of the times offered is the best clause's own
-        named = named or (corpus_rules and q.kind == "when" and _ALTERNATIVES.search(folded) is not None
+        named = named or (corpus_rules and q.kind == "when" and ALTERNATIVE.search(folded) is not None
                           and _timing_offered(folded, retrieval.hits[0].clause.facts.timings))
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
@@ -677,7 +677,7 @@ _MENTION_MIN = 2  # content syllables of a topic for its words, in order, to poi
 
 # the end of the plan as a whole, asked with the plan as the subject ("Kế hoạch này làm tới năm nào thì xong?",
 # "KH 03 thực hiện đến năm nào?"; not "kế hoạch thực hiện Kết luận của tỉnh ủy phải xong khi nào")
-_PLAN_END_ASKED = re.compile(r"^\W*(?:cai )?(?:ke hoach|kh)(?: (?:nay|ni|do|03|so 03))?(?: (?:lam|thuc hien|trien khai|keo dai|chay))?"
+_PLAN_END_ASKED = re.compile(r"^\W*(?:cai )?(?:ke hoach|kh)(?: (?:nay|ni|do|(?:so )?\d+))?(?: (?:lam|thuc hien|trien khai|keo dai|chay))?"
                              r" (?:den|toi) (?:nam nao|khi nao|bao gio|luc nao)\b")
 # the levels a provision covers, asked: "… áp dụng đến cấp nào?", "… áp dụng cho cấp xã không?"
 # (a level named is asked about only when the question turns on it: "… áp dụng cho cấp xã không?"; not "ai chịu
@@ -696,7 +696,6 @@ def _levels_unsaid(q: Question, hits) -> bool:
     return _LEVEL_NAMED.search(fold(hits[0].clause.text).lower()) is None
 
 
-_ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 # the words that open a timing and say nothing of when ("thực hiện thường xuyên", "hoàn thành trong …")
 _TIMING_OPENS = re.compile(r"^(?:thuc hien|hoan thanh)(?: trong| vao)?\s+")
 

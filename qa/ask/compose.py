@@ -24,7 +24,7 @@ from .answerability import (Judge, Verdict, asked_bodies, asked_documents, askin
 from .claims import day_verdict, in_question_terms, is_claim
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import LEADING_NAMED, asks_yes_no
+from .kinds.base import ALTERNATIVE, LEADING_NAMED, asks_yes_no
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -38,7 +38,6 @@ _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\
 # the last part of a question, after a comma, a semicolon or "mà" ("…, mà KL21 ban hành ngày nào?")
 _LAST_PART = re.compile(r"[,;]\s*|\s+mà\s+", re.IGNORECASE)
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
-_ALTERNATIVE = re.compile(r"\b(hay|hoac)\b")  # on the folded question: alternatives offered
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
 _NOT_FOUND = "Văn bản không đề cập nội dung này."
 
@@ -87,7 +86,7 @@ class Answerer:
         known = [key for key in q.doc_keys if key in self.info.doc_keys or key in named]
         # "… thực hiện Kết luận 21 hay Nghị quyết 4?": a choice between documents, one of them held
         # (besides the held one the question asks about)
-        choice = len(known) < len(q.doc_keys) and _ALTERNATIVE.search(fold(q.text)) and any(
+        choice = len(known) < len(q.doc_keys) and ALTERNATIVE.search(fold(q.text)) and any(
             key not in self.info.own_doc_keys for key in known)
         asked_keys = asked_documents(q)  # not one named only in the asker's situation
         for key, number in zip(q.doc_keys, q.doc_numbers):

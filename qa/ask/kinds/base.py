@@ -167,6 +167,8 @@ EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| 
 # "… có thay thế kế hoạch nào trước đó không?": a yes/no question, whatever polite or chatty
 # particle closes it ("… không ạ?", "… không nhỉ", "… ko vậy?")
 # A remark may follow ("… ko ạ, e cần trích"), and so may the other choice ("… không hay chỉ ngồi nghe?").
+# alternatives offered, on the folded question ("… thường xuyên hay mỗi năm?", "… BCT hoặc BBT")
+ALTERNATIVE = re.compile(r"\b(?:hay|hoac)\b")
 # ("… có … hay chăng?", "… có … chăng?": the same in formal writing)
 YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
                     r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")

@@ -7,6 +7,7 @@ a question is metadata only when little else is asked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import replace as dc_replace
 
 from ...documents.types import type_names, type_of_abbreviation
@@ -122,11 +123,10 @@ META_FIELDS = (
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"
                # "nơi ban hành": the place a document is issued in (as the dating line gives it)
                r"|\b(noi|dia diem) (k[yi]|ban hanh)\b|\bdia danh\b"
-               # "… được ban hành tại Hà Nội, đúng không?": a place stated, to confirm (when little else is said)
-               rf"|\b(k[yi]|ban hanh|ra doi)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (?:{PLACE_NAMES})\b.{{0,30}}"
-               r"\b(phai|dung) (khong|ko|k|hong|chu|chang)\b"
-               # ("Đúng hay sai: KH03 ban hành tại TP HCM": the statement after its cue ends with the place)
-               rf"|\b(k[yi]|ban hanh|ra doi)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (?:{PLACE_NAMES})\W*$"),
+               # "… được ban hành tại Hà Nội, đúng không?", "Đúng hay sai: KH03 ban hành tại TP HCM": a place stated, to
+               # confirm, the tag after it or nothing (the place's words, however many, are the field's: ``named``)
+               rf"|\b(?P<named>(k[yi]|ban hanh|ra doi)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (?:{PLACE_NAMES}))\b"
+               r"(.{0,30}\b(phai|dung) (khong|ko|k|hong|chu|chang)\b|\W*$)"),
     # "ai đứng tên ra văn bản": the body in whose name it is issued
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh"
                          r"|(ai|co quan nao) dung ten)\b"
@@ -268,7 +268,7 @@ def misnamed(text: str, titles) -> tuple[str, str] | None:
     >>> misnamed("Nghị quyết 21 về chỉnh đốn Đảng ra đời khi nào?", {("kl", 21): frozenset({"chinh", "don", "dang"})})[1]
     'Tài liệu không có Nghị quyết số 21, chỉ có Kết luận số 21-KL/TW.'
     """
-    from ...question import document_mentions, document_number  # question.py reads the kinds: imported when used
+    from ...question import document_mentions, document_number, without_documents  # (question.py reads the kinds)
     expanded = expand_abbreviations(text)
     folded = fold(expanded)
     if len(folded) != len(expanded):
@@ -280,7 +280,7 @@ def misnamed(text: str, titles) -> tuple[str, str] | None:
             continue
         meant = same[0]
         spans = sorted((s, e) for s, e, k in mentions if k == key)
-        rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(expanded))
+        rest = without_documents(expanded, {key})
         for body in find_bodies(rest):  # "của Bộ Chính trị": an issuer, not what the document is about
             rest = rest[:body.start] + " " * (body.end - body.start) + rest[body.end:]
         if len(set(content_syllables(rest)) & titles[meant]) < _MISNAMED_SHARED:
@@ -455,8 +455,7 @@ class Meta(Kind):
         if preamble is None:
             return None
         text = preamble.text
-        types = "|".join(re.escape(fold(name)) for name in type_names())
-        issued = re.search(rf" ban hanh (?:{types})\b[\w ]{{0,30}}", fold(text))
+        issued = re.search(rf" ban hanh (?:{_type_words()})\b[\w ]{{0,30}}", fold(text))
         # the gazetteer's body that ends where "ban hành <a document type>" begins
         issuer = next((b for b in find_bodies(text) if issued and b.end == issued.start()), None)
         if issuer is None or issuer.name == listed:
@@ -479,6 +478,12 @@ _SIGNED_BY = re.compile(r"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong 
 # "người ký là (tổng bí thư) Nguyễn Phú Trọng, đúng không": the name is the two or three words before the cue
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> str:
+    """The document types (``qa/data/document_types.tsv``), folded, as regex alternatives."""
+    return "|".join(re.escape(fold(name)) for name in type_names())
 
 
 def _claim_verdict(q, statement: str, answer: str) -> str | None:
@@ -515,8 +520,7 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         return verdict(names, [value])
     if field == "Loại văn bản":
         # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")
-        types = "|".join(re.escape(fold(t.lower())) for t in type_names())
-        claimed = [m.group(0) for m in re.finditer(rf"\b(?:{types})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
+        claimed = [m.group(0) for m in re.finditer(rf"\b(?:{_type_words()})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
         return verdict(claimed, [value])
     if field == "Căn cứ":
         from ...question import document_keys  # question.py reads the kinds: imported when used
@@ -530,8 +534,7 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         if claimed:
             return verdict(claimed, [f"{t} {n}" for t, n in document_keys(answer)])
         # a document named without its number ("Nghị quyết TW4 khóa XII"): its type against the one implemented
-        types = "|".join(re.escape(fold(t.lower())) for t in type_names())
-        said = re.search(rf"\b(?:thuc hien|trien khai|cu the hoa) (?:cai )?({types})\b", folded)
-        given = re.search(rf"\b({types})\b", collapse(fold(answer.lower())))
+        said = re.search(rf"\b(?:thuc hien|trien khai|cu the hoa) (?:cai )?({_type_words()})\b", folded)
+        given = re.search(rf"\b({_type_words()})\b", collapse(fold(answer.lower())))
         return None if said is None or given is None else verdict([said.group(1)], [given.group(1)])
     return None

@@ -13,7 +13,6 @@ from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
 # a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
-_NUMBERED_DOCUMENT = re.compile(r"\b(?:ke hoach|kh|ket luan|kl|nghi quyet|nq|chi thi|ct|quy dinh|qd)\s*(?:so\s*)?\d+[\w/-]*")
 _PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
 
 
@@ -24,7 +23,9 @@ def _count_verdict(q, count: int) -> str:
         return ""
     # (a document's number is none of its parts: "Kế hoạch 03 nói đúng là 11 nhiệm vụ …", where "nói đúng"
     # also folds as "nội dung")
-    stated = _NUMBERED_DOCUMENT.sub(" ", collapse(fold(without_lead(q.text).lower())))
+    from ...question import without_documents  # (qa.question reads the kinds)
+
+    stated = collapse(fold(without_documents(without_lead(q.text), q.doc_keys).lower()))
     claimed = {int(n) for n in _PARTS_CLAIMED.findall(stated)}
     if not claimed:
         return ""
