@@ -191,6 +191,8 @@ class Question:
     truncated: bool
     # the other fields of the register a metadata question asks too ("do ai ký và ký thay mặt cơ quan nào")
     also_fields: tuple[str, ...] = ()
+    # the lexicon's readings of its phrases in the corpus's words (``qa.lexicon.Bridge``), once retrieval has read it
+    bridges: tuple = ()
 
 
 # Vietnamese spelling never doubles a consonant letter: "Côngg", "chínnh" are slips of the
@@ -362,7 +364,7 @@ def without_courtesy(text: str) -> str:
     if _DROPPED is not None:
         kept = _DROPPED[0 if accented else 1].sub(" ", kept)
     kept = _signed().sub("", kept)
-    kept = collapse(_LOOSE_MARKS.sub(r"\1", kept)).strip(" ,.;:!")
+    kept = collapse(_DANGLING_COMMA.sub(r"\1", _LOOSE_MARKS.sub(r"\1", kept))).strip(" ,.;:!")
     return kept if set(content_syllables(kept)) - document_words() else text
 
 
@@ -396,6 +398,8 @@ _DOCUMENT_NAMED = _document_named()
 
 # marks left side by side once a phrase between them is gone ("Chào ad, , kế hoạch…")
 _LOOSE_MARKS = re.compile(r"([,.;:!?])(?:\s*[,.;:!])+")
+# a comma left before the closing mark by what was taken out ("… không, thưa anh chị?" → "… không?")
+_DANGLING_COMMA = re.compile(r"\s*[,;:]\s*([?!.])")
 
 
 def without_relay(text: str) -> str:
@@ -734,6 +738,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             # it aside ("KH 03 thực hiện KL nào, em mới vào Đảng chưa rõ"); a date question about
             # another document is "when".
             asking = _asked_through(asked_text, pattern)
+            told = sentences(asking)
+            if len(told) > 1 and re.search(pattern, collapse(fold(told[-1]))):
+                # "Em là cán bộ Ban Dân tộc tỉnh. Kế hoạch 03 nói về chuyện gì vậy anh": the sentence that
+                # asks the field, after those that tell the asker's situation
+                asking = told[-1]
             if name == "Ngày có hiệu lực" and _SINCE.search(collapse(fold(_PARTS.split(asking)[-1]))):
                 continue  # "Sau khi kế hoạch có hiệu lực, có bao nhiêu …?": the field only dates what is asked
             # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic

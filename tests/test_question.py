@@ -20,6 +20,13 @@ from qa.question import analyze, asking_part, document_keys, without_documents
     # what the whole document is about is its name; what a part named by number is about, its content
     ("Kế hoạch này nói về gì?", "meta", "Tên văn bản"),
     ("Phần IV của kế hoạch nói về gì?", "what", None),
+    # the whole document's content, its number named ("tóm tắt" is the reply's form, dropped first)
+    ("tóm tắt nội dung kế hoạch 03 giúp em", "meta", "Tên văn bản"),
+    ("cho em xin nội dung kế hoạch 03", "meta", "Tên văn bản"),
+    ("nội dung kế hoạch thực hiện của chi bộ gồm những gì", "what", None),  # a task's plan, not this one
+    # the sentence that asks, after the one that tells who asks
+    ("Em là cán bộ Ban Dân tộc tỉnh Sóc Trăng, em người Khmer. Cái kế hoạch 03 của Bộ Chính trị nói về chuyện gì "
+     "vậy anh, em muốn nói lại cho bà con trong phum sóc hiểu đơn giản thôi.", "meta", "Tên văn bản"),
 ])
 def test_kind_and_meta_field(text, kind, field):
     q = analyze(text)
@@ -584,3 +591,11 @@ def test_bn_before_what_is_counted_is_how_many():
 ])
 def test_a_document_named_by_its_plenum_is_no_topic_of_what_the_plan_implements(text, kind):
     assert analyze(text).kind == kind
+
+
+def test_a_comma_left_before_the_closing_mark_by_a_courtesy_goes_with_it():
+    from qa.question import without_courtesy
+
+    assert without_courtesy("Việc cải cách hành chính có nằm trong kế hoạch không, thưa anh chị?") == \
+        "Việc cải cách hành chính có nằm trong kế hoạch không?"
+    assert analyze("Việc cải cách hành chính có nằm trong kế hoạch không, thưa anh chị?").text.endswith("không?")

@@ -126,7 +126,9 @@ _SAI_OFFERED = re.compile(r"(?<!\w)(?:dung hay sai|dung\s*/\s*sai|dung sai|d\s*/
 # offered as true or false at all ("đúng không", "có đúng là", "chính xác không", or as above), not only asked
 # yes or no ("có phải … không")
 _TRUE_OFFERED = re.compile(rf"{_SAI_OFFERED.pattern}|\b(?:dung (?:khong|ko|k|hong|chu)|co dung|chinh xac (?:khong|ko|k))\b"
-                           r"|^\W*dung\b")
+                           r"|^\W*dung\b"
+                           # "…, phải không?" tags a statement (not "có phải … không?", answered «Có»)
+                           r"|\bphai (?:khong|ko|k|hong|hok)(?: \w+)?\W*$")
 
 
 def confirmed_word(folded_question: str) -> str:
@@ -164,20 +166,71 @@ def verdict(claimed: Iterable[str], actual: Iterable[str]) -> str | None:
 
 # words that narrow or deny a statement ("chỉ áp dụng cho …", "không cần …", "riêng của …"): finding the
 # statement's other words in a clause does not confirm it (typed with accents: folded, "chỉ" is also "chi")
-_NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài)(?!\w)")
+_NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài|một mình)(?!\w)")
+# … and typed without accents, where "chi" is also the first word of "chi bộ", "chỉ đạo", "chỉ thị"
+_NARROWING_FOLDED = re.compile(r"(?<!\w)(?:chi(?! (?:bo|dao|thi|tiet|phi|tieu|uy|hoi|nhanh|doan)\b)|khong|ko|hong|hok|chang"
+                               r"|chua|rieng|duy nhat|hoan toan|moi|tat ca|bat ky|ngoai|thoi|mot minh)(?!\w)")
 # the "không" that closes a yes/no question ("KH có yêu cầu … không") asks; it denies nothing
 _YES_NO_CLOSE = re.compile(r"(?<!\w)(?:không|ko|k|hông)\W*$")
+# what the plan denies ("không phải là người địa phương", "không để bị chi phối"): the two words after
+# the denial, which a statement that leaves the denial out says the other way round
+_DENIED = re.compile(r"\b(?:khong|chua|chang)\s+(\w+\s+\w+)")
+_DENYING = r"(?:khong|ko|k|hong|hok|chua|chang|dung|cam|tranh|chong)"
+# the register's facts stated (who issued, who signed): the meta kind checks them against the register
+_ISSUED_OR_SIGNED = re.compile(r"(?<!\w)(?:ban hành|ký|kí|đặt bút)(?!\w)")
+_ISSUED_OR_SIGNED_FOLDED = re.compile(r"\b(?:ban hanh|(?<!nhiem )(?<!dinh )(?<!thoi )(?<!hoc )(?<!hoi )k[yi]|dat but)\b")
 
 
 def _quoted_from(narrowing: re.Match, statement: str, clause_text: str) -> bool:
     """The narrowing word comes with the word after it as the clause has them ("gắn với Quy định về
-    những điều đảng viên không được làm"): the plan's own words, not the user's narrowing."""
+    những điều đảng viên không được làm"): the plan's own words, not the user's narrowing (``clause_text``
+    lower case, and folded when the statement is)."""
     pair = re.match(r"\W*(\w+)", statement[narrowing.end():])
-    return bool(pair) and f"{narrowing.group(0)} {pair.group(1)}" in collapse(clause_text.lower())
+    return bool(pair) and f"{narrowing.group(0)} {pair.group(1)}" in collapse(clause_text)
+
+
+def _statement(text: str) -> str:
+    """The statement a claim offers, lower case, without the words that announce or tag it and the
+    "không" that closes a yes/no question."""
+    statement = collapse(without_lead(text).lower())
+    folded = fold(statement)
+    if len(folded) == len(statement):  # the cue words are no part of the statement ("đúng không")
+        for m in reversed(list(_cues()[1].finditer(folded))):
+            statement = statement[:m.start()] + " " + statement[m.end():]
+    return _YES_NO_CLOSE.sub("", statement)  # "KH có yêu cầu … không, đúng hay sai?": the question's frame
+
+
+def _narrowed(statement: str, clause_text: str) -> bool:
+    """A word of the statement narrows or denies it, other than where the clause says the same."""
+    if has_diacritics(statement):
+        pattern, clause = _NARROWING, clause_text.lower()
+    else:
+        pattern, clause = _NARROWING_FOLDED, fold(clause_text.lower())
+    return any(not _quoted_from(m, statement, clause) for m in pattern.finditer(statement))
+
+
+def _turned_round(statement: str, clause_text: str) -> bool:
+    """The statement says what the clause denies ("phải là người địa phương" of "không phải là người
+    địa phương")."""
+    said = collapse(fold(statement))
+    for m in _DENIED.finditer(collapse(fold(clause_text.lower()))):
+        words = m.group(1)
+        if re.search(rf"\b{words}\b", said) and not re.search(rf"\b{_DENYING}(?: \w+)? {words}\b", said):
+            return True
+    return False
 
 
 CONFIRMED_SHARE = 0.9  # of the statement's topic words the clause must use
 _MIN_WORDS = 3
+# in other words: the share of the statement's words the clause or the lexicon's readings of its
+# phrases hold, and how many may be neither (tuned on the dev splits)
+PARAPHRASED_SHARE = 0.6
+PARAPHRASED_UNSAID = 2
+
+
+def _statement_words(statement: str, ignore: frozenset[str]) -> list[str]:
+    return [w for w in content_syllables(_NUMBERED.sub(" ", statement))
+            if w.isalpha() and w not in ignore and w not in _says()]
 
 
 def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) -> bool:
@@ -187,20 +240,57 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     ``ignore``, such as the names of kinds of document, aside) are the clause's."""
     if not has_diacritics(text) or not is_claim(text):
         return False
-    statement = collapse(without_lead(text).lower())
-    folded = fold(statement)
-    if len(folded) == len(statement):  # the cue words are no part of the statement ("đúng không")
-        for m in reversed(list(_cues()[1].finditer(folded))):
-            statement = statement[:m.start()] + " " + statement[m.end():]
-    statement = _YES_NO_CLOSE.sub("", statement)  # "KH có yêu cầu … không, đúng hay sai?": the question's frame
-    if any(not _quoted_from(m, statement, clause_text) for m in _NARROWING.finditer(statement)):
+    statement = _statement(text)
+    if _narrowed(statement, clause_text):
         return False
-    words = [w for w in content_syllables(_NUMBERED.sub(" ", statement))
-             if w.isalpha() and w not in ignore and w not in _says()]
+    words = _statement_words(statement, ignore)
     if len(words) < _MIN_WORDS:
         return False
     said = set(syllables(fold(clause_text).lower()))
     return sum(w in said for w in words) >= CONFIRMED_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def _accented_cues() -> re.Pattern:
+    """The lead and tag words of ``claim_cues.tsv`` as written, accents kept."""
+    phrases = [collapse(line.split("\t", 1)[1].strip().lower()) for line in data_lines(DATA / "claim_cues.tsv")
+               if line.split("\t", 1)[0].strip() in ("lead", "tag")]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))})(?!\w)")
+
+
+def offers_statement(text: str) -> bool:
+    """``is_claim``, with the words that offer the statement read as typed: with accents, "bè phái không"
+    is no "phải không"."""
+    if not is_claim(text):
+        return False
+    return not has_diacritics(text) or bool(_accented_cues().search(collapse(text.lower())))
+
+
+def confirms_in_other_words(text: str, clause_text: str, bridges=(), ignore: frozenset[str] = frozenset()) -> bool:
+    """A statement the clause says in other words ("KH nói phải làm thật chớ đừng làm cho có, phải không"
+    of "bảo đảm thực chất, hiệu quả, tuyệt đối không được hình thức"): a word counts as the clause's when
+    the clause has it or the lexicon reads a phrase of the question holding it (``bridges``) as words the
+    clause has. At least ``PARAPHRASED_SHARE`` of the statement's words (two or more), and all but
+    ``PARAPHRASED_UNSAID``, must count; nothing may narrow it, turn round what the clause denies, give a
+    time or rhythm (the time verdicts check those) or state who issued or signed a document (the
+    register's, which the meta kind checks)."""
+    if not offers_statement(text):
+        return False
+    statement = _statement(text)
+    folded = collapse(fold(statement))
+    if (_ISSUED_OR_SIGNED.search(statement) if has_diacritics(statement) else _ISSUED_OR_SIGNED_FOLDED.search(folded)) \
+            or claims_a_time(statement) or claims_a_rhythm(statement) or _OPEN_TIMING.search(folded):
+        return False
+    if _narrowed(statement, clause_text) or _turned_round(statement, clause_text):
+        return False
+    words = _statement_words(statement, ignore)
+    if len(words) < 2:
+        return False
+    clause_folded = fold(clause_text).lower()
+    said = set(syllables(clause_folded))
+    said |= {s for b in bridges if any(fold(p).lower() in clause_folded for p in b.plan_words) for s in b.said_syllables}
+    counted = sum(w in said for w in words)
+    return counted >= PARAPHRASED_SHARE * len(words) and len(words) - counted <= PARAPHRASED_UNSAID
 
 
 _NUMBERED = re.compile(r"\S*[\d/]\S*")  # "01-KL/TW", "18/5/2021", "03", "KH/TW": a number, or a document's

@@ -97,6 +97,10 @@ class Answerer:
             return f"Tài liệu không có phần {join(unknown_refs)}."
         if not hits:
             return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
+        # a field of the register asked ("ký tên cuối văn bản là ai?") is the register's, wherever the
+        # asker saw it on the page
+        if q.kind == "meta" and q.meta_field:
+            return None
         return self._in_missing_part(q) if self.config.use_corpus_rules else None
 
     def _in_missing_part(self, q: Question) -> str | None:
@@ -130,7 +134,7 @@ class Answerer:
         citations = tuple(Citation.from_hit(h) for h in hits)
         if retrieval.bridges:  # the corpus's words for the user's count when picking a sentence
             extra = tuple(fold(s) for b in retrieval.bridges for w in b.plan_words for s in syllables(w))
-            q = dc_replace(q, topic=q.topic + tuple(dict.fromkeys(extra)))
+            q = dc_replace(q, topic=q.topic + tuple(dict.fromkeys(extra)), bridges=tuple(retrieval.bridges))
         reason = self.missing(q, hits, retrieval.bridges)
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)

@@ -20,6 +20,9 @@ def test_answered_in_the_users_words(assistant):
     ("Người dân có được góp ý, phê bình cán bộ không?", "III.11"),  # people criticising cadres: giám sát, phản biện
     ("Mấy cái quy chế về xếp ghế, bổ nhiệm có phải coi lại hông?", "III.7"),  # "xếp ghế": personnel work
     ("ủa có nhắc cái list 'cấm' của Đảng khum", "I.2"),  # the rules on what members must not do
+    ("bớt giấy tờ thủ tục hành chính có trong KH ko ad", "III.7"),  # administrative reform
+    ("Kế hoạch có kêu gọi nhân dân cùng góp sức xây dựng Đảng không?", "III.11"),  # the people's role
+    ("cho mình list nhanh 11 task trong KH03, dạng checklist", "III.1"),  # the reply's form asked, dropped
 ])
 def test_paraphrases_are_answered(assistant, question, ref):
     reply = assistant.ask(question)
@@ -53,6 +56,11 @@ def test_a_cut_off_part_is_named_in_the_message(assistant):
     review = assistant.ask("Báo cáo đồng chí, đơn vị tôi sơ kết thực hiện kết luận vào lúc nào?")
     assert (review.found, review.signals["rule"]) == (False, "missing")
     assert review.message.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2; nội dung về «sơ kết thực hiện» ")
+
+
+def test_a_register_field_asked_by_where_it_stands_on_the_page_is_the_registers(assistant):
+    # "cuối văn bản" points at the part a cut-off copy lacks, but the signer is in the register
+    assert assistant.ask("ký tên cuối văn bản là ai z ạ").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
 
 
 def test_the_end_of_a_cut_off_document_is_said_to_be_missing(assistant):

@@ -286,3 +286,79 @@ def test_a_time_stated_that_is_the_clauses_own_is_confirmed(assistant):
     assert reply.answer == "Đúng. Hoàn thành trong quý I/2022 (III.1)."
     offered = assistant.ask("mat tran to quoc giam sat thi lam luc nao, thuong xuyen hay moi nam")
     assert offered.found and offered.answer == "Thực hiện thường xuyên (III.11)."
+
+
+# --- a statement said in other words (confirms_in_other_words) ------------------------------------
+
+_FORMALISM = "bảo đảm thực chất, hiệu quả, tuyệt đối không được hình thức, chiếu lệ"
+
+
+def _bridge(said, *plan_words):
+    from qa.lexicon import Bridge
+    from qa.text import fold, syllables
+
+    return Bridge(said=said, plan_words=plan_words, said_syllables=tuple(fold(s) for s in syllables(said)))
+
+
+@pytest.mark.parametrize("statement, clause, bridges, confirmed", [
+    # the lexicon reads "làm cho có" as the clause's "hình thức": two words of three count, "làm thật" unread
+    ("Kế hoạch nói phải làm thật chớ đừng làm cho có phải không", _FORMALISM,
+     (_bridge("làm cho có", "hình thức, chiếu lệ", "hình thức"),), True),
+    # … and without the lexicon's reading, nothing counts
+    ("Kế hoạch nói phải làm thật chớ đừng làm cho có phải không", _FORMALISM, (), False),
+    # "đưa tin" read as "tuyên truyền"; typed without the plan's words for the press's work
+    ("báo chí được giao đưa tin về kết luận này, đúng hông",
+     "chỉ đạo các cơ quan báo chí tuyên truyền nội dung Kết luận", (_bridge("đưa tin", "tuyên truyền"),), True),
+    # typed without marks, "chi … thoi" narrows as "chỉ … thôi" does
+    ("KH 03 noi chi ap dung cho dang vien thoi, dung hong", "cán bộ, đảng viên, công chức, viên chức", (), False),
+    # what the clause denies, said the other way round
+    ("plan yêu cầu bố trí lãnh đạo chủ chốt phải là người địa phương — đúng không ạ?",
+     "chủ trương bố trí chức danh lãnh đạo chủ chốt không phải là người địa phương", (), False),
+    # more than two of its words the clause has in no form ("Hội Nông dân lập đoàn đi … xã")
+    ("kế hoạch giao cho Hội Nông dân lập đoàn đi kiểm tra đảng ủy xã, có đúng không",
+     "Tăng cường hoạt động của ủy ban kiểm tra các cấp, chú trọng công tác tự kiểm tra, tự giám sát của cấp ủy",
+     (_bridge("kiểm tra đảng", "ủy ban kiểm tra"),), False),
+    # a time stated is the time verdicts' to check, a signer the register's
+    ("Đúng hay sai: tự phê bình và phê bình thực hiện thường xuyên",
+     "Thực hiện nghiêm việc tự phê bình và phê bình trong sinh hoạt đảng (thực hiện hằng năm)", (), False),
+    ("kh03 do tổng bí thư ký đúng ko", "bài phát biểu chỉ đạo của đồng chí Tổng Bí thư", (), False),
+    # a question that asks, not a statement offered ("bè phái không" is no "phải không")
+    ("Kế hoạch có nói gì về chống bè phái không?", "khắc phục tình trạng cục bộ, bè phái",
+     (_bridge("bè phái", "cục bộ"),), False),
+])
+def test_a_statement_in_other_words_is_confirmed_by_what_the_lexicon_reads(statement, clause, bridges, confirmed):
+    from qa.ask.claims import confirms_in_other_words
+
+    assert confirms_in_other_words(statement, clause, bridges, frozenset({"ke", "hoach"})) is confirmed
+
+
+def test_a_statement_tagged_phai_khong_is_confirmed_as_true():
+    from qa.ask.claims import confirmed_word
+
+    assert confirmed_word("ke hoach noi phai lam that, phai khong") == "Đúng"
+    assert confirmed_word("x, phai ko a") == "Đúng"
+    assert confirmed_word("co phai ke hoach noi x khong") == "Có"
+
+
+@pytest.mark.parametrize("question, head", [
+    ("Kế hoạch nói phải làm thật chớ đừng làm cho có phải không", "Đúng — kế hoạch nêu (I.3): "),
+    ("KH nói phải tổ chức hội nghị toàn quốc để phổ biến, đúng ko", "Đúng — kế hoạch nêu (II.1): "),
+    ("KH03 bao phai gan voi hoc tap lam theo Bac Ho, dung khong", "Đúng — kế hoạch nêu (I.2): "),
+    # no verdict where the statement adds what the clause does not say, or turns it round
+    ("Tui nghe nói kế hoạch ni giao cho Hội Nông dân lập đoàn đi kiểm tra đảng ủy xã, có đúng không",
+     "Kế hoạch có đề cập (III.9): "),
+    ("Em nói với khách: plan yêu cầu bổ nhiệm lãnh đạo phải là người địa phương — đúng không ạ?",
+     "Kế hoạch có đề cập (III.7): "),
+])
+def test_a_statement_the_plan_says_in_other_words_is_answered_true(assistant, question, head):
+    assert assistant.ask(question).answer.startswith(head)
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("dung hay sai: KH03 ky boi Tong Bi thu", "Sai. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("kh03 do tổng bí thư ký đúng ko", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("KH03 ký bởi ông Nguyễn Phú Trọng phải ko", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("KH03 được ký bởi đồng chí Võ Văn Thưởng, đúng không?", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+])
+def test_a_signer_stated_by_office_or_after_the_verb_is_checked(assistant, question, answer):
+    assert assistant.ask(question).answer == answer

@@ -194,6 +194,9 @@ def test_which_document_is_answered_by_the_title_the_clause_cites_it_by(assistan
     assert reply.answer == "Các quy định về trách nhiệm nêu gương của cán bộ, đảng viên (I.2)."
     named = assistant.ask("Văn bản quy định những điều đảng viên không được làm mà Kế hoạch dẫn chiếu là văn bản nào?")
     assert named.answer == "Quy định về những điều đảng viên không được làm (I.2)."
+    # asked whether the plan cites one: that it does, then its title
+    asked = assistant.ask("mấy điều đảng viên không được làm, có quy định nào được nhắc trong kế hoạch không")
+    assert asked.answer == "Có — Quy định về những điều đảng viên không được làm (I.2)."
 
 
 def test_where_it_was_issued_and_who_receives_it(assistant):
@@ -283,6 +286,13 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("Vụ cải tiến thủ tục giấy tờ thì bắt đầu hồi nào vậy?", "when"),  # administrative reform, in everyday words
     # after a who-question "mấy" is "those" ("mấy ý", "mấy buổi học"), a count still before a time or a step
     ("ai lo đưa mấy ý của TW vô bộ luật vậy", "who"),
+    # "mấy X đó": those, pointed at; "mấy X" of which how they are spoken, or whether, is asked
+    ("yêu cầu gì với mấy cơ quan đó", "what"),
+    ("ông nhà tôi hỏi mấy cơ quan công an, tòa án, viện kiểm sát đc nhắc thế nào trong KH", "what"),
+    ("KH có set deadline cho mấy việc ko hay nói chung chung thôi", "when"),
+    ("Kế hoạch có mấy nhiệm vụ không?", "count"),  # asked right after "có": a count
+    ("kế hoạch 03 có nói chi bộ phải họp mấy lần một tháng không ạ", "count"),  # a measure: counted
+    ("kế hoạch giao mấy việc cho Ban Tuyên giáo?", "count"),
     ("Tui hỏi chút: ai ra giấy chỉ cách mở mấy buổi học nghị quyết ở dưới dzậy?", "who"),
     ("ai tổ chức mấy đợt học tập?", "count"),
     # … and "mấy" opening a yes/no question that ends in a term of address ("… hông anh?")
@@ -921,7 +931,8 @@ def test_register_fields_in_other_words(assistant, history, text, field):
     assert (reply.kind, reply.confidence, reply.answer) == ("meta", "high", field)
 
 
-@pytest.mark.parametrize("text", ["Người ký kế hoạch giữ chức gì?", "Người ký kế hoạch ký với cương vị gì?"])
+@pytest.mark.parametrize("text", ["Người ký kế hoạch giữ chức gì?", "Người ký kế hoạch ký với cương vị gì?",
+                                  "position của người ký?"])  # the English word for an office
 def test_the_signers_office_is_not_in_the_register(assistant, text):
     reply = assistant.ask(text)
     assert (reply.kind, reply.confidence) == ("meta", "low")
@@ -1211,6 +1222,9 @@ def test_a_body_that_leads_as_stated_is_confirmed(assistant):
     # asked yes or no, the role answers («Có» / «Không»), as before
     reply = assistant.ask("Ban Tổ chức TW có chủ trì hướng dẫn quán triệt không?")
     assert reply.answer.startswith("Không — Ban Tuyên giáo Trung ương chủ trì")
+    # said to act alone where the clause names others with it: not right
+    alone = assistant.ask("Đúng hay sai: Kế hoạch 03 giao Ban Tổ chức Trung ương một mình hướng dẫn hội nghị các cấp.")
+    assert alone.answer.startswith("Sai — Ban Tổ chức Trung ương phối hợp với Ban Tuyên giáo Trung ương (chủ trì) (II.2)")
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -1445,3 +1459,12 @@ def test_an_issuer_stated_with_ra_is_checked(assistant, question, verdict):
 
     # closed by "à", it is asked as a question: the issuer, no verdict
     assert assistant.ask("kế hoạch 03 là của Bộ Chính trị ra à").answer.startswith("Bộ Chính trị (03-KH/TW: ")
+
+
+@pytest.mark.parametrize("question", ["phan IV co may muc tat ca", "phần IV có bao nhiêu mục"])
+def test_the_parts_of_a_part_the_copy_is_cut_off_inside_are_not_counted_as_the_whole(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence) == ("count", "low")
+    assert reply.answer.endswith("gồm bao nhiêu nội dung: bản trong kho dừng ở IV.1.2, giữ 1 nội dung (IV.1).")
+    # a part the copy holds whole is counted
+    assert assistant.ask("phần III có mấy nhiệm vụ").answer == "11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm (III)."

@@ -39,6 +39,15 @@ _PAST_FEW = re.compile(r"\bmay (?:lan|dot|nam|khoa|nhiem ky|ky|dip|cuoc)(?: \w+)
                        r"|truoc day|truoc do|qua)\b(?! khi\b)")
 # after a who-question, "mấy" still counts before a time, a step or a round ("do ai tổ chức, gồm mấy bước?")
 _COUNTED_AFTER_WHO = re.compile(r"(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|buoc|dot|ban)\b")
+# "mấy cơ quan đó", "mấy việc này": those things, pointed at
+_THOSE_HERE = re.compile(r"(?:\w+ ){1,2}?(?:do|nay|ay|kia)\b")
+# the verbs a count is asked with, right before "mấy" ("có mấy", "gồm mấy", "chia làm mấy")
+_COUNT_VERB = re.compile(r"\b(?:co|gom|bao gom|chia (?:lam|thanh)|la|duoc|con|tat ca|tong cong)\s+$")
+# what a figure measures ("mấy lần một tháng", "mấy giờ", "mấy phần trăm"): counted in any question
+_MEASURED = re.compile(r"(?:lan|gio|tiet|buoi|tieng|phan tram|ty|trieu|dong|ngay|tuan|thang|nam|quy|dot|khoa|lop"
+                       r"|chi tieu|diem|cau)\b")
+# how a thing is spoken of, asked after it
+_HOW_ASKED = re.compile(r"\b(?:the nao|ra sao|nhu the nao)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 # what a question about the document's own parts may say besides naming it ("tất cả bao nhiêu phần lớn")
 _PARTS_ASKED = frozenset("phan muc lon chinh tat ca tong cong gom chia lam thanh nhung cac bao nhieu may co kh tw".split())
@@ -104,6 +113,13 @@ def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
         rest = folded[m.end():]
         if m.group(1) == "may" and YES_NO.search(folded) and slots.pattern("count", "indefinite").match(rest):
             continue  # "Có che chắn cho mấy người dám nghĩ dám làm không?": some people, no count asked
+        if m.group(1) == "may" and _THOSE_HERE.match(rest):
+            continue  # "yêu cầu gì với mấy cơ quan đó?": those bodies, pointed at
+        if m.group(1) == "may" and not _COUNT_VERB.search(folded[:m.start()]) and not _MEASURED.match(rest) \
+                and (_HOW_ASKED.search(rest) or YES_NO.search(folded)):
+            # "hỏi mấy cơ quan công an, tòa án được nhắc thế nào?", "có set deadline cho mấy việc không hay …":
+            # those (some) things; how they are spoken of, or whether, is asked (not "có mấy nhiệm vụ")
+            continue
         if m.group(1) == "may" and folded[:m.start()].endswith(("so ", "thu ")):
             continue  # "là (nhiệm vụ) số mấy trong phần III?": a place in the document, no count
         if m.group(1) == "may" and re.search(r"\bai\b(?! cung\b)", rest):
@@ -154,6 +170,12 @@ def _figure(role: str, unit: str) -> re.Pattern:
     return re.compile(rf"\b({numbers})\s*{re.escape(unit)}\b")
 
 
+def _cut_inside(part, ctx) -> str | None:
+    """Where the copy of ``part``'s document stops, when it stops inside ``part``."""
+    cut = next((last for held, last in ctx.info.truncated if held == part.doc_id), None)
+    return cut if cut is not None and cut.startswith(part.ref + ".") else None
+
+
 class Count(Kind):
     name = "count"
 
@@ -183,6 +205,8 @@ class Count(Kind):
         """"Kế hoạch có mấy phần?" of a copy cut off: it cannot say how many parts the whole has, but
         it can say which it holds and where it stops."""
         asked = self._asked(q, ctx)
+        if asked is not None and asked[0] == "structure" and hits and not self._whole_document(q, *asked):
+            return self._cut_part(q, hits, ctx)
         if asked is None or not self._whole_document(q, *asked) or not hits:
             return None
         from ...question import document_words  # question.py reads the kinds: imported when used
@@ -201,6 +225,17 @@ class Count(Kind):
         return clip(head + "; ".join(clip(c.label, each) for c in sections), ctx.config.answer_max_chars - 1) + ".", \
             sections[0]
 
+    def _cut_part(self, q, hits, ctx):
+        """"Phần IV có mấy mục?" of a copy cut off inside that part: the parts it keeps, and where it stops."""
+        part = self._named_part(q, hits[0].clause, ctx) or hits[0].clause
+        cut = _cut_inside(part, ctx)
+        kids = ctx.children(part)
+        if cut is None or not kids:
+            return None
+        name = part.text if part.kind == "heading" else part.label
+        return (f"Không biết toàn văn {clip(name, 60)} ({part.ref}) gồm bao nhiêu nội dung: bản trong kho dừng ở {cut}, "
+                f"giữ {len(kids)} nội dung ({span(kids)})."), kids[0]
+
     def missing(self, q, ctx) -> str | None:
         asked = self._asked(q, ctx)
         if asked and asked[0] == "duration":
@@ -215,7 +250,12 @@ class Count(Kind):
         if self._whole_document(q, role, unit):
             return bool(ctx.sections(clause.doc_id))
         if role == "structure":
-            return bool(ctx.children(self._named_part(q, clause, ctx) or clause))
+            part = self._named_part(q, clause, ctx) or clause
+            if q.refs and part.ref not in q.refs:
+                return False  # "Phần IV có mấy mục?": the part named is counted, not another
+            # a part the copy is cut off inside ("Phần IV có mấy mục?" of a copy that stops at IV.1.2) holds
+            # only the count of what the copy keeps
+            return bool(ctx.children(part)) and _cut_inside(part, ctx) is None
         return bool(_figure(role, unit).search(fold(clause.text)))
 
     @staticmethod

@@ -16,13 +16,16 @@ from ...facts import find_bodies
 from ...text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics
 from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
-from .base import Kind
+from .base import Kind, load_slots
 
 _DOC = r"(?:ke hoach|van ban|tai lieu)"
 _TYPES = r"(?:ket luan|nghi quyet|chi thi|quy dinh|van ban|chu truong)"
 # a choice between issuers: "của BCT hay BBT", "do BCT ra hay do BCH TW ra"
 _ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh trung uong(?: dang)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
 _WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam nao)"
+# an office named as the one by whom a document is signed ("… do Tổng Bí thư ký, đúng không?")
+_OFFICES = "|".join(sorted({re.escape(collapse(fold(o.lower()))) for o in load_slots().get("person", "office")},
+                           key=len, reverse=True))
 
 META_FIELDS = (
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
@@ -109,14 +112,16 @@ META_FIELDS = (
                          r"|\bchuc (vu|danh) (gi|nao)\b.{0,12}\b(luc|khi) k[yi]\b"
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
                          r"|^\W*(giu |la |voi )?(chuc (vu|danh)|cuong vi)( cua (ong|nguoi|dong chi)( ay| do| nay)?)? (gi|nao|la gi)\b"),
-    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
+    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi(?! (ong|ba|dong chi|d/c|bac) )|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"
                  # a person named as its signer, to be confirmed: "ông Võ Văn Thưởng ký kế hoạch này (phải không)?"
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
-                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh))\b"
+                 # ("… ký bởi ông Nguyễn Phú Trọng phải không?": the person after the verb)
+                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh)"
+                 r"|k[yi] boi (ong|ba|dong chi|d/c|bac)( \w+){2,4})\b"
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
                  # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
-                 r"|\b(?P<by>do (ong|ba|dong chi|d/c|bac) \w+( \w+){1,3} k[yi])\b\W*"
+                 rf"|\b(?P<by>do ((ong|ba|dong chi|d/c|bac) \w+( \w+){{1,3}}|(?:{_OFFICES})( \w+){{0,3}}) k[yi])\b\W*"
                  r"(((dieu|chuyen|thong tin) (do|nay|ay) )?(co )?(dung|phai|co phai) (khong|ko|k|hong|chu|chang)\b\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
@@ -175,6 +180,10 @@ META_FIELDS = (
                     # "Kế hoạch 03 là gì?": the document named and nothing else asked
                     r"|^(cai )?(ke hoach|van ban)( so)?( \d+[\w/-]*)?( nay)? la (gi|cai gi)\b"
                     r"|\bnoi ve (gi|cai gi|van de gi|dieu gi|chuyen gi)\b"
+                    # "(tóm tắt) nội dung kế hoạch 03 giúp em", "cho em xin nội dung kế hoạch này": the whole
+                    # document's content, named by its number ("nội dung kế hoạch thực hiện …" is a task's)
+                    r"|^(cho \w+ (xin|hoi) )?(cac |nhung )?noi dung( chinh| co ban| tong quat)?( cua)?"
+                    r" (ke hoach|van ban|tai lieu)( so)? (\d+[\w/-]*|nay|ni)\b"
                     r"|\bve (van de|chu de) gi\b"),
     # "thuộc mảng nào", "được xếp vào mảng nào": a field of work, in other words
     ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la|xep vao|xep o|nam trong) mang (nao|gi)\b"),
@@ -476,6 +485,9 @@ _NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3
 # "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)
 _SIGNED_BY = re.compile(r"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong chi|d/c|bac))?) ((?:\w+ ){1,3}\w+) (?:da )?k[yi]\b")
 # "người ký là (tổng bí thư) Nguyễn Phú Trọng, đúng không": the name is the two or three words before the cue
+# "… ký bởi Tổng Bí thư (, đúng không)": who signed, after the verb
+_SIGNED_BY_AFTER = re.compile(r"\bk[yi] boi (?:(?:ong|ba|dong chi|d/c|bac) )?((?:\w+ ){0,3}?\w+)"
+                              r"(?=\W*$|\W+(?:dung|phai|co phai|chinh xac)\b)")
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
@@ -515,7 +527,8 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         squeeze = lambda n: re.sub(r"\s+", "", n)  # noqa: E731
         return verdict([squeeze(n) for n in _NUMBER.findall(folded)], [squeeze(fold(value.lower()))])
     if field == "Người ký":
-        names = [m.group(1) for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded))
+        names = [m.group(1) for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded),
+                                      *_SIGNED_BY_AFTER.finditer(folded))
                  if not find_bodies(m.group(1))]
         return verdict(names, [value])
     if field == "Loại văn bản":

@@ -8,10 +8,12 @@ import re
 from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
-from ..claims import FALSE, TRUE, confirmed_word, confirms, is_claim, without_lead
+from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
 from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
-_REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
+_REGISTER = ("title", "header", "meta")
+# a body said to act alone
+_ALONE = re.compile(r"\b(?:mot minh|rieng minh|chi rieng|chi co minh)\b")  # a statement about the register is the meta kind's to check
 # a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
 _PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
 
@@ -75,9 +77,24 @@ def _role_checked(q, clause, folded: str, role: str, said: str) -> str:
     or after «Đúng —» when it offers a statement the clause says ("Đúng hay sai: KH giao Ban Tuyên giáo TW
     hướng dẫn …")."""
     verdict = role_verdict(folded, role == "lead")
+    facts = clause.facts
+    if verdict is None and is_claim(q.text) and _ALONE.search(folded) and len({*facts.lead, *facts.coordinate}) > 1:
+        # "Đúng hay sai: KH giao Ban Tổ chức TW một mình hướng dẫn …": the clause names others beside it
+        verdict = FALSE[:-1]
     if verdict is None and confirms(q.text, clause.text, _document_words()):
         verdict = confirmed_word(folded)
     return f"{verdict} — {said}" if verdict else said
+
+
+def _confirmed(q, clause) -> bool:
+    """The statement the question offers is the clause's, in its words or in other words that the
+    lexicon reads as the clause's (bodies it names must be the clause's too)."""
+    if confirms(q.text, clause.text, _document_words()):
+        return True
+    facts = clause.facts
+    if any(b not in facts.bodies and b not in facts.lead and b not in facts.coordinate for b in q.bodies):
+        return False
+    return confirms_in_other_words(q.text, clause.text, q.bridges, _document_words())
 
 
 class What(Kind):
@@ -108,11 +125,12 @@ class What(Kind):
         asked = _ONE_DOCUMENT.search(folded)
         named = _title_asked(q, clause, asked.group(1)) if asked else None
         if named:  # "kế hoạch dẫn quy định nào về nêu gương?": the title the clause cites it by
-            return f"{named} ({clause.ref})."
+            # ("… có quy định nào được nhắc trong kế hoạch không?": that it does, first)
+            return f"{'Có — ' if asks_yes_no(folded) else ''}{named} ({clause.ref})."
         # "… lấy phiếu tín nhiệm hằng năm không?", "thường xuyên hay chỉ cuối năm?": the question turns
         # on a time, and the plan's comes first
         timed = bool(facts.timings) and ctx.slots.search("when", "touched", q.text) is not None
-        if clause.kind not in _REGISTER and confirms(q.text, clause.text, _document_words()):
+        if clause.kind not in _REGISTER and _confirmed(q, clause):
             # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
             # in the question's word: «Đúng — …» to "đúng không?", «Có — …» to "có phải … không?"
             head = f"{confirmed_word(folded)} — kế hoạch nêu ({clause.ref}): "
