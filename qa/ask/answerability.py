@@ -554,7 +554,10 @@ class Judge:
         # "Kế hoạch có ghi tên người ký không?": a field of the register held is no unknown topic
         if q.kind == "meta" and s.slot:
             limit = None
-        if worded and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit:
+        # ("… KH03 có nói về "lợi ích nhóm" không?": the topic, written word for word in the best clause, is
+        # no unknown one, whatever the situation told before it)
+        if worded and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit \
+                and not (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text)):
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
         if corpus_rules and shares:
@@ -670,8 +673,9 @@ class Judge:
 
 
 # "có nói (gì) (về) X không?", "KH có nhắc đến X ko": the topic X whose mention is asked
-_MENTION_ASKED = re.compile(r"\b(?:co|ke hoach|van ban)\s+(?:noi|nhac|de cap|neu|yeu cau)(?:\s+(?:gi|toi|den|ve|viec))*\s+"
-                            r"(.+?)\s+(?:khong|ko|k|hong|chua)(?:\s+\w+)?\W*$")  # the frame's "không" closes it
+MENTION_ASKED = re.compile(r"\b(?:co|ke hoach|van ban)\s+(?:noi|nhac|de cap|neu|yeu cau)(?:\s+(?:gi|toi|den|ve|viec))*\s+"
+                            # the frame's "không" closes it, or a choice after it ("… ko, hay cái đó là quy định 114?")
+                            r"(.+?)\s+(?:khong|ko|k|hong|chua)(?:(?:\s+\w+)?\W*$|\s*,?\s+hay\b.*$)")
 _MENTION_MIN = 2  # content syllables of a topic for its words, in order, to point at a clause
 
 
@@ -715,7 +719,7 @@ def _timing_offered(folded: str, timings) -> bool:
 def _mentioned(folded: str, clause_text: str) -> bool:
     """The question asks whether the plan mentions a topic, and the clause writes the topic's words in
     the same order, punctuation aside ("chống tham nhũng, tiêu cực"; "công khai, minh bạch")."""
-    m = _MENTION_ASKED.search(folded)
+    m = MENTION_ASKED.search(folded)
     if m is None:
         return False
     topic = syllables(m.group(1))

@@ -19,8 +19,8 @@ from ..lexicon import genre_parts
 from ..question import LAST, Question, acted_on, document_keys
 from ..text import fold, syllables
 from ..types import Citation, Clause, Hit, Reply
-from .answerability import (Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents, office_bodies,
-                            plan_named_after)
+from .answerability import (MENTION_ASKED, Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents,
+                            office_bodies, plan_named_after)
 from .claims import day_verdict, in_question_terms, is_claim
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
@@ -86,8 +86,9 @@ class Answerer:
         known = [key for key in q.doc_keys if key in self.info.doc_keys or key in named]
         # "… thực hiện Kết luận 21 hay Nghị quyết 4?": a choice between documents, one of them held
         # (besides the held one the question asks about)
+        # ("KH03 có nói về X ko, hay cái đó là quy định 114?": the held one asked about, another offered)
         choice = len(known) < len(q.doc_keys) and ALTERNATIVE.search(fold(q.text)) and any(
-            key not in self.info.own_doc_keys for key in known)
+            key not in self.info.own_doc_keys or MENTION_ASKED.search(fold(q.text)) for key in known)
         asked_keys = asked_documents(q)  # not one named only in the asker's situation
         for key, number in zip(q.doc_keys, q.doc_numbers):
             if key not in known and not choice and key in asked_keys:

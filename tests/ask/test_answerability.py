@@ -870,3 +870,14 @@ def test_the_end_of_the_plan_as_a_whole_is_not_any_tasks(assistant, question, en
     reply = assistant.ask(question)
     said = reply.answer.startswith("Kế hoạch không nêu thời hạn kết thúc chung (mỗi nhiệm vụ có thời gian riêng); ")
     assert said is ended and (reply.confidence == "low") is ended
+
+
+def test_a_topic_asked_about_that_the_best_clause_writes_word_for_word_is_mentioned(assistant):
+    # the situation told first is full of words the plan never uses; the topic asked is written in III.10
+    reply = assistant.ask('Trong nhà máy có mấy anh quản đốc ăn chia vật tư, KH03 có nói về "lợi ích nhóm" không?')
+    assert (reply.confidence, reply.answer.startswith("Kế hoạch có đề cập (III.10): ")) == ("high", True)
+    # a document offered as the other choice, which the corpus does not hold, does not refuse the question
+    offered = assistant.ask("KH03 có nói về kiểm soát quyền lực trong công tác cán bộ ko, hay cái đó là quy định 114?")
+    assert offered.answer == "Kế hoạch có đề cập (III.7): kiểm soát quyền lực và phòng, chống tiêu cực trong công tác cán bộ."
+    # … asked about alone, it is
+    assert not assistant.ask("Quy định 114 nói gì về kiểm soát quyền lực?").found

@@ -362,3 +362,21 @@ def test_a_statement_the_plan_says_in_other_words_is_answered_true(assistant, qu
 ])
 def test_a_signer_stated_by_office_or_after_the_verb_is_checked(assistant, question, answer):
     assert assistant.ask(question).answer == answer
+
+
+@pytest.mark.parametrize("question, answer", [
+    # a statement introduced by "confirm:" or "Khẳng định sau đúng hay sai:"
+    ("confirm: KH03 do Ban Bí thư ban hành hả?", "Không đúng. Bộ Chính trị (03-KH/TW"),
+    ('Khẳng định sau đúng hay sai: "KH03 do Ban Bí thư ban hành".', "Sai. Bộ Chính trị (03-KH/TW"),
+    # a choice between issuers, one named "Ban Chấp hành" without "Trung ương"
+    ("Bộ Chính trị hay Ban Chấp hành ra cái kế hoạch này", "Bộ Chính trị (03-KH/TW"),
+])
+def test_the_issuer_stated_or_offered_in_other_words(assistant, question, answer):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.answer.startswith(answer)) == ("meta", True)
+
+
+@pytest.mark.parametrize("question", ["KH03 có hiệu lực ngay từ ngày ký, đúng không?",
+                                      "Đúng hay sai: Kế hoạch 03 có hiệu lực kể từ ngày ký."])
+def test_in_force_from_the_day_it_was_signed_is_checked_against_both_days(assistant, question):
+    assert assistant.ask(question).answer == "Đúng. Ngày có hiệu lực: 01/12/2021 (03-KH/TW); Ngày ban hành: 01/12/2021."

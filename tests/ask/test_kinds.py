@@ -316,6 +316,7 @@ def test_a_count_of_the_documents_own_parts(assistant):
     ("cho mình hỏi KH03 có mấy chữ ký và ai nhận bản chính?", "meta"),  # the recipients: no field holds them
     # criteria "theo tiêu chí nào": a procedure's detail
     ("Hiệu quả hoạt động của Mặt trận được đánh giá theo tiêu chí nào?", "procedure"),
+    ("hiệp hội tui muốn góp ý chuyện làm luật thì gửi chỗ nào", "procedure"),  # where to send it: a channel
     ("Thủ tục kết nạp đảng viên thế nào?", "procedure"),
     ("thế dân làm công ăn lương nhà nước có bị đòi làm gương không?", "what"),  # wage earners: no money asked
     # a term's meaning, asked alone; asked with something else, the other kind
@@ -1295,6 +1296,11 @@ def test_nằm_trong_kế_hoạch_không_asks_whether_not_where(text, kind):
     ("ai được giao việc này không", False),  # who is asked
     ("Phần III có bao nhiêu nhiệm vụ? Nhiệm vụ về làm luật là số mấy?", False),
     ("Kế hoạch có mấy phần? Liệt kê giúp.", False),
+    # closed by a Southern particle, by what the plan says asked after it, or by the plan named after it
+    ("Mặt trận có được đi canh chừng mấy ông cán bộ hông nhen", True),
+    ("dân thường như tui có được để mắt tới cán bộ xã không, kế hoạch nói răng?", True),
+    ("người dân có được soi xét cán bộ đảng viên ko theo cái kế hoạch này", True),
+    ("Kế hoạch bảo phải gắn với làm ăn kinh tế của địa phương không, hay chỉ chuyện trong Đảng", True),
 ])
 def test_yes_no_frames_without_có(text, asks):
     from qa.ask.kinds.base import asks_yes_no

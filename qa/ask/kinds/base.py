@@ -188,7 +188,9 @@ def _asked_yes_no() -> re.Pattern:
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
     # "Mặt trận được ngó vô đảng viên hông?", "ĐĐ Quốc hội còn đưa KL21 vào nghị quyết ko?": the frame
     # after "được", "còn", "bị" (with no question word: ``asks_yes_no``)
-    return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh)\b.*"
+    # ("Kế hoạch bảo / bắt phải … không?": the plan's saying and requiring, in everyday words)
+    return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh|bao|bat|doi hoi"
+                      rf"|ghi)\b.*"
                       rf"|\b(?:duoc|dc|con|bi)\b.*)"
                       rf"{close}(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s*,?\s+hay\b)")
 

@@ -14,14 +14,14 @@ from ...documents.types import type_names, type_of_abbreviation
 from ...facts import _PLACE_NAMES as PLACE_NAMES  # (facts.py is in the index's fingerprint: its list as it is)
 from ...facts import find_bodies
 from ...text import collapse, content_syllables, expand_abbreviations, fold, has_diacritics
-from ..claims import claimed_dates, date_verdict, is_claim, verdict, without_lead
+from ..claims import FALSE, TRUE, claimed_dates, date_verdict, is_claim, verdict, without_lead
 from ..passages import clip
 from .base import Kind, load_slots
 
 _DOC = r"(?:ke hoach|van ban|tai lieu)"
 _TYPES = r"(?:ket luan|nghi quyet|chi thi|quy dinh|van ban|chu truong)"
 # a choice between issuers: "của BCT hay BBT", "do BCT ra hay do BCH TW ra"
-_ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh trung uong(?: dang)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
+_ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh(?: trung uong(?: dang)?)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
 _WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam nao)"
 # an office named as the one by whom a document is signed ("… do Tổng Bí thư ký, đúng không?")
 _OFFICES = "|".join(sorted({re.escape(collapse(fold(o.lower()))) for o in load_slots().get("person", "office")},
@@ -188,6 +188,10 @@ META_FIELDS = (
     # "thuộc mảng nào", "được xếp vào mảng nào": a field of work, in other words
     ("Lĩnh vực", r"\b(linh vuc)\b|\b(thuoc|la|xep vao|xep o|nam trong) mang (nao|gi)\b"),
 )
+
+
+# in force from the day it was signed or issued ("có hiệu lực (ngay) từ ngày ký", "kể từ ngày ban hành")
+_FROM_ISSUE = re.compile(r"\b(?:tu|ke tu|ngay tu|cung|ngay) ngay (?:k[yi]|ban hanh)\b")
 
 
 def _day(dating_line: re.Match) -> str:
@@ -381,7 +385,27 @@ class Meta(Kind):
             if other and not other.startswith("Thông tin văn bản không ghi"):
                 more.append(_SOURCE.sub("", other).rstrip(". "))
         text = "; ".join([text.rstrip("."), *more]) + "."
+        same = self._in_force_on_issue(q, hits, ctx)
+        if same is not None and not text.startswith((TRUE, FALSE)):
+            # "… có hiệu lực ngay từ ngày ký, đúng không?": the two days compared
+            text = f"{same} {text}"
         return (text, clause) if clause is not None else text
+
+    def _in_force_on_issue(self, q, hits, ctx) -> str | None:
+        """«Đúng.» or «Không đúng.» when a statement says the document is in force from the day it was
+        signed or issued, from the two days the register gives; None otherwise."""
+        if q.meta_field != "Ngày có hiệu lực" or not is_claim(q.text) \
+                or not _FROM_ISSUE.search(collapse(fold(without_lead(q.text).lower()))):
+            return None
+        days = []
+        for field in ("Ngày có hiệu lực", "Ngày ban hành"):
+            found = self._field_answer(dc_replace(q, meta_field=field, also_fields=()), hits, ctx)
+            found = found[0] if isinstance(found, tuple) else found
+            day = re.search(r"\d{2}/\d{2}/\d{4}", found or "")
+            if day is None:
+                return None
+            days.append(day.group(0))
+        return TRUE if days[0] == days[1] else FALSE
 
     def _field_answer(self, q, hits, ctx):
         if q.meta_field == "Tên văn bản":

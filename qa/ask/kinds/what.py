@@ -94,7 +94,9 @@ def _confirmed(q, clause) -> bool:
     facts = clause.facts
     if any(b not in facts.bodies and b not in facts.lead and b not in facts.coordinate for b in q.bodies):
         return False
-    return confirms_in_other_words(q.text, clause.text, q.bridges, _document_words())
+    # the bodies it names are the clause's, though a part's lead is named in its heading, not in the clause
+    named = frozenset(fold(s) for b in q.bodies for s in syllables(b.lower()))
+    return confirms_in_other_words(q.text, clause.text, q.bridges, _document_words() | named)
 
 
 class What(Kind):
