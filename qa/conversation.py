@@ -27,7 +27,9 @@ from .ask.kinds.count import ordinal_words
 from .ask.kinds.when import asking_words
 from .text import fold, has_diacritics
 
-_POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan) (do|nay|tren|ay)\b|\b(no|cai do|cai nay|viec do|dieu do)\b")
+# ("yêu cầu gì với mấy cơ quan đó?", "tổ chức ấy phải làm gì?": the bodies the earlier turn spoke of)
+_POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan|co quan|to chuc|doan the|chuc danh) (do|nay|tren|ay)\b"
+                       r"|\b(no|cai do|cai nay|viec do|dieu do)\b")
 # a document pointed at: "nó", or a kind of document with "đó / ấy / này" ("kết luận đó"); "kế hoạch
 # này", "văn bản này" is the one being read, not one just mentioned
 _DOC_POINTED = re.compile(rf"\b(?:{'|'.join(k for k in DOCUMENT_KINDS if k != 'ke hoach')}) (do|ay|nay)\b"

@@ -620,7 +620,8 @@ def _asked_through(text: str, pattern: str) -> str:
 
 # "KL 01 ra năm nào?", "… là kết luận năm nào?": the year of a document named (not of a task it sets)
 _DOCUMENTS_YEAR = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong dan|thong bao|ke hoach)"
-                             r"(?: (?:so )?\d+[\w/-]*)?(?: (?:ra|ban hanh|ky|co tu|la|ra doi))? (?:nam nao|nam may)\b(?! cung)")
+                             # ("KL đó ra năm nào?": the document pointed at)
+                             r"(?: (?:so )?\d+[\w/-]*)?(?: (?:do|nay|ay))?(?: (?:ra|ban hanh|ky|co tu|la|ra doi))? (?:nam nao|nam may)\b(?! cung)")
 
 
 # what the asker will do with the answer, said after the question ("… từ ngày nào để em vào sổ theo dõi")

@@ -419,3 +419,11 @@ def test_the_quote_asked_after_a_yes_no_question_is_the_clause_it_found(assistan
     reply = assistant.ask("trích nguyên văn câu đó", ["Kế hoạch có nói về lấy phiếu tín nhiệm không?"])
     assert reply.found and reply.citations[0].ref == "III.5"
     assert reply.answer.startswith("Tiếp tục thực hiện việc lấy phiếu tín nhiệm")
+
+
+def test_bodies_pointed_at_lean_on_the_earlier_turn(assistant):
+    earlier = [analyze("chống TN có nhắc cơ quan tư pháp ko")]
+    for turn in ("yêu cầu gì với mấy cơ quan đó", "tổ chức ấy phải làm gì"):
+        assert plan_turn(analyze(turn), earlier).mode == "same_topic", turn
+    reply = assistant.ask("yêu cầu gì với mấy cơ quan đó", ["chống TN có nhắc cơ quan tư pháp ko"])
+    assert reply.citations[0].ref == "III.8"

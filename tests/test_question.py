@@ -599,3 +599,9 @@ def test_a_comma_left_before_the_closing_mark_by_a_courtesy_goes_with_it():
     assert without_courtesy("Việc cải cách hành chính có nằm trong kế hoạch không, thưa anh chị?") == \
         "Việc cải cách hành chính có nằm trong kế hoạch không?"
     assert analyze("Việc cải cách hành chính có nằm trong kế hoạch không, thưa anh chị?").text.endswith("không?")
+
+
+def test_the_year_of_a_document_pointed_at_is_its_date(assistant):
+    text = "Kết luận số 01 về học tập làm theo tư tưởng Bác có trong KH03 ko, KL đó ra năm nào?"
+    assert analyze(text).issue_date
+    assert assistant.ask(text).answer == "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2)."

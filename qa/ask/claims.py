@@ -166,7 +166,7 @@ def verdict(claimed: Iterable[str], actual: Iterable[str]) -> str | None:
 
 # words that narrow or deny a statement ("chỉ áp dụng cho …", "không cần …", "riêng của …"): finding the
 # statement's other words in a clause does not confirm it (typed with accents: folded, "chỉ" is also "chi")
-_NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài|một mình)(?!\w)")
+_NARROWING = re.compile(r"(?<!\w)(?:chỉ|không|chẳng|chưa|riêng|duy nhất|hoàn toàn|mọi|tất cả|bất kỳ|ngoài|một mình|thôi)(?!\w)")
 # … and typed without accents, where "chi" is also the first word of "chi bộ", "chỉ đạo", "chỉ thị"
 _NARROWING_FOLDED = re.compile(r"(?<!\w)(?:chi(?! (?:bo|dao|thi|tiet|phi|tieu|uy|hoi|nhanh|doan)\b)|khong|ko|hong|hok|chang"
                                r"|chua|rieng|duy nhat|hoan toan|moi|tat ca|bat ky|ngoai|thoi|mot minh)(?!\w)")
@@ -176,6 +176,11 @@ _YES_NO_CLOSE = re.compile(r"(?<!\w)(?:không|ko|k|hông)\W*$")
 # the denial, which a statement that leaves the denial out says the other way round
 _DENIED = re.compile(r"\b(?:khong|chua|chang)\s+(\w+\s+\w+)")
 _DENYING = r"(?:khong|ko|k|hong|hok|chua|chang|dung|cam|tranh|chong)"
+# a time said without a date ("kiểm điểm cuối năm", "vào năm cuối nhiệm kỳ"): the time verdicts' to check
+_TIME_SAID = re.compile(r"\b(?:cuoi|dau|giua) (?:nam|nhiem ky|quy|thang|khoa)\b|\bnam cuoi\b")
+# what the plan implements, stated ("KH03 là để triển khai Nghị quyết Đại hội XIII"): its preamble's to check
+_IMPLEMENTS_STATED = re.compile(r"\b(?:de|nham) (?:thuc hien|trien khai|cu the hoa|lam theo) (?:cai )?(?:ket luan|nghi quyet"
+                                r"|chi thi|quy dinh)\b")
 # the register's facts stated (who issued, who signed): the meta kind checks them against the register
 _ISSUED_OR_SIGNED = re.compile(r"(?<!\w)(?:ban hành|ký|kí|đặt bút)(?!\w)")
 _ISSUED_OR_SIGNED_FOLDED = re.compile(r"\b(?:ban hanh|(?<!nhiem )(?<!dinh )(?<!thoi )(?<!hoc )(?<!hoi )k[yi]|dat but)\b")
@@ -233,6 +238,15 @@ def _statement_words(statement: str, ignore: frozenset[str]) -> list[str]:
             if w.isalpha() and w not in ignore and w not in _says()]
 
 
+def _checked_elsewhere(statement: str) -> bool:
+    """The statement gives what another verdict checks: a time or a rhythm (the time verdicts), who issued
+    or signed a document (the register's), what the plan implements (its preamble's)."""
+    folded = collapse(fold(statement))
+    return bool((_ISSUED_OR_SIGNED.search(statement) if has_diacritics(statement) else _ISSUED_OR_SIGNED_FOLDED.search(folded))
+                or claims_a_time(statement) or claims_a_rhythm(statement) or _OPEN_TIMING.search(folded)
+                or _TIME_SAID.search(folded) or _IMPLEMENTS_STATED.search(folded))
+
+
 def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) -> bool:
     """A statement to check ("Đúng hay sai: KH yêu cầu thu hồi triệt để tài sản bị chiếm đoạt …") that
     the clause says in its own words: typed with accents, nothing in it narrows or denies, and at least
@@ -241,7 +255,7 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     if not has_diacritics(text) or not is_claim(text):
         return False
     statement = _statement(text)
-    if _narrowed(statement, clause_text):
+    if _narrowed(statement, clause_text) or _checked_elsewhere(statement):
         return False
     words = _statement_words(statement, ignore)
     if len(words) < _MIN_WORDS:
@@ -277,11 +291,7 @@ def confirms_in_other_words(text: str, clause_text: str, bridges=(), ignore: fro
     if not offers_statement(text):
         return False
     statement = _statement(text)
-    folded = collapse(fold(statement))
-    if (_ISSUED_OR_SIGNED.search(statement) if has_diacritics(statement) else _ISSUED_OR_SIGNED_FOLDED.search(folded)) \
-            or claims_a_time(statement) or claims_a_rhythm(statement) or _OPEN_TIMING.search(folded):
-        return False
-    if _narrowed(statement, clause_text) or _turned_round(statement, clause_text):
+    if _checked_elsewhere(statement) or _narrowed(statement, clause_text) or _turned_round(statement, clause_text):
         return False
     words = _statement_words(statement, ignore)
     if len(words) < 2:

@@ -322,6 +322,10 @@ def _bridge(said, *plan_words):
     ("Đúng hay sai: tự phê bình và phê bình thực hiện thường xuyên",
      "Thực hiện nghiêm việc tự phê bình và phê bình trong sinh hoạt đảng (thực hiện hằng năm)", (), False),
     ("kh03 do tổng bí thư ký đúng ko", "bài phát biểu chỉ đạo của đồng chí Tổng Bí thư", (), False),
+    ("kh03 là để triển khai nghị quyết đại hội XIII, đúng không", "gắn với việc thực hiện Nghị quyết Đại hội XIII",
+     (), False),  # what the plan implements: its preamble's to check
+    ("tự phê bình có phải gắn với kiểm điểm cuối năm không", "tự phê bình và phê bình, kiểm điểm", (), False),  # a time
+    ("chỉnh đốn Đảng là làm một đợt xong thôi phải không", "Mở đợt sinh hoạt chính trị về chỉnh đốn Đảng", (), False),
     # a question that asks, not a statement offered ("bè phái không" is no "phải không")
     ("Kế hoạch có nói gì về chống bè phái không?", "khắc phục tình trạng cục bộ, bè phái",
      (_bridge("bè phái", "cục bộ"),), False),
