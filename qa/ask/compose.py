@@ -45,6 +45,10 @@ _NOT_FOUND = "Văn bản không đề cập nội dung này."
 _NOT_ASKING_WHO = re.compile(r"\bai (?:cung|ma)\b|\bla ai ma\b")
 
 
+# the register fields a signature block shows
+_SIGNATURE_FIELDS = frozenset({"Người ký", "Chức vụ người ký"})
+
+
 class Answerer:
     def __init__(self, info: CorpusInfo, config: Config, model: str | None = None, words=None) -> None:
         self.info = info
@@ -98,9 +102,10 @@ class Answerer:
             return f"Tài liệu không có phần {join(unknown_refs)}."
         if not hits:
             return "Không tìm thấy điều khoản nào liên quan đến câu hỏi."
-        # a field of the register asked ("ký tên cuối văn bản là ai?") is the register's, wherever the
-        # asker saw it on the page
-        if q.kind == "meta" and q.meta_field:
+        # the signer asked where the signature stands, at the end of the document ("ký tên cuối văn bản là
+        # ai?"): the register names the signer; any other field asked with the end part's words ("sơ kết KH 03
+        # năm nào?") asks about that part
+        if q.kind == "meta" and q.meta_field in _SIGNATURE_FIELDS:
             return None
         return self._in_missing_part(q) if self.config.use_corpus_rules else None
 

@@ -61,6 +61,9 @@ def test_a_cut_off_part_is_named_in_the_message(assistant):
 def test_a_register_field_asked_by_where_it_stands_on_the_page_is_the_registers(assistant):
     # "cuối văn bản" points at the part a cut-off copy lacks, but the signer is in the register
     assert assistant.ask("ký tên cuối văn bản là ai z ạ").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
+    # another field asked with the end part's words asks about that part
+    review = assistant.ask("sơ kết KH 03 năm nào")
+    assert (review.found, review.signals["rule"]) == (False, "missing")
 
 
 def test_the_end_of_a_cut_off_document_is_said_to_be_missing(assistant):
