@@ -266,9 +266,9 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
 
 @lru_cache(maxsize=1)
 def _accented_cues() -> re.Pattern:
-    """The lead and tag words of ``claim_cues.tsv`` as written, accents kept."""
+    """The lead, tag and intro words of ``claim_cues.tsv`` as written, accents kept."""
     phrases = [collapse(line.split("\t", 1)[1].strip().lower()) for line in data_lines(DATA / "claim_cues.tsv")
-               if line.split("\t", 1)[0].strip() in ("lead", "tag")]
+               if line.split("\t", 1)[0].strip() in ("lead", "tag", "intro")]
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))})(?!\w)")
 
 
@@ -285,9 +285,9 @@ def confirms_in_other_words(text: str, clause_text: str, bridges=(), ignore: fro
     of "bảo đảm thực chất, hiệu quả, tuyệt đối không được hình thức"): a word counts as the clause's when
     the clause has it or the lexicon reads a phrase of the question holding it (``bridges``) as words the
     clause has. At least ``PARAPHRASED_SHARE`` of the statement's words (two or more), and all but
-    ``PARAPHRASED_UNSAID``, must count; nothing may narrow it, turn round what the clause denies, give a
-    time or rhythm (the time verdicts check those) or state who issued or signed a document (the
-    register's, which the meta kind checks)."""
+    ``PARAPHRASED_UNSAID``, must count; nothing may narrow it or turn round what the clause denies, and it
+    may not state what another verdict checks (``_checked_elsewhere``: a time, a signer or issuer, what the
+    plan implements)."""
     if not offers_statement(text):
         return False
     statement = _statement(text)

@@ -91,8 +91,8 @@ class Answerer:
         # "… thực hiện Kết luận 21 hay Nghị quyết 4?": a choice between documents, one of them held
         # (besides the held one the question asks about)
         # ("KH03 có nói về X ko, hay cái đó là quy định 114?": the held one asked about, another offered)
-        choice = len(known) < len(q.doc_keys) and ALTERNATIVE.search(fold(q.text)) and any(
-            key not in self.info.own_doc_keys or MENTION_ASKED.search(fold(q.text)) for key in known)
+        choice = len(known) < len(q.doc_keys) and ALTERNATIVE.search(fold(q.text)) and bool(known) and (
+            any(key not in self.info.own_doc_keys for key in known) or MENTION_ASKED.search(fold(q.text)) is not None)
         asked_keys = asked_documents(q)  # not one named only in the asker's situation
         for key, number in zip(q.doc_keys, q.doc_numbers):
             if key not in known and not choice and key in asked_keys:

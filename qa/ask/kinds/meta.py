@@ -374,17 +374,18 @@ class Meta(Kind):
 
     def answer(self, q, hits, ctx):
         first = self._checked(q, self._field_answer(q, hits, ctx))
-        if not q.also_fields or first is None:
-            return first
-        # "do ai ký và ký thay mặt cơ quan nào?": each field asked, in a few words after the first
+        if first is None:
+            return None
         text, clause = first if isinstance(first, tuple) else (first, None)
-        more = []
-        for field in q.also_fields:
-            other = self._field_answer(dc_replace(q, meta_field=field, also_fields=()), hits, ctx)
-            other = other[0] if isinstance(other, tuple) else other
-            if other and not other.startswith("Thông tin văn bản không ghi"):
-                more.append(_SOURCE.sub("", other).rstrip(". "))
-        text = "; ".join([text.rstrip("."), *more]) + "."
+        if q.also_fields:
+            # "do ai ký và ký thay mặt cơ quan nào?": each field asked, in a few words after the first
+            more = []
+            for field in q.also_fields:
+                other = self._field_answer(dc_replace(q, meta_field=field, also_fields=()), hits, ctx)
+                other = other[0] if isinstance(other, tuple) else other
+                if other and not other.startswith("Thông tin văn bản không ghi"):
+                    more.append(_SOURCE.sub("", other).rstrip(". "))
+            text = "; ".join([text.rstrip("."), *more]) + "."
         same = self._in_force_on_issue(q, hits, ctx)
         if same is not None and not text.startswith((TRUE, FALSE)):
             # "… có hiệu lực ngay từ ngày ký, đúng không?": the two days compared

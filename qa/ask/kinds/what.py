@@ -11,9 +11,9 @@ from ...text import collapse, fold, syllables
 from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
 from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
 
-_REGISTER = ("title", "header", "meta")
-# a body said to act alone
-_ALONE = re.compile(r"\b(?:mot minh|rieng minh|chi rieng|chi co minh)\b")  # a statement about the register is the meta kind's to check
+_REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
+# a body said to act alone ("Ban Tổ chức TW một mình hướng dẫn …")
+_ALONE = re.compile(r"\b(?:mot minh|rieng minh|chi rieng|chi co minh)\b")
 # a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
 _PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
 
