@@ -19,7 +19,8 @@ from .ask.kinds.base import asks_something
 from .ask.kinds.meta import described_implemented, misnamed, named_by_number
 from .ask.passages import clip
 from .config import MILVUS_TOKEN_ENV, Config
-from .conversation import TurnPlan, cited_in_topic, history_texts, plan_turn, pointed_body, points_at_cited
+from .conversation import (TurnPlan, cited_in_topic, history_texts, leaned_on, named_in_earlier, plan_turn, pointed_body,
+                           points_at_cited)
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .facts import body_names
@@ -295,6 +296,14 @@ class Assistant:
         problem = self._input_problem(question, q, leans=leans)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
+        if plan.mode == "new_topic" and previous:
+            # "… || Còn ở Quốc hội thì sao?": bodies the earlier turn's clause names are asked of that clause
+            earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
+                                     self._info.own_doc_keys, self._reread)
+            earlier = self._retrieve(earlier_plan, previous[:-1])
+            if earlier.hits and named_in_earlier(plan, self._shown_first(earlier_plan, earlier)[0].clause.text,
+                                                 self._info.common):
+                plan = TurnPlan("same_topic", plan.question, leaned_on(previous, self._info.common), True)
         retrieval, answered = self._retrieve_turn(plan, previous)
         pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
                                  earlier=previous[-1] if previous else None,

@@ -25,7 +25,7 @@ from .inputs import InputError, lenient_text, shown
 from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number, only_requests
 from .ask.kinds.count import ordinal_words
 from .ask.kinds.when import asking_words
-from .text import fold, has_diacritics
+from .text import fold, has_diacritics, syllables
 
 # ("yêu cầu gì với mấy cơ quan đó?", "tổ chức ấy phải làm gì?": the bodies the earlier turn spoke of)
 _POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan|co quan|to chuc|doan the|chuc danh) (do|nay|tren|ay)\b"
@@ -227,6 +227,28 @@ def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
     return prev.text
 
 
+def leaned_on(previous: list[Question], common: frozenset[str]) -> str:
+    """The earlier turn a follow-up leans on (``_leaned_on``)."""
+    return _leaned_on(previous, common)
+
+
+def named_in_earlier(plan: TurnPlan, clause_text: str, common: frozenset[str]) -> bool:
+    """"Lấy phiếu tín nhiệm làm ở đâu? || Còn ở Quốc hội thì sao?": a turn shaped as moving on whose only
+    topic is bodies the clause the earlier turn was answered with names asks what that clause says of
+    them, not what the whole corpus says of them."""
+    q = plan.question
+    if plan.mode != "new_topic" or not q.bodies or q.refs or q.doc_keys or q.item_numbers:
+        return False
+    said = fold(clause_text).lower()
+    if not all(fold(b).lower() in said for b in q.bodies):
+        return False
+    folded = fold(q.text).lower().strip()
+    shape = {w for m in _NEW_TOPIC.finditer(folded) for w in m.group(0).split()}
+    named = {fold(w).lower() for b in q.bodies for w in syllables(b)}
+    return not [t for t in q.topic if t not in common and t not in shape and t not in named and t not in _WHERE_WORDS]
+
+
+_WHERE_WORDS = frozenset(("o", "trong", "tai", "voi", "doi", "ben", "phia"))  # "còn ở / trong / đối với X thì sao?"
 _SHORT_TURN = 4  # content syllables of a turn that narrows the one before it
 # a part of the document pointed at ("phần đó", "mục này"), on the folded turn
 _PART_POINTED = re.compile(r"\b(phan|muc) (?:do|nay|ay|tren)\b")

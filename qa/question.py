@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .ask.claims import claims_a_rhythm, claims_a_time, is_claim, pointed_statement, without_lead
+from .ask.claims import claims_a_rhythm, claims_a_term_year, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
 from .ask.kinds.base import asks_yes_no, load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
@@ -300,6 +300,10 @@ def _relay() -> re.Pattern | None:
     return re.compile(rf"^(?:(?!\bai\b)[^:?.!]){{0,80}}?\b(?:{alternatives})\s*:\s*(?=\S)")
 
 
+# typed without accents, "hoi" is also the "hội" of "xã hội", "Quốc hội", "Đại hội", "đoàn hội": no relay
+_NO_RELAY_FOLDED = re.compile(r"\b(?:xa|quoc|dai|doan) hoi\s*:\s*$")
+
+
 _RELAY = _relay()
 
 
@@ -416,6 +420,10 @@ def without_relay(text: str) -> str:
     m = _RELAY.match(folded) if len(folded) == len(text) else None  # the match cuts the text as typed
     if m is None or len(content_syllables(text[m.end():])) < 2:
         return text
+    if not has_diacritics(text) and _NO_RELAY_FOLDED.search(folded[:m.end()]):
+        return text
+    if has_diacritics(text) and re.search(r"(?<!\w)hội\s*:\s*$", text[:m.end()].lower()):
+        return text  # "… trên mạng xã hội: …": typed with accents, "hội" is no "hỏi"
     return text[m.end():]
 
 
@@ -780,7 +788,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     if kind == "what":
         kind = kind_for(asked_text, asked_folded).name
     # "Đúng hay sai: Hội nghị cán bộ toàn quốc tổ chức trong tháng 11/2021.": a time stated to be checked
-    if kind == "what" and is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)):
+    # ("… lấy phiếu tín nhiệm vào năm thứ hai của nhiệm kỳ, đúng không?": the year of a term, too)
+    if kind == "what" and is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)
+                                              or claims_a_term_year(asked_text)):
         kind = "when"
     role = None
     if kind == "who":

@@ -427,3 +427,19 @@ def test_bodies_pointed_at_lean_on_the_earlier_turn(assistant):
         assert plan_turn(analyze(turn), earlier).mode == "same_topic", turn
     reply = assistant.ask("yêu cầu gì với mấy cơ quan đó", ["chống TN có nhắc cơ quan tư pháp ko"])
     assert reply.citations[0].ref == "III.8"
+
+
+@pytest.mark.parametrize("history, question", [
+    (["Nhiệm vụ về lấy phiếu tín nhiệm"], "Ở QH thì thế nào?"),
+    (["Xin hỏi việc lấy phiếu tín nhiệm có làm cả trong Ban Chấp hành Trung ương không ạ?"], "Còn ở Quốc hội thì sao ạ?"),
+])
+def test_moving_on_to_a_body_the_earlier_clause_names_asks_what_that_clause_says_of_it(assistant, history, question):
+    # III.5 names the National Assembly; IV.1 (its Party delegation's own tasks) is not what is asked
+    reply = assistant.ask(question, history=history)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.5")
+    assert reply.answer.startswith("Trong Quốc hội khóa XV đối với các chức danh do Quốc hội bầu và phê chuẩn")
+
+
+def test_moving_on_to_a_body_the_earlier_clause_does_not_name_is_a_new_topic(assistant):
+    reply = assistant.ask("Còn tỉnh ủy thì sao?", history=["Đảng đoàn Quốc hội làm gì?"])
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part")

@@ -35,7 +35,8 @@ from ..question import (Question, acted_on, analyze, document_keys, document_wor
                         without_documents, without_purpose)
 from ..text import STOPWORDS, STOPWORDS_FOLDED, collapse, fold, syllables
 from .calibration import Calibration
-from .claims import FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, timing_verdict, without_lead
+from .claims import (FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, offered_as_true_or_false, timing_verdict,
+                     without_lead)
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import ALTERNATIVE, ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
@@ -86,6 +87,8 @@ _DOCUMENT_ASKED = re.compile(rf"\b(?:ban hanh|ke hoach|{ASKED_KINDS}) (?:\w+ ){{
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
 _NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua)\b")
 _AFTER = re.compile(r"\bsau\b")
+# the missing rest of a part asked outright ("Phần IV bị cut off, đoạn sau đó nói gì?", "phần còn lại của mục IV")
+_MISSING_ASKED = re.compile(r"\b(?:doan sau|phan sau|phan con lai|doan con lai)\b")
 
 
 class Judge:
@@ -286,7 +289,13 @@ class Judge:
         no clause holds, syllable for syllable; None otherwise. (A phrase quoted without saying it is
         wording is often the asker's own story — "chương trình 'Dân hỏi - Đảng trả lời'" — and is left to
         the other signals.)"""
-        for m in _QUOTED_WORDING.finditer(q.text):
+        # (a campaign, a movement or a programme named in quotes, asked whether the plan mentions it: its
+        # name is its wording — "Cuộc vận động «Toàn dân đoàn kết …» có được nhắc tới không?")
+        folded = fold(q.text).lower()
+        mention = _EXISTENCE.search(folded) or (_YES_NO.search(folded) and _MENTION_VERB.search(folded))
+        # (one named in the story before the question, "Tôi dẫn chương trình «…» trên đài.", is not asked about)
+        named = _QUOTED_NAME.finditer(asking_text(q)) if mention else ()
+        for m in (*_QUOTED_WORDING.finditer(q.text), *named):
             said = [fold(w) for w in syllables(m.group(1).strip(" ,."))]
             # a wording quoted from memory, a word or two short of the plan's, is the plan's wording
             if len(said) >= 2 and not self.info.has_phrase(" ".join(said)) \
@@ -413,12 +422,14 @@ class Judge:
         """"Sau Đảng đoàn Quốc hội, phần IV giao việc tiếp cho cơ quan nào?": the point asked for comes
         after the last one of a copy cut off (the question names its part, or a body of its last
         point, and asks for the next one), so it is in what is missing."""
-        if q.kind not in ("what", "who") or not _NEXT_ASKED.search(folded):
+        # (asked in the sentence that asks: "bản em bị cụt" told of the asker's copy asks nothing missing)
+        missing = _MISSING_ASKED.search(fold(asking_text(q)).lower()) is not None
+        if q.kind not in ("what", "who") or not (_NEXT_ASKED.search(folded) or missing):
             return None
         for doc, last in self.info.truncated:
             part, point = last.split(".")[0], ".".join(last.split(".")[:2])
             text = next((c.text for c in self.info.clauses if c.ref == point and c.doc_id == doc), "")
-            if part in q.refs or (any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded)):
+            if part in q.refs or (not missing and any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded)):
                 return f"Bản {doc} trong kho dừng ở {last}: phần tiếp theo không có trong bản này."
         return None
 
@@ -480,13 +491,16 @@ class Judge:
         if corpus_rules and unserved(q.text):
             # "Viết giúp em bài thu hoạch …", "cho mình link tải bản PDF": not a question about the documents
             return Verdict("none", UNSERVED, s, 0.0, "request")
-        if corpus_rules and later and q.kind != "meta":
-            return year
         # ("Có đúng là hội nghị diễn ra đúng ngày 9/11/2021?": a day the plan does not give, in a month it
-        # does not give either, is refuted by the month it gives)
+        # does not give either, is refuted by the month it gives; "… kéo dài đến hết năm 2023, đúng
+        # không?" by the quarter it ends in, however late the year stated)
         stated = timing_verdict(without_lead(q.text), retrieval.hits[0].clause.facts.timings) \
             if q.kind == "when" and is_claim(q.text) else None
-        refuted = stated == CLAIM_FALSE
+        # (refuted only when offered as true or false: "… năm 2023 có phải làm lại không?" asks something else)
+        refuted = stated == CLAIM_FALSE and offered_as_true_or_false(q.text)
+        checked = stated == CLAIM_TRUE or refuted
+        if corpus_rules and later and q.kind != "meta" and not refuted:
+            return year
         if slot_rules and not s.slot and not refuted and (q.kind in _ASKED or get(q.kind).slot_required(q)):
             asked = get(q.kind).missing(q, self.ctx) or _ASKED[q.kind]
             return Verdict("low", f"Kế hoạch không nêu {asked}.", s, 0.0, "slot")
@@ -556,14 +570,15 @@ class Judge:
             limit = None
         # ("… KH03 có nói về "lợi ích nhóm" không?": the topic, written word for word in the best clause, is
         # no unknown one, whatever the situation told before it)
-        if worded and limit is not None and self._asked_unknown(q, s, retrieval.bridges) >= limit \
+        # (nor is one whose time, stated, the best clause's timing confirms or refutes: ``stated``)
+        if worded and limit is not None and not checked and self._asked_unknown(q, s, retrieval.bridges) >= limit \
                 and not (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text)):
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")
         shares = [m.group(0) for m in _SHARE.finditer(q.text) if not self.info.mentions(fold(m.group(0)))]
         if corpus_rules and shares:
             # "phiếu tín nhiệm dưới 50% thì sao?": a share the corpus never states
             return Verdict("low", f"Kế hoạch không nêu tỷ lệ {', '.join(dict.fromkeys(shares))}.", s, 0.0, "share")
-        if corpus_rules and later:  # a register question: after what the register does not hold
+        if corpus_rules and later and not refuted:  # a register question: after what the register does not hold
             return year
         # a name the lexicon gives a corpus phrase ("Hội nghị TW4 khóa XIII": Kết luận 21) is known
         bridged = [fold(b.said) for b in retrieval.bridges]
@@ -635,9 +650,13 @@ class Judge:
         # "KH03 có nói gì về chống tham nhũng, tiêu cực không?": the topic asked about is written, word for
         # word, in the best clause; how near the question is to unanswered ones does not undo that
         named = named or (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text))
+        # "Việc xử lý dứt điểm các vụ án tham nhũng nghiêm trọng được nêu tại mục nào?": where a topic is
+        # asked whose words the best clause all holds, it is in the plan and its place is answered
+        named = named or (corpus_rules and q.kind == "where" and _placed(q, retrieval.hits[0].clause.text))
         # "Đợt sinh hoạt chính trị phải xong trong quý I/2022, đúng không?": the time stated is the best
-        # clause's own, which confirms it is the task meant
-        named = named or (corpus_rules and stated == CLAIM_TRUE)
+        # clause's own, which confirms it is the task meant; one its timing refutes ("… kéo dài đến hết
+        # năm 2023, đúng không?") is answered with the timing it does give
+        named = named or (corpus_rules and checked)
         # "… làm lúc nào, thường xuyên hay mỗi năm?": one of the times offered is the best clause's own
         named = named or (corpus_rules and q.kind == "when" and ALTERNATIVE.search(folded) is not None
                           and _timing_offered(folded, retrieval.hits[0].clause.facts.timings))
@@ -729,6 +748,20 @@ def _mentioned(folded: str, clause_text: str) -> bool:
     return f" {' '.join(topic)} " in said
 
 
+_PLACED_MIN = 3  # topic words of a where-question, every one of which the best clause must hold
+
+
+def _placed(q: Question, clause_text: str) -> bool:
+    """A where-question's topic (three words or more) is all in the clause's words ("… khác … ở điểm
+    nào?", "… viết bản kiểm điểm mấy lần?" ask what no clause says, and add a word it lacks)."""
+    # (typed with accents, compared with them: "khác" is no "khắc")
+    topic = [t for t in (q.topic_accented if q.accented else q.topic) if fold(t) not in STOPWORDS_FOLDED and t.isalpha()]
+    if len(topic) < _PLACED_MIN:
+        return False
+    said = set(syllables(clause_text.lower() if q.accented else fold(clause_text).lower()))
+    return all(t in said for t in topic)
+
+
 def _cited_titles(clauses) -> tuple[tuple[str, frozenset[str]], ...]:
     """The documents the clauses cite by a proper title and no number ("Quy định về những điều
     đảng viên không được làm"), each with its folded syllables."""
@@ -810,6 +843,10 @@ _QUOTED_WORDING = re.compile(r"(?<!\w)(?:cụm từ|cụm|thuật ngữ|từ ng�
                              r"\s*[\"'“‘«]([^\"'”’»]{3,80})[\"'”’»]", re.IGNORECASE)
 
 
+# a campaign, a movement, a programme named in quotes after its kind ("cuộc vận động «…»", "phong trào '…'")
+_QUOTED_NAME = re.compile(r"(?<!\w)(?:cuộc vận động|vận động|phong trào|chương trình|đề án|chiến dịch|cuoc van dong|van dong"
+                          r"|phong trao|chuong trinh|de an|chien dich)\s*[\"'“‘«]([^\"'”’»]{12,80})[\"'”’»]", re.IGNORECASE)
+_MENTION_VERB = re.compile(r"\b(?:nhac|de cap|neu|noi)\b")
 # a weak match's reason: the closest clause follows it
 _NOT_DIRECT = "Kế hoạch không nói trực tiếp về nội dung này."
 # a share: "50%", "2/3", "70 phần trăm"
@@ -950,8 +987,9 @@ _GIVEN_TASK = re.compile(r"\b(?:ke hoach|van ban)(?: (?:nay|03|so 03))? (?:co )?
 _ASKING = frozenset("ai gi nao sao the may bao".split())
 # words that open a turn before its subject: "riêng", "còn", "vậy"
 _LEADING = frozenset("rieng con vay".split())
-# first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì")
-_NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen".split())
+# first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì"),
+# what carries on from the turn before ("Rồi sau đó còn phải mần chi nữa?", "tiếp theo phải làm gì?")
+_NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen roi sau tiep".split())
 # "còn (các) X thì sao?", "thế còn X?": the same question of another body (which body: ``_cut_part_task``)
 _BODY_SWAPPED = re.compile(r"\W*(?:the |vay )?con\b")
 _TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")

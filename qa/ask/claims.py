@@ -28,8 +28,9 @@ TRUE, FALSE = "Đúng.", "Không đúng."
 
 @lru_cache(maxsize=1)
 def _cue_phrases() -> dict[str, list[str]]:
-    """``claim_cues.tsv`` by kind ("lead", "tag", "says", "intro", "points", "reports"), folded."""
-    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": [], "points": [], "reports": []}
+    """``claim_cues.tsv`` by kind ("lead", "tag", "says", "intro", "points", "reports", "filler"), folded."""
+    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": [], "points": [], "reports": [],
+                                     "filler": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
@@ -122,13 +123,20 @@ def is_claim(text: str) -> bool:
 
 
 # the statement is offered as "đúng hay sai" ("Đúng hay sai: …", "…, đúng/sai?", "Đ/S"): it is answered "Sai"
-_SAI_OFFERED = re.compile(r"(?<!\w)(?:dung hay sai|dung\s*/\s*sai|dung sai|d\s*/\s*s|hay sai)(?!\w)")
+_SAI_OFFERED = re.compile(r"(?<!\w)(?:dung hay sai|dung\s*/\s*sai|dung sai|d\s*/\s*s|hay sai"
+                          r"|true\s*/\s*false|true or false|true false|t\s*/\s*f)(?!\w)")
 # offered as true or false at all ("đúng không", "có đúng là", "chính xác không", or as above), not only asked
 # yes or no ("có phải … không")
 _TRUE_OFFERED = re.compile(rf"{_SAI_OFFERED.pattern}|\b(?:dung (?:khong|ko|k|hong|chu)|co dung|chinh xac (?:khong|ko|k))\b"
                            r"|^\W*dung\b"
                            # "…, phải không?" tags a statement (not "có phải … không?", answered «Có»)
                            r"|\bphai (?:khong|ko|k|hong|hok)(?: \w+)?\W*$")
+
+
+def offered_as_true_or_false(question: str) -> bool:
+    """The statement is offered as true or false ("đúng không?", "có đúng là", "đúng hay sai", "…, phải
+    không?"), not only asked yes or no ("có phải … không?")."""
+    return _TRUE_OFFERED.search(collapse(fold(question.lower()))) is not None
 
 
 def confirmed_word(folded_question: str) -> str:
@@ -233,9 +241,15 @@ PARAPHRASED_SHARE = 0.6
 PARAPHRASED_UNSAID = 2
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """The folded words a statement stresses itself with ("cả", "cũng"), claiming nothing of their own."""
+    return frozenset(_cue_phrases()["filler"])
+
+
 def _statement_words(statement: str, ignore: frozenset[str]) -> list[str]:
     return [w for w in content_syllables(_NUMBERED.sub(" ", statement))
-            if w.isalpha() and w not in ignore and w not in _says()]
+            if w.isalpha() and w not in ignore and w not in _says() and w not in _fillers()]
 
 
 def _checked_elsewhere(statement: str) -> bool:
@@ -260,8 +274,11 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     words = _statement_words(statement, ignore)
     if len(words) < _MIN_WORDS:
         return False
-    said = set(syllables(fold(clause_text).lower()))
-    return sum(w in said for w in words) >= CONFIRMED_SHARE * len(words)
+    # typed with accents, a word is the clause's with its accents ("viết" is no "Việt")
+    accented = [w for w in content_syllables(_NUMBERED.sub(" ", statement), keep_accents=True)
+                if w.isalpha() and fold(w) in words]
+    said = set(syllables(clause_text.lower()))
+    return sum(w in said for w in accented) >= CONFIRMED_SHARE * len(words)
 
 
 @lru_cache(maxsize=1)
@@ -386,18 +403,25 @@ def timing_months(timings: Iterable[str]) -> frozenset[tuple[int, int]] | None:
 def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
     """The verdict on the month, day or year a statement gives a task ("… tổ chức trong tháng 11/2021")
     against the months its timings cover; None when it names none, names a bound ("trước tháng 4"),
-    a day inside a month the plan gives without its day, or when the timings set no month."""
+    a day inside a month the plan gives without its day, or when the timings set no month. An open
+    timing is checked by the year it starts ("từ năm 2025" of "từ năm 2022") or the year of the term
+    ("năm thứ hai nhiệm kỳ" of "năm thứ 3, nhiệm kỳ …": ``open_timing_verdict``); a task said to run
+    until a year its months do not reach ("kéo dài đến hết năm 2023" of "quý I/2022") is refuted."""
     folded = collapse(fold(statement.lower()))
     months = timing_months(timings)
     if months is None:
-        return None
+        return open_timing_verdict(folded, timings)
     dates = _dates_at(folded)
     claims = [c for c, start in dates if not _DOCUMENT_BEFORE.search(folded[:start])]
     quarters = _quarters_at(folded)
     starts = [start for _, start in dates] + [start for _, start in quarters]
-    if not (claims or quarters) or any(_BOUND.search(folded[max(0, start - 12):start]) for start in starts):
-        return None
     years = {year for _, year in months}
+    if not (claims or quarters):
+        return None
+    if any(_BOUND.search(folded[max(0, start - 12):start]) for start in starts):
+        until = [c for c, start in dates if _UNTIL.search(folded[max(0, start - 14):start])
+                 and not _DOCUMENT_BEFORE.search(folded[:start])]
+        return FALSE if until and any(year not in years for _, _, year in until) else None
     agreed = []
     for said, _ in quarters:  # "… xong trong quý I/2022": every month of it the timing's, or none
         if said & months and not said <= months:
@@ -415,6 +439,48 @@ def timing_verdict(statement: str, timings: Iterable[str]) -> str | None:
         else:
             agreed.append(False)
     return TRUE if all(agreed) else FALSE
+
+
+# a task said to run until a time ("kéo dài đến hết năm 2023", "làm tới năm 2023")
+_UNTIL = re.compile(r"\b(?:den|toi)(?: het)?(?: nam)?\s*$|\bhet(?: nam)?\s*$")
+# where an open timing starts ("từ năm 2022", "bắt đầu năm 2022", "từ 2022") and the year of a term
+# ("năm thứ 3, nhiệm kỳ …", "năm thứ ba của nhiệm kỳ")
+_STARTS = re.compile(r"\b(?:tu|bat dau(?: tu)?|ke tu)\s+(?:nam\s+)?(\d{4})\b")
+_TERM_YEAR = re.compile(r"\bnam thu (\d|mot|nhat|hai|ba|tu|nam|sau)\b")
+_ORDINALS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
+
+
+def _term_year(folded: str) -> int | None:
+    found = _TERM_YEAR.search(folded)
+    if found is None:
+        return None
+    said = found.group(1)
+    return int(said) if said.isdigit() else _ORDINALS[said]
+
+
+# the year of a term stated ("vào năm thứ hai của nhiệm kỳ", "năm thứ 3 nhiệm kỳ")
+_TERM_YEAR_SAID = re.compile(rf"{_TERM_YEAR.pattern}(?: \w+){{0,2}}? nhiem ky\b")
+
+
+def claims_a_term_year(text: str) -> bool:
+    """The statement gives something a year of the term ("… vào năm thứ hai của nhiệm kỳ")."""
+    return _TERM_YEAR_SAID.search(collapse(fold(text.lower()))) is not None
+
+
+def open_timing_verdict(folded_statement: str, timings: Iterable[str]) -> str | None:
+    """The verdict on a start year or a year of the term a statement gives a task whose timing is open
+    ("từ năm 2022", "năm thứ 3, nhiệm kỳ …"): true when it is the timing's, false when it is another;
+    None when the statement or the timings give neither."""
+    given = [collapse(fold(t.lower())) for t in timings]
+    starts = {int(m.group(1)) for t in given for m in _STARTS.finditer(t)}
+    claimed = {int(m.group(1)) for m in _STARTS.finditer(folded_statement)}
+    if starts and claimed:
+        return TRUE if claimed <= starts else FALSE
+    terms = {y for y in (_term_year(t) for t in given) if y is not None}
+    said = _term_year(folded_statement)
+    if terms and said is not None:
+        return TRUE if said in terms else FALSE
+    return None
 
 
 # a rhythm said of a task ("hằng năm", "hàng tháng", "mỗi quý", "mỗi tuần"), by its period
@@ -441,6 +507,18 @@ def rhythm_verdict(statement: str, timings: Iterable[str]) -> str | None:
     if given:
         return TRUE if claimed <= given else FALSE
     return FALSE if any(_ONCE_A_TERM.search(t) for t in folded) else None
+
+
+def rhythm_said(text: str) -> str | None:
+    """The words with which a statement gives a rhythm ("mỗi tuần", "hàng tháng"), as typed when folding
+    kept its length; None when it gives none."""
+    folded = collapse(fold(text.lower()))
+    for _, said in _RHYTHMS:
+        m = re.search(rf"\b(?:{said})\b", folded)
+        if m:
+            typed = collapse(text.lower())
+            return typed[m.start():m.end()] if len(typed) == len(folded) else m.group(0)
+    return None
 
 
 def claims_a_rhythm(text: str) -> bool:

@@ -144,7 +144,17 @@ class Answerer:
         reason = self.missing(q, hits, retrieval.bridges)
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
+        addressed = get("who").addressees(q, hits, self.ctx) if q.kind in ("who", "what") else None
+        if addressed:  # "Kế hoạch 03 áp dụng cho những đối tượng nào?": the plan itself, as its tasks' section says
+            return self._from_citation(q, "who", *addressed, hits, citations, resolved, Verdict("high", rule="addressees"))
         verdict = self.judge.verdict(q, retrieval, follows_topic=follows_topic, named=self.named(q, hits))
+        if verdict.confidence == "high" and q.kind == "count":
+            # "Văn bản có mấy phần?" of a copy cut off: however plainly asked, the total is not in the copy;
+            # what it holds is said as the closest, as for the same question asked less plainly
+            cut = get("count").closest(q, hits, self.ctx)
+            if cut is not None:
+                return self._closest(q, dc_replace(verdict, confidence="low", rule="cut-count"), hits, citations,
+                                     resolved, cut)
         if verdict.confidence in ("none", "low"):
             # what the kind knows of a weak match ("Kế hoạch có mấy phần lớn?": the parts the copy holds)
             # is said even where nothing would be shown

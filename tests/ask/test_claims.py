@@ -384,3 +384,65 @@ def test_the_issuer_stated_or_offered_in_other_words(assistant, question, answer
                                       "Đúng hay sai: Kế hoạch 03 có hiệu lực kể từ ngày ký."])
 def test_in_force_from_the_day_it_was_signed_is_checked_against_both_days(assistant, question):
     assert assistant.ask(question).answer == "Đúng. Ngày có hiệu lực: 01/12/2021 (03-KH/TW); Ngày ban hành: 01/12/2021."
+
+
+@pytest.mark.parametrize("statement, timings, said", [
+    # an open timing is checked by the year it starts ...
+    ("bố trí cán bộ không phải người địa phương từ năm 2022", ["từ năm 2022"], TRUE),
+    ('bố trí lãnh đạo chủ chốt không phải người địa phương "từ năm 2025"', ["từ năm 2022"], FALSE),
+    ("kiểm điểm bắt đầu từ 2020", ["thực hiện hằng năm, từ năm 2021"], FALSE),
+    # ... or by the year of the term, said in figures or in words
+    ("lấy phiếu tín nhiệm ở QH vào năm thứ 3 của nhiệm kỳ",
+     ["năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân các cấp"], TRUE),
+    ("lấy phiếu tín nhiệm vào năm thứ hai nhiệm kỳ",
+     ["năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân các cấp"], FALSE),
+    ("lấy phiếu tín nhiệm hằng năm", ["thực hiện thường xuyên"], None),  # (the rhythm verdict's to check)
+    # a task said to run until a year its months do not reach is refuted; one inside them is left open
+    ("đợt sinh hoạt chính trị kéo dài đến hết năm 2023", ["hoàn thành trong quý I/2022"], FALSE),
+    ("đợt sinh hoạt chính trị làm tới năm 2022", ["hoàn thành trong quý I/2022"], None),
+    ("đợt sinh hoạt chính trị xong trước năm 2023", ["hoàn thành trong quý I/2022"], None),
+])
+def test_open_timings_and_ends_stated(statement, timings, said):
+    from qa.ask.claims import timing_verdict
+
+    assert timing_verdict(statement, timings) == said
+
+
+@pytest.mark.parametrize("question, start", [
+    ("Có đúng là đợt sinh hoạt chính trị toàn quốc kéo dài đến hết năm 2023 không ạ?", "Không đúng. Hoàn thành trong quý I/2022 (III.1)."),
+    ("Nghe nói KH 03 yêu cầu kết thúc cuộc vận động sinh hoạt chính trị trong năm 2023, có đúng không?",
+     "Không đúng. Hoàn thành trong quý I/2022 (III.1)."),
+    ('Bài báo viết KH 03 yêu cầu bố trí lãnh đạo chủ chốt không phải người địa phương "từ năm 2025". Có chính xác không?',
+     "Không đúng. Từ năm 2022 (III.7)."),
+    ("Đúng hay sai: việc lấy phiếu tín nhiệm được thực hiện vào năm thứ hai của nhiệm kỳ.", "Sai. Năm thứ 3, nhiệm kỳ"),
+    ("check giúp: lấy phiếu tín nhiệm ở QH vào năm thứ 3 của nhiệm kỳ đúng k", "Đúng. Năm thứ 3, nhiệm kỳ"),
+    ("true/false: đợt sinh hoạt chính trị phải xong trong quý I/2022", "Đúng. Hoàn thành trong quý I/2022 (III.1)."),
+])
+def test_a_time_stated_is_answered_with_its_verdict_though_the_year_is_later_than_any_the_plan_names(assistant, question, start):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence) == ("when", "high")
+    assert reply.answer.startswith(start)
+
+
+def test_a_year_the_plan_never_names_still_refuses_what_no_timing_refutes(assistant):
+    reply = assistant.ask("Có đúng là năm 2025 phải lấy phiếu tín nhiệm không?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "year")
+
+
+def test_a_word_that_stresses_a_statement_claims_nothing():
+    # "cả" stresses it; "viết" is no "Việt" (typed with accents, words are compared with them)
+    clause = ("Tiếp tục thực hiện việc lấy phiếu tín nhiệm đối với thành viên lãnh đạo cấp ủy và cán bộ lãnh đạo "
+              "theo quy định, nhất là việc lấy phiếu tín nhiệm trong Ban Chấp hành Trung ương Đảng")
+    assert confirms("Có đúng là KH yêu cầu lấy phiếu tín nhiệm cả trong Ban Chấp hành Trung ương không?", clause)
+    front = "Phát huy vai trò giám sát của Mặt trận Tổ quốc Việt Nam; giám sát việc tu dưỡng, rèn luyện của cán bộ"
+    assert not confirms("Có đúng là mặt trận phải viết giám sát cán bộ không?", front)
+    assert confirms("Có đúng là Mặt trận Việt Nam giám sát cán bộ không?", front)
+
+
+@pytest.mark.parametrize("question", [
+    "Cán bộ đã nghỉ hưu có phải học Kết luận 21 không?",  # the plan says who studies, not that retired cadres do
+    # said only in the words the lexicon reads as the clause's: what it leaves unsaid may be what is asked
+    "Nghe nói KH yêu cầu mỗi cán bộ, đảng viên phải viết bản cam kết tu dưỡng, rèn luyện. Có đúng không?",
+])
+def test_a_statement_with_words_the_clause_leaves_unsaid_is_not_answered_for_them(assistant, question):
+    assert assistant.ask(question).confidence == "low"

@@ -209,10 +209,21 @@ def test_where_it_was_issued_and_who_receives_it(assistant):
     assert sent.answer.startswith("Thông tin văn bản không ghi nơi nhận; nội dung gần nhất là meta")
 
 
-def test_a_count_of_the_documents_own_parts(assistant):
-    reply = assistant.ask("Kế hoạch có bao nhiêu mục?")
-    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("count", "high", "I")
-    assert reply.answer.startswith("4 mục (I–IV; bản hiện có dừng ở IV.1.2): Mục I. Mục đích, yêu cầu; ")
+@pytest.mark.parametrize("question", [
+    "Kế hoạch có bao nhiêu mục?", "Văn bản có mấy mục lớn?", "ke hoach nay chia may phan",
+    "Kế hoạch có mấy phần. Nói ngắn thôi",  # a request for the reply's form asks nothing more
+    "KH 03 có mấy phần, kể tên giúp e", "Kế hoạch gồm mấy phần? Tên từng phần?",
+    "Ke hoach ni co may phan rua em?",  # Central speech: "ni" (this), "rứa" (so)
+])
+def test_a_count_of_the_parts_of_a_copy_cut_off_says_what_it_holds_however_asked(assistant, question):
+    # the copy stops at IV.1.2: the whole plan's number of parts is not in it, whatever the wording
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence, reply.citations[0].ref) == ("count", "low", "I")
+    assert reply.answer.startswith("Không biết toàn văn gồm bao nhiêu mục: bản trong kho dừng ở IV.1.2, sau 4 mục "
+                                   "(I–IV): Mục I. Mục đích, yêu cầu; ")
+
+
+def test_a_count_of_a_sections_parts(assistant):
     section = assistant.ask("Mục III có mấy nhiệm vụ?")
     assert section.answer.startswith("11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm")
 
@@ -1474,3 +1485,102 @@ def test_the_parts_of_a_part_the_copy_is_cut_off_inside_are_not_counted_as_the_w
     assert reply.answer.endswith("gồm bao nhiêu nội dung: bản trong kho dừng ở IV.1.2, giữ 1 nội dung (IV.1).")
     # a part the copy holds whole is counted
     assert assistant.ask("phần III có mấy nhiệm vụ").answer == "11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm (III)."
+
+
+@pytest.mark.parametrize("question", [
+    "Kế hoạch 03 áp dụng cho những đối tượng nào?",
+    "Những ai là đối tượng của KH03, liệt kê giúp",
+    "ai phải thực hiện kế hoạch này",
+    "Em hỏi, kế hoạch này dành cho ai thực hiện, chỉ cấp tỉnh hay đến cơ sở ạ?",
+])
+def test_whom_the_whole_plan_addresses_is_its_tasks_sections_subject(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III")
+    assert reply.answer == ("Các cấp ủy, tổ chức đảng, các cơ quan nhà nước, Mặt trận Tổ quốc Việt Nam và các tổ chức "
+                            "chính trị - xã hội từ Trung ương đến cơ sở (III).")
+
+
+@pytest.mark.parametrize("question", [
+    "Lấy phiếu tín nhiệm theo kế hoạch 03 áp dụng với những đối tượng nào?",  # a task's
+    "Ai theo dõi, đôn đốc việc thực hiện kế hoạch 03?",  # who follows its implementation: the missing part
+    "Trưởng thôn không phải đảng viên thì có thuộc đối tượng áp dụng KH03 không?",  # yes or no
+])
+def test_a_task_or_a_yes_no_question_is_not_the_plans_addressees(assistant, question):
+    assert assistant.ask(question).citations[0].ref != "III"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Phần II tên là gì ạ", "Mục II. Công tác quán triệt Kết luận và triển khai kế hoạch thực hiện (II)."),
+    ("Phần I của kế hoạch có tên là gì?", "Mục I. Mục đích, yêu cầu (I)."),
+    ("tiêu đề của phần III là gì", "Mục III. Nhiệm vụ trọng tâm (III)."),
+])
+def test_a_parts_title_asked_is_its_title_not_a_persons_name(assistant, question, answer):
+    reply = assistant.ask(question)
+    assert (reply.kind, reply.confidence, reply.answer) == ("what", "high", answer)
+
+
+@pytest.mark.parametrize("question", ["KH 03-KH/TW ngày bao nhiêu v ạ, mai thi rồi", "Giấy này đề ngày bao nhiêu?"])
+def test_which_day_asked_with_bao_nhieu_is_the_documents_date(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.answer) == (
+        "high", "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»).")
+
+
+def test_a_cited_document_adopted_in_a_month_asked_is_dated_by_its_citation(assistant):
+    reply = assistant.ask("KL 21 được TW thông qua tháng mấy năm 2021 ạ")
+    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+
+
+@pytest.mark.parametrize("history, question, ref", [
+    (["Kế hoạch giao gì cho Mặt trận?"], "Có kỳ hạn không?", "III.11"),  # "kỳ hạn" asks the deadline, as "thời hạn"
+    (["Đòi lại của cải công bị mất là mục nào?"], "Có kỳ hạn không?", "III.8"),
+])
+def test_a_deadline_asked_as_ky_han_leans_on_the_earlier_turn(assistant, history, question, ref):
+    reply = assistant.ask(question, history=history)
+    assert (reply.kind, reply.confidence, reply.answer) == ("when", "high", f"Thực hiện thường xuyên ({ref}).")
+
+
+def test_a_turn_that_carries_on_names_no_subject_the_corpus_lacks(assistant):
+    reply = assistant.ask("Rồi sau đó còn phải mần chi nữa?",
+                          history=["Nơi có mất đoàn kết thì cấp ủy cấp trên mần chi?"])
+    assert reply.signals["rule"] != "subject" and "Rồi sau đó" not in reply.answer
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("Kế hoặch có nói về cải cánh hành chánh ko?", "III.7"),  # Southern "hành chánh", and two slips
+    ("Có bắt học theo Bác song song không?", "I.2"),  # "song song" is "gắn với"
+    ("Chỗ nào làm dở thì có bị nắn lại không?", "III.2"),  # "làm dở", "nắn lại": làm chưa tốt, chấn chỉnh
+])
+def test_everyday_and_regional_words_reach_the_clause(assistant, question, ref):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", ref)
+    assert reply.answer.startswith(f"Kế hoạch có đề cập ({ref}")
+
+
+def test_a_rhythm_stated_that_the_timing_neither_gives_nor_rules_out_is_not_said(assistant):
+    reply = assistant.ask("Đợt sinh hoạt chính trị chi bộ có phải họp mỗi tuần không?")
+    assert (reply.confidence, reply.citations[0].ref) == ("low", "III.1")
+    assert reply.answer.startswith("Kế hoạch không nêu việc này làm mỗi tuần (thời gian ghi: hoàn thành trong quý I/2022)")
+
+
+def test_a_place_asked_of_words_the_best_clause_holds_is_answered(assistant):
+    reply = assistant.ask("Việc xử lý dứt điểm các vụ án tham nhũng nghiêm trọng, phức tạp được nêu tại mục nào "
+                          "của kế hoạch?")
+    assert (reply.confidence, reply.answer) == ("high", "III.8 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 8")
+    inside = assistant.ask("Kỷ luật, kỷ cương: ở đâu trong KH?")  # where in the plan, not a place in the world
+    assert (inside.confidence, inside.answer) == ("high", "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10")
+
+
+def test_the_items_timed_alike_asked_as_content(assistant):
+    reply = assistant.ask('Những việc nào trong kế hoạch được ghi là làm "thường xuyên"?')
+    assert reply.answer == "6 nội dung ghi «thực hiện thường xuyên»: III.3, III.6, III.8, III.9, III.10, III.11."
+
+
+@pytest.mark.parametrize("question, ref", [
+    ("Dân mình được để mắt tới nếp sống của mấy ông cán bộ không?", "III.11"),  # "mấy ông": those, no number
+    ("Mỗi tỉnh, mỗi bộ ngành phải tự soạn cách làm cho riêng mình không?", "III.2"),  # "phải … không?"
+    ("Đảng ủy xã có phải xây dựng kế hoạch thực hiện riêng không hè?", "III.2"),  # a Central particle closes it
+])
+def test_yes_no_questions_in_everyday_forms(assistant, question, ref):
+    reply = assistant.ask(question)
+    assert reply.answer.startswith(f"Kế hoạch có đề cập ({ref})")

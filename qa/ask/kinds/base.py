@@ -187,11 +187,12 @@ def _asked_yes_no() -> re.Pattern:
     # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
     # "Mặt trận được ngó vô đảng viên hông?", "ĐĐ Quốc hội còn đưa KL21 vào nghị quyết ko?": the frame
-    # after "được", "còn", "bị" (with no question word: ``asks_yes_no``)
+    # after "được", "còn", "bị", "phải" ("Mỗi tỉnh phải tự soạn cách làm riêng không?") (with no question
+    # word: ``asks_yes_no``)
     # ("Kế hoạch bảo / bắt phải … không?": the plan's saying and requiring, in everyday words)
     return re.compile(rf"(?:\bco\b.*|\b(?:ke hoach|van ban)\b.*\b(?:yeu cau|noi|neu|de cap|nhac|giao|quy dinh|bao|bat|doi hoi"
                       rf"|ghi)\b.*"
-                      rf"|\b(?:duoc|dc|con|bi)\b.*)"
+                      rf"|\b(?:duoc|dc|con|bi|phai)\b.*)"
                       rf"{close}(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s*,?\s+hay\b)")
 
 
@@ -204,11 +205,16 @@ def _confirm_close() -> re.Pattern:
 
 
 _ASKING_WORD = re.compile(r"\b(?:gi|nao|sao|ai|dau|bao nhieu|may|khi nao|bao gio|the nao|nhu nao)\b")
+# "mấy" before people or groups says "those", asking no number ("mấy ông cán bộ", "mấy đoàn hội ở xã")
+# ("mấy vụ xài tiền công bậy bạ …, … hông?", "mấy chỗ nội bộ lục đục …, … ko?": those cases, those places)
+_THOSE_PEOPLE = re.compile(r"\bmay (?=(?:ong|ba|anh|chi|co|chu|bac|dua|thang|nguoi|doan hoi|doan the|hoi|cai|vu|cho|noi"
+                           r"|can bo|dang vien|dong chi|xa|tinh|huyen)\b)")
 
 
 def asks_something(folded: str) -> bool:
-    """The folded text holds a question word ("gì", "nào", "sao", "ai", "mấy", …)."""
-    return _ASKING_WORD.search(folded) is not None
+    """The folded text holds a question word ("gì", "nào", "sao", "ai", "mấy", …; not the "mấy" of
+    "mấy ông cán bộ", which says "those")."""
+    return _ASKING_WORD.search(_THOSE_PEOPLE.sub("", folded)) is not None
 
 
 def asks_yes_no(folded: str) -> bool:
@@ -219,7 +225,7 @@ def asks_yes_no(folded: str) -> bool:
     asked = folded[:folded.rindex("?") + 1] if "?" in folded else folded
     if asked != folded and asks_yes_no(asked):
         return True  # "… có đề cao việc tự học không? Trích nguyên văn giúp tôi.": a request after the question
-    plain = not _ASKING_WORD.search(folded)
+    plain = not asks_something(folded)
     framed = _asked_yes_no().search(folded)
     if framed and not framed.group(0).startswith(("co ", "ke hoach", "van ban")) and not plain:
         framed = None  # "ai được … không" asks who

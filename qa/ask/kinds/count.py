@@ -50,7 +50,10 @@ _MEASURED = re.compile(r"(?:lan|gio|tiet|buoi|tieng|phan tram|ty|trieu|dong|ngay
 _HOW_ASKED = re.compile(r"\b(?:the nao|ra sao|nhu the nao)\b")
 _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 # what a question about the document's own parts may say besides naming it ("tất cả bao nhiêu phần lớn")
-_PARTS_ASKED = frozenset("phan muc lon chinh tat ca tong cong gom chia lam thanh nhung cac bao nhieu may co kh tw".split())
+# ("… mấy phần, tên từng phần?", "… mấy phần rứa em?": their names asked too, a particle of speech)
+_PARTS_ASKED = frozenset("phan muc lon chinh tat ca tong cong gom chia lam thanh nhung cac bao nhieu may co kh tw"
+                         " ten tung moi ni nay rua the vay a em anh chi nhi ha".split())
+_DAY_ASKED = re.compile(r"\bngay (?:bao nhieu|may)\b")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 # ("định kỳ mấy năm một lần" asks how often: "kỳ" of a period is no session)
 _ORDINAL = re.compile(r"\b(lan|khoa|dot|ky hop|(?<!dinh )ky|phien|hoi nghi)\s+(thu\s+)?(may|bao nhieu)\b|\b(khoa)\s+nao\b")
@@ -184,6 +187,8 @@ class Count(Kind):
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
             return False
         if _THOSE.search(folded) or _THOSE_WHEN.search(folded):
+            return False
+        if _DAY_ASKED.search(folded):  # "ngày bao nhiêu?": which day, a date (not "bao nhiêu ngày")
             return False
         topic = _TOPIC.search(folded)
         if topic and _unit_after_count(topic.group(2), load_slots()) is None:

@@ -70,6 +70,8 @@ META_FIELDS = (
                       # ("diễn ra / xảy ra ngày nào": when an event takes place, not a document's day)
                       r"|(?<!dien )(?<!xay )\b(k[yi]|ra|ra doi) (vao )?(ngay|hom) (nao|may|bao nhieu)\b"
                       r"|\bra doi (vao )?(thang|nam) (nao|may)\b"
+                      # "được TW thông qua tháng mấy?", "giấy này đề ngày bao nhiêu?": adopted, or dated, on a day
+                      r"|\b(thong qua|de) (vao )?(ngay|hom|thang|nam) (nao|may|bao nhieu)\b"
                       # "kế hoạch này ra năm nào?": the document come out
                       rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(dua ra|ra|ban hanh) (vao )?(nam|thang) (nao|may)\b"
                       # "kế hoạch ra năm 2021 hay 2022?", "có phải kế hoạch 03 ra năm 2022 không em": the document

@@ -31,7 +31,9 @@ class Person(Kind):
     def detect(self, text: str, folded: str) -> bool:
         if re.search(r"\b(ten (la )?gi|ho ten|ten day du)\b", folded):
             # the name of a document, a body, an event or a campaign is not a person's
+            # (nor is a part's: "Phần II tên là gì?", "chương 1 có tên gì")
             return not re.search(r"\b(ke hoach|van ban|ket luan|nghi quyet|quy dinh|chi thi|co quan|ban|to chuc|muc|nhiem vu"
+                                 r"|phan (?:\d|[ivx]+\b|nay|do|dau|cuoi|cuoi cung|thu)|chuong|tieu muc|dieu|khoan"
                                  r"|dot|cuoc|hoi nghi|phong trao|chuong trinh|de an|cong tac)\b", folded)
         if re.search(r"\b(ghi|neu|co) ten (nguoi|ong|ba|dong chi|vi)\b", folded):
             return True  # "Kế hoạch có ghi tên người chủ trì không?": a person's name

@@ -10,10 +10,13 @@ from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
 from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
 from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
+from .when import timed_items
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
 # a body said to act alone ("Ban Tổ chức TW một mình hướng dẫn …")
 _ALONE = re.compile(r"\b(?:mot minh|rieng minh|chi rieng|chi co minh)\b")
+# a part's title asked ("Phần II tên là gì?", "mục I có tên gì", "tiêu đề của phần IV")
+_TITLE_ASKED = re.compile(r"\b(?:ten (?:la |goi )?gi|co ten (?:la )?gi|ten goi|tieu de|ten (?:cua )?(?:phan|muc)|dat ten)\b")
 # a number of parts claimed ("KH03 có 9 việc trọng tâm", "phần III gồm 11 nhiệm vụ")
 _PARTS_CLAIMED = re.compile(r"\b(\d{1,2}) (?:\w+ )?(?:nhiem vu|viec|cong viec|noi dung|muc|diem|y|nhom|giai phap|phan)\b")
 
@@ -103,12 +106,17 @@ class What(Kind):
     name = "what"
 
     def answer(self, q, hits, ctx) -> str:
+        listed = timed_items(q, ctx)
+        if listed is not None:  # "Những việc nào được ghi là làm 'thường xuyên'?": every item so timed
+            return listed
         clause = hits[0].clause
         limit = ctx.config.answer_max_chars
         if clause.kind in ("section", "heading"):
             children = ctx.children(clause)
+            name = clause.text if clause.kind == "heading" else clause.label
+            if _TITLE_ASKED.search(collapse(fold(q.text.lower()))):
+                return f"{name} ({clause.ref})."  # "Phần II tên là gì?": its title alone
             if children:
-                name = clause.text if clause.kind == "heading" else clause.label
                 head = (f"{_count_verdict(q, len(children))}{name} ({clause.ref}) gồm {len(children)} nội dung "
                         f"({span(children)}): ")
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))

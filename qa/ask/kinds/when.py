@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from ...text import collapse, fold, has_diacritics
-from ..claims import TRUE, confirmed_word, day_verdict, is_claim, rhythm_verdict, timing_verdict, without_lead
+from ..claims import (TRUE, claims_a_rhythm, confirmed_word, day_verdict, is_claim, rhythm_verdict, rhythm_said,
+                      timing_verdict, without_lead)
 from ..passages import clip
-from .base import Kind
+from .base import Kind, asks_yes_no
 from .meta import Meta
 
 # an exact day, or month, insisted on: "đúng ngày mấy", "ngày cụ thể nào (ngày/tháng)", "cụ thể là tháng nào"
@@ -23,7 +24,7 @@ _ONCE = r"hay (?:chi )?(?:1|mot) lan (?:la xong|thoi|duy nhat)"
 
 PATTERN = re.compile(
     # ("thời gian qua / tới / gần đây": a while past or to come, no time asked)
-    r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han"
+    r"\b(ngay bao nhieu|thang may|nam may|ngay may|ngay nao|cham nhat|han cuoi|khi nao|bao gio|thoi han|ky han"
     r"|thoi gian(?! (?:qua|toi|gan day|vua qua|sap toi|dai|ngan)\b)"
     r"|luc nao|nam nao|thang nao|quy nao|han chot|tien do|moc thoi gian|thoi diem|den bao gio|may gio"
     r"|hoan thanh truoc|bao lau|dinh ky|thuong xuyen khong|bao nhieu (ngay|tuan|thang|nam)|may (ngay|tuan|thang|nam)(?! (?:qua|truoc|gan day|vua qua|nay)\b)"
@@ -78,11 +79,20 @@ _MONTH_GIVEN = re.compile(r"\b\d{1,2}/\d{4}\b|\bthang \d")  # "12/2021" also end
 _RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
 
 
+_TERM_ASKED = re.compile(r"\bky han\b")
+
+
+def _rhythm_said(text: str) -> str:
+    """The rhythm a statement gives, as typed ("mỗi tuần")."""
+    return rhythm_said(text) or "theo chu kỳ đó"
+
+
 def asking_words(folded: str) -> frozenset[str]:
     """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
     liên tục"): its slot, not its topic."""
     # ("làm khi nào, định kỳ hay sao?": the rhythm offered as the answer, ``_OR_RHYTHM``, is the slot too)
-    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _OR_RHYTHM) for m in p.finditer(folded)
+    # ("có kỳ hạn không?": "kỳ hạn" asks the deadline, as "thời hạn" does)
+    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _OR_RHYTHM, _TERM_ASKED) for m in p.finditer(folded)
                      for w in m.group(0).split())
 
 
@@ -189,6 +199,14 @@ class When(Kind):
         # the answer would borrow from (the masthead dates the document itself)
         if not hits or hits[0].clause.kind in ("header", "meta"):
             return None
+        timings = hits[0].clause.facts.timings
+        stated = without_lead(q.text)
+        if timings and claims_a_rhythm(stated) and (is_claim(q.text) or asks_yes_no(collapse(fold(q.text.lower())))) \
+                and rhythm_verdict(stated, timings) is None \
+                and not any(rhythm_verdict(stated, h.clause.facts.timings) == TRUE for h in hits[1:_RELATED + 1]):
+            # "… chi bộ có phải họp mỗi tuần không?" of a task the plan times "hoàn thành trong quý I/2022" or
+            # "thường xuyên": a rhythm it neither gives nor rules out (nor a clause beside it gives)
+            return f"việc này làm {_rhythm_said(stated)} (thời gian ghi: {'; '.join(timings)})"
         return None if any(h.clause.facts.timings for h in hits[:_RELATED + 1]) else "thời hạn cho nội dung này"
 
     def answer(self, q, hits, ctx) -> str:

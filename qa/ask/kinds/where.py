@@ -101,6 +101,8 @@ def _asked_inside(q, hits, named=None):
 
 # "… ở đâu?" / "… tại đâu?": a place, in the world unless the question speaks of the document
 _WHERE_ASKED = re.compile(r"\b(?:o|tai) dau\b")
+# "… ở đâu trong KH?", "tại đâu của kế hoạch": where in the document itself
+_IN_THE_DOCUMENT = re.compile(r"\b(?:o|tai) dau (?:trong|cua|o) (?:ke hoach|kh|van ban|tai lieu)\b")
 # where a place's name ends: a mark, or the words that start what follows it
 _PLACE_END = re.compile(r"[,;.():«»\"]|\s(?:doi voi|de|nham|theo|ve|va|gan voi|thuoc)\s")
 _PLACE_WORDS = 10  # syllables at most
@@ -150,7 +152,9 @@ def _narrowed(q, holding):
 def setting_asked(text: str, slots) -> bool:
     """"Bỏ phiếu đánh giá Ủy viên Bộ Chính trị thì làm ở đâu?": a place in the world (a body, a
     meeting), not a place in the document ("… nằm ở đâu", "kế hoạch nhắc việc này ở đâu")."""
-    return bool(_WHERE_ASKED.search(fold(last_sentence(text)))) and slots.search("where", "document", text) is None
+    asked = fold(last_sentence(text)).lower()
+    return bool(_WHERE_ASKED.search(asked)) and not _IN_THE_DOCUMENT.search(asked) \
+        and slots.search("where", "document", text) is None
 
 
 def _settings(text: str, slots):

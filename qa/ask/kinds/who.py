@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...facts import BODIES, body_names, find_actors
-from ...text import fold, syllables
+from ...text import collapse, fold, syllables
 from ...types import Hit
 from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
 from ..claims import is_claim
@@ -126,7 +126,7 @@ _ROLE_ASKED = re.compile(r"\b(?:chu tri|phoi hop|dau moi)\b")  # "có phải ch�
 
 
 # "… là chỉ đạo của ai?", "hướng dẫn của những cơ quan nào?": the words before the asked possessor
-_POSSESSOR = re.compile(r"(?:(\w+) )?(\w+ \w+) (?:la )?cua (?:ai|(?:nhung |cac )?(?:co quan|to chuc|don vi|cap|ban) nao)\b")
+_POSSESSOR = re.compile(r"(?:(\w+) )?(\w+ \w+) (?:la )?cua (?:(?:nhung |cac )?ai|(?:nhung |cac )?(?:co quan|to chuc|don vi|cap|ban) nao)\b")
 _OWNED_GAP = 2  # words the clause may put between the thing owned and "của" ("bài phát biểu chỉ đạo của …")
 
 
@@ -140,7 +140,7 @@ def _possessor(question: str, text: str) -> str | None:
     if not m or len(folded) != len(text):
         return None
     owned = m.group(2)
-    said = re.compile(rf"\b{re.escape(owned)}(?: \w+){{0,{_OWNED_GAP}}}? cua (?:dong chi )?")
+    said = re.compile(rf"\b{re.escape(owned)}(?:,? \w+){{0,{_OWNED_GAP}}}? cua (?:dong chi )?")
     asked = set(syllables(fold(question).lower())) - set(owned.split()) - {"cua"}
     # of several places the clause says it, the one whose sentence before it shares most of the question's
     # other words first ("đổi mới hoạt động của những tổ chức nào?": the activity renewed, not the first named)
@@ -236,6 +236,17 @@ _ASKS_WHO = re.compile(r"\bai\b|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|da
 _NO_ONE = re.compile(r"\b(?:khong|chang|cha|chua) (?:co )?ai\b(?:(?: \w+){0,2}? ai\b)?|\bai (?:\w+ ){0,2}cung\b")
 
 
+# the plan's own addressees asked: "Kế hoạch 03 áp dụng cho những đối tượng nào?", "Đối tượng của KH gồm
+# những ai?", "Ai phải thực hiện kế hoạch này?" (not a task's: "Lấy phiếu tín nhiệm theo KH 03 áp dụng với
+# ai?", nor who follows its implementation: "Ai theo dõi việc thực hiện kế hoạch?")
+_PLAN = r"(?:ke hoach|kh|van ban)(?: so)?(?: \d+[\w/-]*)?(?: nay| ni| do)?"
+_ADDRESSEES_ASKED = re.compile(
+    rf"^(?:\w+,? ){{0,3}}?{_PLAN} (?:ap dung|danh) (?:cho|voi|doi voi) (?:ai|nhung ai|(?:nhung )?(?:doi tuong|chu the) nao)\b"
+    rf"|\bdoi tuong(?: ap dung| thuc hien)?(?: cua)? {_PLAN}\b"
+    rf"|^(?:\w+,? ){{0,3}}?(?:ai|nhung ai|(?:nhung )?(?:co quan|to chuc) nao)(?: phai| co trach nhiem| chiu trach nhiem)?"
+    rf" (?:thuc hien|trien khai|thi hanh|lam theo) {_PLAN}\W*$")
+
+
 class Who(Kind):
     name = "who"
     pattern = PATTERN
@@ -295,6 +306,23 @@ class Who(Kind):
         if not _ROLE_ASKED.search(folded) and any(fold(b).lower() in fold(said).lower() for b in q.bodies):
             return f"Có — {said}"
         return said
+
+    def addressees(self, q, hits, ctx):
+        """"Kế hoạch này áp dụng cho ai?": whom the whole plan addresses, as the section of its tasks says
+        (the top-level section with a subject of its own and the most parts), with that section; None
+        when the question asks something else, yes or no, or the document has no such section."""
+        folded = collapse(fold(q.text.lower()))
+        if not hits or asks_yes_no(folded) or is_claim(q.text) or not _ADDRESSEES_ASKED.search(folded):
+            return None
+        led = [s for s in ctx.sections(hits[0].clause.doc_id)
+               if s.facts.lead and not s.facts.lead_inherited and ctx.children(s)]
+        if not led:
+            return None
+        section = max(led, key=lambda s: len(ctx.children(s)))
+        said = self._answer(q, [Hit(section, hits[0].score)], ctx)
+        if not isinstance(said, str) or said.startswith(("Kế hoạch không", "Điều khoản")):
+            return None
+        return said.rsplit(f" ({section.ref})", 1)[0], section
 
     def _answer(self, q, hits, ctx):
         clause = hits[0].clause
