@@ -61,6 +61,10 @@ _REF_PATTERNS = (
     (re.compile(r"(?<!mot )(?<!hai )(?<!ba )\b(phan|muc) (mot|hai|ba|bon|nam|thu nhat|thu hai|thu ba|thu tu|thu nam)\b(?! (phan|ngay|thang|nam)\b)"
                 r"|\b(phan) ([1-5])\b(?![./]\d)"), "spoken"),
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
+    # "Phần IV mục 1", "mục 1 của phần IV", "nhiệm vụ 5 phần III": a point of a part, named by both numbers
+    (re.compile(rf"\b(?:phan|muc)\s+({_ROMAN}),?\s+(?:muc|diem|y|nhiem vu|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\b"
+                rf"|\b(?:muc|diem|y|nhiem vu|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\s+(?:cua\s+|trong\s+|thuoc\s+|o\s+)?"
+                rf"(?:phan|muc)\s+({_ROMAN})\b"), "point"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
 _ROMANS = ("I", "II", "III", "IV", "V")
@@ -533,8 +537,13 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 refs.append(_ROMANS[(int(said) if said.isdigit() else _ORDINALS[said]) - 1])
             elif kind == "article":
                 refs.append(f"Điều {m.group(2)}")
+            elif kind == "point":
+                part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                refs.append(f"{part.upper()}.{number}")
             else:
                 refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
+    # a part named with one of its points ("Phần IV mục 1") is the point's place, not a second one
+    refs = [r for r in refs if not any(o.startswith(r + ".") for o in refs)]
     # ("việc đầu tiên": the plan numbers its tasks, "nhiệm vụ")
     for m in _ORDINAL.finditer(folded):
         numbers.append(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {_ORDINALS[m.group(2) or m.group(3)]}")

@@ -605,3 +605,14 @@ def test_the_year_of_a_document_pointed_at_is_its_date(assistant):
     text = "Kết luận số 01 về học tập làm theo tư tưởng Bác có trong KH03 ko, KL đó ra năm nào?"
     assert analyze(text).issue_date
     assert assistant.ask(text).answer == "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2)."
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("Phần IV mục 1 của KH 03 nói gì?", ("IV.1",)),
+    ("mục 1 phần IV nói gì", ("IV.1",)),
+    ("Nhiệm vụ 5 phần III là gì?", ("III.5",)),
+    ("mục 2 của phần II nói gì", ("II.2",)),
+    ("Phần III nói gì?", ("III",)),  # a part alone stays the part
+])
+def test_a_point_named_with_its_part_is_the_points_place(text, refs):
+    assert analyze(text).refs == refs

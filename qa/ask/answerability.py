@@ -380,8 +380,11 @@ class Judge:
 
     def _said_under(self, part, actors) -> bool:
         """Some clause under ``part`` (its points, and the part itself when one body heads it: "1. Đảng
-        đoàn Quốc hội") names one of ``actors``, or tasks their kind at every level."""
+        đoàn Quốc hội", or when it is a point with none of its own) names one of ``actors``, or tasks their
+        kind at every level."""
         under, stack = [fold(_own_body(part))], list(self.ctx.children(part))
+        if not stack:  # a point named ("nhiệm vụ 5 phần III") says what it says itself: its text is no title
+            under.append(fold(part.text))
         while stack:
             clause = stack.pop()
             under.append(fold(f"{clause.text} {_own_body(clause)}"))

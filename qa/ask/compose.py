@@ -180,6 +180,8 @@ class Answerer:
             if children:
                 chosen = {best.id} | {c.id for c in children}
                 rest = [c for c in citations if f"{c.doc}#{c.ref}" not in chosen]
+                if q.kind == "count":  # "Phần III có mấy nhiệm vụ?": the last part shows the number, next to the part
+                    children = children[-1:] + children[:-1]
                 kids = tuple(Citation.from_hit(Hit(c, hits[0].score)) for c in children)
                 content = q.kind in ("what", "count") and not q.refs  # "Mục I gồm gì?" names the section
                 head = kids + (citations[0],) if content else (citations[0],) + kids

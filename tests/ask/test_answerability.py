@@ -925,3 +925,10 @@ def test_a_place_asked_of_words_a_clause_only_folds_to_is_not_placed(assistant):
     # "khác" folds as the "khắc" of "khắc phục" (III.4): typed with accents, the words are compared with them
     reply = assistant.ask('"Tự diễn biến" khác "tự chuyển hóa" ở điểm nào?')
     assert reply.confidence == "low"
+
+
+def test_a_point_named_with_its_part_says_what_its_own_text_names(assistant):
+    # III.5 names the National Assembly in its text: no title of a part cut off is what answers
+    reply = assistant.ask("Nhiệm vụ 5 phần III nhắc lấy phiếu tín nhiệm trong Quốc hội khóa XV đối với những chức danh nào?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "III.5")
+    assert reply.answer.startswith("Trong Quốc hội khóa XV đối với các chức danh do Quốc hội bầu và phê chuẩn")

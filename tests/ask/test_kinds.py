@@ -1584,3 +1584,9 @@ def test_the_items_timed_alike_asked_as_content(assistant):
 def test_yes_no_questions_in_everyday_forms(assistant, question, ref):
     reply = assistant.ask(question)
     assert reply.answer.startswith(f"Kế hoạch có đề cập ({ref})")
+
+
+def test_a_count_of_a_parts_points_cites_the_part_then_its_last_point(assistant):
+    reply = assistant.ask("Kế hoạch có bao nhiêu nhiệm vụ trọng tâm?")
+    assert reply.answer == "11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm (III)."
+    assert [c.ref for c in reply.citations[:3]] == ["III", "III.11", "III.1"]
