@@ -296,21 +296,19 @@ class Assistant:
         problem = self._input_problem(question, q, leans=leans)
         if problem:
             return Reply(question=question, answer="", found=False, kind="invalid", message=problem)
+        earlier = None
         if plan.mode == "new_topic" and previous:
             # "… || Còn ở Quốc hội thì sao?": bodies the earlier turn's clause names are asked of that clause
-            earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
-                                     self._info.own_doc_keys, self._reread)
-            earlier = self._retrieve(earlier_plan, previous[:-1])
-            if earlier.hits and named_in_earlier(plan, self._shown_first(earlier_plan, earlier)[0].clause.text,
-                                                 self._info.common):
+            earlier = self._earlier_topic(previous)
+            if earlier is not None and named_in_earlier(plan, earlier[0].clause.text, self._info.common):
                 plan = TurnPlan("same_topic", plan.question, leaned_on(previous, self._info.common), True)
-        retrieval, answered = self._retrieve_turn(plan, previous)
+        retrieval, answered = self._retrieve_turn(plan, previous, earlier)
         pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,
                                  earlier=previous[-1] if previous else None,
                                  register=retrieval.hits[0].clause.kind in ("title", "header", "meta")) \
             if plan.pin_previous and retrieval.hits else None
         if pointed is not None:  # "kết luận đó ban hành ngày nào?": the document the earlier reply cited
-            plan, (retrieval, answered) = pointed, self._retrieve_turn(pointed, previous)
+            plan, (retrieval, answered) = pointed, self._retrieve_turn(pointed, previous, earlier)
         # ("cơ quan đó …" read with the body's name in its place is shown as read)
         resolved = read_as if plan.mode == "standalone" else f"{plan.context} {plan.question.text}".strip()
         # a follow-up keeps the earlier turn's topic only if the plan answered that turn: after "phần IV có
@@ -329,24 +327,30 @@ class Assistant:
     def _retrieve(self, plan: TurnPlan, previous: list[Question]) -> Retrieval:
         return self._retrieve_turn(plan, previous)[0]
 
-    def _retrieve_turn(self, plan: TurnPlan, previous: list[Question]) -> tuple[Retrieval, bool]:
+    def _retrieve_turn(self, plan: TurnPlan, previous: list[Question],
+                       earlier: tuple[Hit, bool] | None = None) -> tuple[Retrieval, bool]:
         """The turn's retrieval, and whether the plan answered the earlier turn whose topic it keeps
-        (``found``; true when it keeps none)."""
+        (``found``; true when it keeps none). ``earlier``: that turn's ``_earlier_topic``, when known."""
         top_k = self.config.top_k
         retrieval = self.retriever.retrieve(plan.question, top_k=top_k, extra_text=plan.context)
         answered = not plan.pin_previous
         if plan.pin_previous and previous:
-            # The clause the earlier turn's reply cited first is the topic: resolve that turn (itself
-            # possibly a follow-up) and compose its reply, whose answer may come from another clause
-            # than its best hit ("Đảng đoàn Quốc hội được giao riêng (IV.1.1); việc chung … (III.10)").
-            earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
-                                     self._info.own_doc_keys, self._reread)
-            earlier = self._retrieve(earlier_plan, previous[:-1])
-            if earlier.hits:
-                topic, answered = self._shown_first(earlier_plan, earlier)
+            topic = earlier or self._earlier_topic(previous)
+            if topic is not None:
+                topic, answered = topic
                 rest = [h for h in retrieval.hits if h.clause.id != topic.clause.id]
                 retrieval = dc_replace(retrieval, hits=[topic] + rest[: top_k - 1])
         return retrieval, answered
+
+    def _earlier_topic(self, previous: list[Question]) -> tuple[Hit, bool] | None:
+        """The clause the earlier turn's reply cited first, and whether it answered that turn
+        (``_shown_first``): the earlier turn (itself possibly a follow-up) resolved and its reply composed,
+        whose answer may come from another clause than its best hit ("Đảng đoàn Quốc hội được giao riêng
+        (IV.1.1); việc chung … (III.10)"). None when it retrieved nothing."""
+        earlier_plan = plan_turn(previous[-1], previous[:-1], self._info.common, self._knows,
+                                 self._info.own_doc_keys, self._reread)
+        earlier = self._retrieve(earlier_plan, previous[:-1])
+        return self._shown_first(earlier_plan, earlier) if earlier.hits else None
 
     def _shown_first(self, plan: TurnPlan, retrieval: Retrieval) -> tuple[Hit, bool]:
         """The hit of the clause a turn's reply cites first (its best hit when the reply cites none),

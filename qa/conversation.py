@@ -213,7 +213,7 @@ class TurnPlan:
     pin_previous: bool  # keep the earlier turn's best clause first
 
 
-def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
+def leaned_on(previous: list[Question], common: frozenset[str]) -> str:
     """The earlier turn a follow-up leans on, with the one before it when it had no topic of its own
     ("Nhiệm vụ lấy phiếu tín nhiệm nằm ở đâu?" → "ai thực hiện?" → "thực hiện khi nào?")."""
     prev = previous[-1]
@@ -225,11 +225,6 @@ def _leaned_on(previous: list[Question], common: frozenset[str]) -> str:
                               and not _NEW_TOPIC.search(fold(prev.text).strip())):  # "còn X thì sao?" moves on
         return f"{previous[-2].text} {prev.text}"
     return prev.text
-
-
-def leaned_on(previous: list[Question], common: frozenset[str]) -> str:
-    """The earlier turn a follow-up leans on (``_leaned_on``)."""
-    return _leaned_on(previous, common)
 
 
 def named_in_earlier(plan: TurnPlan, clause_text: str, common: frozenset[str]) -> bool:
@@ -355,7 +350,7 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
             # "nội dung chính là gì?" after "nhiệm vụ đổi mới Mặt trận … nằm ở đâu?": the gist of that
             # turn's topic, not the document's name
             q = Question(**{**q.__dict__, "kind": "what", "meta_field": None})
-        return TurnPlan("same_topic", q, _leaned_on(previous, common), True)
+        return TurnPlan("same_topic", q, leaned_on(previous, common), True)
     if new_topic_shape and len(topic) <= 6:
         # ("còn báo chí thì phải làm gì?" asks what, whatever the turn before asked)
         kind_words = q.kind != "what" or bool(_OWN_WHAT.search(folded))

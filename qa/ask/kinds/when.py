@@ -82,10 +82,6 @@ _RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
 _TERM_ASKED = re.compile(r"\bky han\b")
 
 
-def _rhythm_said(text: str) -> str:
-    """The rhythm a statement gives, as typed ("mỗi tuần")."""
-    return rhythm_said(text) or "theo chu kỳ đó"
-
 
 def asking_words(folded: str) -> frozenset[str]:
     """The folded syllables with which a question asks how often ("bao lâu một lần", "theo đợt hay
@@ -206,7 +202,7 @@ class When(Kind):
                 and not any(rhythm_verdict(stated, h.clause.facts.timings) == TRUE for h in hits[1:_RELATED + 1]):
             # "… chi bộ có phải họp mỗi tuần không?" of a task the plan times "hoàn thành trong quý I/2022" or
             # "thường xuyên": a rhythm it neither gives nor rules out (nor a clause beside it gives)
-            return f"việc này làm {_rhythm_said(stated)} (thời gian ghi: {'; '.join(timings)})"
+            return f"việc này làm {rhythm_said(stated)} (thời gian ghi: {'; '.join(timings)})"
         return None if any(h.clause.facts.timings for h in hits[:_RELATED + 1]) else "thời hạn cho nội dung này"
 
     def answer(self, q, hits, ctx) -> str:
