@@ -20,7 +20,7 @@ from .ask.kinds.meta import described_implemented, misnamed, named_by_number
 from .ask.passages import clip
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import (TurnPlan, cited_in_topic, history_texts, leaned_on, named_in_earlier, plan_turn, pointed_body,
-                           points_at_cited)
+                           points_at_cited, within_earlier)
 from .corpus import Corpus, CorpusError, scan_corpus
 from .embed import make_embedder
 from .facts import body_names
@@ -40,6 +40,10 @@ _HISTORY_TURNS = 3  # earlier turns replayed to resolve a chain of follow-ups
 # refusals that found the turn's topic in a clause but not the kind of answer asked (a procedure, a
 # share): a follow-up may still ask about that topic
 _TOPIC_HELD_RULES = frozenset({"slot", "share"})
+
+
+# clauses too broad for a follow-up's words to point back at: the front matter and whole parts
+_BROAD_KINDS = frozenset({"title", "header", "preamble", "meta", "section", "heading"})
 
 
 class Assistant:
@@ -301,6 +305,13 @@ class Assistant:
             # "… || Còn ở Quốc hội thì sao?": bodies the earlier turn's clause names are asked of that clause
             earlier = self._earlier_topic(previous)
             if earlier is not None and named_in_earlier(plan, earlier[0].clause.text, self._info.common):
+                plan = TurnPlan("same_topic", plan.question, leaned_on(previous, self._info.common), True)
+        elif plan.mode == "standalone" and previous and within_earlier(plan, None, self._info.common, previous):
+            # "… || Ai phải kiểm tra việc khắc phục?": words all of the earlier turn's clause (a point of the
+            # document, not its front matter or a whole part) ask about it
+            earlier = self._earlier_topic(previous)
+            if earlier is not None and earlier[1] and earlier[0].clause.kind not in _BROAD_KINDS \
+                    and within_earlier(plan, earlier[0].clause.text, self._info.common, previous):
                 plan = TurnPlan("same_topic", plan.question, leaned_on(previous, self._info.common), True)
         retrieval, answered = self._retrieve_turn(plan, previous, earlier)
         pointed = cited_in_topic(q, retrieval.hits[0].clause.text, self._info.own_doc_keys, self._reread,

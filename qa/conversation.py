@@ -24,6 +24,8 @@ from .facts import find_actors
 from .inputs import InputError, lenient_text, shown
 from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number, only_requests
 from .ask.kinds.count import ordinal_words
+from .ask.claims import rhythm_words
+from .ask.kinds.base import BARE_ACT, asks_something, asks_yes_no
 from .ask.kinds.when import asking_words
 from .text import fold, has_diacritics, syllables
 
@@ -82,7 +84,7 @@ def _issue_date_asked(q: Question) -> bool:
 
 # the day a document was issued or signed, asked ("ngày nào", "ký hồi nào"), not how often a task runs
 # ("ký" alone, folded, is also "kỳ": "định kỳ")
-_ISSUE_DATE = re.compile(r"\b(ban hanh|ky (ngay|hoi|khi|luc|vao)|ra doi|ngay nao|ngay may|ngay bao nhieu)\b")
+_ISSUE_DATE = re.compile(r"\b(ban hanh|(ky|thong qua) (ngay|hoi|khi|luc|vao|bao gio|thang)|ra doi|ngay nao|ngay may|ngay bao nhieu)\b")
 
 
 def _kinds_pointed(text: str) -> frozenset[str]:
@@ -227,6 +229,44 @@ def leaned_on(previous: list[Question], common: frozenset[str]) -> str:
     return prev.text
 
 
+def within_earlier(plan: TurnPlan, clause_text: str | None, common: frozenset[str],
+                   previous: list[Question] = ()) -> bool:
+    """"Nhiệm vụ 4 nói gì? || Ai phải kiểm tra việc khắc phục?": a follow-up read on its own, naming no
+    body, part or document, not shaped as moving on, whose every topic word the clause the earlier
+    turn was answered with uses, asks about that clause (it holds "kiểm tra … việc sửa chữa, khắc
+    phục"), not about another that uses the same words. ``clause_text`` None: whether the turn could,
+    whatever the clause (the earlier turn is resolved only then). ``previous``: the earlier turns."""
+    q = plan.question
+    if plan.mode != "standalone" or q.bodies or q.refs or q.doc_keys or q.item_numbers or q.kind not in _WITHIN_KINDS:
+        return False
+    folded = fold(q.text).lower().strip()
+    if _NEW_TOPIC.search(folded) or not (asks_something(folded) or asks_yes_no(folded)):
+        return False
+    asked = asking_words(folded) if q.kind == "when" else frozenset()
+    topic = [t for t in q.topic if t not in common and t not in asked]
+    # … words of its own: one that repeats the earlier turn's topic ("Nêu gương có trong kế hoạch
+    # không? || Ai phải nêu gương?") asks it anew, wherever the earlier reply found it
+    said_before = {t for p in previous for t in p.topic}
+    if not topic or set(topic) <= said_before:
+        return False
+    if clause_text is None:
+        return True
+    # with the accents typed, as typed, and words typed side by side side by side there too ("chỉ tiêu"
+    # is not "chi phối" and "tiêu cực")
+    said = " ".join(re.findall(r"\w+", fold(clause_text).lower()))
+    if q.accented and len(q.topic_accented) == len(q.topic):
+        kept = {a.lower() for t, a in zip(q.topic, q.topic_accented) if t in topic}
+        if not kept <= set(re.findall(r"\w+", clause_text.lower())):
+            return False
+    typed = " ".join(re.findall(r"\w+", folded))
+    pairs = [f"{a} {b}" for a, b in zip(q.topic, q.topic[1:])
+             if (a in topic or b in topic) and f" {a} {b} " in f" {typed} "]
+    return set(topic) <= set(said.split()) and all(f" {p} " in f" {said} " for p in pairs)
+
+
+_WITHIN_KINDS = frozenset({"what", "who", "when"})
+
+
 def named_in_earlier(plan: TurnPlan, clause_text: str, common: frozenset[str]) -> bool:
     """"Lấy phiếu tín nhiệm làm ở đâu? || Còn ở Quốc hội thì sao?": a turn shaped as moving on whose only
     topic is bodies the clause the earlier turn was answered with names asks what that clause says of
@@ -328,6 +368,8 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # "Khóa mấy?": the term asked is the slot, asked of the earlier turn's topic
     # … and the words that ask how often are the slot too ("bao lâu một lần?", "theo đợt hay liên tục?")
     asked = ordinal_words(q.text) if q.kind == "count" else asking_words(folded) if q.kind == "when" else frozenset()
+    if asks_yes_no(folded):
+        asked |= rhythm_words(q.text)  # "Làm hằng năm hả?": the rhythm checked is the slot, of the earlier task
     topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]
     if not q.accented and "thi" in topic and not _THI_NAMED.search(folded):
         topic.remove("thi")  # "bao gio thi lam xong?": typed without accents, "thì" is no topic
@@ -343,9 +385,12 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # "Gắn với chương trình nào?": a turn with no subject of its own, opening with how the earlier
     # turn's task relates to something, asks about that task
     relating = bool(_RELATING.match(folded)) and len(topic) <= 3 and not (q.bodies or q.refs or q.doc_keys)
+    # "Xã biên giới có phải làm không?", "chi bộ bệnh viện có phải tham gia không?": a yes/no whose verb
+    # takes no object asks whether the one it names takes part in the earlier turn's task
+    bare = not (q.refs or q.item_numbers or q.doc_keys) and asks_yes_no(folded) and BARE_ACT.search(folded) is not None
     # "trích nguyên văn câu đó": the reply's form asked, of the earlier turn's topic
     if pointing or not has_topic or within_part or relating or (own_words and not new_topic_shape) \
-            or only_requests(q.raw):
+            or only_requests(q.raw) or bare:
         if q.kind == "meta" and q.meta_field == "Tên văn bản" and not q.doc_keys and prev.kind != "meta":
             # "nội dung chính là gì?" after "nhiệm vụ đổi mới Mặt trận … nằm ở đâu?": the gist of that
             # turn's topic, not the document's name

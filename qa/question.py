@@ -18,13 +18,13 @@ from functools import lru_cache
 
 from .ask.claims import claims_a_rhythm, claims_a_term_year, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
-from .ask.kinds.base import asks_yes_no, load_slots, sentences
+from .ask.kinds.base import asks_something, asks_yes_no, load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
 from .ask.sessions import numbered
 from .datafiles import DATA, data_lines
 from .facts import body_names, place_bodies
 from .keystrokes import decoded as keyed
-from .spelling import english_words, standard_forms, well_formed
+from .spelling import english_words, final_forms, standard_forms, well_formed
 from .text import (collapse, content_syllables, expand_abbreviations, fold, has_diacritics, normalize, strip_accents,
                    syllables)
 
@@ -221,6 +221,32 @@ def _colloquial() -> tuple[re.Pattern | None, dict[str, str]]:
     return (_whole_words(forms) if forms else None), forms
 
 
+@lru_cache(maxsize=1)
+def _final_colloquial() -> tuple[re.Pattern | None, re.Pattern | None, dict[str, str]]:
+    """Forms read as standard where they end a question, before the particles that may close it
+    (``closing_words.tsv``): the ``end`` forms of ``colloquial.tsv`` as typed, with their accents; and,
+    for a question typed without accents, the phrases of two words or more that hold one of them
+    ("ra lúc mô rứa?" typed "ra luc mo rua?"; "lúc mở" is no question word, but it ends no question
+    either; not "hồi nào", whose "hoi nao" ends "đại hội nào"), and the forms alone only before a
+    Central particle ("chuc vu chi rua?", not "bao chi vay?": "báo chí"). Returns the pattern for
+    accented text, the one for text without accents, and the standard words of both."""
+    regional = {fold(k) for k in final_forms()}
+    phrases = {fold(k): strip_accents(v) for k, v in standard_forms().items()
+               if len(k.split()) >= 2 and fold(k) != fold(v) and regional & set(fold(k).split())}
+    singles = {fold(k): strip_accents(v) for k, v in final_forms().items()}
+    if not singles:
+        return None, None, {}
+    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
+    end = rf"(?=(?:\s+(?:{closers}))*\s*(?:[?.!…]|$))"
+    particles = "|".join(re.escape(fold(k)) for k, v in standard_forms().items()
+                         if fold(v) in ("vay", "the") and len(k.split()) == 1 and has_diacritics(k))
+    accented = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(k) for k in final_forms())}){end}", re.IGNORECASE)
+    plain = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))}){end}"
+                       rf"|(?<!\w)(?:{'|'.join(re.escape(s) for s in singles)})(?=\s+(?:{particles})\b{end[3:]}",
+                       re.IGNORECASE) if particles else None
+    return accented, plain, {**final_forms(), **phrases, **singles}
+
+
 def _whole_words(phrases) -> re.Pattern:
     """Any of ``phrases`` as whole words, in any case, the longest first."""
     alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
@@ -236,10 +262,14 @@ def standard_words(text: str) -> str:
     "deadline của task này" → "thời hạn của nhiệm vụ này"."""
     if _COLLOQUIAL is None:
         return text
+    accented, plain, finals = _final_colloquial()
     if has_diacritics(text):
-        return _COLLOQUIAL.sub(lambda m: _STANDARD[m.group(0).lower()], text)
+        text = _COLLOQUIAL.sub(lambda m: _STANDARD[m.group(0).lower()], text)
+        # ("giữ chức vụ chi?": a regional question word typed as it is, with its accents)
+        return accented.sub(lambda m: finals[m.group(0).lower()], text) if accented is not None else text
     # typed without accents: the standard words come without them too ("k" → "khong")
-    return _COLLOQUIAL.sub(lambda m: strip_accents(_STANDARD[m.group(0).lower()]), text)
+    text = _COLLOQUIAL.sub(lambda m: strip_accents(_STANDARD[m.group(0).lower()]), text)
+    return plain.sub(lambda m: strip_accents(finals[m.group(0).lower()]), text) if plain is not None else text
 
 
 def _requests() -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -699,6 +729,11 @@ def asking_part(text: str) -> str:
     return " ".join(asked) if asked and len(asked) < len(said) else text
 
 
+# a day asked of something done under a document, not of the document: a deadline, a report, a meeting
+_DAY_OF_A_TASK = re.compile(r"\b(han|han chot|thoi han|nop|gui bao cao|bao cao|hop|hoan thanh|xong)\b(?: \S+){0,2}"
+                            r" ngay (nao|may|bao nhieu)\b")
+
+
 def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = frozenset()) -> Question:
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
@@ -719,8 +754,13 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     also_fields: tuple[str, ...] = ()
     doc_keys = document_keys(text)
     # "ban hành ngày nào", or a document named and its day asked ("KL 01 ra ngày nào?")
+    # (not the day of something done under it: "báo cáo KH 03 theo mẫu nào, hạn nộp ngày mấy?")
     issue_date = bool(re.search(dict(META_FIELDS)["Ngày ban hành"], folded)) or \
-        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b|^\W*\S+( \S+){0,3} ngay\W*$", folded)) or \
+        bool(doc_keys and re.search(r"\b(ngay nao|ngay bao nhieu|ngay may|ra ngay|ky ngay)\b|^\W*\S+( \S+){0,3} ngay\W*$"
+                                    # "Kết luận 21 được thông qua khi nào?": when the document named was adopted
+                                    r"|\b(thong qua|ra doi|ky|ban hanh) (vao )?(khi nao|hom nao|bao gio|luc nao|thoi gian nao)\b",
+                                    folded)
+             and not _DAY_OF_A_TASK.search(folded)) or \
         bool(doc_keys and _DOCUMENTS_YEAR.search(folded))
     refs, numbers = _refs(folded)
     # "Bộ Chính trị khóa mấy ban hành?" asks the body's term (a count's ordinal), not who issued it
@@ -800,6 +840,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     # ("… lấy phiếu tín nhiệm vào năm thứ hai của nhiệm kỳ, đúng không?": the year of a term, too)
     if kind == "what" and is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)
                                               or claims_a_term_year(asked_text)):
+        kind = "when"
+    # "(Lấy phiếu tín nhiệm) có làm hằng năm không?": a rhythm asked yes or no is checked the same way
+    if kind == "what" and claims_a_rhythm(asked_text) and asks_yes_no(asked_folded) and not asks_something(asked_folded):
         kind = "when"
     role = None
     if kind == "who":

@@ -74,8 +74,21 @@ def standard_forms() -> dict[str, str]:
     """Spoken, regional and English forms → the standard words the question is read with
     (``colloquial.tsv``, ``english.tsv``: "mần" → "làm", "plan" → "kế hoạch"), forms in lower case.
     The speller leaves them alone: they are the user's own words, not slips ("plan" is no "lan")."""
-    forms = dict(line.split("\t")[:2] for name in ("colloquial.tsv", "english.tsv") for line in data_lines(DATA / name))
+    forms = dict(line.split("\t")[:2] for name in ("colloquial.tsv", "english.tsv") for line in data_lines(DATA / name)
+                 if not _final_only(line))
     return {k.strip().lower(): v.strip() for k, v in forms.items()}
+
+
+def _final_only(line: str) -> bool:
+    return len(line.split("\t")) > 2 and line.split("\t")[2].strip() == "end"
+
+
+@lru_cache(maxsize=1)
+def final_forms() -> dict[str, str]:
+    """Regional question words read as standard only where they end a question (``colloquial.tsv``,
+    third column ``end``: "giữ chức vụ chi?" asks "gì", but "chi bộ" is no question), lower case."""
+    return {line.split("\t")[0].strip().lower(): line.split("\t")[1].strip()
+            for line in data_lines(DATA / "colloquial.tsv") if _final_only(line)}
 
 
 @lru_cache(maxsize=1)

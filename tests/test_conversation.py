@@ -443,3 +443,58 @@ def test_moving_on_to_a_body_the_earlier_clause_names_asks_what_that_clause_says
 def test_moving_on_to_a_body_the_earlier_clause_does_not_name_is_a_new_topic(assistant):
     reply = assistant.ask("Còn tỉnh ủy thì sao?", history=["Đảng đoàn Quốc hội làm gì?"])
     assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part")
+
+
+def test_words_all_of_the_earlier_clause_ask_about_that_clause(assistant):
+    # III.4 holds "kiểm tra, giám sát việc sửa chữa, khắc phục khuyết điểm của cấp ủy cấp dưới": who checks
+    # is the higher committee that the sentence is about, not the one whose faults are fixed (nor III.9's
+    # inspection commissions, which use the same words elsewhere)
+    history = ["Nhiệm vụ 4 trong KH 03 nói gì?", "mốc thời gian là khi nào?"]
+    reply = assistant.ask("ai phải kiểm tra việc khắc phục?", history=history)
+    assert reply.citations[0].ref == "III.4"
+    assert reply.answer.startswith("Cấp ủy cấp trên (III.4); chủ thể chung của mục:")
+
+
+def test_a_follow_up_that_repeats_the_earlier_topic_or_names_a_phrase_the_clause_lacks_is_asked_anew(assistant):
+    # the earlier reply found "nêu gương" in I.2 (a rule's title); asked again, it is III.4's
+    reply = assistant.ask("ai phải nêu gương?", history=["Nêu gương có trong kế hoạch không?"])
+    assert reply.answer.startswith("Cán bộ, đảng viên (III.4)")
+    # "chỉ tiêu" is not "chi phối" and "tiêu cực" of III.8: no target is set, said as the closest
+    reply = assistant.ask("nếu có thì chỉ tiêu thu hồi năm 2022 là bao nhiêu?",
+                          history=["KH 03 có nói về thu hồi tài sản tham nhũng, thất thoát không?"])
+    assert reply.confidence == "low"
+
+
+def test_a_yes_no_whose_verb_takes_no_object_asks_about_the_earlier_task():
+    earlier = [analyze("Đợt sinh hoạt chính trị sâu rộng về xây dựng Đảng bao giờ phải xong?")]
+    assert plan_turn(analyze("chi bộ bệnh viện công có phải tham gia không?"), earlier).mode == "same_topic"
+    assert plan_turn(analyze("Xã biên giới có phải làm không?"), earlier).mode == "same_topic"
+    # with an object of its own it asks that
+    assert plan_turn(analyze("chi bộ có phải làm kế hoạch riêng không?"), earlier).mode == "standalone"
+
+
+def test_a_rhythm_checked_yes_or_no_is_of_the_earlier_task(assistant):
+    reply = assistant.ask("Làm hằng năm hả?", history=["Nhiệm vụ 4 nói gì?"])
+    assert reply.answer == "Có. Thực hiện hằng năm, từ năm 2021 (III.4)."
+    reply = assistant.ask("Có làm hằng năm không?", history=["Nhiệm vụ 5 nói gì?"])
+    assert reply.answer.startswith("Không. Năm thứ 3, nhiệm kỳ Đại hội Đảng")
+    # a noun that asks the time is the slot, not a topic ("mốc thời gian")
+    reply = assistant.ask("mốc thời gian thực hiện?", history=["Nhiệm vụ số 5 trong KH 03 là gì?"])
+    assert reply.citations[0].ref == "III.5"
+
+
+@pytest.mark.parametrize("history, question", [
+    (["Kế hoạch 03 thực hiện kết luận nào?"], "Kết luận đó được thông qua khi nào?"),
+    (["KH 03 ra ngay mo?", "rua no thuc hien ket luan nao?"], "ket luan do TW thong qua khi mo?"),
+])
+def test_when_the_document_the_earlier_reply_cited_was_adopted(assistant, history, question):
+    assert assistant.ask(question, history=history).answer == \
+        "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+
+
+def test_whether_those_named_take_part_in_the_task_followed_is_answered(assistant):
+    reply = assistant.ask("Xã biên giới có phải làm không?", history=["Ai phải làm theo kế hoạch này?"])
+    assert reply.confidence == "high"
+    # a verb whose object comes before it is no bare one
+    assert plan_turn(analyze("Có giao tiền cho xã làm hông?"),
+                     [analyze("Tỉnh ủy Tây Ninh phải làm gì theo kế hoạch?")]).mode == "standalone"

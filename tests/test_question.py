@@ -616,3 +616,33 @@ def test_the_year_of_a_document_pointed_at_is_its_date(assistant):
 ])
 def test_a_point_named_with_its_part_is_the_points_place(text, refs):
     assert analyze(text).refs == refs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Central question word where it ends the question, with or without accents
+    ("nguoi ky ke hoach 03 giu chuc vu chi rua?", "gi"),
+    ("Người ký giữ chức vụ chi rứa?", "gì"),
+    ("van ban ni ra luc mo rua?", "luc nao"),
+])
+def test_a_regional_question_word_ending_a_question_is_read_as_the_standard_one(text, expected):
+    assert expected in analyze(text).text
+
+
+@pytest.mark.parametrize("text", ["chi bo toi phai lam chi?", "Ban chỉ đạo gồm những ai, chi bộ có phải họp không?",
+                                  "gắn với nghị quyết đại hội nào"])
+def test_the_same_words_elsewhere_are_left_as_typed(text):
+    read = analyze(text).text
+    assert ("chi bo" in read or "chi bộ" in read or "đại hội nào" in read)
+    assert "dai khi nao" not in read
+
+
+def test_a_day_asked_of_something_done_under_the_plan_is_not_the_plans_date():
+    assert analyze("KH 03 ký ngày mấy?").issue_date
+    assert not analyze("Tôi phải báo cáo kết quả thực hiện KH 03 theo mẫu nào, hạn nộp ngày mấy?").issue_date
+    # adopting a document named is its date
+    assert analyze("Kết luận 21 được thông qua khi nào?").issue_date
+
+
+def test_a_word_that_ends_a_question_without_accents_is_kept_without_a_central_particle():
+    # "bao chi" is "báo chí"; "chi" alone is read as "gì" only before "rứa" ("rua")
+    assert "bao chi" in analyze("ke hoach noi gi ve bao chi vay").text

@@ -39,7 +39,7 @@ from .claims import (FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, offered
                      without_lead)
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import ALTERNATIVE, ASKED_KINDS, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
+from .kinds.base import ALTERNATIVE, ASKED_KINDS, BARE_ACT, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
     last_sentence, load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
@@ -85,7 +85,10 @@ class Verdict:
 _BESIDES_THE_PLAN = re.compile(r"^\W*ngoai (?:ke hoach|van ban|kh)\b[^,;?]{0,12}[,;]")
 _DOCUMENT_ASKED = re.compile(rf"\b(?:ban hanh|ke hoach|{ASKED_KINDS}) (?:\w+ ){{0,4}}(?:nao|gi)\b")
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
-_NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua)\b")
+_NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua"
+                         # "Sau Đảng đoàn Quốc hội thì tới (nhiệm vụ của) ai?", "… đến lượt cơ quan nào?"
+                         r"|thi (toi|den) (luot |phien )?((nhiem vu|viec|phan) (cua )?)?(ai|co quan nao|don vi nao|to chuc nao)"
+                         r"|(toi|den) luot (ai|co quan nao|don vi nao))\b")
 _AFTER = re.compile(r"\bsau\b")
 # the missing rest of a part asked outright ("Phần IV bị cut off, đoạn sau đó nói gì?", "phần còn lại của mục IV")
 _MISSING_ASKED = re.compile(r"\b(?:doan sau|phan sau|phan con lai|doan con lai)\b")
@@ -574,6 +577,10 @@ class Judge:
         # ("… KH03 có nói về "lợi ích nhóm" không?": the topic, written word for word in the best clause, is
         # no unknown one, whatever the situation told before it)
         # (nor is one whose time, stated, the best clause's timing confirms or refutes: ``stated``)
+        # ("… || Xã biên giới có phải làm không?": whether those named take part in the task followed, whose
+        # words describe who asks, not a topic)
+        if follows_topic and BARE_ACT.search(folded):
+            limit = None
         if worded and limit is not None and not checked and self._asked_unknown(q, s, retrieval.bridges) >= limit \
                 and not (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text)):
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")

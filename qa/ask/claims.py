@@ -521,6 +521,12 @@ def rhythm_said(text: str) -> str | None:
     return None
 
 
+def rhythm_words(text: str) -> frozenset[str]:
+    """The folded syllables of the rhythms a text says ("làm hằng năm hả?": "hang", "nam")."""
+    folded = collapse(fold(text.lower()))
+    return frozenset(w for _, said in _RHYTHMS for m in re.finditer(rf"\b(?:{said})\b", folded) for w in m.group(0).split())
+
+
 def claims_a_rhythm(text: str) -> bool:
     """The statement gives something a rhythm ("hằng năm", "mỗi tháng")."""
     return bool(_rhythms(collapse(fold(text.lower()))))

@@ -17,7 +17,7 @@ from dataclasses import replace as dc_replace
 from ..config import Config
 from ..lexicon import genre_parts
 from ..question import LAST, Question, acted_on, document_keys
-from ..text import fold, syllables
+from ..text import collapse, fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import (MENTION_ASKED, Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents,
                             office_bodies, plan_named_after)
@@ -36,6 +36,9 @@ _TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính tr�
 # a document named by its type, no number: "kết luận về …", "văn bản về … mà kế hoạch nhắc tới"
 _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
 # the last part of a question, after a comma, a semicolon or "mà" ("…, mà KL21 ban hành ngày nào?")
+# a day asked of a month stated ("ngày bao nhiêu tháng 10 năm 2021", "ngày … tháng 10/2021")
+_DAY_OF_MONTH_ASKED = re.compile(r"\bngay (?:bao nhieu|may|nao|\.{2,}|…)\W*thang (\d{1,2})(?:\W*(?:nam )?(\d{4}))?\b")
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _LAST_PART = re.compile(r"[,;]\s*|\s+mà\s+", re.IGNORECASE)
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
@@ -314,6 +317,17 @@ class Answerer:
         # "Kế hoạch thực hiện KL 21 ban hành ngày nào?", "hội nghị quán triệt KL 21 ngày nào?": the
         # document worked on describes what is asked about; its own date is not asked
         worked_on = acted_on(q.text)
+        # "KH thực hiện KL 21-KL/TW ngày bao nhiêu tháng 10 năm 2021?": the day of a month stated is the
+        # day of the document named whose date falls in that month, whichever works on which
+        month = _DAY_OF_MONTH_ASKED.search(collapse(fold(q.text.lower())))
+        if month:
+            for key in q.doc_keys:
+                if key in self.info.own_doc_keys or key not in self._cited_dates:
+                    continue
+                dated = _DATE.search(self._cited_dates[key][0])
+                if dated and int(dated.group(2)) == int(month.group(1)) and (
+                        month.group(2) is None or int(dated.group(3)) == int(month.group(2))):
+                    return self._cited_dates[key][:2]
         # "Kế hoạch 03 thực hiện KL21, mà KL21 ban hành ngày nào?": named again where the date is asked
         parts = _LAST_PART.split(q.text)
         asked_again = set(document_keys(parts[-1])) if len(parts) > 1 else set()

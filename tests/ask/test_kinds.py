@@ -776,9 +776,11 @@ def test_a_metadata_question_asking_two_fields_hears_both(assistant):
 
 
 def test_a_question_that_turns_on_a_time_hears_the_plans_time_first(assistant):
+    # a rhythm asked yes or no is checked against the task's timing: once a term is not yearly
     yes_no = assistant.ask("kế hoạch có bắt buộc lấy phiếu tín nhiệm hàng năm ko?")
-    assert yes_no.answer.startswith("Kế hoạch có đề cập (III.5; thời gian: năm thứ 3, nhiệm kỳ Đại hội Đảng, "
-                                    "nhiệm kỳ Quốc hội và Hội đồng nhân dân các cấp): Tiếp tục thực hiện")
+    assert yes_no.answer == ("Không. Năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân "
+                             "các cấp (III.5).")
+    assert assistant.ask("Tự phê bình có làm hằng năm không?").answer == "Có. Thực hiện hằng năm, từ năm 2021 (III.4)."
     choice = assistant.ask("Ke hoach noi tu phe binh phai lam thuong xuyen hay chi cuoi nam?")
     assert choice.answer.startswith("Thực hiện hằng năm, từ năm 2021 (III.4): Thực hiện nghiêm việc tự phê bình")
     # no word of time asked: the passage alone
@@ -1590,3 +1592,68 @@ def test_a_count_of_a_parts_points_cites_the_part_then_its_last_point(assistant)
     reply = assistant.ask("Kế hoạch có bao nhiêu nhiệm vụ trọng tâm?")
     assert reply.answer == "11 nội dung (III.1–III.11), thuộc Mục III. Nhiệm vụ trọng tâm (III)."
     assert [c.ref for c in reply.citations[:3]] == ["III", "III.11", "III.1"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the day of a month stated is the day of the document named whose date falls in it
+    ("KH thực hiện KL 21-KL/TW ngày bao nhiêu tháng 10 năm 2021",
+     "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."),
+    ("KH 03 ký ngày bao nhiêu tháng 12 năm 2021?",
+     "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+    # adopted ("thông qua", "ra đời") is issued
+    ("Kết luận 21 được thông qua khi nào?",
+     "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."),
+    ("van ban ni ra luc mo rua?",
+     "Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
+])
+def test_dates_asked_in_more_ways(assistant, question, expected):
+    assert assistant.ask(question).answer == expected
+
+
+def test_the_name_of_an_office_holder_asked_is_a_person(assistant):
+    reply = assistant.ask("KH 03 có ghi rõ tên chánh văn phòng TW hông?")
+    assert (reply.kind, reply.confidence) == ("person", "low")
+    assert reply.answer.startswith("Kế hoạch không nêu tên người đang giữ chức vụ")
+    # a body named is no office holder: the plan names it
+    assert assistant.ask("Kế hoạch có ghi tên Văn phòng Trung ương Đảng không?").confidence == "high"
+
+
+@pytest.mark.parametrize("question", ["KH03 toàn văn có mấy phần rứa?", "KH03 toan van co may phan rua?",
+                                      "Bản đầy đủ của kế hoạch có mấy phần?"])
+def test_the_whole_texts_parts_asked_by_another_name_is_the_cut_count(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.confidence == "low"
+    assert reply.answer.startswith("Không biết toàn văn gồm bao nhiêu mục: bản trong kho dừng ở IV.1.2")
+
+
+@pytest.mark.parametrize("question", ["sau nhiem vu cua Dang doan Quoc hoi thi toi nhiem vu cua ai?",
+                                      "Sau Đảng đoàn Quốc hội thì đến lượt cơ quan nào?"])
+def test_the_next_one_after_the_copys_last_point_is_missing(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part")
+    assert reply.answer.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2: phần tiếp theo không có trong bản này")
+
+
+def test_those_people_named_with_may_ask_no_number(assistant):
+    reply = assistant.ask("mấy sếp trong BCT cũng bị chấm tín nhiệm hả?")
+    assert reply.answer.startswith("Kế hoạch có đề cập (III.5)")
+
+
+@pytest.mark.parametrize("question, ref", [("Nói chung KH muốn đạt được gì", "I.1"),
+                                           ("ông nào giỏi, dám xông pha thì có được che chắn không?", "III.7")])
+def test_everyday_words_for_purposes_and_shielding(assistant, question, ref):
+    reply = assistant.ask(question)
+    assert (reply.confidence, reply.citations[0].ref) == ("high", ref)
+
+
+def test_whose_faults_are_checked_does_not_check_them():
+    from qa.ask.kinds.who import _acting
+
+    part = "chú trọng kiểm tra, giám sát việc sửa chữa, khắc phục khuyết điểm của cấp ủy cấp dưới và tổ chức"
+    assert _acting(part, ("cấp ủy cấp dưới",)) == ()
+    assert _acting("nêu gương của cán bộ, đảng viên", ("cán bộ, đảng viên",)) == ("cán bộ, đảng viên",)
+
+
+def test_who_undergoes_the_check_is_whose_faults_they_are(assistant):
+    reply = assistant.ask("Cấp nào chịu sự kiểm tra, giám sát việc sửa chữa khuyết điểm?")
+    assert reply.answer.startswith("Cấp ủy cấp dưới (III.4)")

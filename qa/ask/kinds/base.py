@@ -207,7 +207,7 @@ def _confirm_close() -> re.Pattern:
 _ASKING_WORD = re.compile(r"\b(?:gi|nao|sao|ai|dau|bao nhieu|may|khi nao|bao gio|the nao|nhu nao)\b")
 # "mấy" before people or groups says "those", asking no number ("mấy ông cán bộ", "mấy đoàn hội ở xã")
 # ("mấy vụ xài tiền công bậy bạ …, … hông?", "mấy chỗ nội bộ lục đục …, … ko?": those cases, those places)
-_THOSE_PEOPLE = re.compile(r"\bmay (?=(?:ong|ba|anh|chi|co|chu|bac|dua|thang|nguoi|doan hoi|doan the|hoi|cai|vu|cho|noi"
+_THOSE_PEOPLE = re.compile(r"\bmay (?=(?:ong|ba|anh|chi|co|chu|bac|sep|vi|dua|thang|nguoi|doan hoi|doan the|hoi|cai|vu|cho|noi"
                            r"|can bo|dang vien|dong chi|xa|tinh|huyen)\b)")
 
 
@@ -230,6 +230,14 @@ def asks_yes_no(folded: str) -> bool:
     if framed and not framed.group(0).startswith(("co ", "ke hoach", "van ban")) and not plain:
         framed = None  # "ai được … không" asks who
     return bool(YES_NO.search(folded) or framed or (_confirm_close().search(folded) and plain))
+
+
+# a verb with no object, after its modal, before the yes/no frame's close ("Xã biên giới có phải làm không?",
+# "… có tham gia không?"; not "Có giao tiền cho xã làm hông?"): whether the one named takes part in a task
+# said before, not a topic of its own
+BARE_ACT = re.compile(r"\b(?:phai|co|duoc|can|bi) (?:tham gia|lam|thuc hien|ap dung|hoc|hoc tap|trien khai|to chuc|lam theo"
+                      r"|chap hanh)"
+                      r"(?: (?:luon|nua|theo))? (?:khong|ko|k|hong|hok|chua)\b\W*(?:\w+\W*)?$")
 
 
 # "… có chủ trì không?", "ai làm đầu mối": whether a body leads is what is asked

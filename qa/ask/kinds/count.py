@@ -52,7 +52,9 @@ _TOP_UNITS = ("muc", "phan", "chuong", "muc lon", "phan lon")
 # what a question about the document's own parts may say besides naming it ("tất cả bao nhiêu phần lớn")
 # ("… mấy phần, tên từng phần?", "… mấy phần rứa em?": their names asked too, a particle of speech)
 _PARTS_ASKED = frozenset("phan muc lon chinh tat ca tong cong gom chia lam thanh nhung cac bao nhieu may co kh tw"
-                         " ten tung moi ni nay rua the vay a em anh chi nhi ha".split())
+                         " ten tung moi ni nay rua the vay a em anh chi nhi ha"
+                         # the whole text named as such ("toàn văn", "bản đầy đủ", "bản gốc có mấy phần?")
+                         " toan van ban day du goc".split())
 _DAY_ASKED = re.compile(r"\bngay (?:bao nhieu|may)\b")
 _TIME_UNITS = re.compile(r"(ngay|tuan|thang|nam|quy|lau)\b")
 # ("định kỳ mấy năm một lần" asks how often: "kỳ" of a period is no session)

@@ -37,9 +37,11 @@ class Person(Kind):
                                  r"|dot|cuoc|hoi nghi|phong trao|chuong trinh|de an|cong tac)\b", folded)
         if re.search(r"\b(ghi|neu|co) ten (nguoi|ong|ba|dong chi|vi)\b", folded):
             return True  # "Kế hoạch có ghi tên người chủ trì không?": a person's name
+        slots = load_slots()
+        if re.search(r"\b(ghi|neu|co)( ro)? (ho )?ten\b", folded) and slots.search("person", "office", text, fold_single=False):
+            return True  # "KH có ghi rõ tên chánh văn phòng TW không?": the name of an office's holder
         if _CURRENT.search(folded) and _OFFICE_ASKED.search(folded) or _THEIR_OFFICE.search(folded):
             return True  # "ông ấy bây giờ giữ chức vụ gì?": a person's office now
-        slots = load_slots()
         if slots.search("person", "head", text, fold_single=False) and _CURRENT.search(folded) \
                 and re.search(r"\b(ai|dong chi nao|ong nao|ba nao|ten)\b", folded):
             return True  # "ai là người đứng đầu Ban X hiện nay?"; without "now" it is the role

@@ -80,6 +80,8 @@ _RHYTHM_ASKED = re.compile(rf"\b(?:{_RHYTHM})\b")
 
 
 _TERM_ASKED = re.compile(r"\bky han\b")
+# the nouns that ask a time ("mốc thời gian thực hiện?", "thời điểm nào?", "hạn chót?"): the slot too
+_TIME_NOUN = re.compile(r"\b(?:moc thoi gian|moc|thoi diem|han chot|thoi han)\b")
 
 
 
@@ -88,7 +90,7 @@ def asking_words(folded: str) -> frozenset[str]:
     liên tục"): its slot, not its topic."""
     # ("làm khi nào, định kỳ hay sao?": the rhythm offered as the answer, ``_OR_RHYTHM``, is the slot too)
     # ("có kỳ hạn không?": "kỳ hạn" asks the deadline, as "thời hạn" does)
-    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _OR_RHYTHM, _TERM_ASKED) for m in p.finditer(folded)
+    return frozenset(w for p in (_OFTEN_ASKED, _RHYTHM_ASKED, _OR_RHYTHM, _TERM_ASKED, _TIME_NOUN) for m in p.finditer(folded)
                      for w in m.group(0).split())
 
 
@@ -226,6 +228,10 @@ class When(Kind):
                 said = timing_verdict(statement, clause.facts.timings) or rhythm_verdict(statement, clause.facts.timings)
                 if said == TRUE:  # «Có.» to "có phải … không?", «Đúng.» to "đúng không?" (``confirmed_word``)
                     said = f"{confirmed_word(collapse(fold(q.text)))}."
+            elif claims_a_rhythm(q.text) and asks_yes_no(collapse(fold(q.text.lower()))):
+                # "Có làm hằng năm không?": «Có.» or «Không.», then the timing the plan gives
+                checked = rhythm_verdict(q.text, clause.facts.timings)
+                said = None if checked is None else "Có." if checked == TRUE else "Không."
             # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
             timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
             return f"{said} {timing[:1].upper()}{timing[1:]}" if said else timing

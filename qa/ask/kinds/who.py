@@ -45,20 +45,24 @@ _SINGLED_END = re.compile(r"[,;.()]|\s(?:trong|ve|de|nham|doi voi)\s")
 
 # what comes before a body that does not act in the sentence: the author of a document it names ("quy
 # định, hướng dẫn của Ban Chấp hành Trung ương"), or whom it deals with ("xử lý nghiêm cán bộ, đảng
-# viên"); the owner of an action still does it ("hành động của cán bộ, đảng viên"), and so may those a
+# viên"), and (``_FAULTS_OF``) whose faults are dealt with ("kiểm tra … việc sửa chữa, khắc phục khuyết điểm
+# của cấp ủy cấp dưới"); the owner of an action still does it ("hành động của cán bộ, đảng viên"), and so may those a
 # rule is for ("chế độ học tập … đối với cán bộ lãnh đạo, quản lý": they are the ones who study)
 _NOT_ACTING = re.compile(r"(?:\b(?:quy dinh|huong dan|nghi quyet|ket luan|van ban|chi thi)\W+(?:\w+\W+){0,3}cua"
                          r"|\bxu ly nghiem|\bxu ly)\s+(?:cac\s+|nhung\s+)?$")
+_FAULTS_OF = re.compile(r"\b(?:khuyet diem|han che|sai pham|sai sot|yeu kem)\W+cua\s+(?:cac\s+|nhung\s+)?$")
+# who undergoes a check is asked ("Cấp nào chịu sự kiểm tra … việc sửa chữa khuyết điểm?"): whose faults they are
+_UNDERGOES = re.compile(r"\b(?:chiu (?:su )?|bi )(?:kiem tra|giam sat|kiem diem|xu ly|ky luat)\b")
 _LISTED = re.compile(r"^\s*(?:,|va|hoac)\s*$")
 # the owner of a responsibility the clause is about ("rà soát các văn bản … liên quan đến … trách nhiệm
 # người đứng đầu"): a topic, not who acts
 _TOPIC_OWNER = re.compile(r"\b(?:lien quan den|ve)\b[^.;:]{0,100}\btrach nhiem\s+(?:cua\s+)?$")
 
 
-def _acting(part: str, actors: tuple[str, ...]) -> tuple[str, ...]:
+def _acting(part: str, actors: tuple[str, ...], faults: bool = True) -> tuple[str, ...]:
     """The bodies of ``part`` that act in it: not the owners of what it names, nor those it is done to,
     nor the rest of a list that starts with one of them ("của Ban Chấp hành Trung ương Đảng, Bộ Chính
-    trị, Ban Bí thư")."""
+    trị, Ban Bí thư"); nor, with ``faults``, those whose faults are dealt with."""
     folded = fold(part)
     kept, end_dropped = [], None
     for actor in actors:
@@ -68,6 +72,7 @@ def _acting(part: str, actors: tuple[str, ...]) -> tuple[str, ...]:
             continue
         before = folded[:start]
         if _NOT_ACTING.search(before[-60:]) or _TOPIC_OWNER.search(before[-120:]) \
+                or (faults and _FAULTS_OF.search(before[-60:])) \
                 or (end_dropped is not None and _LISTED.match(folded[end_dropped:start])):
             end_dropped = start + len(actor)
             continue
@@ -366,8 +371,9 @@ class Who(Kind):
             # The lead comes from the section's intro; the clause may itself name who acts
             # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
             part = best_passage(clause.text, q.topic, len(clause.text))
-            actors = _acting(part, find_actors(part)) or \
-                _acting(sentence_around(clause.text, part), find_actors(sentence_around(clause.text, part)))
+            faults = not _UNDERGOES.search(fold(q.text).lower())
+            actors = _acting(part, find_actors(part), faults) or \
+                _acting(sentence_around(clause.text, part), find_actors(sentence_around(clause.text, part)), faults)
             if actors:
                 return f"{_opening(as_written(clause.text, actors))} ({clause.ref}); chủ thể chung của mục: {join(facts.lead)}."
             named = _named_body_nearby(hits, clause)
