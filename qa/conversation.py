@@ -251,7 +251,7 @@ def within_earlier(plan: TurnPlan, clause_text: str | None, common: frozenset[st
         return False
     if clause_text is None:
         return True
-    # with the accents typed, as typed, and words typed side by side side by side there too ("chỉ tiêu"
+    # with the accents typed, as typed, and words typed side by side are side by side there too ("chỉ tiêu"
     # is not "chi phối" and "tiêu cực")
     said = " ".join(re.findall(r"\w+", fold(clause_text).lower()))
     if q.accented and len(q.topic_accented) == len(q.topic):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .ask.claims import claims_a_rhythm, claims_a_term_year, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
-from .ask.kinds.base import asks_something, asks_yes_no, load_slots, sentences
+from .ask.kinds.base import asks_something, asks_yes_no, closers, load_slots, sentences
 from .ask.kinds.count import TERM_ASKED
 from .ask.sessions import numbered
 from .datafiles import DATA, data_lines
@@ -236,8 +236,7 @@ def _final_colloquial() -> tuple[re.Pattern | None, re.Pattern | None, dict[str,
     singles = {fold(k): strip_accents(v) for k, v in final_forms().items()}
     if not singles:
         return None, None, {}
-    closers = "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
-    end = rf"(?=(?:\s+(?:{closers}))*\s*(?:[?.!…]|$))"
+    end = rf"(?=(?:\s+(?:{closers()}))*\s*(?:[?.!…]|$))"
     particles = "|".join(re.escape(fold(k)) for k, v in standard_forms().items()
                          if fold(v) in ("vay", "the") and len(k.split()) == 1 and has_diacritics(k))
     accented = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(k) for k in final_forms())}){end}", re.IGNORECASE)
@@ -838,11 +837,11 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         kind = kind_for(asked_text, asked_folded).name
     # "Đúng hay sai: Hội nghị cán bộ toàn quốc tổ chức trong tháng 11/2021.": a time stated to be checked
     # ("… lấy phiếu tín nhiệm vào năm thứ hai của nhiệm kỳ, đúng không?": the year of a term, too)
-    if kind == "what" and is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)
-                                              or claims_a_term_year(asked_text)):
-        kind = "when"
-    # "(Lấy phiếu tín nhiệm) có làm hằng năm không?": a rhythm asked yes or no is checked the same way
-    if kind == "what" and claims_a_rhythm(asked_text) and asks_yes_no(asked_folded) and not asks_something(asked_folded):
+    # … and "(Lấy phiếu tín nhiệm) có làm hằng năm không?": a rhythm asked yes or no is checked the same way
+    if kind == "what" and (is_claim(text) and (claims_a_time(asked_text) or claims_a_rhythm(asked_text)
+                                               or claims_a_term_year(asked_text))
+                           or claims_a_rhythm(asked_text) and asks_yes_no(asked_folded)
+                           and not asks_something(asked_folded)):
         kind = "when"
     role = None
     if kind == "who":

@@ -574,13 +574,13 @@ class Judge:
         # "Kế hoạch có ghi tên người ký không?": a field of the register held is no unknown topic
         if q.kind == "meta" and s.slot:
             limit = None
-        # ("… KH03 có nói về "lợi ích nhóm" không?": the topic, written word for word in the best clause, is
-        # no unknown one, whatever the situation told before it)
-        # (nor is one whose time, stated, the best clause's timing confirms or refutes: ``stated``)
         # ("… || Xã biên giới có phải làm không?": whether those named take part in the task followed, whose
         # words describe who asks, not a topic)
         if follows_topic and BARE_ACT.search(folded):
             limit = None
+        # ("… KH03 có nói về "lợi ích nhóm" không?": the topic, written word for word in the best clause, is
+        # no unknown one, whatever the situation told before it)
+        # (nor is one whose time, stated, the best clause's timing confirms or refutes: ``stated``)
         if worded and limit is not None and not checked and self._asked_unknown(q, s, retrieval.bridges) >= limit \
                 and not (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text)):
             return Verdict("none", "Kế hoạch không đề cập đến nội dung này.", s, 0.0, "existence")

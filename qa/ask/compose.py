@@ -21,7 +21,7 @@ from ..text import collapse, fold, syllables
 from ..types import Citation, Clause, Hit, Reply
 from .answerability import (MENTION_ASKED, Judge, Verdict, asked_bodies, asked_documents, asking_text, bridged_documents,
                             office_bodies, plan_named_after)
-from .claims import day_verdict, in_question_terms, is_claim
+from .claims import claimed_dates, day_verdict, in_question_terms, is_claim
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import ALTERNATIVE, LEADING_NAMED, asks_yes_no
@@ -35,10 +35,9 @@ _ISSUER = re.compile(r" của ([^,;.()]{3,80}?)(?= về | tại |[,;.()]|$)")
 _TITLE = re.compile(r",? về ([^;.()]{10,200})")  # "… của Bộ Chính trị về <title>"
 # a document named by its type, no number: "kết luận về …", "văn bản về … mà kế hoạch nhắc tới"
 _DESCRIBED = re.compile(r"\b(ket luan|nghi quyet|quy dinh|chi thi|van ban)\b(?!\s+(?:so\s+)?\d)")
-# the last part of a question, after a comma, a semicolon or "mà" ("…, mà KL21 ban hành ngày nào?")
 # a day asked of a month stated ("ngày bao nhiêu tháng 10 năm 2021", "ngày … tháng 10/2021")
 _DAY_OF_MONTH_ASKED = re.compile(r"\bngay (?:bao nhieu|may|nao|\.{2,}|…)\W*thang (\d{1,2})(?:\W*(?:nam )?(\d{4}))?\b")
-_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# the last part of a question, after a comma, a semicolon or "mà" ("…, mà KL21 ban hành ngày nào?")
 _LAST_PART = re.compile(r"[,;]\s*|\s+mà\s+", re.IGNORECASE)
 _DATE_OR_NUMBER = re.compile(r"\b(ngay nao|ngay may|ra doi|ban hanh|so may|so hieu)\b")
 _TITLE_SHARED = 4  # syllables of a cited document's title the question must share to name it
@@ -321,12 +320,10 @@ class Answerer:
         # day of the document named whose date falls in that month, whichever works on which
         month = _DAY_OF_MONTH_ASKED.search(collapse(fold(q.text.lower())))
         if month:
+            asked = (int(month.group(1)), month.group(2) and int(month.group(2)))
             for key in q.doc_keys:
-                if key in self.info.own_doc_keys or key not in self._cited_dates:
-                    continue
-                dated = _DATE.search(self._cited_dates[key][0])
-                if dated and int(dated.group(2)) == int(month.group(1)) and (
-                        month.group(2) is None or int(dated.group(3)) == int(month.group(2))):
+                if key not in self.info.own_doc_keys and key in self._cited_dates and any(
+                        (m, asked[1] and y) == asked for _, m, y in claimed_dates(self._cited_dates[key][0])):
                     return self._cited_dates[key][:2]
         # "Kế hoạch 03 thực hiện KL21, mà KL21 ban hành ngày nào?": named again where the date is asked
         parts = _LAST_PART.split(q.text)

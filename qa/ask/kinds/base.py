@@ -175,15 +175,15 @@ YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|va
 
 
 @lru_cache(maxsize=1)
-def _closers() -> str:
+def closers() -> str:
     """The words that may close a question without asking (``closing_words.tsv``), folded, as alternatives."""
     return "|".join(re.escape(fold(w.strip().lower())) for w in data_lines(DATA / "closing_words.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _asked_yes_no() -> re.Pattern:
-    closers = _closers()
-    close = rf"(?:\b(?:khong|ko|k|hong|hok|chang)\b(?:[\s?.!,]+(?:{closers})(?!\w))*)"
+    said = closers()
+    close = rf"(?:\b(?:khong|ko|k|hong|hok|chang)\b(?:[\s?.!,]+(?:{said})(?!\w))*)"
     # "… có … không em?", "KH yêu cầu … ko ạ": the yes/no frame with or without "có" before a verb
     # of the plan, whatever the asker adds after it ("… ko em", "… không? Y/N")
     # "Mặt trận được ngó vô đảng viên hông?", "ĐĐ Quốc hội còn đưa KL21 vào nghị quyết ko?": the frame
@@ -198,10 +198,10 @@ def _asked_yes_no() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _confirm_close() -> re.Pattern:
-    closers = _closers()
+    said = closers()
     # "Vận động … làm trong cả nước à?", "… cũng bị bỏ phiếu tín nhiệm hả anh": a statement closed by "à"
     # / "hả" (and a word calling the one who answers) asks to have it confirmed
-    return re.compile(rf"\b(?:a|ha)\b(?:[\s,]+(?:{closers})(?!\w))*\W*$")
+    return re.compile(rf"\b(?:a|ha)\b(?:[\s,]+(?:{said})(?!\w))*\W*$")
 
 
 _ASKING_WORD = re.compile(r"\b(?:gi|nao|sao|ai|dau|bao nhieu|may|khi nao|bao gio|the nao|nhu nao)\b")
