@@ -326,7 +326,10 @@ class Assistant:
         # nói Đảng đoàn Mặt trận làm gì không?" (a part the copy lacks), "thời hạn là khi nào?" is judged
         # on its own, not answered with the closest clause's timing
         follows = plan.pin_previous and answered
-        reply = self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows)
+        # (one that leans on an earlier turn the plan did not answer is told why that turn was not)
+        unanswered = previous[-1] if plan.pin_previous and previous and not answered else None
+        reply = self.answerer.compose(plan.question, retrieval, resolved=resolved, follows_topic=follows,
+                                      earlier=unanswered)
         if note:  # the document's right name first: «Tài liệu không có Nghị quyết số 21, chỉ có Kết luận …»
             held = reply.confidence in ("high", "low")  # (a refusal keeps its one sentence; the message says it)
             answer = clip(f"{note} {reply.answer}", self.config.answer_max_chars) if held else reply.answer

@@ -25,8 +25,9 @@ from .inputs import InputError, lenient_text, shown
 from .question import DOCUMENT_KINDS, Question, analyze, document_keys, document_number, only_requests
 from .ask.kinds.count import ordinal_words
 from .ask.claims import rhythm_words
-from .ask.kinds.base import BARE_ACT, asks_something, asks_yes_no
+from .ask.kinds.base import BARE_ACT, NEXT_ASKED, asks_something, asks_yes_no
 from .ask.kinds.when import asking_words
+from .ask.kinds.where import PATTERN as PLACE_ASKED
 from .text import fold, has_diacritics, syllables
 
 # ("yêu cầu gì với mấy cơ quan đó?", "tổ chức ấy phải làm gì?": the bodies the earlier turn spoke of)
@@ -368,6 +369,10 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     # "Khóa mấy?": the term asked is the slot, asked of the earlier turn's topic
     # … and the words that ask how often are the slot too ("bao lâu một lần?", "theo đợt hay liên tục?")
     asked = ordinal_words(q.text) if q.kind == "count" else asking_words(folded) if q.kind == "when" else frozenset()
+    # ("… || Sau đó thì tới ai?": the next one after the earlier turn's point is the slot)
+    asked |= {w for m in NEXT_ASKED.finditer(folded) for w in m.group(0).split()}
+    if q.kind == "where":  # ("… || Đánh số mấy?": the words that ask the place are the slot)
+        asked |= {w for m in PLACE_ASKED.finditer(folded) for w in m.group(0).split()}
     if asks_yes_no(folded):
         asked |= rhythm_words(q.text)  # "Làm hằng năm hả?": the rhythm checked is the slot, of the earlier task
     topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]

@@ -30,6 +30,31 @@ def _bodies() -> tuple[tuple[str, ...], tuple[str, ...]]:
 # cấp trên"): qa/data/bodies.tsv.
 BODIES, GENERIC_ACTORS = _bodies()
 
+def _body_kinds() -> dict[str, str]:
+    rows = [line.split("\t") for line in data_lines(DATA / "bodies.tsv")]
+    return {name.strip(): kind.strip() for kind, name in rows if kind.strip() != "generic"}
+
+
+_BODY_KIND = _body_kinds()
+
+
+def _class_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for line in data_lines(DATA / "body_classes.tsv"):
+        kind, phrase = line.split("\t", 1)
+        words.setdefault(kind.strip(), []).append(phrase.strip())
+    return {kind: tuple(found) for kind, found in words.items()}
+
+
+_CLASS_WORDS = _class_words()
+
+
+def class_words(body: str) -> tuple[str, ...]:
+    """The words a Party document addresses every body of ``body``'s kind with (qa/data/body_classes.tsv):
+    "Ủy ban nhân dân" → ("cơ quan nhà nước",); () for a body of no such kind."""
+    return _CLASS_WORDS.get(_BODY_KIND.get(body, ""), ())
+
+
 # A Party group leads the Party's work inside a state body or mass organisation: a task given
 # to "Đảng đoàn Quốc hội" is how a Party document tasks the Quốc hội.
 PARTY_GROUP_PREFIXES = ("Đảng đoàn", "Ban cán sự đảng", "Đảng ủy")

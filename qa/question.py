@@ -52,8 +52,8 @@ _LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec)\s+(?:trong tam\s+)?"
                         r"(?:cuoi cung|sau cung|cuoi(?! (?:nam|thang|quy|tuan|ky|nhiem ky|dot|khoa)\b))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
-    # "nhiệm vụ 8", "nhiem vu thu 8", "task 8"
-    (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
+    # "nhiệm vụ 8", "nhiem vu thu 8", "task 8", "nhiệm vụ trọng tâm số 1" (part III's own name for its tasks)
+    (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)(?:\s+trong\s+tam)?\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
     # "việc số 1", "việc thứ 3": a task by its number
     (re.compile(r"\b(viec)\s+(?:so|thu)\s+(\d{1,2})\b"), "item"),
     (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
@@ -63,7 +63,7 @@ _REF_PATTERNS = (
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
     # "Phần IV mục 1", "mục 1 của phần IV", "nhiệm vụ 5 phần III": a point of a part, named by both numbers
     (re.compile(rf"\b(?:phan|muc)\s+({_ROMAN}),?\s+(?:muc|diem|y|nhiem vu|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\b"
-                rf"|\b(?:muc|diem|y|nhiem vu|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\s+(?:cua\s+|trong\s+|thuoc\s+|o\s+)?"
+                rf"|\b(?:muc|diem|y|nhiem vu|khoan)(?:\s+trong\s+tam)?\s+(?:so\s+|thu\s+)?(\d{{1,2}})\s+(?:cua\s+|trong\s+|thuoc\s+|o\s+)?"
                 rf"(?:phan|muc)\s+({_ROMAN})\b"), "point"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
@@ -340,6 +340,21 @@ _NO_RELAY_FOLDED = re.compile(r"\b(?:xa|quoc|dai|doan) hoi\s*:\s*$")
 _RELAY = _relay()
 
 
+def _label() -> re.Pattern | None:
+    names = [fold(ln.strip().lower()) for ln in data_lines(DATA / "question_labels.tsv") if ln.strip()]
+    if not names:
+        return None
+    alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    # the label opens the message; who it is for may follow it, up to the colon, in one sentence
+    return re.compile(rf"^\W*(?:{alternatives})\b[^:?.!]{{0,50}}:\s*(?=\S)")
+
+
+_LABEL = _label()
+# a label that says its statement is to be checked is a claim cue ("Câu đúng sai: …"), and one that
+# points at the statement after it ("Câu này: …", "Câu sau đây: …") too: not dropped
+_CHECKED_LABEL = re.compile(r"\b(?:dung|sai|true|false|t/f|d/s|nhan dinh|khang dinh|menh de|nay|sau|sau day|duoi day)\b")
+
+
 def _courtesy() -> tuple[tuple[re.Pattern, re.Pattern] | None, tuple[re.Pattern, re.Pattern] | None]:
     rows = [ln.split("\t", 1) for ln in data_lines(DATA / "courtesy.tsv") if "\t" in ln]
     out = []
@@ -451,6 +466,11 @@ def without_relay(text: str) -> str:
         return text
     folded = fold(text)
     m = _RELAY.match(folded) if len(folded) == len(text) else None  # the match cuts the text as typed
+    if m is None and _LABEL is not None and len(folded) == len(text):
+        # "Câu trắc nghiệm cho học sinh: …": the message names itself a question before the colon
+        m = _LABEL.match(folded.lower())
+        if m is not None and _CHECKED_LABEL.search(folded[:m.end()].lower()):
+            m = None
     if m is None or len(content_syllables(text[m.end():])) < 2:
         return text
     if not has_diacritics(text) and _NO_RELAY_FOLDED.search(folded[:m.end()]):
@@ -778,7 +798,8 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
             continue
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
-        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec)\b", folded):
+        # ("… || Đánh số mấy?": how an item is numbered, its place)
+        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec|danh so)\b", folded):
             continue
         # "… kết luận của Bộ Chính trị về học tập và làm theo Bác, kết luận số mấy?": the number of a document
         # the plan cites, not the plan's own

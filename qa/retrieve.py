@@ -136,8 +136,9 @@ _PRUNE_FROM = 64
 # kinds whose answer a named part holds in one of its clauses, not in its heading
 _ASKED_INSIDE = frozenset({"who", "when"})
 # words of a question about a part that name no topic, beyond those ``Question.topic`` already leaves
-# out ("phần I nói những gì?", "mục III tên là gì?", "những ý chính"), and the part's number
-_PART_WORDS = frozenset("nhung chinh ten goi tieu".split())
+# out ("phần I nói những gì?", "mục III tên là gì?", "những ý chính", "phần I trình bày gì?"), and the
+# part's number
+_PART_WORDS = frozenset("nhung chinh ten goi tieu trinh bay".split())
 _NUMBERING = re.compile(r"[ivx]+|\d+")
 _MAX_TERMS = 5  # the most terms _bonus_terms returns
 _PADDING = (0.0,) * _MAX_TERMS

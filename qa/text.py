@@ -179,8 +179,9 @@ def _abbreviations() -> tuple[dict[str, str], frozenset[str], dict[str, frozense
 ABBREVIATIONS, _CAPS_ONLY, _BESIDE, _OTHERWISE = _abbreviations()
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
-# A word not glued to "-" or "/" (so "21-KL/TW" stays a document number).
-_ABBR_CANDIDATE = re.compile(r"(?<![-/\w])\w{2,7}(?![-/\w])")
+# A word not glued to "-" or "/" (so "21-KL/TW" stays a document number), or two short ones joined by "/"
+# ("t/gian": thời gian).
+_ABBR_CANDIDATE = re.compile(r"(?<![-/\w])(?:\w{1,3}/\w{1,5}|\w{2,7})(?![-/\w])")
 
 
 def strip_accents(text: str) -> str:

@@ -41,3 +41,11 @@ def test_a_body_of_one_place_and_a_place_that_opens_the_question_as_who_acts():
     # a place named elsewhere, or one that does not act, is no body
     assert place_bodies("Kế hoạch ký ở Hà Nội phải không?") == ()
     assert place_bodies("Huế lên thành phố trực thuộc Trung ương rồi") == ()
+
+
+def test_the_words_that_address_every_body_of_a_kind():
+    from qa.facts import class_words
+
+    assert class_words("Ủy ban nhân dân") == ("cơ quan nhà nước",)
+    assert class_words("Đảng đoàn Mặt trận Tổ quốc") == ("đảng đoàn", "ban cán sự đảng")
+    assert class_words("cấp ủy") == ()  # a generic actor is addressed by its own words

@@ -355,6 +355,20 @@ def test_a_question_passed_on_is_read_without_who_passes_it():
     assert (q.kind, q.meta_field) == ("meta", "Người ký")
 
 
+def test_a_message_that_labels_itself_a_question_is_read_without_the_label():
+    from qa.question import analyze, without_relay
+
+    assert without_relay("Câu trắc nghiệm cho học sinh: Kế hoạch 03 được ban hành tại đâu?") == \
+        "Kế hoạch 03 được ban hành tại đâu?"
+    assert without_relay("cau hoi on tap chuong 2: kh 03 ai ky?") == "kh 03 ai ky?"
+    # a label that asks to check the statement after it, or points at it, is a claim cue: unchanged
+    for text in ("Câu đúng sai: KH 03 do Ban Bí thư ban hành.", "Câu này: KH 03 ký ngày 1/12.",
+                 "Câu sau đây: KH 03 do BBT ban hành.", "Câu hỏi: ạ"):
+        assert without_relay(text) == text, text
+    q = analyze("Câu trắc nghiệm cho học sinh: Kế hoạch 03 được ban hành tại đâu?")
+    assert (q.kind, q.meta_field) == ("meta", "Nơi ký")
+
+
 def test_central_forms_of_question_words_are_read_as_standard_ones():
     from qa.question import analyze
 
@@ -646,3 +660,11 @@ def test_a_day_asked_of_something_done_under_the_plan_is_not_the_plans_date():
 def test_a_word_that_ends_a_question_without_accents_is_kept_without_a_central_particle():
     # "bao chi" is "báo chí"; "chi" alone is read as "gì" only before "rứa" ("rua")
     assert "bao chi" in analyze("ke hoach noi gi ve bao chi vay").text
+
+
+def test_a_task_named_with_its_parts_own_name_is_the_numbered_task():
+    from qa.question import analyze
+
+    q = analyze("Nhiệm vụ trọng tâm số 1 trong phần III là gì?")
+    assert (q.refs, q.item_numbers) == (("III.1",), ("nhiem vu 1",))
+    assert analyze("nhiem vu trong tam 5 noi gi").item_numbers == ("nhiem vu 5",)

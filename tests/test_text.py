@@ -127,3 +127,12 @@ def test_an_abbreviation_read_only_beside_its_words():
     # "TG" is Tuyên giáo beside "Ban", "TW"; alone it is thời gian, which the question's kind reads
     assert expand_abbreviations("Ban TG TW chủ trì việc gì?") == "Ban Tuyên giáo Trung ương chủ trì việc gì?"
     assert expand_abbreviations("TG thực hiện?") == "thời gian thực hiện?"
+
+
+def test_an_abbreviation_written_with_a_slash_is_expanded_and_a_document_number_is_not():
+    from qa.text import expand_abbreviations
+
+    assert expand_abbreviations("Phòng chống tham nhũng - nhiệm vụ số mấy? t/gian?") == \
+        "Phòng chống tham nhũng - nhiệm vụ số mấy? thời gian?"
+    assert expand_abbreviations("03-KH/TW và KL/TW") == "03-KH/TW và KL/TW"
+    assert expand_abbreviations("Đúng/sai: ký ngày 1/12") == "Đúng/sai: ký ngày 1/12"

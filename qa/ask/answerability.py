@@ -39,12 +39,13 @@ from .claims import (FALSE as CLAIM_FALSE, TRUE as CLAIM_TRUE, is_claim, offered
                      without_lead)
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import ALTERNATIVE, ASKED_KINDS, BARE_ACT, EXISTENCE as _EXISTENCE, WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
-    last_sentence, load_slots
+from .kinds.base import ALTERNATIVE, ASKED_KINDS, BARE_ACT, EXISTENCE as _EXISTENCE, NEXT_ASKED as _NEXT_ASKED, OPTIONS, \
+    WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
+    asks_something, last_sentence, load_slots
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
-from .sessions import numbered
+from .sessions import asked_numbers, kind_name, numbered
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,6 @@ class Verdict:
 _BESIDES_THE_PLAN = re.compile(r"^\W*ngoai (?:ke hoach|van ban|kh)\b[^,;?]{0,12}[,;]")
 _DOCUMENT_ASKED = re.compile(rf"\b(?:ban hanh|ke hoach|{ASKED_KINDS}) (?:\w+ ){{0,4}}(?:nao|gi)\b")
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
-_NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua"
-                         # "Sau Đảng đoàn Quốc hội thì tới (nhiệm vụ của) ai?", "… đến lượt cơ quan nào?"
-                         r"|thi (toi|den) (luot |phien )?((nhiem vu|viec|phan) (cua )?)?(ai|co quan nao|don vi nao|to chuc nao)"
-                         r"|(toi|den) luot (ai|co quan nao|don vi nao))\b")
 _AFTER = re.compile(r"\bsau\b")
 # the missing rest of a part asked outright ("Phần IV bị cut off, đoạn sau đó nói gì?", "phần còn lại của mục IV")
 _MISSING_ASKED = re.compile(r"\b(?:doan sau|phan sau|phan con lai|doan con lai)\b")
@@ -283,6 +280,10 @@ class Judge:
         if which and not any(self.info.mentions(kind) for kind in kinds):
             return f"Kế hoạch không dẫn {which[0].name.lower()} nào."
         for m in _LAW_NAMED.finditer(q.text):
+            # (a title's first word is capitalised: "Luật đá nhau với điều lệ Đảng" opens a sentence, no law;
+            # the range À–Ỹ also holds lower-case letters)
+            if not m.group(0).split()[1][0].isupper():
+                continue
             if not self.info.has_phrase(" ".join(fold(w) for w in syllables(m.group(0))[:3])):
                 return f"Kế hoạch không nhắc đến {m.group(0)}."
         return None
@@ -424,10 +425,11 @@ class Judge:
                         f"phần giao việc cho {who} không có trong bản này.")
         return None
 
-    def _after_cut(self, q: Question, folded: str) -> str | None:
+    def _after_cut(self, q: Question, folded: str, followed: str | None = None) -> str | None:
         """"Sau Đảng đoàn Quốc hội, phần IV giao việc tiếp cho cơ quan nào?": the point asked for comes
         after the last one of a copy cut off (the question names its part, or a body of its last
-        point, and asks for the next one), so it is in what is missing."""
+        point, or follows up on that point, ``followed``, and asks for the next one), so it is in
+        what is missing."""
         # (asked in the sentence that asks: "bản em bị cụt" told of the asker's copy asks nothing missing)
         missing = _MISSING_ASKED.search(fold(asking_text(q)).lower()) is not None
         if q.kind not in ("what", "who") or not (_NEXT_ASKED.search(folded) or missing):
@@ -435,7 +437,10 @@ class Judge:
         for doc, last in self.info.truncated:
             part, point = last.split(".")[0], ".".join(last.split(".")[:2])
             text = next((c.text for c in self.info.clauses if c.ref == point and c.doc_id == doc), "")
-            if part in q.refs or (not missing and any(fold(b) in fold(text) for b in q.bodies) and _AFTER.search(folded)):
+            # ("Đảng đoàn Quốc hội làm gì? || Sau đó thì tới ai?": the next after the point followed)
+            after_last = followed is not None and (followed == point or followed.startswith(point + "."))
+            if part in q.refs or after_last or (not missing and any(fold(b) in fold(text) for b in q.bodies)
+                                                and _AFTER.search(folded)):
                 return f"Bản {doc} trong kho dừng ở {last}: phần tiếp theo không có trong bản này."
         return None
 
@@ -488,7 +493,7 @@ class Judge:
         worded = word_rules and not inside
         latest = self.info.latest_year
         # (a multiple-choice item's options are offered, not asked: "… A. thường xuyên B. năm 2023")
-        spans = _YEAR_SPAN.sub(lambda m: m.group(1), _OPTIONS.sub("", q.text))
+        spans = _YEAR_SPAN.sub(lambda m: m.group(1), OPTIONS.sub("", q.text))
         later = [y for y in dict.fromkeys(_YEAR.findall(spans)) if latest is not None and int(y) > latest]
         # "Năm 2024 đã kỷ luật bao nhiêu…": the corpus names no year after ``latest`` (said before what
         # the best clauses lack, which the year makes plain)
@@ -598,9 +603,23 @@ class Judge:
                    and not any(fold(n.said) in said for said in bridged)]
         # ("KH 03 thực hiện Nghị quyết TW4 khóa XII, đúng không?": what the plan implements, stated, is
         # checked against its preamble, whatever it is named by)
+        # (nor are the options of a multiple-choice item: "Ý nào đúng: KH 03 thực hiện (A) Kết luận 21-KL/TW, (B) Nghị
+        # quyết Trung ương 4 khóa XII?" offers the term as one wrong answer)
+        if OPTIONS.search(q.text) and any(key in self.info.doc_keys for key in q.doc_keys):
+            unnamed = []
         if corpus_rules and unnamed and not (q.kind == "meta" and q.meta_field == "Căn cứ" and is_claim(q.text)):
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers
             return Verdict("low", f"Kế hoạch không nhắc đến {', '.join(dict.fromkeys(unnamed))}.", s, 0.0, "session")
+        # "KL 21 do HNTW mấy thông qua?": the number asked of a kind of meeting the corpus numbers none of
+        # (asked with a term it does number, "hội nghị TW mấy, khóa mấy?", or with anything else, "kết luận nào,
+        # của hội nghị Trung ương lần thứ mấy?", the rest is answered, in part)
+        numbers_asked = asked_numbers(_asked_text(q))
+        unnumbered = [n for n in numbers_asked if not any(k == n.kind for k, _ in self.info.sessions)]
+        rest = fold(_asked_text(q)).lower()
+        for n in numbers_asked:
+            rest = rest.replace(n.said, " ")
+        if corpus_rules and unnumbered and len(unnumbered) == len(numbers_asked) and not asks_something(rest):
+            return Verdict("low", f"Kế hoạch không ghi {kind_name(unnumbered[0].kind)} lần thứ mấy.", s, 0.0, "session")
         if corpus_rules and _BESIDES_THE_PLAN.search(folded) and _DOCUMENT_ASKED.search(folded):
             # "Ngoài KH03, BBT có ban hành hướng dẫn nào thực hiện KL21 không?": documents other than the
             # one held, which it does not list
@@ -641,7 +660,7 @@ class Judge:
         if corpus_rules and cut_part:
             # "Tỉnh ủy phải làm gì?": the part that gives them work is cut off after its first point
             return Verdict("low", cut_part, s, 0.0, "cut-part")
-        after_cut = self._after_cut(q, folded)
+        after_cut = self._after_cut(q, folded, retrieval.hits[0].clause.ref if follows_topic and retrieval.hits else None)
         if corpus_rules and after_cut:
             # "Sau Đảng đoàn Quốc hội, phần IV giao việc tiếp cho cơ quan nào?": the copy ends there
             return Verdict("low", after_cut, s, 0.0, "cut-part")
@@ -660,6 +679,9 @@ class Judge:
         # "KH03 có nói gì về chống tham nhũng, tiêu cực không?": the topic asked about is written, word for
         # word, in the best clause; how near the question is to unanswered ones does not undo that
         named = named or (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text))
+        # "ĐV CA có phải nêu gương theo KH03 ko?": the act one asks whether one must do is written, word for
+        # word, in the best clause
+        named = named or (corpus_rules and _obliged(folded, retrieval.hits[0].clause.text))
         # "Việc xử lý dứt điểm các vụ án tham nhũng nghiêm trọng được nêu tại mục nào?": where a topic is
         # asked whose words the best clause all holds, it is in the plan and its place is answered
         named = named or (corpus_rules and q.kind == "where" and _placed(q, retrieval.hits[0].clause.text))
@@ -756,6 +778,30 @@ def _mentioned(folded: str, clause_text: str) -> bool:
         return False
     said = f" {' '.join(syllables(fold(clause_text).lower()))} "
     return f" {' '.join(topic)} " in said
+
+
+# "ĐV CA có phải nêu gương theo KH03 ko?": whether one must do something, asked yes or no; the act runs
+# up to a place or a document it is done by ("theo KH03", "trong chi bộ")
+# (not the "can" of "cán bộ": "cần" only with "có" or "phải")
+_OBLIGED_ASKED = re.compile(r"\b(?:co phai|co can|can phai|phai)\s+(?!la\b)(.+?)\s+(?:khong|ko|k|hong|hok|chu)(?:\s+\w+)?\W*$")
+_OBLIGED_END = re.compile(r"\s+(?:theo|trong|o|tai|nhu|vay|nua|luon|ca|hay)\b.*$")
+# the verbs any task is done with: alone, they point at no clause ("có phải thực hiện không?")
+_ANY_ACT = frozenset({"lam", "thuc", "hien", "tham", "gia", "hoc", "ap", "dung", "trien", "khai", "chap", "hanh"})
+
+
+def _obliged(folded: str, clause_text: str) -> bool:
+    """A yes/no question whether one must do an act the clause writes word for word, in order, with
+    two words or more besides the verbs of any task and the names of documents ("có phải nêu gương
+    không?": «… nêu gương của cán bộ, đảng viên»)."""
+    m = _OBLIGED_ASKED.search(folded)
+    if m is None:
+        return False
+    act = syllables(_OBLIGED_END.sub("", m.group(1)))
+    # (nor do the words that name a document: "có phải thực hiện kế hoạch này không?")
+    if sum(1 for w in act if w not in STOPWORDS_FOLDED and w not in _ANY_ACT and w not in document_words()) < _MENTION_MIN:
+        return False
+    said = f" {' '.join(syllables(fold(clause_text).lower()))} "
+    return f" {' '.join(act)} " in said
 
 
 _PLACED_MIN = 3  # topic words of a where-question, every one of which the best clause must hold
@@ -882,8 +928,6 @@ _CHOICE = re.compile(r"(\w+ \w+) hay (?:là )?(\w+(?: \w+)?)\s*(?:vậy|ạ|th�
 # above it, the question is about the document itself ("KH 03 của BCT triển khai KL 21, đúng không?").
 _MASTHEAD_ONLY = 0.5
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-# the options of a multiple-choice item, from the first lettered one on ("A. … B. … C. …")
-_OPTIONS = re.compile(r"(?:^|\s)A[.)]\s.*?\sB[.)]\s.*$", re.DOTALL)
 # "nhiệm kỳ 2021-2026": a span that starts within the corpus's years is not about after them
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d(?!\d)")
 _PLAN_NAMED = re.compile(r"\bke hoach\b")

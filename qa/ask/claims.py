@@ -28,9 +28,10 @@ TRUE, FALSE = "Đúng.", "Không đúng."
 
 @lru_cache(maxsize=1)
 def _cue_phrases() -> dict[str, list[str]]:
-    """``claim_cues.tsv`` by kind ("lead", "tag", "says", "intro", "points", "reports", "filler"), folded."""
-    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "says": [], "intro": [], "points": [], "reports": [],
-                                     "filler": []}
+    """``claim_cues.tsv`` by kind ("lead", "tag", "opens", "says", "intro", "points", "reports", "filler"),
+    folded."""
+    by_kind: dict[str, list[str]] = {"lead": [], "tag": [], "opens": [], "says": [], "intro": [], "points": [],
+                                     "reports": [], "filler": []}
     for line in data_lines(DATA / "claim_cues.tsv"):
         kind, phrase = line.split("\t", 1)
         by_kind[kind.strip()].append(collapse(fold(phrase.strip().lower())))
@@ -53,7 +54,8 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     # a lead opens the text; an introducer with its colon or dash may follow the sentences that tell the situation
     lead = re.compile(rf"^\W*(?:{words(by_kind['lead'])})\s*[:\-–—.]\s*"
                       rf"|^(?:[^.?!:]*[.?!]\s+)*\W*(?:{words(by_kind['intro'])})\s*[:\-–—]\s*")
-    tag = re.compile(rf"(?<!\w)(?:{words(by_kind['tag'] + by_kind['lead'])})(?!\w)")
+    tag = re.compile(rf"(?<!\w)(?:{words(by_kind['tag'] + by_kind['lead'])})(?!\w)"
+                     rf"|(?:^|[.?!:]\s+)\W*(?:{words(by_kind['opens'])})(?!\w)")
     return lead, tag
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace as dc_replace
 
 from ..config import Config
+from ..facts import class_words
 from ..lexicon import genre_parts
 from ..question import LAST, Question, acted_on, document_keys
 from ..text import collapse, fold, syllables
@@ -24,7 +25,7 @@ from .answerability import (MENTION_ASKED, Judge, Verdict, asked_bodies, asked_d
 from .claims import claimed_dates, day_verdict, in_question_terms, is_claim
 from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
-from .kinds.base import ALTERNATIVE, LEADING_NAMED, asks_yes_no
+from .kinds.base import ALTERNATIVE, EXISTENCE, LEADING_NAMED, OPTIONS, asks_yes_no
 from .kinds.what import citing_passage
 from .passages import best_passage, clip, join
 
@@ -86,6 +87,14 @@ class Answerer:
         if missing_bodies:
             asked = asked_bodies(q) - office_bodies(asking_text(q))
             missing_bodies = [b for b in missing_bodies if b in asked]
+        # (not whether the plan mentions the body at all: "KH 03 có nhắc tới Bộ Xây dựng không?")
+        if missing_bodies and asks_yes_no(fold(q.text)) and not EXISTENCE.search(fold(q.text).lower()) \
+                and not MENTION_ASKED.search(fold(q.text).lower()):
+            # "Đảng đoàn MTTQ tỉnh có phải tổ chức quán triệt không?": whether a body of a kind the plan
+            # addresses all at once ("đảng đoàn", "các cơ quan nhà nước") must do something is the
+            # clause's that addresses them, though it never names that body
+            missing_bodies = [b for b in missing_bodies
+                              if not any(self._mentioned(fold(w)) for w in class_words(b))]
         if missing_bodies:
             return f"Tài liệu không có nội dung về {join(missing_bodies)}."
         named = bridged_documents(bridges)
@@ -93,7 +102,9 @@ class Answerer:
         # "… thực hiện Kết luận 21 hay Nghị quyết 4?": a choice between documents, one of them held
         # (besides the held one the question asks about)
         # ("KH03 có nói về X ko, hay cái đó là quy định 114?": the held one asked about, another offered)
-        choice = len(known) < len(q.doc_keys) and ALTERNATIVE.search(fold(q.text)) and bool(known) and (
+        # ("Ý nào đúng: KH 03 thực hiện (A) Kết luận 21-KL/TW, (B) Nghị quyết TW4 khóa XII?": lettered options too)
+        offered = ALTERNATIVE.search(fold(q.text)) or OPTIONS.search(q.text)
+        choice = len(known) < len(q.doc_keys) and offered and bool(known) and (
             any(key not in self.info.own_doc_keys for key in known) or MENTION_ASKED.search(fold(q.text)) is not None)
         asked_keys = asked_documents(q)  # not one named only in the asker's situation
         for key, number in zip(q.doc_keys, q.doc_numbers):
@@ -130,20 +141,27 @@ class Answerer:
         return bool(q.refs) or any(_names(fold(h.clause.label), p) for h in hits[:1] for p in q.item_numbers)
 
     # -- composing -------------------------------------------------------
-    def compose(self, q: Question, retrieval, resolved: str = "", follows_topic: bool = False) -> Reply:
-        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed. A question
-        typed without accents carries the reading retrieval used in ``signals["read_as"]``."""
-        reply = self._compose(q, retrieval, resolved, follows_topic)
+    def compose(self, q: Question, retrieval, resolved: str = "", follows_topic: bool = False,
+                earlier: Question | None = None) -> Reply:
+        """``follows_topic``: a follow-up whose topic an earlier, answered turn fixed; ``earlier``: the turn
+        a follow-up leans on, when that turn was not answered. A question typed without accents carries
+        the reading retrieval used in ``signals["read_as"]``."""
+        reply = self._compose(q, retrieval, resolved, follows_topic, earlier)
         read_as = getattr(retrieval, "read_as", "")
         return dc_replace(reply, signals={**reply.signals, "read_as": read_as}) if read_as else reply
 
-    def _compose(self, q: Question, retrieval, resolved: str, follows_topic: bool) -> Reply:
+    def _compose(self, q: Question, retrieval, resolved: str, follows_topic: bool,
+                 earlier: Question | None = None) -> Reply:
         hits = retrieval.hits
         citations = tuple(Citation.from_hit(h) for h in hits)
         if retrieval.bridges:  # the corpus's words for the user's count when picking a sentence
             extra = tuple(fold(s) for b in retrieval.bridges for w in b.plan_words for s in syllables(w))
             q = dc_replace(q, topic=q.topic + tuple(dict.fromkeys(extra)), bridges=tuple(retrieval.bridges))
         reason = self.missing(q, hits, retrieval.bridges)
+        if not reason and earlier is not None and self.config.use_corpus_rules:
+            # "Ai chủ trì sơ kết kế hoạch? || còn thời hạn thì sao?": the earlier turn asked about the part a
+            # copy cut off lacks, and so does the follow-up that leans on it
+            reason = self._in_missing_part(earlier)
         if reason:
             return self._refusal(q, Verdict("none", reason, rule="missing"), citations, resolved)
         addressed = get("who").addressees(q, hits, self.ctx) if q.kind in ("who", "what") else None

@@ -77,6 +77,28 @@ def numbered(text: str) -> list[Numbered]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _asking_pattern() -> re.Pattern:
+    _, kinds = _pattern()
+    words = "|".join(re.escape(m) for m in sorted(kinds, key=len, reverse=True))
+    # "HNTW mấy", "Hội nghị Trung ương lần thứ mấy", "kỳ họp thứ bao nhiêu"
+    return re.compile(rf"(?<![\w/])({words})\s*(?:(?:lan\s+)?thu\s+)?(?:may|bao nhieu)(?!\w)")
+
+
+def asked_numbers(text: str) -> list[Numbered]:
+    """The terms and meetings whose number ``text`` asks ("KL 21 do HNTW mấy thông qua?"), with
+    number 0, in order."""
+    folded = fold(text).lower()
+    _, kinds = _pattern()
+    return [Numbered(kinds[" ".join(m.group(1).split())], 0, m.group(0)) for m in _asking_pattern().finditer(folded)]
+
+
+def kind_name(kind: int) -> str:
+    """The first way of saying a kind of number (its line's first member): 1 → "Hội nghị Trung ương"."""
+    lines = data_lines(_DATA)
+    return lines[kind].split("|")[0].strip() if 0 <= kind < len(lines) else ""
+
+
 def known_numbers(folded_text: str) -> frozenset[tuple[int, int]]:
     """(kind, number) of every term and meeting a folded corpus names."""
     return frozenset((n.kind, n.number) for n in numbered(folded_text))

@@ -750,6 +750,15 @@ def test_the_point_after_the_last_one_of_a_copy_cut_off_is_missing(assistant):
     assert (first.confidence, first.answer) == ("high", "Đảng đoàn Quốc hội (IV.1).")
 
 
+def test_the_next_one_after_the_copys_last_point_followed_up_is_missing(assistant):
+    for turn in ("Sau đó thì tới ai?", "Tiếp theo là cơ quan nào?"):
+        reply = assistant.ask(turn, history=["Đảng đoàn QH làm gì?"])
+        assert (reply.confidence, reply.signals["rule"]) == ("low", "cut-part"), turn
+        assert reply.answer.startswith("Bản 03-KH/TW trong kho dừng ở IV.1.2: phần tiếp theo không có trong bản này")
+    # after a point the copy goes on from, the follow-up stays on what the earlier turn asked
+    assert assistant.ask("Sau đó thì tới ai?", history=["Nhiệm vụ 4 nói gì?"]).confidence == "high"
+
+
 def test_a_choice_one_side_of_which_the_lexicon_reads_as_the_plan_s_words_is_answered(assistant):
     # "quanh năm" is "thường xuyên"; "từng" is a function word
     reply = assistant.ask("phòng chống tham nhũng làm từng đợt hay quanh năm?")
@@ -932,3 +941,56 @@ def test_a_point_named_with_its_part_says_what_its_own_text_names(assistant):
     reply = assistant.ask("Nhiệm vụ 5 phần III nhắc lấy phiếu tín nhiệm trong Quốc hội khóa XV đối với những chức danh nào?")
     assert (reply.confidence, reply.citations[0].ref) == ("high", "III.5")
     assert reply.answer.startswith("Trong Quốc hội khóa XV đối với các chức danh do Quốc hội bầu và phê chuẩn")
+
+
+def test_a_sentence_opening_with_the_word_luat_names_no_law(assistant):
+    # "Luật đá nhau …" opens a sentence: a law's title goes on in capitals ("Luật Phòng, chống tham nhũng")
+    reply = assistant.ask("Luật đá nhau với điều lệ Đảng thì xử sao?")
+    assert reply.signals["rule"] != "document"
+    assert "Luật đá nhau" not in reply.answer
+
+
+def test_the_options_of_a_multiple_choice_item_are_offered_not_asked(assistant):
+    # a term the plan never numbers, offered as a wrong option, does not refuse the item
+    reply = assistant.ask("Ý nào đúng: Kế hoạch 03 để thực hiện (A) Kết luận 21-KL/TW, (B) Nghị quyết Trung ương 4 "
+                          "khóa XII, (C) Chỉ thị 05?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "preamble")
+    assert reply.answer.startswith("Thực hiện Kết luận số 21-KL/TW")
+
+
+def test_whether_a_body_the_plan_addresses_by_its_kind_must_act_is_the_clause_that_addresses_them(assistant):
+    # "Đảng đoàn MTTQ tỉnh", "UBND phường": never named, but of the kinds the plan addresses all at once
+    front = assistant.ask("Đảng đoàn MTTQ tỉnh có phải tổ chức quán triệt trong hệ thống Mặt trận không?")
+    assert front.confidence == "high"
+    state = assistant.ask("UBND phường làm việc ì ạch, kế hoạch có đòi hỏi gì không?")
+    assert (state.confidence, state.citations[0].ref) == ("high", "III.11")
+    # the task of such a body, asked outright, is still what the plan does not give
+    task = assistant.ask("Bộ Y tế được giao nhiệm vụ gì?")
+    assert (task.confidence, task.signals["rule"]) == ("none", "missing")
+    # … and so is whether the plan names the body at all
+    named = assistant.ask("kh 03 có nhắc tới bộ xây dựng ko")
+    assert (named.confidence, named.signals["rule"]) == ("none", "missing")
+
+
+def test_the_number_of_a_meeting_the_plan_numbers_none_of_is_not_given(assistant):
+    reply = assistant.ask("KL21 do HNTW mấy thông qua?")
+    assert (reply.confidence, reply.signals["rule"]) == ("low", "session")
+    assert reply.answer.startswith("Kế hoạch không ghi Hội nghị Trung ương lần thứ mấy")
+
+
+def test_whether_one_must_do_what_the_best_clause_writes_word_for_word_is_answered(assistant):
+    reply = assistant.ask("ĐV CA có phải nêu gương theo KH03 ko?")
+    assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("high", "named", "III.4")
+    assert reply.answer.startswith("Có — kế hoạch nêu (III.4)")
+    # the verbs of any task alone point at no clause
+    from qa.ask.answerability import _obliged
+
+    assert not _obliged("dang vien co phai thuc hien ke hoach nay khong", "thuc hien ke hoach nay")
+    assert _obliged("co phai neu guong trong chi bo khong", "ren luyen, neu guong cua can bo")
+
+
+def test_a_follow_up_on_a_turn_about_the_part_a_copy_lacks_lacks_it_too(assistant):
+    first = assistant.ask("Ai chủ trì sơ kết kế hoạch?")
+    reply = assistant.ask("còn thời hạn thì sao?", history=["Ai chủ trì sơ kết kế hoạch?"])
+    assert (reply.found, reply.signals["rule"]) == (False, "missing")
+    assert reply.message == first.message and "không có trong bản này" in reply.message

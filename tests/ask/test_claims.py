@@ -11,6 +11,9 @@ from qa.ask.claims import (FALSE, TRUE, claimed_dates, confirms, date_verdict, i
     ("Đ/S: KH 03 ban hành ngày 25/10/2021", True),
     ("KH 03 ban hành tháng 12/2021 phải không?", True),
     ("Có đúng là kế hoạch do Bộ Chính trị ban hành không?", True),
+    ("Có đúng KH 03 do Ban Bí thư ban hành không?", True),  # "có đúng" opening the question, without "là"
+    ("Tôi nghe nói vậy. Có thật KH 03 ký ngày 25/10/2021 không?", True),
+    ("Chi bộ tôi họp như vậy có đúng quy định không?", False),  # inside a sentence it asks how a thing is done
     ("Kế hoạch 03 ban hành ngày nào?", False),  # a question, no statement
     ("Số hiệu là 03-KH/TW hay 03/KH-TW, đúng không?", False),  # a choice between values: the value answers it
 ])
@@ -61,6 +64,9 @@ def test_dates_claimed_are_read_at_any_precision():
      "Đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
     ("Nhận định sau đúng hay sai: Kế hoạch 03 do đồng chí Võ Văn Thưởng ký", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     ("Kế hoạch 03 do ông Nguyễn Văn A ký phải không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("Có phải kế hoạch do đồng chí Trần Cẩm Tú ký không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("Có thật là KH 03 ký ngày 25/10/2021 không?",
+     "Không đúng. Ngày ban hành: 01/12/2021 (03-KH/TW; văn bản ghi: «Hà Nội, ngày 01 tháng 12 năm 2021»)."),
     # the field opens the statement, the value follows "là"; typed in capitals it means the same
     ("NGƯỜI KÝ LÀ TỔNG BÍ THƯ NGUYỄN PHÚ TRỌNG ĐÚNG KHÔNG???", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     ("người ký kế hoạch là Võ Văn Thưởng đúng không", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),

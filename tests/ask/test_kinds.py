@@ -342,6 +342,14 @@ def test_a_count_of_a_sections_parts(assistant):
     ("Trách nhiệm của MTTQ trong KH 03 khác gì so với cơ quan nhà nước?", "what"),
     ("Phần III và phần IV của KH 03 khác nhau ở chỗ nào?", "where"),
     ("Kết luận 21 nói về chủ đề gì, em giải thích cho học sinh thế nào?", "meta"),
+    # "mấy" before the thing a when-question asked before it is about: "those", no count
+    ("Lúc nào thì bắt đầu mấy vụ kiểm điểm hằng năm nè?", "when"),
+    ("Khi nào thì họp mấy lần?", "count"),
+    # "không cho ai cãi": no one is asked about
+    ("Bí thư nói một là một, không cho ai cãi, kế hoạch có nhắc chuyện đó không?", "what"),
+    # which option of a multiple-choice item is right, not which point of the plan
+    ("Ý nào đúng: Kế hoạch 03 để thực hiện (A) Kết luận 21-KL/TW, (B) Nghị quyết Trung ương 4 khóa XII?", "what"),
+    ("Ý nào nói về lấy phiếu tín nhiệm?", "where"),
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
@@ -649,6 +657,7 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("Tôi cần trích dẫn trong luận văn; tiêu đề đầy đủ của văn bản là gì?", "Tên văn bản"),
     # a person named as the signer, to be confirmed; a tag question asks about the sentence before it
     ("Có phải ông Võ Văn Thưởng ký kế hoạch này không?", "Người ký"),
+    ("Có phải kế hoạch do đồng chí Trần Cẩm Tú ký không?", "Người ký"),  # the question's own "không" closes it
     ("Mạng xã hội nói ông Võ Văn Thưởng ký kế hoạch này. Có đúng không?", "Người ký"),
     # the document named and nothing else asked: what it is, its name says
     ("Kế hoạch 03 là gì?", "Tên văn bản"),
@@ -1657,3 +1666,10 @@ def test_whose_faults_are_checked_does_not_check_them():
 def test_who_undergoes_the_check_is_whose_faults_they_are(assistant):
     reply = assistant.ask("Cấp nào chịu sự kiểm tra, giám sát việc sửa chữa khuyết điểm?")
     assert reply.answer.startswith("Cấp ủy cấp dưới (III.4)")
+
+
+def test_a_rhythm_asked_yes_or_no_in_the_clauses_own_words_is_confirmed(assistant):
+    reply = assistant.ask("Lãnh đạo có phải đi học chính trị định kỳ không?")
+    assert reply.answer == "Có. Thực hiện thường xuyên (III.3)."
+    # a rhythm the clause does not write is not confirmed
+    assert not assistant.ask("Lấy phiếu tín nhiệm có làm thường xuyên không?").answer.startswith("Có")

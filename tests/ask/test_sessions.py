@@ -23,3 +23,12 @@ def test_document_numbers_counts_and_years_are_not_terms():
 def test_a_corpus_numbers_its_terms_in_its_own_words():
     assert known_numbers(fold("thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII; Quốc hội khóa XV")) == \
         frozenset({(0, 13), (0, 15)})
+
+
+def test_the_number_of_a_term_or_meeting_asked():
+    from qa.ask.sessions import asked_numbers, kind_name
+
+    assert [(n.kind, n.said) for n in asked_numbers("KL21 do HNTW mấy thông qua?")] == [(1, "hntw may")]
+    assert [n.kind for n in asked_numbers("của Hội nghị TW lần thứ mấy, khóa mấy?")] == [1, 0]
+    assert asked_numbers("Hội nghị Trung ương 4 khóa XII nói gì?") == []
+    assert kind_name(1) == "Hội nghị Trung ương"

@@ -169,6 +169,8 @@ EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| 
 # A remark may follow ("… ko ạ, e cần trích"), and so may the other choice ("… không hay chỉ ngồi nghe?").
 # alternatives offered, on the folded question ("… thường xuyên hay mỗi năm?", "… BCT hoặc BBT")
 ALTERNATIVE = re.compile(r"\b(?:hay|hoac)\b")
+# the options of a multiple-choice item, from the first lettered one on ("A. … B. … C. …", "(A) …, (B) …")
+OPTIONS = re.compile(r"(?:^|\s)(?:A[.)]|\(A\))\s.*?[\s,;](?:B[.)]|\(B\))\s.*$", re.DOTALL)
 # ("… có … hay chăng?", "… có … chăng?": the same in formal writing)
 YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
                     r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
@@ -239,6 +241,12 @@ BARE_ACT = re.compile(r"\b(?:phai|co|duoc|can|bi) (?:tham gia|lam|thuc hien|ap d
                       r"|chap hanh)"
                       r"(?: (?:luon|nua|theo))? (?:khong|ko|k|hong|hok|chua)\b\W*(?:\w+\W*)?$")
 
+
+# the next one after a point asked ("Tiếp theo là ai?", "Sau Đảng đoàn Quốc hội thì tới ai?")
+NEXT_ASKED = re.compile(r"\b(tiep theo|ke tiep|(giao|viec|nhiem vu) tiep (cho|den)|sau do (la|den)|(co quan|ai) nao nua"
+                        # "Sau Đảng đoàn Quốc hội thì tới (nhiệm vụ của) ai?", "… đến lượt cơ quan nào?"
+                        r"|(sau (do|nay) )?thi (toi|den) (luot |phien )?((nhiem vu|viec|phan) (cua )?)?(ai|co quan nao|don vi nao|to chuc nao)"
+                        r"|(toi|den) luot (ai|co quan nao|don vi nao))\b")
 
 # "… có chủ trì không?", "ai làm đầu mối": whether a body leads is what is asked
 LEADING_NAMED = re.compile(r"\b(?:chu tri|dau moi)\b")

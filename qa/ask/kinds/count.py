@@ -32,7 +32,10 @@ _THOSE = re.compile(r"^(?:(?:da|thua|the|vay|con|ma|o \w+)\s+)?may\s+(?!lan\b|na
 # hoạch là khi nào?", "soạn tài liệu cho mấy buổi họp ở dưới, hạn chót là khi nào" (not "mấy lần, bắt đầu
 # bao giờ": a count, then a time)
 _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b)\w+(?: \w+){2,}?"
-                         r".*\b(?:khi nao|bao gio|han chot|han cuoi|thoi han)\b")
+                         r".*\b(?:khi nao|bao gio|han chot|han cuoi|thoi han)\b"
+                         # … or asked before it: "Lúc nào thì bắt đầu mấy vụ kiểm điểm hằng năm?"
+                         r"|^\W*(?:luc nao|khi nao|bao gio|hoi nao|chung nao|thoi diem nao)\b(?:(?!\bmay\b).)*"
+                         r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b|buoc\b|dot\b)\w+ \w+")
 # "mấy lần trước", "mấy đợt vừa qua": the last few (rounds, years, terms), no number asked ("… có rút kinh
 # nghiệm mấy đợt chỉnh đốn trước không?"; not "mấy lần trước khi …")
 _PAST_FEW = re.compile(r"\bmay (?:lan|dot|nam|khoa|nhiem ky|ky|dip|cuoc)(?: \w+){0,3}? (?:truoc|vua qua|vua roi|gan day"

@@ -124,7 +124,8 @@ META_FIELDS = (
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
                  # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
                  rf"|\b(?P<by>do ((ong|ba|dong chi|d/c|bac) \w+( \w+){{1,3}}|(?:{_OFFICES})( \w+){{0,3}}) k[yi])\b\W*"
-                 r"(((dieu|chuyen|thong tin) (do|nay|ay) )?(co )?(dung|phai|co phai) (khong|ko|k|hong|chu|chang)\b\W*)?$"),
+                 # ("Có phải kế hoạch do ông … ký không?": the question's own "không" closes it)
+                 r"(((dieu|chuyen|thong tin) (do|nay|ay) )?((co )?(dung|phai|co phai) )?(khong|ko|k|hong|chu|chang)\b\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"

@@ -232,6 +232,9 @@ class When(Kind):
                 # "Có làm hằng năm không?": «Có.» or «Không.», then the timing the plan gives
                 checked = rhythm_verdict(q.text, clause.facts.timings)
                 said = None if checked is None else "Có." if checked == TRUE else "Không."
+            if said is None and asks_yes_no(collapse(fold(q.text.lower()))) and _said_by_clause(q.text, clause.text):
+                # "Lãnh đạo có phải đi học chính trị định kỳ không?": «… bồi dưỡng lý luận chính trị định kỳ»
+                said = "Có."
             # "Đúng hay sai: … tổ chức trong tháng 11/2021" → «Không đúng. Đầu tháng 12/2021 (II.1).»
             timing = f"{'; '.join(clause.facts.timings)} ({clause.ref})."
             return f"{said} {timing[:1].upper()}{timing[1:]}" if said else timing
@@ -245,6 +248,17 @@ class When(Kind):
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
                         f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
         return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
+
+
+# how often a task is done, in words a clause may write in its text besides its timing ("định kỳ")
+_PERIODIC = re.compile(r"\b(?:dinh ky|thuong xuyen|lien tuc)\b")
+
+
+def _said_by_clause(question: str, clause_text: str) -> bool:
+    """The words with which a yes/no question asks how often a task is done ("có học định kỳ không?") are
+    the clause's own."""
+    asked = {m.group(0) for m in _PERIODIC.finditer(collapse(fold(question.lower())))}
+    return bool(asked) and asked <= {m.group(0) for m in _PERIODIC.finditer(collapse(fold(clause_text.lower())))}
 
 
 # "những nhiệm vụ nào …", "mục nào …", "cho số thứ tự": items asked for, by what they have in common

@@ -20,7 +20,9 @@ PATTERN = re.compile(
     # "ở mục IV" gives the place (the question is about what is there); "ở mục nào" asks for it
     r"\b(muc nao|phan nao|o (?:muc|phan)(?! (?:[ivxlc]+|\d+)\b)|nam o dau|o dau|tai dau|thuoc muc|thuoc phan|nhiem vu so may|nhiem vu thu may"
     # ("có ý nào về … không?" asks whether the plan has one: no place)
-    r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|(?<!co )y nao|trong muc nao|duoc neu o|de cap o"
+    # ("ý nào đúng: (A) … (B) …" asks which option of a multiple-choice item is right: no place)
+    r"|nhiem vu nao|nhiem vu so bao nhieu|dieu nao|khoan nao|diem nao|(?<!co )y nao(?! (?:dung|sai|chinh xac)\b)"
+    r"|trong muc nao|duoc neu o|de cap o|danh so (?:may|bao nhieu)"
     # ("có nằm trong đối tượng … không?" asks whether one belongs, not where)
     # ("… có nằm trong KH không?" asks whether the plan holds it at all)
     r"|nam trong(?! (?:doi tuong|dien|danh sach|nhom|pham vi|so)\b)"

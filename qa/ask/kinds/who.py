@@ -237,8 +237,9 @@ _RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam
 
 # who asked outright: an asking "ai" ("ai lo?", "có ai … không?"), "cơ quan nào", "đơn vị nào"
 _ASKS_WHO = re.compile(r"\bai\b|\b(?:co quan|don vi|to chuc|ben|cap|ban|nguoi|dau moi|chu the|doi tuong) nao\b")
-# "ai" that asks no one: "không ai nói ai" (no one criticises anyone), "ai cũng" (everyone)
-_NO_ONE = re.compile(r"\b(?:khong|chang|cha|chua) (?:co )?ai\b(?:(?: \w+){0,2}? ai\b)?|\bai (?:\w+ ){0,2}cung\b")
+# "ai" that asks no one: "không ai nói ai" (no one criticises anyone), "không cho ai cãi" (lets no one
+# object), "ai cũng" (everyone)
+_NO_ONE = re.compile(r"\b(?:khong|chang|cha|chua) (?:co |cho |de |cho phep )?ai\b(?:(?: \w+){0,2}? ai\b)?|\bai (?:\w+ ){0,2}cung\b")
 
 
 # the plan's own addressees asked: "Kế hoạch 03 áp dụng cho những đối tượng nào?", "Đối tượng của KH gồm
