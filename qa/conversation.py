@@ -27,7 +27,6 @@ from .ask.kinds.count import ordinal_words
 from .ask.claims import rhythm_words
 from .ask.kinds.base import BARE_ACT, NEXT_ASKED, asks_something, asks_yes_no
 from .ask.kinds.when import asking_words
-from .ask.kinds.where import PATTERN as PLACE_ASKED
 from .text import fold, has_diacritics, syllables
 
 # ("yêu cầu gì với mấy cơ quan đó?", "tổ chức ấy phải làm gì?": the bodies the earlier turn spoke of)
@@ -371,8 +370,6 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
     asked = ordinal_words(q.text) if q.kind == "count" else asking_words(folded) if q.kind == "when" else frozenset()
     # ("… || Sau đó thì tới ai?": the next one after the earlier turn's point is the slot)
     asked |= {w for m in NEXT_ASKED.finditer(folded) for w in m.group(0).split()}
-    if q.kind == "where":  # ("… || Đánh số mấy?": the words that ask the place are the slot)
-        asked |= {w for m in PLACE_ASKED.finditer(folded) for w in m.group(0).split()}
     if asks_yes_no(folded):
         asked |= rhythm_words(q.text)  # "Làm hằng năm hả?": the rhythm checked is the slot, of the earlier task
     topic = [t for t in q.topic if t not in common and t not in shape_words and t not in asked]

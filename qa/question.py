@@ -798,8 +798,7 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
         if name == "Người ký" and has_diacritics(text) and not re.search(r"(?<!\w)k[ýí](?!\w)", text.lower()):
             continue
         # "nhiệm vụ này số mấy": the number of a task is its place, not the document's number
-        # ("… || Đánh số mấy?": how an item is numbered, its place)
-        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec|danh so)\b", folded):
+        if name == "Số hiệu" and re.search(r"\b(nhiem vu|muc|phan|dieu|khoan|y|giai phap|task|viec)\b", folded):
             continue
         # "… kết luận của Bộ Chính trị về học tập và làm theo Bác, kết luận số mấy?": the number of a document
         # the plan cites, not the plan's own

@@ -499,10 +499,3 @@ def test_whether_those_named_take_part_in_the_task_followed_is_answered(assistan
     assert plan_turn(analyze("Có giao tiền cho xã làm hông?"),
                      [analyze("Tỉnh ủy Tây Ninh phải làm gì theo kế hoạch?")]).mode == "standalone"
 
-
-def test_how_the_task_followed_is_numbered_is_its_place(assistant):
-    reply = assistant.ask("Đánh số mấy?", history=["Nhiệm vụ nào trong phần III nói về thể chế hóa chủ trương của "
-                                                   "Đảng thành pháp luật?"])
-    assert (reply.kind, reply.answer) == ("where", "III.10 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 10")
-    # ("số mấy" alone, with no item, is still the document's number)
-    assert analyze("Kế hoạch số mấy?").meta_field == "Số hiệu"

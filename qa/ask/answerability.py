@@ -679,9 +679,6 @@ class Judge:
         # "KH03 có nói gì về chống tham nhũng, tiêu cực không?": the topic asked about is written, word for
         # word, in the best clause; how near the question is to unanswered ones does not undo that
         named = named or (corpus_rules and _mentioned(folded, retrieval.hits[0].clause.text))
-        # "ĐV CA có phải nêu gương theo KH03 ko?": the act one asks whether one must do is written, word for
-        # word, in the best clause
-        named = named or (corpus_rules and _obliged(folded, retrieval.hits[0].clause.text))
         # "Việc xử lý dứt điểm các vụ án tham nhũng nghiêm trọng được nêu tại mục nào?": where a topic is
         # asked whose words the best clause all holds, it is in the plan and its place is answered
         named = named or (corpus_rules and q.kind == "where" and _placed(q, retrieval.hits[0].clause.text))
@@ -778,30 +775,6 @@ def _mentioned(folded: str, clause_text: str) -> bool:
         return False
     said = f" {' '.join(syllables(fold(clause_text).lower()))} "
     return f" {' '.join(topic)} " in said
-
-
-# "ĐV CA có phải nêu gương theo KH03 ko?": whether one must do something, asked yes or no; the act runs
-# up to a place or a document it is done by ("theo KH03", "trong chi bộ")
-# (not the "can" of "cán bộ": "cần" only with "có" or "phải")
-_OBLIGED_ASKED = re.compile(r"\b(?:co phai|co can|can phai|phai)\s+(?!la\b)(.+?)\s+(?:khong|ko|k|hong|hok|chu)(?:\s+\w+)?\W*$")
-_OBLIGED_END = re.compile(r"\s+(?:theo|trong|o|tai|nhu|vay|nua|luon|ca|hay)\b.*$")
-# the verbs any task is done with: alone, they point at no clause ("có phải thực hiện không?")
-_ANY_ACT = frozenset({"lam", "thuc", "hien", "tham", "gia", "hoc", "ap", "dung", "trien", "khai", "chap", "hanh"})
-
-
-def _obliged(folded: str, clause_text: str) -> bool:
-    """A yes/no question whether one must do an act the clause writes word for word, in order, with
-    two words or more besides the verbs of any task and the names of documents ("có phải nêu gương
-    không?": «… nêu gương của cán bộ, đảng viên»)."""
-    m = _OBLIGED_ASKED.search(folded)
-    if m is None:
-        return False
-    act = syllables(_OBLIGED_END.sub("", m.group(1)))
-    # (nor do the words that name a document: "có phải thực hiện kế hoạch này không?")
-    if sum(1 for w in act if w not in STOPWORDS_FOLDED and w not in _ANY_ACT and w not in document_words()) < _MENTION_MIN:
-        return False
-    said = f" {' '.join(syllables(fold(clause_text).lower()))} "
-    return f" {' '.join(act)} " in said
 
 
 _PLACED_MIN = 3  # topic words of a where-question, every one of which the best clause must hold

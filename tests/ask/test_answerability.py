@@ -978,17 +978,6 @@ def test_the_number_of_a_meeting_the_plan_numbers_none_of_is_not_given(assistant
     assert reply.answer.startswith("Kế hoạch không ghi Hội nghị Trung ương lần thứ mấy")
 
 
-def test_whether_one_must_do_what_the_best_clause_writes_word_for_word_is_answered(assistant):
-    reply = assistant.ask("ĐV CA có phải nêu gương theo KH03 ko?")
-    assert (reply.confidence, reply.signals["rule"], reply.citations[0].ref) == ("high", "named", "III.4")
-    assert reply.answer.startswith("Có — kế hoạch nêu (III.4)")
-    # the verbs of any task alone point at no clause
-    from qa.ask.answerability import _obliged
-
-    assert not _obliged("dang vien co phai thuc hien ke hoach nay khong", "thuc hien ke hoach nay")
-    assert _obliged("co phai neu guong trong chi bo khong", "ren luyen, neu guong cua can bo")
-
-
 def test_a_follow_up_on_a_turn_about_the_part_a_copy_lacks_lacks_it_too(assistant):
     first = assistant.ask("Ai chủ trì sơ kết kế hoạch?")
     reply = assistant.ask("còn thời hạn thì sao?", history=["Ai chủ trì sơ kết kế hoạch?"])

@@ -350,6 +350,8 @@ def test_a_count_of_a_sections_parts(assistant):
     # which option of a multiple-choice item is right, not which point of the plan
     ("Ý nào đúng: Kế hoạch 03 để thực hiện (A) Kết luận 21-KL/TW, (B) Nghị quyết Trung ương 4 khóa XII?", "what"),
     ("Ý nào nói về lấy phiếu tín nhiệm?", "where"),
+    ("Lấy phiếu tín nhiệm được đánh số mấy trong phần III?", "where"),  # how a task is numbered: its place
+    ("Văn bản này đánh số mấy?", "meta"),  # … and a document's number, its register
 ])
 def test_kinds_told_apart(text, kind):
     assert analyze(text).kind == kind
