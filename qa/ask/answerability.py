@@ -196,7 +196,8 @@ class Judge:
         kind = get(q.kind)
         near = 3 if q.kind == "when" and not kind.slot_required(q) else 1
         slot = any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:near]) \
-            or (q.kind in ("count", "meta") and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3]))
+            or (q.kind in ("count", "meta") and any(kind.holds_answer(q, h.clause, self.ctx) for h in hits[:3])) \
+            or any(kind.holds_answer(q, c, self.ctx) for c in kind.front_sources(q, hits, self.ctx))
         return Signals(coverage=self.coverage(q, hits, retrieval.bridges), similarity=similarity, margin=margin,
                        agreement=min(agreement, 1.0), unknown=self.unknown(q, retrieval.bridges), slot=slot,
                        outside=retrieval.outside, scope=retrieval.scope)

@@ -1675,3 +1675,10 @@ def test_a_rhythm_asked_yes_or_no_in_the_clauses_own_words_is_confirmed(assistan
     assert reply.answer == "Có. Thực hiện thường xuyên (III.3)."
     # a rhythm the clause does not write is not confirmed
     assert not assistant.ask("Lấy phiếu tín nhiệm có làm thường xuyên không?").answer.startswith("Có")
+
+
+def test_the_term_of_a_document_the_preamble_cites_without_it_comes_from_the_heading(assistant):
+    # the preamble cites Kết luận 21 with its date only; the heading adds "… KHÓA XIII"
+    reply = assistant.ask("Kết luận 21 là TW khóa mấy?")
+    assert (reply.confidence, reply.citations[0].ref) == ("high", "header")
+    assert reply.answer.startswith("Khóa XIII (header)")

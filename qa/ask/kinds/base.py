@@ -295,6 +295,11 @@ class Kind:
         """Whether ``clause`` holds an answer of the type asked."""
         return True
 
+    def front_sources(self, q: Question, hits: list[Hit], ctx: AnswerContext) -> list[Clause]:
+        """Front-matter clauses an answer of this kind may also come from, beyond the best hits; none
+        unless a kind knows better."""
+        return []
+
     def slot_required(self, q: Question) -> bool:
         """Whether this question, of a kind usually answered from any clause on its topic, is
         answered only by a clause that holds its slot (the verdict's "slot" rule)."""

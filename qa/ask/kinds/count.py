@@ -11,7 +11,7 @@ import re
 
 from ...text import collapse, fold
 from ..passages import clip, clip_around, segments, span
-from .base import YES_NO, Kind, load_slots
+from .base import FRONT_KINDS, YES_NO, Kind, load_slots
 from ...types import Hit
 from .where import PLACE_ASKED, named_title, sections_answer
 
@@ -268,6 +268,15 @@ class Count(Kind):
             return bool(ctx.children(part)) and _cut_inside(part, ctx) is None
         return bool(_figure(role, unit).search(fold(clause.text)))
 
+    def front_sources(self, q, hits, ctx):
+        """"Kết luận 21 là TW khóa mấy?": the term of a document the front matter cites ("… KẾT LUẬN SỐ
+        21-KL/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII" in the heading) when the best clause is front
+        matter that cites it without the term (the preamble)."""
+        if not hits or hits[0].clause.kind not in FRONT_KINDS or not TERM_ASKED.search(fold(q.text).lower()):
+            return []
+        doc = hits[0].clause.doc_id
+        return [c for c in (ctx.front(doc, "header"), ctx.front(doc, "title")) if c is not None]
+
     @staticmethod
     def _named_part(q, clause, ctx):
         """"Phần mục đích, yêu cầu gồm mấy ý?": the part the question names by its title, if any."""
@@ -281,7 +290,8 @@ class Count(Kind):
         if self._whole_document(q, role, unit):
             return sections_answer(hits[0].clause, ctx)
         named = self._named_part(q, hits[0].clause, ctx) if role == "structure" else None
-        for hit in ([Hit(named, hits[0].score)] if named is not None else []) + hits[:3]:
+        front = [Hit(c, hits[0].score) for c in self.front_sources(q, hits, ctx)]
+        for hit in ([Hit(named, hits[0].score)] if named is not None else []) + hits[:3] + front:
             clause = hit.clause
             if role == "structure":
                 kids = ctx.children(clause)
