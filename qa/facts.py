@@ -19,23 +19,16 @@ from .types import Facts
 
 
 
-def _bodies() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = [line.split("\t") for line in data_lines(DATA / "bodies.tsv")]
-    named = tuple(name.strip() for kind, name in rows if kind != "generic")
-    generic = tuple(name.strip() for kind, name in rows if kind == "generic")
-    return named, generic
+def _bodies() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    rows = [(kind.strip(), name.strip()) for kind, name in (line.split("\t") for line in data_lines(DATA / "bodies.tsv"))]
+    named = tuple(name for kind, name in rows if kind != "generic")
+    generic = tuple(name for kind, name in rows if kind == "generic")
+    return named, generic, {name: kind for kind, name in rows if kind != "generic"}
 
 
 # Bodies with a proper name, and the collective actors the genre names in lower case ("cấp ủy
-# cấp trên"): qa/data/bodies.tsv.
-BODIES, GENERIC_ACTORS = _bodies()
-
-def _body_kinds() -> dict[str, str]:
-    rows = [line.split("\t") for line in data_lines(DATA / "bodies.tsv")]
-    return {name.strip(): kind.strip() for kind, name in rows if kind.strip() != "generic"}
-
-
-_BODY_KIND = _body_kinds()
+# cấp trên"): qa/data/bodies.tsv; and the kind of each body with a name ("state", "party_group", …).
+BODIES, GENERIC_ACTORS, _BODY_KIND = _bodies()
 
 
 def _class_words() -> dict[str, tuple[str, ...]]:

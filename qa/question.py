@@ -350,9 +350,9 @@ def _label() -> re.Pattern | None:
 
 
 _LABEL = _label()
-# a label that says its statement is to be checked is a claim cue ("Câu đúng sai: …"), and one that
-# points at the statement after it ("Câu này: …", "Câu sau đây: …") too: not dropped
-_CHECKED_LABEL = re.compile(r"\b(?:dung|sai|true|false|t/f|d/s|nhan dinh|khang dinh|menh de|nay|sau|sau day|duoi day)\b")
+# a label that points at the statement after it ("Câu sau đây: …", "Câu dưới đây: …") introduces one to
+# check, not a question: not dropped (nor one that says so outright with a claim cue, "Câu đúng/sai: …")
+_POINTING_LABEL = re.compile(r"\b(?:nay|sau|sau day|duoi day)\b")
 
 
 def _courtesy() -> tuple[tuple[re.Pattern, re.Pattern] | None, tuple[re.Pattern, re.Pattern] | None]:
@@ -469,7 +469,7 @@ def without_relay(text: str) -> str:
     if m is None and _LABEL is not None and len(folded) == len(text):
         # "Câu trắc nghiệm cho học sinh: …": the message names itself a question before the colon
         m = _LABEL.match(folded.lower())
-        if m is not None and _CHECKED_LABEL.search(folded[:m.end()].lower()):
+        if m is not None and (is_claim(text[:m.end()]) or _POINTING_LABEL.search(folded[:m.end()].lower())):
             m = None
     if m is None or len(content_syllables(text[m.end():])) < 2:
         return text

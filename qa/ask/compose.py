@@ -88,8 +88,9 @@ class Answerer:
             asked = asked_bodies(q) - office_bodies(asking_text(q))
             missing_bodies = [b for b in missing_bodies if b in asked]
         # (not whether the plan mentions the body at all: "KH 03 có nhắc tới Bộ Xây dựng không?")
-        if missing_bodies and asks_yes_no(fold(q.text)) and not EXISTENCE.search(fold(q.text).lower()) \
-                and not MENTION_ASKED.search(fold(q.text).lower()):
+        folded = fold(q.text)
+        if missing_bodies and asks_yes_no(folded) and not EXISTENCE.search(folded.lower()) \
+                and not MENTION_ASKED.search(folded.lower()):
             # "Đảng đoàn MTTQ tỉnh có phải tổ chức quán triệt không?": whether a body of a kind the plan
             # addresses all at once ("đảng đoàn", "các cơ quan nhà nước") must do something is the
             # clause's that addresses them, though it never names that body
