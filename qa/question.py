@@ -287,8 +287,17 @@ def without_requests(text: str) -> str:
     "Tóm tắt giùm mình các việc chính, gạch đầu dòng thôi" → "các việc chính, thôi"; nor where
     the asker heard what they ask about (``qa/data/hearsay.tsv``: "nghe nói", "đọc báo thấy nói")."""
     kept = _besides_requests(text)
-    # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question
-    return kept if kept is not None and _names_something(kept) else text
+    if kept is not None and _names_something(kept):
+        return kept
+    # a request and nothing else, or only a document's name ("tóm tắt kế hoạch 03"), is the question;
+    # asked for the gist, the name keeps only that request ("Tóm tắt KH 03 trong 1 câu giúp mình nha")
+    if kept and _GIST_REQUEST.search(fold(text).lower()):
+        return f"tóm tắt {kept}"
+    return text
+
+
+# the requests that ask for a document's gist when only its name is left beside them
+_GIST_REQUEST = re.compile(r"\b(?:tom tat|tom luoc)\b")
 
 
 def only_requests(text: str) -> bool:
@@ -305,8 +314,11 @@ def _besides_requests(text: str) -> str | None:
 
 
 def _names_something(text: str) -> bool:
-    """Content words besides a document's name are left."""
-    return bool(set(content_syllables(text)) - document_words())
+    """Content words besides a document's name are left (its number, "03-KH/TW", is no content)."""
+    return bool(set(content_syllables(_NUMBERED.sub(" ", expand_abbreviations(text)))) - document_words())
+
+
+_NUMBERED = re.compile(r"\S*\d\S*")
 
 
 @lru_cache(maxsize=1)

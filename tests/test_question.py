@@ -218,6 +218,11 @@ def test_requests_about_the_replys_form_are_not_the_question():
         "các việc chính phải làm trong kế hoạch, thôi"
     assert without_requests("tom tat giup toi nhiem vu cua dang doan quoc hoi") == "nhiem vu cua dang doan quoc hoi"
     assert without_requests("Tóm tắt") == "Tóm tắt"  # nothing else asked: kept as typed
+    # only the document's name left, its number included: the gist of it, the other requests dropped
+    assert without_requests("Tóm tắt KH 03-KH/TW trong 1 câu để làm video") == "tóm tắt KH 03-KH/TW"
+    assert analyze("Tóm tắt KH 03-KH/TW trong 1 câu để làm video").kind == "meta"
+    # ("liệt kê" asks no gist: the text stays as typed)
+    assert without_requests("Liệt kê KH 03-KH/TW") == "Liệt kê KH 03-KH/TW"
     assert analyze("Liệt kê giúp tôi ai chủ trì hội nghị toàn quốc, ngắn gọn thôi").kind == "who"
 
 
@@ -310,6 +315,8 @@ def test_a_chat_message_is_read_without_its_greeting_thanks_and_background():
     # … nor one that points back at what was told before it
     told = "Tôi được biết Mặt trận có trách nhiệm giám sát. Xin hỏi kế hoạch đề cập việc này ở phần nào?"
     assert without_courtesy(told) == "Tôi được biết Mặt trận có trách nhiệm giám sát. kế hoạch đề cập việc này ở phần nào?"
+    # "tóm lại" opens what is asked, it is not asked about
+    assert without_courtesy("tóm lại kh này làm cái gì") == "kh này làm cái gì"
     # nothing but courtesy, or no courtesy at all: unchanged
     for text in ("Cảm ơn ad nhiều!", "Kế hoạch 03 do ai ký?", "chào"):
         assert without_courtesy(text) == text, text

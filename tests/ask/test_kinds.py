@@ -1163,6 +1163,8 @@ def test_an_end_of_validity_is_no_register_line(assistant):
     ("hội nghị cán bộ toàn quốc rơi vào khoảng nào?", "when"),
     ("cuộc họp lớn cả nước để phổ biến văn bản này rơi vào khoảng nào, mình cần mốc", "when"),
     ("Đồn biên phòng giữ cột mốc thì kế hoạch giao gì?", "what"),  # a border marker, no time
+    ("Có mốc thời gian nào rơi vào năm 2022 không", "when"),  # a moment within the year named
+    ("Việc nào rơi vào quý I/2022?", "when"),
     ("Kế hoạch có bắt đảng viên tự học lý luận chính trị hông, mỗi năm học nhiêu tiếng vậy?", "count"),
     ("thủ tục nhiêu khê thì kế hoạch nói gì?", "procedure"),  # "nhiêu khê": red tape, no count
     ("việc lấy phiếu tín nhiệm được làm định kỳ mấy năm một lần?", "when"),  # "kỳ" of a period: how often

@@ -39,6 +39,8 @@ PATTERN = re.compile(
     r"|(?<!ban )tg|dip nao|han nao"
     # "rơi vào khoảng nào", "mình cần mốc": a moment asked ("cột mốc" is a border marker)
     r"|roi vao (?:(?:khoang|dip|luc|thoi diem|thoi gian|giai doan|thang|nam|quy)(?: \w+)? nao|khi nao|bao gio)"
+    # "có mốc nào rơi vào năm 2022 không?": a moment in the year, month or quarter named
+    r"|roi vao (?:nam|thang|quy) [\divx]+(?:/\d{4})?"
     r"|(?<!cot )moc (?:nao|gi|may)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
     # "đều đều hay một lần là xong?": how often, offered
     rf"|{_ONCE}"
