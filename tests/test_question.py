@@ -229,6 +229,10 @@ def test_requests_about_the_replys_form_are_not_the_question():
 def test_a_summary_asked_for_slides_is_answered(assistant):
     reply = assistant.ask("Tóm tắt giùm mình các việc chính phải làm trong kế hoạch, gạch đầu dòng thôi")
     assert reply.found and reply.citations[0].ref.startswith("III")
+    # the whole document's gist, named by its number, for a video
+    gist = assistant.ask("Tóm tắt KH 03-KH/TW trong 1 câu để làm video nha")
+    assert (gist.found, gist.kind, gist.citations[0].ref) == (True, "meta", "title")
+    assert gist.answer.startswith("Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW")
 
 
 def test_without_asker_drops_what_the_asker_says_of_themselves():

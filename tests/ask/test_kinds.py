@@ -1153,6 +1153,11 @@ def test_register_fields_asked_in_speech(text, kind, field):
     assert (q.kind, q.meta_field) == (kind, field)
 
 
+def test_a_moment_within_a_year_is_asked_as_a_time(assistant):
+    reply = assistant.ask("Có milestone nào rơi vào năm 2022 ko")
+    assert (reply.found, reply.kind) == (True, "when") and "2022" in reply.answer
+
+
 def test_an_end_of_validity_is_no_register_line(assistant):
     reply = assistant.ask("KH 03 có hiệu lực đến thời điểm nào?")
     assert (reply.confidence, reply.signals["rule"]) == ("low", "slot")
@@ -1165,6 +1170,9 @@ def test_an_end_of_validity_is_no_register_line(assistant):
     ("Đồn biên phòng giữ cột mốc thì kế hoạch giao gì?", "what"),  # a border marker, no time
     ("Có mốc thời gian nào rơi vào năm 2022 không", "when"),  # a moment within the year named
     ("Việc nào rơi vào quý I/2022?", "when"),
+    # "mấy" of those bodies, in a yes/no question whose other choice follows after a comma
+    ("Mấy cơ quan nhà nước như ủy ban xã có bị nhắc trong KH hông, hay chỉ nói Đảng?", "what"),
+    ("Kế hoạch có mấy nhiệm vụ, hay chỉ có mục tiêu?", "count"),
     ("Kế hoạch có bắt đảng viên tự học lý luận chính trị hông, mỗi năm học nhiêu tiếng vậy?", "count"),
     ("thủ tục nhiêu khê thì kế hoạch nói gì?", "procedure"),  # "nhiêu khê": red tape, no count
     ("việc lấy phiếu tín nhiệm được làm định kỳ mấy năm một lần?", "when"),  # "kỳ" of a period: how often

@@ -173,7 +173,7 @@ ALTERNATIVE = re.compile(r"\b(?:hay|hoac)\b")
 OPTIONS = re.compile(r"(?:^|\s)(?:A[.)]|\(A\))\s.*?[\s,;](?:B[.)]|\(B\))\s.*$", re.DOTALL)
 # ("… có … hay chăng?", "… có … chăng?": the same in formal writing)
 YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
-                    r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b)")
+                    r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b|\s*,\s*(?:hay|hoac)\b)")
 
 
 @lru_cache(maxsize=1)
