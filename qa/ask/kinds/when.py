@@ -61,6 +61,13 @@ _END_ASKED = re.compile(r"\b(xong|ket thuc|han chot|han cuoi|(?<!thoi )han nao|c
                         r"|hoan thanh (khi|luc|vao|truoc|trong)|(thoi )?han hoan thanh"
                         # "có ấn định thời hạn cụ thể không?", "trong thời hạn bao lâu phải …": a deadline
                         r"|(thoi )?han cu the|thoi han bao lau)\b")
+# "bắt đầu năm nào?", "từ khi nào?": when a task starts is asked, not when it is due
+_START_ASKED = re.compile(r"\bbat dau (?:tu |vao |trien khai |thuc hien |lam )?(?:khi nao|bao gio|luc nao|hoi nao"
+                          r"|(?:nam|thang|quy|ngay) (?:nao|may)|tu (?:khi|luc|nam|thang) nao)\b"
+                          r"|\b(?:khoi dong|khoi dau|phat dong) (?:tu |vao )?(?:khi nao|bao gio|luc nao|(?:nam|thang) nao)\b"
+                          r"|\btu (?:khi|luc|nam|thang) nao\b|\btu bao gio\b")
+# a timing that gives only when a task is due: "hoàn thành trong quý I/2022", "xong trước tháng 3/2022"
+_DUE_ONLY = re.compile(r"^(?:hoan thanh|xong|ket thuc)\b")
 # a timing with no end: "thực hiện thường xuyên", "hằng năm, từ năm 2021", "từ năm 2022"
 _OPEN = re.compile(r"^(thuc hien )?(thuong xuyen|hang (nam|thang|quy)|dinh ky|tu nam \d{4})"
                    r"(,? (tu nam \d{4}|hang (nam|thang|quy)))?$")
@@ -99,6 +106,17 @@ def asking_words(folded: str) -> frozenset[str]:
 def asks_often(q) -> bool:
     """The question asks how often a task is done."""
     return bool(_OFTEN_ASKED.search(fold(q.text)))
+
+
+def asks_start(q) -> bool:
+    """The question asks when a task starts ("bắt đầu năm nào?"), and not also when it ends."""
+    folded = fold(q.text)
+    return bool(_START_ASKED.search(folded)) and not _asks_end(q.text)
+
+
+def due_only(timing: str) -> bool:
+    """The timing says when the task is due and nothing of when it starts ("hoàn thành trong quý I/2022")."""
+    return bool(_DUE_ONLY.match(fold(timing).strip().lower()))
 
 
 def asks_end(q) -> bool:
@@ -177,6 +195,8 @@ class When(Kind):
         exact = exact_asked(q)
         if exact:  # "đúng ngày mấy?": "đầu tháng 12/2021" gives no day
             return any(gives(t, exact) for t in clause.facts.timings)
+        if asks_start(q):  # "bắt đầu năm nào?" of a task only due "trong quý I/2022": no start given
+            return any(not due_only(t) for t in clause.facts.timings)
         # "xong khi nào?" of a task done "thường xuyên" or "từ năm 2022": the plan's answer is that it
         # sets no end, which the reply says with the timing it does give (``answer``)
         # "bao lâu một lần?" of a task done "thường xuyên": that is how often the plan says, with no
@@ -184,12 +204,14 @@ class When(Kind):
         return bool(clause.facts.timings)
 
     def slot_required(self, q) -> bool:
-        return asks_end(q) or asks_often(q) or exact_asked(q) is not None
+        return asks_end(q) or asks_often(q) or exact_asked(q) is not None or asks_start(q)
 
     def missing(self, q, ctx) -> str | None:
         exact = exact_asked(q)
         if exact:
             return "ngày cụ thể" if exact == "ngay" else "tháng cụ thể"
+        if asks_start(q):
+            return "thời điểm bắt đầu việc này"
         if asks_often(q) and not asks_end(q):
             return "việc này làm bao lâu một lần"
         return "thời hạn hoàn thành việc này"
