@@ -215,6 +215,8 @@ def test_a_statement_introduced_mid_text_is_confirmed_by_the_clause_that_says_it
     ("KH03 là văn bản của Ban Bí thư, đúng không ạ?", "Không đúng. Bộ Chính trị (03-KH/TW"),
     ("Kế hoạch 03 là của Bộ Chính trị phải không?", "Đúng. Bộ Chính trị (03-KH/TW"),
     ("có phải kế hoạch 03 ra năm 2022 không em", "Không đúng. Ngày ban hành: 01/12/2021"),
+    ("Có phải kế hoạch 03 ra đời năm 2022 không?", "Không đúng. Ngày ban hành: 01/12/2021"),
+    ("Kế hoạch 03 ký năm 2021 đúng không?", "Đúng. Ngày ban hành: 01/12/2021"),
     ("đính chính: kh03 là kh năm 2022 đúng ko ae", "Không đúng. Ngày ban hành: 01/12/2021"),
     ("kế hoạch 03 là của năm 2021 phải không", "Đúng. Ngày ban hành: 01/12/2021"),
 ])

@@ -76,7 +76,8 @@ META_FIELDS = (
                       rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(dua ra|ra|ban hanh) (vao )?(nam|thang) (nao|may)\b"
                       # "kế hoạch ra năm 2021 hay 2022?", "có phải kế hoạch 03 ra năm 2022 không em": the document
                       # come out ("(đưa) ra") in a year offered, to choose or to confirm
-                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?(dua )?ra (vao )?(ngay|thang|nam) [\d/]+"
+                      # ("… ra đời / ban hành / ký năm 2022 không?": the same, said with another verb)
+                      rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? (duoc )?((dua )?ra|ra doi|ban hanh|k[yi]) (vao |trong )?(ngay|thang|nam) [\d/]+"
                       r"(?= hay\b|\W*$|\W*((co )?(dung|phai) )?(khong|ko|k|hong|chu)\b)"
                       # "kh03 là kh năm 2022 đúng ko?": the document said to be of a year
                       rf"|\b(?:{_DOC}|kh)( nay| 03| ni| do)? la ((?:{_DOC}|kh) )?(cua |ra )?nam \d{{4}}"
