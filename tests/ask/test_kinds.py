@@ -659,6 +659,7 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("Tôi cần trích dẫn trong luận văn; tiêu đề đầy đủ của văn bản là gì?", "Tên văn bản"),
     # a person named as the signer, to be confirmed; a tag question asks about the sentence before it
     ("Có phải ông Võ Văn Thưởng ký kế hoạch này không?", "Người ký"),
+    ("Tổng Bí thư có ký kế hoạch ni không?", "Người ký"),  # an office named as the signer
     ("Có phải kế hoạch do đồng chí Trần Cẩm Tú ký không?", "Người ký"),  # the question's own "không" closes it
     ("Mạng xã hội nói ông Võ Văn Thưởng ký kế hoạch này. Có đúng không?", "Người ký"),
     # the document named and nothing else asked: what it is, its name says

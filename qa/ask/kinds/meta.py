@@ -120,7 +120,8 @@ META_FIELDS = (
                  # a person named as its signer, to be confirmed: "ông Võ Văn Thưởng ký kế hoạch này (phải không)?"
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
                  # ("… ký bởi ông Nguyễn Phú Trọng phải không?": the person after the verb)
-                 r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){2,4} (da )?k[yi] (cai )?(ke hoach|van ban|kh)"
+                 # ("Tổng Bí thư có ký kế hoạch ni không?": an office named as its signer)
+                 rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( \w+){{2,4}}|(?:{_OFFICES})) (co )?(da )?k[yi] (cai )?(ke hoach|van ban|kh)"
                  r"|k[yi] boi (ong|ba|dong chi|d/c|bac)( \w+){2,4})\b"
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
                  # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
