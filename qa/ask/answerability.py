@@ -206,9 +206,7 @@ class Judge:
         """``unknown`` of the sentence that asks, when the scenario before it tells the asker's
         situation ("Tôi là đảng viên 50 năm tuổi Đảng… Kế hoạch có quy định … không?"): the
         situation's words are not what the yes/no question asks about."""
-        # (and without what its first parts say of the asker: "Em làm ở công ty tư nhân, chi bộ doanh
-        # nghiệp có phải làm kế hoạch riêng hông?")
-        asking = without_asker(without_purpose(last_sentence(q.text)), last_only=False)
+        asking = without_purpose(last_sentence(q.text))
         if asking == q.text.strip():
             return s.unknown
         asked = _sentence(asking)

@@ -667,14 +667,6 @@ def test_what_the_asker_tells_before_or_after_the_question_is_not_asked(assistan
     assert work.found and work.citations[0].ref == "III.9"
 
 
-def test_where_the_asker_works_told_in_the_same_sentence_is_no_unknown_topic(assistant):
-    # "công ty tư nhân" is where the asker works, before the comma; the yes/no question after it is asked
-    reply = assistant.ask("Em làm ở công ty tư nhân, chi bộ doanh nghiệp có phải làm kế hoạch riêng hông?")
-    assert (reply.found, reply.citations[0].ref) == (True, "III.2")
-    # … the same unknown words asked about are still refused
-    assert not assistant.ask("Kế hoạch có quy định gì về công ty tư nhân không?").found
-
-
 def test_a_field_of_the_register_asked_yes_no_is_no_unknown_topic(assistant):
     assert assistant.ask("Kế hoạch có ghi tên người ký không?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
 

@@ -1158,7 +1158,10 @@ def test_a_start_asked_of_a_task_only_due_is_not_given(assistant):
     # III.1 is due "trong quý I/2022" and says nothing of when it starts
     start = assistant.ask("Cuộc vận động học tập chính trị bắt đầu năm nào")
     assert (start.found, start.signals["rule"], start.citations[0].ref) == (False, "slot", "III.1")
-    assert start.answer.startswith("Kế hoạch không nêu thời điểm bắt đầu việc này; nội dung gần nhất là III.1")
+    assert start.answer.startswith("Kế hoạch không nêu thời điểm bắt đầu việc này (chỉ ghi: hoàn thành trong quý "
+                                   "I/2022); nội dung gần nhất là III.1")
+    # a question whose best clause has no timing is judged as before ("hiệu nực": the register's day)
+    assert assistant.ask("kế hoạch có hiệu nực từ bao giờ").found
     # its end is given; a task timed "từ năm 2022" gives its start
     assert assistant.ask("Đợt sinh hoạt chính trị phải xong khi nào?").answer == "Hoàn thành trong quý I/2022 (III.1)."
     assert assistant.ask("Việc bố trí bí thư không phải người địa phương bắt đầu từ khi nào?").answer == \

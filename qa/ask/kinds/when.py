@@ -195,8 +195,6 @@ class When(Kind):
         exact = exact_asked(q)
         if exact:  # "đúng ngày mấy?": "đầu tháng 12/2021" gives no day
             return any(gives(t, exact) for t in clause.facts.timings)
-        if asks_start(q):  # "bắt đầu năm nào?" of a task only due "trong quý I/2022": no start given
-            return any(not due_only(t) for t in clause.facts.timings)
         # "xong khi nào?" of a task done "thường xuyên" or "từ năm 2022": the plan's answer is that it
         # sets no end, which the reply says with the timing it does give (``answer``)
         # "bao lâu một lần?" of a task done "thường xuyên": that is how often the plan says, with no
@@ -204,14 +202,12 @@ class When(Kind):
         return bool(clause.facts.timings)
 
     def slot_required(self, q) -> bool:
-        return asks_end(q) or asks_often(q) or exact_asked(q) is not None or asks_start(q)
+        return asks_end(q) or asks_often(q) or exact_asked(q) is not None
 
     def missing(self, q, ctx) -> str | None:
         exact = exact_asked(q)
         if exact:
             return "ngày cụ thể" if exact == "ngay" else "tháng cụ thể"
-        if asks_start(q):
-            return "thời điểm bắt đầu việc này"
         if asks_often(q) and not asks_end(q):
             return "việc này làm bao lâu một lần"
         return "thời hạn hoàn thành việc này"
@@ -222,6 +218,9 @@ class When(Kind):
         if not hits or hits[0].clause.kind in ("header", "meta"):
             return None
         timings = hits[0].clause.facts.timings
+        if timings and asks_start(q) and all(due_only(t) for t in timings):
+            # "bắt đầu năm nào?" of a task only due "trong quý I/2022": the plan gives no start
+            return f"thời điểm bắt đầu việc này (chỉ ghi: {'; '.join(timings)})"
         stated = without_lead(q.text)
         if timings and claims_a_rhythm(stated) and (is_claim(q.text) or asks_yes_no(collapse(fold(q.text.lower())))) \
                 and rhythm_verdict(stated, timings) is None \
