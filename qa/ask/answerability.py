@@ -926,8 +926,10 @@ def asking_text(q: Question) -> str:
     """The part of the question that asks: where the asker works is not asked about ("Tôi làm ở
     Kiểm toán nhà nước, kế hoạch nói gì về …?"), nor is a situation told in sentences before the
     question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
-    what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?")."""
-    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(q.text, last_only=False)))
+    what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?"), nor the
+    lettered options of a multiple-choice item ("… do ai tổ chức? A. Bộ Chính trị B. Chính phủ": offered)."""
+    stem = OPTIONS.sub("", q.text).strip() or q.text
+    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(stem, last_only=False)))
 
 
 def asked_bodies(q: Question) -> set[str]:

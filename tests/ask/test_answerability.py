@@ -667,6 +667,17 @@ def test_what_the_asker_tells_before_or_after_the_question_is_not_asked(assistan
     assert work.found and work.citations[0].ref == "III.9"
 
 
+def test_the_options_of_a_multiple_choice_item_are_offered_not_asked(assistant):
+    # bodies the plan never names, offered as wrong options, are no missing topic
+    item = assistant.ask("Hội nghị cán bộ toàn quốc do ai tổ chức? A. Bộ Chính trị, Ban Bí thư B. Quốc hội C. Chính phủ")
+    assert (item.found, item.answer) == (True, "Bộ Chính trị, Ban Bí thư (II.1).")
+    # … nor words the scope model would read as out of scope: it reads the stem
+    led = assistant.ask("Ai chủ trì hướng dẫn học tập? A. Ban Tuyên giáo TW B. Bộ Giáo dục C. Bộ Nội vụ D. Ban Dân vận TW")
+    assert led.found and led.answer.startswith("Ban Tuyên giáo Trung ương chủ trì")
+    # asked outright, the body still is missing
+    assert assistant.ask("Chính phủ phải làm gì theo kế hoạch?").signals["rule"] == "missing"
+
+
 def test_a_field_of_the_register_asked_yes_no_is_no_unknown_topic(assistant):
     assert assistant.ask("Kế hoạch có ghi tên người ký không?").answer == "Người ký: Võ Văn Thưởng (03-KH/TW)."
 
