@@ -27,7 +27,7 @@ from typing import Callable
 import numpy as np
 
 from .adapter import adapter_for
-from .ask.kinds.base import OPTIONS
+from .ask.kinds.base import without_options
 from .ask.refusal import RefusalModel
 from .accents import Restorer, corpus_words, dictionary_words, question_phrases
 from .ask import kinds
@@ -403,7 +403,7 @@ class Retriever:
             outside = self.adapter.outside_margin(vector, cfg.neighbours_k)
             if self.adapter.scope is not None and cfg.use_scope:
                 # (a multiple-choice item's lettered options are offered, not asked: the stem is read)
-                scope = self.adapter.scope.probability(OPTIONS.sub("", q.raw).strip() or q.raw, vector)
+                scope = self.adapter.scope.probability(without_options(q.raw), vector)
             refusal = self.adapter.refusal if cfg.use_refusal_model else None
         return Retrieval(hits=hits, rankings=rankings, similarities=similarities, bridges=bridges, read_as=read_as,
                          outside=outside, scope=scope, refusal=refusal)

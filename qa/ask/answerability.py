@@ -41,7 +41,7 @@ from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import ALTERNATIVE, ASKED_KINDS, BARE_ACT, EXISTENCE as _EXISTENCE, NEXT_ASKED as _NEXT_ASKED, OPTIONS, \
     WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
-    asks_something, last_sentence, load_slots
+    asks_something, last_sentence, load_slots, without_options
 from .kinds.count import TERM_ASKED
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
@@ -928,8 +928,7 @@ def asking_text(q: Question) -> str:
     question ("Văn phòng Tỉnh ủy nhờ chúng tôi đôn đốc các huyện ủy. Hạn chót … là ngày nào?"), nor
     what the asker will do with the answer ("…, để tôi tránh trùng với phần việc của Chính phủ?"), nor the
     lettered options of a multiple-choice item ("… do ai tổ chức? A. Bộ Chính trị B. Chính phủ": offered)."""
-    stem = OPTIONS.sub("", q.text).strip() or q.text
-    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(stem, last_only=False)))
+    return _ASKER_PURPOSE.sub("", last_sentence(without_asker(without_options(q.text), last_only=False)))
 
 
 def asked_bodies(q: Question) -> set[str]:

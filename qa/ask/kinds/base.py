@@ -171,6 +171,13 @@ EXISTENCE = re.compile(r"\b(co (duoc |dc )?(de cap|nhac|noi|neu|quy dinh)( den| 
 ALTERNATIVE = re.compile(r"\b(?:hay|hoac)\b")
 # the options of a multiple-choice item, from the first lettered one on ("A. … B. … C. …", "(A) …, (B) …")
 OPTIONS = re.compile(r"(?:^|\s)(?:A[.)]|\(A\))\s.*?[\s,;](?:B[.)]|\(B\))\s.*$", re.DOTALL)
+
+
+def without_options(text: str) -> str:
+    """A multiple-choice item's stem, without its lettered options (offered, not asked); the text as
+    it is when it has none, or nothing but options."""
+    return OPTIONS.sub("", text).strip() or text
+
 # ("… có … hay chăng?", "… có … chăng?": the same in formal writing)
 YES_NO = re.compile(r"\bco\b.*\b(?:khong|ko|k|hong|hok|chang)\b(?:\s+(?:a|nhi|vay|nhe|ha|ta|the|chu|day))?"
                     r"(?:\s*[?.!]*\s*$|\s*,[^?]*$|\s+hay\b|\s*,\s*(?:hay|hoac)\b)")
