@@ -252,13 +252,14 @@ class Retriever:
 
         With a query adapter the ranking comes from the adapted vector; the cosines (which
         answerability reads, calibrated on the model's own scale) and the vector stay the model's."""
-        ranking, similarities, vector, _ = self._dense(text)
+        ranking, similarities, vector, _, _ = self._dense(text)
         return ranking, similarities, vector
 
-    def _dense(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None, tuple[float, ...]]:
-        """``dense_ranking`` and, with a query adapter, the adapted cosines in ranking order."""
+    def _dense(self, text: str) -> tuple[list[int], dict[int, float], np.ndarray | None, tuple[float, ...], dict]:
+        """``dense_ranking``, with a query adapter the adapted cosines in ranking order, and the
+        cache entry's margins (``_outside_margin``)."""
         if self.backend.count() == 0:
-            return [], {}, None, ()
+            return [], {}, None, (), {}
         query = " ".join(self.segmenter.words(text)) if self.config.segment_for_embedding else text
         # A follow-up retrieves its earlier turn again: encoding and the FAISS scan are most of a
         # hybrid question at 100k clauses, and their result depends on the text and filter only.
@@ -277,7 +278,8 @@ class Retriever:
                 ranked = self.backend.search_dense(adapter.apply(vector), self.config.candidate_k, self._rows)
                 found = tuple((pos, self.backend.similarity(pos, vector)) for pos, _ in ranked)
                 adapted = tuple(score for _, score in ranked)
-            cached = (found, vector, self.embedder, self.backend, adapter, adapted)
+            # (the last slot: this vector's margin to the adapter's labelled questions, once read)
+            cached = (found, vector, self.embedder, self.backend, adapter, adapted, {})
             if len(cache) >= _DENSE_CACHE:
                 try:
                     cache.pop(next(iter(cache)), None)  # the oldest; another thread may have taken it
@@ -285,7 +287,16 @@ class Retriever:
                     pass
             cache[key] = cached
         found, vector = cached[0], cached[1]
-        return [pos for pos, _ in found], dict(found), vector, cached[5]
+        return [pos for pos, _ in found], dict(found), vector, cached[5], cached[6]
+
+    def _outside_margin(self, vector: np.ndarray, margins: dict) -> float | None:
+        """``QueryAdapter.outside_margin`` of a vector ``_dense`` gave, kept in its cache entry's
+        ``margins``: a follow-up retrieves its earlier turn again, and a scan of every labelled
+        question is a fifth of a question's own work."""
+        k = self.config.neighbours_k
+        if k not in margins:
+            margins[k] = self.adapter.outside_margin(vector, k)
+        return margins[k]
 
     def warm_up(self) -> None:
         """Build now what the first question would otherwise wait for: the lexicon's folded members,
@@ -367,13 +378,13 @@ class Retriever:
         lexical_text = " ".join([spoken(text), *bridged])
         rankings: dict[str, list[int]] = {}
         similarities: dict[int, float] = {}
-        vector, adapted = None, ()
+        vector, adapted, margins = None, (), {}
         if mode in ("lexical", "hybrid"):
             rankings.update(self.lexical_rankings(lexical_text, " ".join([spoken(restored), *bridged]) if restored else None))
         weights = {"accented": cfg.weight_accented, "folded": cfg.weight_folded,
                    "dense": cfg.weight_dense_adapted if self.adapter is not None else cfg.weight_dense}
         if mode in ("dense", "hybrid") and (mode == "dense" or weights["dense"] > 0):
-            rankings["dense"], similarities, vector, adapted = self._dense(reading.dense_text)
+            rankings["dense"], similarities, vector, adapted, margins = self._dense(reading.dense_text)
         if mode == "dense":
             weights["dense"] = 1.0
         scores: dict[int, float] = {}
@@ -400,7 +411,7 @@ class Retriever:
         hits = [Hit(clause=self.index.clauses[p], score=scores[p], ranks=ranks.get(p, {})) for p in order]
         outside = scope = refusal = None
         if vector is not None and self.adapter is not None:
-            outside = self.adapter.outside_margin(vector, cfg.neighbours_k)
+            outside = self._outside_margin(vector, margins)
             if self.adapter.scope is not None and cfg.use_scope:
                 # (a multiple-choice item's lettered options are offered, not asked: the stem is read)
                 scope = self.adapter.scope.probability(without_options(q.raw), vector)
