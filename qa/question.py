@@ -58,7 +58,8 @@ _REF_PATTERNS = (
     (re.compile(r"\b(viec)\s+(?:so|thu)\s+(\d{1,2})\b"), "item"),
     (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
     # "phần hai", "phần 2", "mục một": a part by its number said or typed in Arabic digits
-    (re.compile(r"(?<!mot )(?<!hai )(?<!ba )\b(phan|muc) (mot|hai|ba|bon|nam|thu nhat|thu hai|thu ba|thu tu|thu nam)\b(?! (phan|ngay|thang|nam)\b)"
+    # (not "bộ phận một cửa", a one-stop office, nor "từng phần một", piece by piece: "phận" folds as "phần")
+    (re.compile(r"(?<!mot )(?<!hai )(?<!ba )(?<!bo )(?<!tung )\b(phan|muc) (mot|hai|ba|bon|nam|thu nhat|thu hai|thu ba|thu tu|thu nam)\b(?! (phan|ngay|thang|nam)\b)"
                 r"|\b(phan) ([1-5])\b(?![./]\d)"), "spoken"),
     (re.compile(r"\b(dieu)\s+(\d{1,3})\b"), "article"),
     # "Phần IV mục 1", "mục 1 của phần IV", "nhiệm vụ 5 phần III": a point of a part, named by both numbers
@@ -202,7 +203,7 @@ class Question:
 # Vietnamese spelling never doubles a consonant letter: "Côngg", "chínnh" are slips of the
 # keyboard. Only in words with a vowel: "MTTQ", "mttq" are abbreviations.
 _DOUBLED = re.compile(r"(?<=\w)([bcdđghklmnpqrstvx])\1(?=\w*)", re.IGNORECASE)
-_WORD_WITH_VOWEL = re.compile(r"\w*[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]\w*",
+_WORD_WITH_VOWEL = re.compile(r"(?<!\w)\w*[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]\w*",
                               re.IGNORECASE)
 
 
@@ -318,7 +319,7 @@ def _names_something(text: str) -> bool:
     return bool(set(content_syllables(_NUMBERED.sub(" ", expand_abbreviations(text)))) - document_words())
 
 
-_NUMBERED = re.compile(r"\S*\d\S*")
+_NUMBERED = re.compile(r"(?<!\S)\S*\d\S*")  # from a word's start: linear on a long word
 
 
 @lru_cache(maxsize=1)
@@ -428,7 +429,9 @@ def without_courtesy(text: str) -> str:
     if _DROPPED is not None:
         kept = _DROPPED[0 if accented else 1].sub(" ", kept)
     kept = _signed().sub("", kept)
-    kept = collapse(_DANGLING_COMMA.sub(r"\1", _LOOSE_MARKS.sub(r"\1", kept))).strip(" ,.;:!")
+    # (an ellipsis is one mark: a blank to fill in, «"tự diễn biến", "..."», stays one)
+    kept = _LOOSE_MARKS.sub(lambda m: m.group(0) if _ELLIPSIS.fullmatch(m.group(0)) else m.group(1), kept)
+    kept = collapse(_DANGLING_COMMA.sub(r"\1", kept)).strip(" ,.;:!")
     return kept if set(content_syllables(kept)) - document_words() else text
 
 
@@ -462,6 +465,7 @@ _DOCUMENT_NAMED = _document_named()
 
 # marks left side by side once a phrase between them is gone ("Chào ad, , kế hoạch…")
 _LOOSE_MARKS = re.compile(r"([,.;:!?])(?:\s*[,.;:!])+")
+_ELLIPSIS = re.compile(r"\.{2,}")
 # a comma left before the closing mark by what was taken out ("… không, thưa anh chị?" → "… không?")
 _DANGLING_COMMA = re.compile(r"\s*[,;:]\s*([?!.])")
 
@@ -572,12 +576,13 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     as the syllables they spell, doubled consonant
     letters undone, spoken forms read as standard words, requests about the reply's form
     dropped, length capped."""
-    text = html.unescape(raw)
+    # (far past the cap, nothing is read: a pasted blob is cut before the steps that read it)
+    text = html.unescape(raw[: max_chars * 4])
     text = _TAG.sub(" ", text)
     text = keyed(normalize(text))
     text = without_requests(standard_words(spoken_numbers(without_relay(without_remark(pointed_statement(without_courtesy(
         _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text))))))))))
-    truncated = len(text) > max_chars
+    truncated = len(text) > max_chars or bool(raw[max_chars * 4:].strip())
     if truncated:
         text = text[:max_chars].rsplit(" ", 1)[0]
     return text, truncated

@@ -322,7 +322,7 @@ def confirms_in_other_words(text: str, clause_text: str, bridges=(), ignore: fro
     return counted >= PARAPHRASED_SHARE * len(words) and len(words) - counted <= PARAPHRASED_UNSAID
 
 
-_NUMBERED = re.compile(r"\S*[\d/]\S*")  # "01-KL/TW", "18/5/2021", "03", "KH/TW": a number, or a document's
+_NUMBERED = re.compile(r"(?<!\S)\S*[\d/]\S*")  # "01-KL/TW", "18/5/2021", "03", "KH/TW": a number, or a document's
 
 
 _FULL_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"
