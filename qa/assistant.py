@@ -16,7 +16,7 @@ from typing import Any
 from .ask.compose import Answerer
 from .ask.corpus_info import CorpusInfo, coverage_message, document_coverage
 from .ask.kinds.base import asks_something
-from .ask.kinds.meta import described_implemented, misnamed, named_by_number
+from .ask.kinds.meta import described_implemented, misnamed, named_by_number, pointed_implemented, points_at_kind
 from .ask.passages import clip
 from .config import MILVUS_TOKEN_ENV, Config
 from .conversation import (TurnPlan, cited_in_topic, history_texts, leaned_on, named_in_earlier, plan_turn, pointed_body,
@@ -221,7 +221,7 @@ class Assistant:
         a note when it names a document under the wrong type ("" otherwise)."""
         earlier = [analyze(self._named(self._speller.fix(h))[0], self.config.max_question_chars, self._title_words)
                    for h in history[-_HISTORY_TURNS:]]
-        question, note = self._named(self._speller.fix(question))
+        question, note = self._named(self._speller.fix(question), alone=not history)
         read_as = self._body_named(question, history, earlier[-1]) if earlier else ""
         question = read_as or question
         q = analyze(question, self.config.max_question_chars, self._title_words)
@@ -244,7 +244,7 @@ class Assistant:
         start, end = span
         return f"{text[:start]}{bodies[0]}{text[end:]}"
 
-    def _named(self, text: str) -> tuple[str, str]:
+    def _named(self, text: str, alone: bool = False) -> tuple[str, str]:
         """The text with its documents named as the corpus names them, and a note when one was named
         under the wrong type ("" otherwise). The document the plan implements is named where it is
         described ("kết luận mà kế hoạch này thực hiện ra đời hồi nào?" asks the conclusion's date; "… là
@@ -254,6 +254,12 @@ class Assistant:
         named = described_implemented(text, self._preambles)
         if named != text and self._reread(text).meta_field != "Căn cứ":
             text = named
+        elif alone and points_at_kind(text):
+            # "Ket luận nay dc ban hanh ngay nào?", asked on its own and naming no document: a register
+            # field of the document the plan implements (its content is asked of the plan as before)
+            asked = self._reread(text)
+            if asked.kind == "meta" and asked.meta_field != "Căn cứ" and not asked.doc_keys:
+                text = pointed_implemented(text, self._preambles)
         if not self._doc_titles:
             own = {key: self._title_words for key in self._info.own_doc_keys}
             self._doc_titles.update({**own, **self.answerer.document_titles()})

@@ -30,7 +30,11 @@ from .ask.kinds.when import asking_words
 from .text import fold, has_diacritics, syllables
 
 # ("yêu cầu gì với mấy cơ quan đó?", "tổ chức ấy phải làm gì?": the bodies the earlier turn spoke of)
-_POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan|co quan|to chuc|doan the|chuc danh) (do|nay|tren|ay)\b"
+# ("đợt đó", "chủ trương đó", "chuyện đó": an event, a policy or a matter the earlier turn spoke of; not "hội nghị
+# ấy", which a follow-up names as the thing its own words ask about: "… thế ai hướng dẫn tổ chức mấy cái hội nghị ấy")
+_POINTING = re.compile(r"\b(nhiem vu|viec|noi dung|dieu|y|muc|phan|van ban|dieu khoan|co quan|to chuc|doan the|chuc danh"
+                       r"|dot|cuoc van dong|chuong trinh|chu truong|chuyen|phong trao|hoat dong|cong viec|cong tac"
+                       r"|giai phap|bien phap) (do|nay|tren|ay)\b"
                        r"|\b(no|cai do|cai nay|viec do|dieu do)\b")
 # a document pointed at: "nó", or a kind of document with "đó / ấy / này" ("kết luận đó"); "kế hoạch
 # này", "văn bản này" is the one being read, not one just mentioned

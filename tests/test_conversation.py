@@ -18,6 +18,15 @@ def test_pointing_and_bare_follow_ups_keep_the_topic():
         assert plan.mode == "same_topic" and plan.pin_previous, text
 
 
+def test_an_event_or_matter_pointed_at_keeps_the_topic(assistant):
+    prev = [analyze("Dạ em muốn hỏi đợt sinh hoạt chính trị, tư tưởng trong toàn Đảng là gì ạ?")]
+    for text in ("Dạ đợt đó triển khai trong thời gian nào ạ?", "Chủ trương đó áp dụng từ khi nào?", "chuyện đó làm khi nào"):
+        plan = plan_turn(analyze(text), prev)
+        assert plan.mode == "same_topic" and plan.pin_previous, text
+    reply = assistant.ask("Dạ đợt đó triển khai trong thời gian nào ạ?", [prev[0].raw])
+    assert reply.answer == "Hoàn thành trong quý I/2022 (III.1)."
+
+
 def test_new_topic_keeps_the_earlier_kind():
     plan = plan_turn(analyze("còn nhiệm vụ 7 thì sao?"), [analyze("Thời hạn của nhiệm vụ 3?")])
     assert plan.mode == "new_topic" and plan.question.kind == "when"

@@ -443,6 +443,10 @@ def test_a_part_named_by_its_number_in_words_or_digits():
     # a share, a length: no part
     assert analyze("một phần ba đảng viên").refs == ()
     assert analyze("phần hai năm").refs == ()
+    # "bộ phận một cửa" (a one-stop office) and "từng phần một" (piece by piece): "phận" folds as "phần"
+    assert analyze("phường em đang làm bộ phận một cửa").refs == ()
+    assert analyze("học từng phần một").refs == ()
+    assert analyze("phần một của kế hoạch nói gì").refs == ("I",)
 
 
 @pytest.mark.parametrize("text", [

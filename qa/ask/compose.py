@@ -27,6 +27,7 @@ from .corpus_info import CorpusInfo
 from .kinds import AnswerContext, get
 from .kinds.base import ALTERNATIVE, EXISTENCE, LEADING_NAMED, OPTIONS, asks_yes_no
 from .kinds.what import citing_passage
+from .options import chosen, offered
 from .passages import best_passage, clip, join
 
 # "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document, its issuer and its date.
@@ -148,6 +149,11 @@ class Answerer:
         a follow-up leans on, when that turn was not answered. A question typed without accents carries
         the reading retrieval used in ``signals["read_as"]``."""
         reply = self._compose(q, retrieval, resolved, follows_topic, earlier)
+        if reply.found and reply.confidence == "high":
+            # a multiple-choice item: the option the answer gives, named first
+            letter = chosen(offered(q.raw), reply.answer)
+            if letter:
+                reply = dc_replace(reply, answer=clip(f"Đáp án {letter}: {reply.answer}", self.config.answer_max_chars))
         read_as = getattr(retrieval, "read_as", "")
         return dc_replace(reply, signals={**reply.signals, "read_as": read_as}) if read_as else reply
 

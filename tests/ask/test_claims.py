@@ -371,6 +371,13 @@ def test_a_statement_the_plan_says_in_other_words_is_answered_true(assistant, qu
     ("kh03 do tổng bí thư ký đúng ko", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     ("KH03 ký bởi ông Nguyễn Phú Trọng phải ko", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     ("KH03 được ký bởi đồng chí Võ Văn Thưởng, đúng không?", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    # an office between the honorific and the name, and the statement quoted before its tag
+    ("Đúng hay sai: Kế hoạch 03 do đồng chí Tổng Bí thư Nguyễn Phú Trọng ký.", "Sai. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ('Trong đề cương có câu "Kế hoạch 03 do đồng chí Tổng Bí thư Nguyễn Phú Trọng ký" - đúng hay sai ạ?',
+     "Sai. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    # a person called by the given name, as Vietnamese do; named as the signer, it is to be confirmed
+    ("Ông Thưởng kí cái này hả?", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("Đồng chí Trọng ký kế hoạch này đúng không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
 ])
 def test_a_signer_stated_by_office_or_after_the_verb_is_checked(assistant, question, answer):
     assert assistant.ask(question).answer == answer

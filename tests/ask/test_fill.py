@@ -44,3 +44,16 @@ def test_the_answer_is_the_plans_words_and_the_clause_that_holds_them_ranks_firs
     own = assistant.ask("Điền vào chỗ trống: Kế hoạch yêu cầu kế thừa, phát huy những … đã đạt được.")
     assert (own.confidence, own.citations[0].ref) == ("high", "I.3")
     assert own.answer.startswith("Việc tổ chức triển khai thực hiện Kết luận phải kế thừa kết quả, kinh nghiệm")
+
+
+def test_a_blank_in_quotes_after_a_quoted_term_is_kept_through_cleaning(assistant):
+    # an ellipsis is one mark, not a run of stray full stops to collapse
+    reply = assistant.ask('Điền vào chỗ trống: cán bộ, đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, '
+                          'biểu hiện "tự diễn biến", "..."')
+    assert (reply.kind, reply.answer) == ("fill", "Tự chuyển hóa (preamble).")
+
+
+def test_a_blank_that_ends_the_prompt_takes_a_list_of_quoted_terms_whole(assistant):
+    reply = assistant.ask('điền giúp tui: "ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống, '
+                          'những biểu hiện ..."')
+    assert (reply.kind, reply.answer) == ("fill", '"tự diễn biến", "tự chuyển hóa" (preamble).')

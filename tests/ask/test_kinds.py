@@ -46,6 +46,12 @@ from qa.types import Clause, Facts, Hit
     ("Tiêu chuẩn xét tặng huy hiệu Đảng thế nào?", "procedure"),
     ("Nhiệm vụ nào nói về tổ chức bộ máy tinh gọn?", "where"),  # "bộ máy" asks no count ("mấy")
     ("Bộ máy có mấy cơ quan?", "count"),
+    # "mấy" before a thing the question asks how or whether of: those, not how many
+    ("Chi bộ tôi có mấy người chia bè kéo cánh, mất đoàn kết — cấp ủy cấp trên xử lý ra sao?", "what"),
+    ("Tiền bị mất trong mấy vụ tham ô có đòi lại được không, kế hoạch có nói?", "what"),
+    ("Việc kiểm tra làm mấy giờ mỗi buổi?", "count"),  # a measure stays a count
+    # how often and since when: the task's rhythm and start say it
+    ("Việc kiểm tra, chấn chỉnh nơi làm chưa tốt làm mấy lần, từ bao giờ?", "when"),
     ("Nhiệm vụ về cải cách hành chính là số mấy trong phần III?", "where"),  # a place, not how many
     ("Tên đầy đủ của đợt sinh hoạt chính trị là gì?", "what"),  # an event's name, not a person's
     ("Kế hoạch có ghi tên người chủ trì không?", "person"),
@@ -53,6 +59,8 @@ from qa.types import Clause, Facts, Hit
     ("Có phải Bộ Chính trị ban hành kế hoạch 03 không?", "meta"),
     ("Ra hồi nào?", "meta"),  # a document comes out (ra) on a day, the document left unsaid
     ("Kế hoạch gồm những phần nào?", "count"),  # the document's parts, listed as their count is
+    ("Các phần chính của kế hoạch là gì?", "count"),  # … and named by what they are
+    ("Em ôn thi vấn đáp, cho em hỏi 4 phần chính của kế hoạch là gì ạ?", "count"),
     ("Phần mục đích, yêu cầu có mấy ý chính ạ?", "count"),  # not the document's gist ("ý chính")
     ("Sau khi kế hoạch có hiệu lực, có bao nhiêu cán bộ phải nghỉ việc?", "count"),  # the field only dates it
     ("Kế hoạch 03 có hiệu lực chưa?", "meta"),
@@ -291,7 +299,7 @@ def test_a_count_of_a_sections_parts(assistant):
     ("Thời hạn mấy tỉnh ủy ban hành KH thực hiện KL21 là khi nào?", "when"),
     ("có câu giao bên nào soạn tài liệu cho mấy buổi họp học ở dưới, hạn chót là khi nào", "when"),
     ("mấy cơ quan chuyên đi soi sai phạm trong Đảng có đc yêu cầu làm mạnh tay hơn ko z", "what"),
-    ("chuyện tự phê bình đó mấy lần, bắt đầu bao giờ", "count"),  # a count, then a time
+    ("chuyện tự phê bình đó mấy lần, bắt đầu bao giờ", "when"),  # how often, then since when: the rhythm and start
     ("Mấy vụ án lớn thì thu hồi được bao nhiêu tiền?", "amount"),
     ("lương của bí thư chi bộ bao nhiêu", "amount"),
     ("Vụ cải tiến thủ tục giấy tờ thì bắt đầu hồi nào vậy?", "when"),  # administrative reform, in everyday words
@@ -344,7 +352,7 @@ def test_a_count_of_a_sections_parts(assistant):
     ("Kết luận 21 nói về chủ đề gì, em giải thích cho học sinh thế nào?", "meta"),
     # "mấy" before the thing a when-question asked before it is about: "those", no count
     ("Lúc nào thì bắt đầu mấy vụ kiểm điểm hằng năm nè?", "when"),
-    ("Khi nào thì họp mấy lần?", "count"),
+    ("Khi nào thì họp mấy lần?", "when"),
     # "không cho ai cãi": no one is asked about
     ("Bí thư nói một là một, không cho ai cãi, kế hoạch có nhắc chuyện đó không?", "what"),
     # which option of a multiple-choice item is right, not which point of the plan
@@ -661,6 +669,11 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("Có phải ông Võ Văn Thưởng ký kế hoạch này không?", "Người ký"),
     ("Tổng Bí thư có ký kế hoạch ni không?", "Người ký"),  # an office named as the signer
     ("Có phải kế hoạch do đồng chí Trần Cẩm Tú ký không?", "Người ký"),  # the question's own "không" closes it
+    ("Ông Thưởng kí cái này hả?", "Người ký"),  # a person called by the given name
+    ("Đúng hay sai: Kế hoạch 03 do đồng chí Tổng Bí thư Nguyễn Phú Trọng ký.", "Người ký"),  # an office, then the name
+    # the author of a Party document is the body that issues it
+    ("Tác giả của kế hoạch 03 là ai?", "Cơ quan ban hành"),
+    ("Câu hỏi: Ai là tác giả Kết luận 21?", "Cơ quan ban hành"),
     ("Mạng xã hội nói ông Võ Văn Thưởng ký kế hoạch này. Có đúng không?", "Người ký"),
     # the document named and nothing else asked: what it is, its name says
     ("Kế hoạch 03 là gì?", "Tên văn bản"),
@@ -958,7 +971,9 @@ def test_register_fields_in_other_words(assistant, history, text, field):
 
 
 @pytest.mark.parametrize("text", ["Người ký kế hoạch giữ chức gì?", "Người ký kế hoạch ký với cương vị gì?",
-                                  "position của người ký?"])  # the English word for an office
+                                  "position của người ký?",  # the English word for an office
+                                  # who held an office when it was signed: the office, not the signer, is asked
+                                  "Ai là Thường trực Ban Bí thư lúc ký kế hoạch này?"])
 def test_the_signers_office_is_not_in_the_register(assistant, text):
     reply = assistant.ask(text)
     assert (reply.kind, reply.confidence) == ("meta", "low")
@@ -1014,6 +1029,22 @@ def test_the_short_name_is_read_only_where_it_opens_a_register_question():
         assert described_implemented(text, preambles) == text, text
     assert described_implemented("Kết luận ban hành ngày nào?", lambda: ["Thực hiện Kết luận số 21-KL/TW"]) == \
         "Kết luận ban hành ngày nào?"  # no short name defined
+
+
+def test_the_conclusion_pointed_at_in_a_register_question_asked_alone_is_the_one_implemented(assistant):
+    from qa.ask.kinds.meta import pointed_implemented
+
+    preambles = lambda: ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"]
+    assert pointed_implemented("Ket luận nay dc ban hanh ngay nào?", preambles) == \
+        "Kết luận số 21-KL/TW dc ban hanh ngay nào?"
+    assert pointed_implemented("Nghị quyết này ban hành ngày nào?", preambles) == "Nghị quyết này ban hành ngày nào?"
+    dated = "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+    assert assistant.ask("ket luan nay ban hanh nam nao").answer == dated
+    assert assistant.ask("ờ cái kết luận ấy mà ngày ban hành là ngày nào").answer == dated
+    # a conclusion named before in the question is the one pointed at; the plan's content is asked as before
+    assert assistant.ask("KH có nhắc kết luận 01 của BCT về học tập Bác — kết luận đó ngày nào ạ?").answer == \
+        "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2)."
+    assert assistant.ask("Bên lập pháp phải làm gì với cái KL này?").citations[0].ref == "IV.1.2"
 
 
 def test_who_and_when_asked_together_are_both_answered(assistant):

@@ -18,7 +18,7 @@ from .where import PLACE_ASKED, named_title, sections_answer
 _PLACE = re.compile(rf"\b{PLACE_ASKED}\b")
 # "<phrase with mấy> thì <what is asked>": topic and comment
 _TOPIC = re.compile(r"\b(may|bao nhieu)\b.*?\bthi\b(.*\b(sao|the nao|ra sao|gi|lam gi|khi nao|bao gio|ai|nao|o dau"
-                    r"|khong|ko|hong|hok|chua)\b.*)$")
+                    r"|khong|ko|hong|hok|chua|ha(?=\W*$))\b.*)$")
 
 
 # "mấy" opening the question, before a thing the rest asks something else about, is "those" (Southern
@@ -37,9 +37,22 @@ _THOSE_WHEN = re.compile(r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gi
                          r"|^\W*(?:luc nao|khi nao|bao gio|hoi nao|chung nao|thoi diem nao)\b(?:(?!\bmay\b).)*"
                          r"\bmay\s+(?!lan\b|nam\b|thang\b|ngay\b|tuan\b|quy\b|gio\b|tieng\b|buoc\b|dot\b)\w+ \w+")
 # "mấy lần trước", "mấy đợt vừa qua": the last few (rounds, years, terms), no number asked ("… có rút kinh
+# … and "mấy" before a thing a question asks something else of after it, how or whether, not which:
+# "Chi bộ tôi có mấy người chia bè kéo cánh — cấp ủy cấp trên xử lý ra sao?", "Tiền bị mất trong mấy vụ tham ô
+# có đòi lại được không?" (a measure, a part of the document or a step stays a count: "mấy lần, từ bao giờ?")
+_COUNTED = (r"(?!(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|tiet|buoi|phan|muc|chuong|nhiem vu|noi dung|y|buoc|dot|diem"
+            r"|dieu|khoan|cau|van ban|ban|nguoi ky)\b)")
+_THOSE_ASKED = re.compile(rf"\bmay\s+{_COUNTED}\w+(?: \w+)*?"
+                          r"(?:\W+\w+)*?\W*\b(?:(?:lam|man|tinh|xu ly|giai quyet) (?:gi|sao|the nao|ra sao)|ra sao|the nao"
+                          r"|nhu the nao|co \w+(?: \w+){0,6} (?:khong|ko|hong|hok|chua)\b)"
+                          # … or inside a yes/no question opened before it ("KH có nói bảo vệ mấy cán bộ dám làm hông?";
+                          # not "Chi bộ có mấy đảng viên không?", whose "có mấy" counts)
+                          rf"|\bco (?!may\b)(?:\w+ ){{1,6}}may\s+{_COUNTED}\w+.*\b(?:khong|ko|hong|hok|chua)\b")
 # nghiệm mấy đợt chỉnh đốn trước không?"; not "mấy lần trước khi …")
 _PAST_FEW = re.compile(r"\bmay (?:lan|dot|nam|khoa|nhiem ky|ky|dip|cuoc)(?: \w+){0,3}? (?:truoc|vua qua|vua roi|gan day"
                        r"|truoc day|truoc do|qua)\b(?! khi\b)")
+# a time asked beside a count of times ("mấy lần, bắt đầu bao giờ?", "từ năm nào, làm mấy lần?")
+_TIME_TOO = re.compile(r"\b(?:bao gio|khi nao|luc nao|nam nao|tu nam|thoi gian nao|thoi diem nao|bat dau)\b")
 # after a who-question, "mấy" still counts before a time, a step or a round ("do ai tổ chức, gồm mấy bước?")
 _COUNTED_AFTER_WHO = re.compile(r"(?:lan|nam|thang|ngay|tuan|quy|gio|tieng|buoc|dot|ban)\b")
 # "mấy cơ quan đó", "mấy việc này": those things, pointed at
@@ -94,7 +107,11 @@ def _count_folded(text: str) -> str:
 # listed as their count is (the whole ask: "có phần nào nói về cải cách hành chính không?" asks where)
 _PARTS_LISTED = re.compile(r"\b(?:(?:gom|chia (?:thanh|lam)|co (?:nhung|cac)) (?:nhung |cac )?(?:phan|muc)(?: chinh| lon)?"
                            r" (?:nao|gi)(?=(?:\s+(?:vay|a|the|nhi|nhe|ha))*\s*[?.!]*\s*$)"
-                           r"|cau truc (?:gom|the nao|ra sao|nhu the nao))")
+                           r"|cau truc (?:gom|the nao|ra sao|nhu the nao)"
+                           # "Các phần chính của kế hoạch là gì?", "4 phần chính của KH là gì ạ?": the parts named
+                           r"|(?:^|\s)(?:cac|nhung|\d|hai|ba|bon|nam|sau) (?:phan|muc)(?: chinh| lon)?"
+                           r"(?: cua (?:ke hoach|kh|van ban)(?: nay| 03| ni)?)? (?:la|gom) (?:nhung )?gi"
+                           r"(?=(?:\s+(?:vay|a|the|nhi|nhe|ha))*\s*[?.!]*\s*$))")
 
 
 def _unit_after_count(folded: str, slots) -> tuple[str, str] | None:
@@ -191,7 +208,7 @@ class Count(Kind):
         folded = collapse(_PAST_FEW.sub(" ", collapse(_count_folded(text))))
         if _PLACE.search(folded):  # "nằm ở mục mấy phần III": which part, a place
             return False
-        if _THOSE.search(folded) or _THOSE_WHEN.search(folded):
+        if _THOSE.search(folded) or _THOSE_WHEN.search(folded) or _THOSE_ASKED.search(folded):
             return False
         if _DAY_ASKED.search(folded):  # "ngày bao nhiêu?": which day, a date (not "bao nhiêu ngày")
             return False
@@ -200,7 +217,12 @@ class Count(Kind):
             # "Mấy vụ án lớn thì kế hoạch bảo làm sao?": the "mấy" phrase is the topic, what follows
             # "thì" asks; a count asked after it ("… thì thu hồi bao nhiêu?") is still a count
             return False
-        return _unit_after_count(folded, load_slots()) is not None
+        unit = _unit_after_count(folded, load_slots())
+        if unit == ("unit", "lan") and _TIME_TOO.search(folded):
+            # "làm mấy lần, từ bao giờ?": how often and since when, which the task's rhythm and start say
+            # ("hằng năm, từ năm 2022"): a time
+            return False
+        return unit is not None
 
     @staticmethod
     def _whole_document(q, role: str, unit: str) -> bool:

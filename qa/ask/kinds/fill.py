@@ -23,6 +23,8 @@ _WORD = re.compile(r"[^\W_]+")
 _SIDE = 4  # the words each side of a blank that are matched, at most
 _GAP = 8  # the most words one blank may stand for
 _PHRASE_END = re.compile(r"[,;:.()\n«»\"“”]")
+# between two quoted terms of a list («"tự diễn biến", "tự chuyển hóa"»): the phrase goes on
+_QUOTED_LIST = re.compile(r"\s*[\"”»]\s*,\s*[\"“«]\s*")
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -80,12 +82,15 @@ def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
         else:  # the blank ends the prompt: on to where the phrase ends
             last = first
             while last < min(len(words), first + _GAP):
-                if last > first and _PHRASE_END.search(clause_text[words[last - 1][2]:words[last][1]]):
+                gap = clause_text[words[last - 1][2]:words[last][1]] if last > first else ""
+                if gap and _PHRASE_END.search(gap) and not _QUOTED_LIST.fullmatch(gap):
                     break
                 last += 1
             if last == first:
                 return None
-        out.append(clause_text[words[first][1]:words[last - 1][2]])
+        said = clause_text[words[first][1]:words[last - 1][2]]
+        # a list of quoted terms keeps its quotes: «"tự diễn biến", "tự chuyển hóa"»
+        out.append(f'"{said}"' if _QUOTED_LIST.search(said) else said)
         at = last
     return tuple(out)
 

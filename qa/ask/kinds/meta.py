@@ -111,6 +111,8 @@ META_FIELDS = (
                          r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ông … ký kế hoạch này, giờ còn giữ chức gì?": the signer named, then the office asked
                          r"|\bk[yi]\b.{0,40}\bgiu (chuc( vu| danh)?|cuong vi) (gi|nao|la gi)\b"
+                         # "Ai là Thường trực Ban Bí thư lúc ký kế hoạch này?": who held an office when it was signed
+                         rf"|\bai (la|dang la|giu chuc|giu cuong vi) (?:{_OFFICES})\b.{{0,40}}\b(luc|khi|hoi) k[yi]\b"
                          # "đồng chí ấy giữ chức vụ gì lúc ký?"
                          r"|\bchuc (vu|danh) (gi|nao)\b.{0,12}\b(luc|khi) k[yi]\b"
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
@@ -121,13 +123,18 @@ META_FIELDS = (
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
                  # ("… ký bởi ông Nguyễn Phú Trọng phải không?": the person after the verb)
                  # ("Tổng Bí thư có ký kế hoạch ni không?": an office named as its signer)
-                 rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( \w+){{2,4}}|(?:{_OFFICES})) (co )?(da )?k[yi] (cai )?(ke hoach|van ban|kh)"
+                 # ("Ông Thưởng kí cái này hả?": a person called by the given name, as Vietnamese do; "đồng chí
+                 # Tổng Bí thư Nguyễn Phú Trọng": the office between the honorific and the name)
+                 rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( (?:{_OFFICES}))?( (?!(ay|do|nay|kia|ta|nao)\b)\w+){{1,4}}|(?:{_OFFICES}))"
+                 r" (co )?(da )?k[yi] (cai )?(ke hoach|van ban|kh|nay)"
                  r"|k[yi] boi (ong|ba|dong chi|d/c|bac)( \w+){2,4})\b"
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
                  # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
-                 rf"|\b(?P<by>do ((ong|ba|dong chi|d/c|bac) \w+( \w+){{1,3}}|(?:{_OFFICES})( \w+){{0,3}}) k[yi])\b\W*"
+                 rf"|\b(?P<by>do ((ong|ba|dong chi|d/c|bac)( (?:{_OFFICES}))? \w+( \w+){{0,3}}|(?:{_OFFICES})( \w+){{0,3}}) k[yi])\b\W*"
                  # ("Có phải kế hoạch do ông … ký không?": the question's own "không" closes it)
-                 r"(((dieu|chuyen|thong tin) (do|nay|ay) )?((co )?(dung|phai|co phai) )?(khong|ko|k|hong|chu|chang)\b\W*)?$"),
+                 r"(((dieu|chuyen|thong tin) (do|nay|ay) )?((co )?(dung|phai|co phai) )?(khong|ko|k|hong|chu|chang)\b\W*"
+                 # ('… do đồng chí … ký" - đúng hay sai ạ?': the statement quoted, then the tag)
+                 r"|dung hay sai( a| nhi)?\W*)?$"),
     # where it was signed: the dating line's place ("Hà Nội, ngày …")
     # "ký ở đâu", "ký kế hoạch ở đâu", "ban hành tại tỉnh nào"
     ("Nơi ký", r"\b(k[yi]|ban hanh|ra doi|ra)( (ke hoach|van ban|kh)( \w+)?)? (o|tai) (dau|mo|(tinh|thanh pho|dia phuong) (nao|mo))\b"
@@ -139,7 +146,11 @@ META_FIELDS = (
                r"(.{0,30}\b(phai|dung) (khong|ko|k|hong|chu|chang)\b|\W*$)"),
     # "ai đứng tên ra văn bản": the body in whose name it is issued
     ("Cơ quan ban hành", r"\b(co quan ban hanh|ai ban hanh|do ai ban hanh|ban hanh boi|cap nao ban hanh|co quan nao ban hanh"
-                         r"|(ai|co quan nao) dung ten)\b"
+                         r"|(ai|co quan nao) dung ten"
+                         # "ai là tác giả của Kết luận 21?": a Party document's author is the body that issues it
+                         r"|tac gia( cua)?( cai)? (ke hoach|ket luan|nghi quyet|chi thi|quy dinh|van ban|kh|kl|nq)\b"
+                         r"|(ke hoach|ket luan|nghi quyet|chi thi|quy dinh|van ban|kh|kl|nq)\b.{0,40}\btac gia (la ai|la gi|nao)"
+                         r"|\btac gia\W*$)\b"
                          r"|\bdo\b.{3,60}\bban hanh(\s*[?.!]*$|\W+(dung|phai) (hay|khong))"
                          # "của cơ quan nào ra", "ai ra kế hoạch này"
                          rf"|\b(cua|do) (co quan|cap) nao (ra|ban hanh|k[yi])\b|\bai ra (cai )?{_DOC}\b"
@@ -248,6 +259,40 @@ def described_implemented(text: str, preambles) -> str:
     if len(names) != 1:
         return text
     return text[:found.start()] + names.pop() + text[found.end():]
+
+
+# "kết luận này", "cái KL đó": a document of a kind pointed at, in a question that names none
+_POINTED_KIND = re.compile(r"\b(?:cai )?(ket luan|kl|nghi quyet|nq|chi thi|quy dinh)\b (?:nay|ni|do|ay)\b")
+_SHORT_KIND = {"kl": "ket luan", "nq": "nghi quyet"}
+
+
+def points_at_kind(text: str) -> bool:
+    """The text points at a document by its kind ("kết luận này", "cái KL đó")."""
+    return _POINTED_KIND.search(fold(text).lower()) is not None
+
+
+def pointed_implemented(text: str, preambles) -> str:
+    """The text with "kết luận này / đó / ấy" replaced by the name of the document the plan implements,
+    when that document is of the kind pointed at ("Ket luận nay dc ban hanh ngay nào?" asks the date of
+    Kết luận số 21-KL/TW, the one conclusion the plan is about). For a question asked on its own, that
+    names no document: after an earlier turn, or a document named before, the pointing is theirs.
+
+    >>> pointed_implemented("cái KL đó TW ban hành ngày nào ạ",
+    ...                     lambda: ["Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng"])
+    'Kết luận số 21-KL/TW TW ban hành ngày nào ạ'
+    """
+    folded = fold(text).lower()
+    found = _POINTED_KIND.search(folded) if len(folded) == len(text) else None
+    if found is None:
+        return text
+    kind = _SHORT_KIND.get(found.group(1), found.group(1))
+    names = {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+    if len(names) != 1:
+        return text
+    name = names.pop()
+    if not fold(name).lower().startswith(kind + " "):
+        return text
+    return text[:found.start()] + name + text[found.end():]
 
 
 # "văn bản số 19", "cái văn bản 19 mà KH nhắc tới": a document named by its number alone, no kind
@@ -451,7 +496,10 @@ class Meta(Kind):
     def _checked(q, found):
         """The field's answer, after "Đúng." or "Không đúng." when the question is a statement to check
         that names a value of the field ("Đúng hay sai: Kế hoạch 03 do Ban Bí thư ban hành.")."""
-        if found is None or not is_claim(q.text):
+        # ("Ông Thưởng kí cái này hả?": a person named as the signer is to be confirmed, tagged or not)
+        named_signer = q.meta_field == "Người ký" and any(
+            m.group(1) not in _PRONOUNS for m in _SIGNED_BY.finditer(collapse(fold(q.text.lower()))))
+        if found is None or not (is_claim(q.text) or named_signer):
             return found
         text, clause = found if isinstance(found, tuple) else (found, None)
         said = _claim_verdict(q, without_lead(q.text), text)
@@ -513,12 +561,16 @@ _ISSUED_AFTER = re.compile(r"[\s,]*(?:khoa \w+\s*)?(?:(?:la|chinh la) (?:co quan
 _IN_FORCE = re.compile(r"\b(?:hieu luc|ap dung|thi hanh|co gia tri)\b")
 _NUMBER = re.compile(r"(?<![\w/-])\d{1,3}\s*[-/]\s*[a-z]{2,3}\s*[-/]\s*[a-z]{2,3}(?![\w/-])")
 # "ông/đồng chí <name> ký", "do <name> ký": a person named as the signer (folded)
-_SIGNED_BY = re.compile(r"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong chi|d/c|bac))?) ((?:\w+ ){1,3}\w+) (?:da )?k[yi]\b")
+# ("do đồng chí Tổng Bí thư Nguyễn Phú Trọng ký": the office named before the person is left out; "ông Thưởng
+# kí": the given name alone)
+_SIGNED_BY = re.compile(rf"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong chi|d/c|bac))?)(?: (?:{_OFFICES}))?"
+                        r" ((?:\w+ ){0,3}\w+) (?:co )?(?:da )?k[yi]\b")
 # "người ký là (tổng bí thư) Nguyễn Phú Trọng, đúng không": the name is the two or three words before the cue
 # "… ký bởi Tổng Bí thư (, đúng không)": who signed, after the verb
 _SIGNED_BY_AFTER = re.compile(r"\bk[yi] boi (?:(?:ong|ba|dong chi|d/c|bac) )?((?:\w+ ){0,3}?\w+)"
                               r"(?=\W*$|\W+(?:dung|phai|co phai|chinh xac)\b)")
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
+_PRONOUNS = frozenset("ay do nay kia ta nao ai gi".split())  # "ông ấy ký", "do ai ký": no name
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
 
@@ -560,7 +612,10 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         names = [m.group(1) for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded),
                                       *_SIGNED_BY_AFTER.finditer(folded))
                  if not find_bodies(m.group(1))]
-        return verdict(names, [value])
+        # a person is called by the given name, or by the last two words of the full name ("ông Thưởng",
+        # "đồng chí Văn Thưởng"): the signer's full name and each such ending of it are the same person
+        words = value.split()
+        return verdict([n for n in names if n not in _PRONOUNS], [" ".join(words[i:]) for i in range(len(words))])
     if field == "Loại văn bản":
         # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")
         claimed = [m.group(0) for m in re.finditer(rf"\b(?:{_type_words()})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
