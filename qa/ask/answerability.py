@@ -83,6 +83,9 @@ class Verdict:
 
 
 # "Ngoài KH 03, …": what lies besides the document held; and a document asked for after it
+# another document offered as the other choice ("… Kết luận 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?"; not the
+# "hay" of "đúng hay sai", nor a choice of terms or meetings, "khóa XIII hay khóa XII")
+_DOCUMENT_OFFERED = re.compile(r"\bhay (?:la )?(?:ket luan|nghi quyet|chi thi|quy dinh|kl|nq)\b")
 _BESIDES_THE_PLAN = re.compile(r"^\W*ngoai (?:ke hoach|van ban|kh)\b[^,;?]{0,12}[,;]")
 _DOCUMENT_ASKED = re.compile(rf"\b(?:ban hanh|ke hoach|{ASKED_KINDS}) (?:\w+ ){{0,4}}(?:nao|gi)\b")
 # the point after another asked for ("cơ quan nào tiếp theo", "giao tiếp cho ai", "sau đó là ai")
@@ -606,7 +609,10 @@ class Judge:
         # checked against its preamble, whatever it is named by)
         # (nor are the options of a multiple-choice item: "Ý nào đúng: KH 03 thực hiện (A) Kết luận 21-KL/TW, (B) Nghị
         # quyết Trung ương 4 khóa XII?" offers the term as one wrong answer)
-        if OPTIONS.search(q.text) and any(key in self.info.doc_keys for key in q.doc_keys):
+        # (… nor the other choice offered beside a document the corpus holds: "Kế hoạch 03 thực hiện Kết luận
+        # 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?")
+        if (OPTIONS.search(q.text) or _DOCUMENT_OFFERED.search(folded)) \
+                and any(key in self.info.doc_keys and key not in self.info.own_doc_keys for key in q.doc_keys):
             unnamed = []
         if corpus_rules and unnamed and not (q.kind == "meta" and q.meta_field == "Căn cứ" and is_claim(q.text)):
             # "Nghị quyết Trung ương 4 khóa XII": a term or meeting the corpus never numbers

@@ -660,6 +660,7 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("đăng ký ghi ai đứng tên ra văn bản này?", "Cơ quan ban hành"),
     ("Trích yếu đầy đủ của Kế hoạch 03-KH/TW là gì?", "Tên văn bản"),
     ("Kết luận mà kế hoạch ni thực hiện là kết luận số mấy rứa?", "Căn cứ"),
+    ("Kế hoạch thực hiện kết luận 21 hay nghị quyết TW4?", "Căn cứ"),  # two documents offered
     # the kinds offered are the answers, not other things asked
     ("KH 03 là kế hoạch hay hướng dẫn hay chỉ thị v ạ", "Loại văn bản"),
     ("Văn bản này loại gì? Kế hoạch hay quyết định?", "Loại văn bản"),
@@ -670,6 +671,8 @@ def test_a_cited_documents_date_and_the_date_of_the_work_done_with_it(assistant)
     ("Tổng Bí thư có ký kế hoạch ni không?", "Người ký"),  # an office named as the signer
     ("Có phải kế hoạch do đồng chí Trần Cẩm Tú ký không?", "Người ký"),  # the question's own "không" closes it
     ("Ông Thưởng kí cái này hả?", "Người ký"),  # a person called by the given name
+    ("Đ/c nào ký KH 03 thực hiện KL 21 vậy?", "Người ký"),  # "đồng chí nào" abbreviated
+    ("Ông nào ký cái kế hoạch này?", "Người ký"),
     ("Đúng hay sai: Kế hoạch 03 do đồng chí Tổng Bí thư Nguyễn Phú Trọng ký.", "Người ký"),  # an office, then the name
     # the author of a Party document is the body that issues it
     ("Tác giả của kế hoạch 03 là ai?", "Cơ quan ban hành"),
@@ -698,6 +701,8 @@ def test_content_questions_with_a_metadata_word_stay_content(text):
     ("Cải cách hành chính nằm ở nội dung nào của kế hoạch?", "III.7 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 7"),
     ("Lấy phiếu tín nhiệm nằm ở mục mấy phần III?", "III.5 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 5"),
     ("Mục đích, yêu cầu là phần mấy của kế hoạch?", "I — Mục I. Mục đích, yêu cầu"),
+    # where the plan sets it out: a place in the document, not where the work is done
+    ("Kiểm soát quyền lực trong công tác CB được KH đặt ra ở đâu?", "III.7 — Mục III. Nhiệm vụ trọng tâm — nhiệm vụ 7"),
 ])
 def test_the_place_of_a_content_asked_in_everyday_words(assistant, question, answer):
     reply = assistant.ask(question)
@@ -973,7 +978,8 @@ def test_register_fields_in_other_words(assistant, history, text, field):
 @pytest.mark.parametrize("text", ["Người ký kế hoạch giữ chức gì?", "Người ký kế hoạch ký với cương vị gì?",
                                   "position của người ký?",  # the English word for an office
                                   # who held an office when it was signed: the office, not the signer, is asked
-                                  "Ai là Thường trực Ban Bí thư lúc ký kế hoạch này?"])
+                                  "Ai là Thường trực Ban Bí thư lúc ký kế hoạch này?",
+                                  "Đ/c nào ký KH 03 vậy, chức vụ gì?"])
 def test_the_signers_office_is_not_in_the_register(assistant, text):
     reply = assistant.ask(text)
     assert (reply.kind, reply.confidence) == ("meta", "low")
@@ -1045,6 +1051,15 @@ def test_the_conclusion_pointed_at_in_a_register_question_asked_alone_is_the_one
     assert assistant.ask("KH có nhắc kết luận 01 của BCT về học tập Bác — kết luận đó ngày nào ạ?").answer == \
         "Kết luận số 01-KL/TW: ngày 18/5/2021, của Bộ Chính trị (I.2)."
     assert assistant.ask("Bên lập pháp phải làm gì với cái KL này?").citations[0].ref == "IV.1.2"
+
+
+def test_a_document_offered_beside_the_one_implemented_is_a_choice_not_a_refusal(assistant):
+    reply = assistant.ask("Câu nào đúng: Kế hoạch 03 thực hiện Kết luận 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?")
+    assert (reply.kind, reply.confidence) == ("meta", "high")
+    assert reply.answer.startswith("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng")
+    # neither offered is held: both are named as not in the plan
+    neither = assistant.ask("KH 03 thực hiện Nghị quyết TW4 khóa XII hay Nghị quyết TW 5?")
+    assert neither.answer.startswith("Kế hoạch không nhắc đến Nghị quyết TW4, khóa XII, Nghị quyết Trung ương 5")
 
 
 def test_who_and_when_asked_together_are_both_answered(assistant):

@@ -34,6 +34,8 @@ META_FIELDS = (
                rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu|chi(?= *[?.!]*$))\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
                # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
+               # "Kế hoạch 03 thực hiện Kết luận 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?": two documents offered
+               rf"|\b(thuc hien|trien khai|cu the hoa) (cai )?{_TYPES} \S*\d\S*( \w+){{0,3}} hay (la )?{_TYPES}\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
                rf"|\b{_TYPES}( goc)? (ma )?(cai )?(no|{_DOC}( nay| do)?) \W*(thuc hien|trien khai|cu the hoa)\W*( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"
                # "số và ngày của kết luận là gì?": the plan calls what it implements "the Conclusion" ("sau đây gọi là Kết luận")
@@ -106,7 +108,7 @@ META_FIELDS = (
     ("Nơi sao lục", r"\bsao luc\b|\bsao y( ban chinh)?\b"),
     # the signer's office: no register line gives it ("chức vụ người ký", "người ký giữ chức gì")
     ("Chức vụ người ký", r"\bchuc (vu|danh) (cua )?(nguoi|ong|dong chi) k[yi]\b"
-                         r"|\b(nguoi|ong|dong chi|ai) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         r"|\b(nguoi|ong|dong chi|ai|nao) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
                          r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ông … ký kế hoạch này, giờ còn giữ chức gì?": the signer named, then the office asked
@@ -117,7 +119,7 @@ META_FIELDS = (
                          r"|\bchuc (vu|danh) (gi|nao)\b.{0,12}\b(luc|khi) k[yi]\b"
                          # the office alone, after who signed ("Ai ký? || Chức vụ gì?", "ai ký, giữ chức vụ gì?")
                          r"|^\W*(giu |la |voi )?(chuc (vu|danh)|cuong vi)( cua (ong|nguoi|dong chi)( ay| do| nay)?)? (gi|nao|la gi)\b"),
-    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi(?! (ong|ba|dong chi|d/c|bac) )|k[yi] ten|do ai k[yi]|dong chi nao k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
+    ("Người ký", r"\b(nguoi k[yi]|ai (da )?k[yi]|k[yi] boi(?! (ong|ba|dong chi|d/c|bac) )|k[yi] ten|do ai k[yi]|(dong chi|d/c|ong|ba) nao (da )?k[yi]|chu k[yi])\b|\bai\b.{0,40}\bk[yi]\b"
                  r"|\bk[yi]\b.{0,40}\bboi (ai|dong chi nao|nguoi nao)\b"
                  # a person named as its signer, to be confirmed: "ông Võ Văn Thưởng ký kế hoạch này (phải không)?"
                  # (its words are the field's, not something else asked: ``named`` in qa/question.py)
@@ -498,7 +500,7 @@ class Meta(Kind):
         that names a value of the field ("Đúng hay sai: Kế hoạch 03 do Ban Bí thư ban hành.")."""
         # ("Ông Thưởng kí cái này hả?": a person named as the signer is to be confirmed, tagged or not)
         named_signer = q.meta_field == "Người ký" and any(
-            m.group(1) not in _PRONOUNS for m in _SIGNED_BY.finditer(collapse(fold(q.text.lower()))))
+            not set(m.group(1).split()) & _PRONOUNS for m in _SIGNED_BY.finditer(collapse(fold(q.text.lower()))))
         if found is None or not (is_claim(q.text) or named_signer):
             return found
         text, clause = found if isinstance(found, tuple) else (found, None)
@@ -570,7 +572,8 @@ _SIGNED_BY = re.compile(rf"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong
 _SIGNED_BY_AFTER = re.compile(r"\bk[yi] boi (?:(?:ong|ba|dong chi|d/c|bac) )?((?:\w+ ){0,3}?\w+)"
                               r"(?=\W*$|\W+(?:dung|phai|co phai|chinh xac)\b)")
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
-_PRONOUNS = frozenset("ay do nay kia ta nao ai gi".split())  # "ông ấy ký", "do ai ký": no name
+# "ông ấy ký", "do ai ký", "đồng chí nào đã ký": no name (a word of these in the words before "ký")
+_PRONOUNS = frozenset("ay do nay kia ta nao ai gi da co cung se vua moi".split())
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
 
@@ -615,7 +618,7 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         # a person is called by the given name, or by the last two words of the full name ("ông Thưởng",
         # "đồng chí Văn Thưởng"): the signer's full name and each such ending of it are the same person
         words = value.split()
-        return verdict([n for n in names if n not in _PRONOUNS], [" ".join(words[i:]) for i in range(len(words))])
+        return verdict([n for n in names if not set(n.split()) & _PRONOUNS], [" ".join(words[i:]) for i in range(len(words))])
     if field == "Loại văn bản":
         # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")
         claimed = [m.group(0) for m in re.finditer(rf"\b(?:{_type_words()})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
