@@ -380,6 +380,9 @@ def test_a_statement_the_plan_says_in_other_words_is_answered_true(assistant, qu
     ("Đồng chí Trọng ký kế hoạch này đúng không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
     # "đồng chí nào đã ký" names no one: the signer is asked, nothing stated
     ("Xin hỏi đồng chí nào đã ký ban hành kế hoạch ấy?", "Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    # the words between the name and "ký" are no part of the name; the document may be left unsaid
+    ("Ông Nguyễn Phú Trọng có ký kế hoạch này không?", "Không đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
+    ("Có phải ông Võ Văn Thưởng đã ký không?", "Đúng. Người ký: Võ Văn Thưởng (03-KH/TW)."),
 ])
 def test_a_signer_stated_by_office_or_after_the_verb_is_checked(assistant, question, answer):
     assert assistant.ask(question).answer == answer

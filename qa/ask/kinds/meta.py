@@ -128,7 +128,8 @@ META_FIELDS = (
                  # ("Ông Thưởng kí cái này hả?": a person called by the given name, as Vietnamese do; "đồng chí
                  # Tổng Bí thư Nguyễn Phú Trọng": the office between the honorific and the name)
                  rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( (?:{_OFFICES}))?( (?!(ay|do|nay|kia|ta|nao)\b)\w+){{1,4}}|(?:{_OFFICES}))"
-                 r" (co )?(da )?k[yi] (cai )?(ke hoach|van ban|kh|nay)"
+                 # ("Có phải ông Võ Văn Thưởng đã ký không?": the document left unsaid)
+                 r" (co )?(da )?k[yi]( (cai )?(ke hoach|van ban|kh|nay)|(?=( (khong|ko|hong|chu|ha|a))?\W*$))"
                  r"|k[yi] boi (ong|ba|dong chi|d/c|bac)( \w+){2,4})\b"
                  # "… do đồng chí Võ Văn Thưởng ký (phải không)?": a person named as the one by whom it is signed
                  # ("… do đồng chí Tổng Bí thư ký. Điều đó đúng chăng?": the tag in a sentence of its own)
@@ -500,7 +501,7 @@ class Meta(Kind):
         that names a value of the field ("Đúng hay sai: Kế hoạch 03 do Ban Bí thư ban hành.")."""
         # ("Ông Thưởng kí cái này hả?": a person named as the signer is to be confirmed, tagged or not)
         named_signer = q.meta_field == "Người ký" and any(
-            not set(m.group(1).split()) & _PRONOUNS for m in _SIGNED_BY.finditer(collapse(fold(q.text.lower()))))
+            _signer_named(m) is not None for m in _SIGNED_BY.finditer(collapse(fold(q.text.lower()))))
         if found is None or not (is_claim(q.text) or named_signer):
             return found
         text, clause = found if isinstance(found, tuple) else (found, None)
@@ -573,7 +574,15 @@ _SIGNED_BY_AFTER = re.compile(r"\bk[yi] boi (?:(?:ong|ba|dong chi|d/c|bac) )?((?
                               r"(?=\W*$|\W+(?:dung|phai|co phai|chinh xac)\b)")
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
 # "ông ấy ký", "do ai ký", "đồng chí nào đã ký": no name (a word of these in the words before "ký")
-_PRONOUNS = frozenset("ay do nay kia ta nao ai gi da co cung se vua moi".split())
+_PRONOUNS = frozenset("ay do nay kia ta nao ai gi".split())
+# what may stand between a name and "ký" ("ông Nguyễn Phú Trọng có ký …", "… đã ký"): not the name
+_BEFORE_VERB = re.compile(r"(?:\s+(?:co|da|cung|se|vua|moi|la|nguoi))+$")
+
+
+def _signer_named(found: re.Match) -> str | None:
+    """The name a signer pattern caught, without the words before the verb; None when it names no one."""
+    name = _BEFORE_VERB.sub("", found.group(1))
+    return name if name and not set(name.split()) & _PRONOUNS and name not in {"co", "da"} else None
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
 
@@ -612,13 +621,13 @@ def _claim_verdict(q, statement: str, answer: str) -> str | None:
         squeeze = lambda n: re.sub(r"\s+", "", n)  # noqa: E731
         return verdict([squeeze(n) for n in _NUMBER.findall(folded)], [squeeze(fold(value.lower()))])
     if field == "Người ký":
-        names = [m.group(1) for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded),
-                                      *_SIGNED_BY_AFTER.finditer(folded))
-                 if not find_bodies(m.group(1))]
+        names = [n for m in (*_SIGNED_BY.finditer(folded), *_SIGNER_IS.finditer(folded),
+                             *_SIGNED_BY_AFTER.finditer(folded))
+                 for n in [_signer_named(m)] if n and not find_bodies(n)]
         # a person is called by the given name, or by the last two words of the full name ("ông Thưởng",
         # "đồng chí Văn Thưởng"): the signer's full name and each such ending of it are the same person
         words = value.split()
-        return verdict([n for n in names if not set(n.split()) & _PRONOUNS], [" ".join(words[i:]) for i in range(len(words))])
+        return verdict(names, [" ".join(words[i:]) for i in range(len(words))])
     if field == "Loại văn bản":
         # the types the statement gives it, not the one it is named by ("Kế hoạch 03 là một chỉ thị")
         claimed = [m.group(0) for m in re.finditer(rf"\b(?:{_type_words()})\b(?!\s+(?:so\s+)?\d)(?!\s+(?:nay|do|ay)\b)", folded)]
