@@ -27,6 +27,10 @@ _WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam na
 _OFFICES = "|".join(sorted({re.escape(collapse(fold(o.lower()))) for o in load_slots().get("person", "office")},
                            key=len, reverse=True))
 
+# "ông ấy ký", "do ai ký", "đồng chí nào đã ký": no name (a word of these in the words before "ký")
+_PRONOUNS = frozenset("ay do nay kia ta nao ai gi".split())
+_NOT_A_NAME = "|".join(sorted(_PRONOUNS))
+
 META_FIELDS = (
     # What a plan implements is named in its preamble ("Thực hiện Kết luận số 21-KL/TW, ngày …");
     # first, for "thực hiện kết luận số mấy" asks that, not the plan's own number.
@@ -35,7 +39,7 @@ META_FIELDS = (
                # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
                # "Kế hoạch 03 thực hiện Kết luận 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?": two documents offered
-               rf"|\b(thuc hien|trien khai|cu the hoa) (cai )?{_TYPES} \S*\d\S*( \w+){{0,3}} hay (la )?{_TYPES}\b"
+               rf"|\b(thuc hien|trien khai|cu the hoa) (cai )?{_TYPES} [^\s\d]*\d\S*( \w+){{0,3}} hay (la )?{_TYPES}\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
                rf"|\b{_TYPES}( goc)? (ma )?(cai )?(no|{_DOC}( nay| do)?) \W*(thuc hien|trien khai|cu the hoa)\W*( la)?( {_TYPES})? (nao|gi|so may|so bao nhieu)\b"
                # "số và ngày của kết luận là gì?": the plan calls what it implements "the Conclusion" ("sau đây gọi là Kết luận")
@@ -127,7 +131,7 @@ META_FIELDS = (
                  # ("Tổng Bí thư có ký kế hoạch ni không?": an office named as its signer)
                  # ("Ông Thưởng kí cái này hả?": a person called by the given name, as Vietnamese do; "đồng chí
                  # Tổng Bí thư Nguyễn Phú Trọng": the office between the honorific and the name)
-                 rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( (?:{_OFFICES}))?( (?!(ay|do|nay|kia|ta|nao)\b)\w+){{1,4}}|(?:{_OFFICES}))"
+                 rf"|\b(?P<named>((ong|ba|dong chi|d/c|bac)( (?:{_OFFICES}))?( (?!({_NOT_A_NAME})\b)\w+){{1,4}}|(?:{_OFFICES}))"
                  # ("Có phải ông Võ Văn Thưởng đã ký không?": the document left unsaid)
                  r" (co )?(da )?k[yi]( (cai )?(ke hoach|van ban|kh|nay)|(?=( (khong|ko|hong|chu|ha|a))?\W*$))"
                  r"|k[yi] boi (ong|ba|dong chi|d/c|bac)( \w+){2,4})\b"
@@ -243,6 +247,11 @@ _DESCRIBED = re.compile(rf"\b(?:cai )?(?:{_TYPES}|van kien)(?: goc)?(?: (?:ma|du
 _NAMED = re.compile(r"(?:Kết luận|Nghị quyết|Chỉ thị|Quy định|Kế hoạch|Thông báo|Hướng dẫn) số [\w/.-]*\w")
 
 
+def _implemented_names(preambles) -> set[str]:
+    """The names of the documents the held documents' preambles say they implement ("Kết luận số 21-KL/TW")."""
+    return {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+
+
 def described_implemented(text: str, preambles) -> str:
     """The text with a description of the document the plan implements ("kết luận mà kế hoạch này
     thực hiện") replaced by its name ("Kết luận số 21-KL/TW"), taken from the preambles of the
@@ -258,7 +267,7 @@ def described_implemented(text: str, preambles) -> str:
     found = _DESCRIBED.search(folded) if len(folded) == len(text) else None  # spans cut the text as typed
     if found is None:
         return _defined_named(text, folded, preambles)
-    names = {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+    names = _implemented_names(preambles)
     if len(names) != 1:
         return text
     return text[:found.start()] + names.pop() + text[found.end():]
@@ -289,7 +298,7 @@ def pointed_implemented(text: str, preambles) -> str:
     if found is None:
         return text
     kind = _SHORT_KIND.get(found.group(1), found.group(1))
-    names = {m.group(0) for p in preambles() for m in [_IMPLEMENTS.search(p)] if m for m in [_NAMED.match(m.group(1))] if m}
+    names = _implemented_names(preambles)
     if len(names) != 1:
         return text
     name = names.pop()
@@ -573,16 +582,14 @@ _SIGNED_BY = re.compile(rf"\b(?:(?:ong|ba|dong chi|d/c|bac)|do(?: (?:ong|ba|dong
 _SIGNED_BY_AFTER = re.compile(r"\bk[yi] boi (?:(?:ong|ba|dong chi|d/c|bac) )?((?:\w+ ){0,3}?\w+)"
                               r"(?=\W*$|\W+(?:dung|phai|co phai|chinh xac)\b)")
 _SIGNER_IS = re.compile(r"\bnguoi k[yi]\b.*?\bla (?:.*? )??((?:\w+ ){1,2}\w+)\W*(?:dung|phai|co phai)\b")
-# "ông ấy ký", "do ai ký", "đồng chí nào đã ký": no name (a word of these in the words before "ký")
-_PRONOUNS = frozenset("ay do nay kia ta nao ai gi".split())
 # what may stand between a name and "ký" ("ông Nguyễn Phú Trọng có ký …", "… đã ký"): not the name
-_BEFORE_VERB = re.compile(r"(?:\s+(?:co|da|cung|se|vua|moi|la|nguoi))+$")
+_BEFORE_VERB = re.compile(r"(?:(?:^|\s+)(?:co|da|cung|se|vua|moi|la|nguoi))+$")
 
 
 def _signer_named(found: re.Match) -> str | None:
     """The name a signer pattern caught, without the words before the verb; None when it names no one."""
     name = _BEFORE_VERB.sub("", found.group(1))
-    return name if name and not set(name.split()) & _PRONOUNS and name not in {"co", "da"} else None
+    return name if name and not set(name.split()) & _PRONOUNS else None
 _VALUE = re.compile(r"^[^:]+:\s*(.+?)\s*\(")
 
 
