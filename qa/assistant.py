@@ -279,6 +279,13 @@ class Assistant:
         for i in range(1, len(out)):
             if not points_at_cited(out[i]):
                 continue
+            if out[i - 1].meta_field == "Căn cứ" and points_at_kind(out[i].text):
+                # "KH 03 thực hiện kết luận nào? || Kết luận đó của Hội nghị Trung ương lần thứ mấy?": the
+                # conclusion pointed at is the one the plan implements, whatever the turn asks of it
+                named = pointed_implemented(out[i].text, self._preambles)
+                if named != out[i].text:
+                    out[i] = self._reread(named)
+                    continue
             plan = plan_turn(out[i], out[:i], self._info.common, self._knows, self._info.own_doc_keys, self._reread)
             if not plan.pin_previous:  # read as naming the document already, or standing alone
                 out[i] = plan.question

@@ -27,6 +27,7 @@ segments without parsing, segmenting or embedding anything again.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -61,6 +62,8 @@ BM25_FOLDED = "bm25_folded"
 SEGMENTS = "segments"
 SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT, SEG_MAPS = (
     "clauses.jsonl", "tokens.jsonl", "vectors.npy", "info.json", "document.json", "maps.json")
+# each row's embedding key, beside the checked files (an index without it embeds everything again)
+SEG_EMBEDDED = "embedded.json"
 SEG_FILES = (SEG_CLAUSES, SEG_TOKENS, SEG_VECTORS, SEG_INFO, SEG_DOCUMENT, SEG_MAPS)
 
 
@@ -219,6 +222,7 @@ class _Segment:
     maps: dict  # ClauseMaps.to_json() of the document alone (rows from 0)
     files: dict[str, str]  # name → sha256 (filled when written or verified)
     reused_from: Path | None = None
+    embedded: list[str] | None = None  # the key of each row's embedded text (``embedding_key``), when new
     merged_rows: range | None = None  # its rows in the old merged index, when that is used
 
     @property
@@ -263,6 +267,39 @@ def _old_segments(target: Path, model: str, config: Config) -> tuple[dict[str, d
         return {}, old_sources, {}
     segments = manifest.get("segments")
     return (segments if isinstance(segments, dict) else {}), old_sources, skipped
+
+
+def embedding_key(text: str) -> str:
+    """The key of a text as the embedder was given it: the same text, the same vector."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def _embedded_before(target: Path, model: str, config: Config) -> dict[str, np.ndarray]:
+    """The vectors the index at ``target`` holds, by the key of the text embedded, when the same model
+    embedded them with the same settings — whatever else changed (a word list, the parser's code): a
+    rebuild then embeds only the texts that changed, and the others keep their vectors to the bit."""
+    try:
+        manifest = read_manifest(target)
+    except IndexProblem:
+        return {}
+    if manifest.get("model") != model or manifest.get("settings") != config.index_settings():
+        return {}
+    known: dict[str, np.ndarray] = {}
+    segments = manifest.get("segments")
+    for seg_id, entry in (segments.items() if isinstance(segments, dict) else ()):
+        directory = target / SEGMENTS / str(seg_id)
+        try:
+            digest = entry["files"][SEG_VECTORS]
+            keys = json.loads((directory / SEG_EMBEDDED).read_text(encoding="utf-8"))
+            data = (directory / SEG_VECTORS).read_bytes()
+            if hashlib.sha256(data).hexdigest() != digest:  # the bytes read are the ones the manifest vouches for
+                continue
+            vectors = np.load(io.BytesIO(data), allow_pickle=False)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # no keys (an index built before they were kept), or unreadable: embedded again
+        if isinstance(keys, list) and len(keys) == len(vectors) and vectors.ndim == 2:
+            known.update(zip(keys, vectors))
+    return known
 
 
 @dataclass
@@ -346,8 +383,9 @@ def _load_segment(directory: Path, seg_id: str, entry: dict, source: SourceFile 
 
 
 def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segmenter: Segmenter, config: Config,
-                  model: str, progress: bool) -> list[_Segment]:
-    """Segment, tokenize and embed new documents: all of them in one embedding call (batches fill up)."""
+                  model: str, progress: bool, known: dict[str, np.ndarray] | None = None) -> list[_Segment]:
+    """Segment, tokenize and embed new documents: all of them in one embedding call (batches fill up).
+    ``known``: vectors of texts the same model embedded before (``_embedded_before``), not embedded again."""
     clauses = [c for _, doc in docs for c in doc.clauses]
     if not clauses:
         return []
@@ -357,7 +395,20 @@ def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segm
                                                          leave=False, unit="đoạn")]
     fold = [folded_tokens(t) for t in texts]
     embed_inputs = [" ".join(segmenter.words(t)) for t in texts] if config.segment_for_embedding else texts
-    vectors = np.ascontiguousarray(embedder.encode_documents(embed_inputs, show_progress=long_step), dtype=np.float32)
+    keys = [embedding_key(t) for t in embed_inputs]
+    known = known or {}
+    todo = [i for i, k in enumerate(keys) if k not in known]
+    fresh = np.ascontiguousarray(embedder.encode_documents([embed_inputs[i] for i in todo], show_progress=long_step),
+                                 dtype=np.float32) if todo else None
+    if len(todo) == len(keys):
+        vectors = fresh
+    else:  # a word list or the code changed, not these texts: their vectors are the ones on disk
+        vectors = np.empty((len(keys), next(iter(known.values())).shape[0]), dtype=np.float32)
+        for i, k in enumerate(keys):
+            if k in known:
+                vectors[i] = known[k]
+        if todo:
+            vectors[todo] = fresh
     out = []
     start = 0
     for source, doc in _tqdm(docs, desc="thống kê", disable=not long_step, leave=False, unit="văn bản"):
@@ -371,7 +422,8 @@ def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segm
         out.append(_Segment(seg_id=segment_fingerprint(sha, model, config), source=source, document=document,
                             clauses=list(doc.clauses), tokens=list(zip(acc[start:start + n], fold[start:start + n])),
                             vectors=vectors[start:start + n], info=info,
-                            maps=ClauseMaps.of_clauses(doc.clauses).to_json(), files={}))
+                            maps=ClauseMaps.of_clauses(doc.clauses).to_json(), files={},
+                            embedded=keys[start:start + n]))
         start += n
     return out
 
@@ -379,7 +431,9 @@ def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segm
 def _write_segment(seg: _Segment, directory: Path) -> None:
     directory.mkdir(parents=True)
     if seg.reused_from is not None:  # unchanged: link the verified files, copy where links fail
-        for name in seg.files:
+        for name in (*seg.files, SEG_EMBEDDED):
+            if name == SEG_EMBEDDED and not (seg.reused_from / name).exists():
+                continue
             try:
                 os.link(seg.reused_from / name, directory / name)
             except OSError:
@@ -395,6 +449,8 @@ def _write_segment(seg: _Segment, directory: Path) -> None:
     (directory / SEG_INFO).write_text(json.dumps(seg.info.to_json(), ensure_ascii=False), encoding="utf-8")
     (directory / SEG_DOCUMENT).write_text(json.dumps(seg.document, ensure_ascii=False, indent=1), encoding="utf-8")
     (directory / SEG_MAPS).write_text(json.dumps(seg.maps, ensure_ascii=False), encoding="utf-8")
+    if seg.embedded is not None:  # beside the checked files: a later build may reuse the vectors it keys
+        (directory / SEG_EMBEDDED).write_text(json.dumps(seg.embedded), encoding="utf-8")
     seg.files = {name: _sha256(directory / name) for name in SEG_FILES}
 
 
@@ -496,8 +552,9 @@ def build_index(corpus: Corpus | CorpusScan, embedder, segmenter: Segmenter, con
 
     # 2. New segments: segment, tokenize, embed (the slow part, only for what changed).
     steps.set_postfix_str("nhúng câu")
-    fresh = iter(_new_segments([(s, d) for s, d, seg in kept_plan if seg is None], embedder, segmenter, config,
-                               model, progress))
+    to_build = [(s, d) for s, d, seg in kept_plan if seg is None]
+    known = _embedded_before(target, model, config) if to_build and target.exists() else {}
+    fresh = iter(_new_segments(to_build, embedder, segmenter, config, model, progress, known))
     segments = [seg if seg is not None else next(fresh) for _, _, seg in kept_plan]
     steps.update()
 

@@ -749,6 +749,10 @@ def without_purpose(text: str) -> str:
     return _ASKERS_PURPOSE.sub("", text) or text
 
 
+# a lead ending in a colon, then the one question ("Trước giờ lên sóng cần check nhanh: …?")
+_LEAD_COLON = re.compile(r"^([^:?.!]{3,80}):\s*([^:]*\S\?)\s*$")
+
+
 def asking_part(text: str) -> str:
     """The sentences that ask ("… ?"), when others only tell the asker's situation: "Em viết bài,
     hạn nộp tuần sau. Kế hoạch có nhắc tới tư tưởng Hồ Chí Minh không?" asks no time. The
@@ -757,6 +761,12 @@ def asking_part(text: str) -> str:
     >>> asking_part("Hạn nộp tuần sau. Kế hoạch có nhắc tới X không? Em cảm ơn.")
     'Kế hoạch có nhắc tới X không?'
     """
+    lead = _LEAD_COLON.match(text)
+    if lead and not asks_something(fold(lead.group(1)).lower()) and not is_claim(lead.group(0)) \
+            and asks_something(fold(lead.group(2)).lower()):
+        # "Trước giờ lên sóng cần check nhanh: kế hoạch ra ngày bao nhiêu, ai ký?": what the asker is about
+        # to do, before the colon, asks nothing
+        return lead.group(2)
     said = sentences(text)
     asked = [s for s in said if s.rstrip('"”»').endswith("?")]  # a question quoted asks too
     if asked and all(_TAG_ONLY.match(fold(s)) or _BARE_CHOICE.match(collapse(fold(s))) for s in asked):

@@ -508,3 +508,12 @@ def test_whether_those_named_take_part_in_the_task_followed_is_answered(assistan
     assert plan_turn(analyze("Có giao tiền cho xã làm hông?"),
                      [analyze("Tỉnh ủy Tây Ninh phải làm gì theo kế hoạch?")]).mode == "standalone"
 
+
+
+def test_the_conclusion_pointed_at_after_asking_what_the_plan_implements_is_that_one(assistant):
+    # whatever the middle turn asks of it (here a plenum the plan does not number), "Kết luận đó" is
+    # Kết luận 21, and a date asked next is its date, not the plan's
+    reply = assistant.ask("Ban hành vào tháng nào?", history=[
+        "Kế hoạch 03 là để thực hiện kết luận nào?", "Kết luận đó của Hội nghị Trung ương lần thứ mấy?"])
+    assert (reply.found, reply.citations[0].ref) == (True, "preamble")
+    assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."

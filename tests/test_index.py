@@ -22,7 +22,7 @@ def test_build_writes_a_readable_directory(built):
     assert files == ["bm25_accented", "bm25_folded", "clauses.jsonl", "corpus_info.json", "dense.faiss",
                      "manifest.json", "maps.json", "segments"]
     segment = next((cfg.index_dir / "segments").iterdir())
-    assert sorted(p.name for p in segment.iterdir()) == ["clauses.jsonl", "document.json", "info.json",
+    assert sorted(p.name for p in segment.iterdir()) == ["clauses.jsonl", "document.json", "embedded.json", "info.json",
                                                          "maps.json", "tokens.jsonl", "vectors.npy"]
     manifest = json.loads((cfg.index_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["model"] == "fake-hash-16" and manifest["dimension"] == 16
@@ -103,6 +103,36 @@ def test_parser_change_makes_the_index_stale(built, monkeypatch):
     monkeypatch.setattr("qa.index.pipeline_fingerprint", lambda: "another-parser")
     with pytest.raises(IndexStale, match="parser"):
         load_index(cfg.index_dir, corpus.fingerprint, cfg)
+
+
+def test_a_rebuild_for_changed_code_keeps_the_vectors_of_unchanged_texts(built, fake_embedder, segmenter, monkeypatch):
+    import glob
+
+    import numpy as np
+
+    cfg, corpus = built
+
+    def vectors():
+        return np.concatenate([np.load(p) for p in sorted(glob.glob(str(cfg.index_dir / "segments/*/vectors.npy")))])
+
+    before = vectors()
+
+    class Other(type(fake_embedder)):  # the same model by name, another engine's rounding: other vectors
+        def encode_documents(self, texts, show_progress=False):
+            self.seen = [*getattr(self, "seen", []), *texts]
+            return -super().encode_documents(texts, show_progress)
+
+    monkeypatch.setattr("qa.index.pipeline_fingerprint", lambda: "another-parser")  # a word list edited
+    other = Other()
+    build_index(corpus, other, segmenter, cfg, cfg.index_dir, progress=False)
+    assert getattr(other, "seen", []) == [] and np.array_equal(vectors(), before)
+    load_index(cfg.index_dir, corpus.fingerprint, cfg)  # current, with the same rows
+    # settings that change what is embedded embed every text again
+    segmented = Config(corpus_dir=cfg.corpus_dir, index_dir=cfg.index_dir, segment_for_embedding=True)
+    other = Other()
+    build_index(corpus, other, segmenter, segmented, cfg.index_dir, progress=False)
+    assert len(other.seen) == len(before) and np.array_equal(vectors(), -np.stack(
+        [fake_embedder._vec(t) for t in other.seen]))
 
 
 def test_unwritable_index_directory_gives_a_clear_error(tmp_path, corpus_dir, fake_embedder, segmenter):

@@ -372,6 +372,9 @@ def test_a_message_that_labels_itself_a_question_is_read_without_the_label():
     assert without_relay("Câu trắc nghiệm cho học sinh: Kế hoạch 03 được ban hành tại đâu?") == \
         "Kế hoạch 03 được ban hành tại đâu?"
     assert without_relay("cau hoi on tap chuong 2: kh 03 ai ky?") == "kh 03 ai ky?"
+    # a request about the reply's form, and whom it is for, before the colon
+    assert without_relay("Nói gọn cho khán giả: kế hoạch này nhằm ngăn chặn điều gì?") == \
+        "kế hoạch này nhằm ngăn chặn điều gì?"
     # a label that asks to check the statement after it, or points at it, is a claim cue: unchanged
     for text in ("Câu đúng sai: KH 03 do Ban Bí thư ban hành.", "Câu này: KH 03 ký ngày 1/12.",
                  "Câu sau đây: KH 03 do BBT ban hành.", "Câu hỏi: ạ"):

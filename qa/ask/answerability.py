@@ -343,6 +343,10 @@ class Judge:
         words = [w for w in said if w not in STOPWORDS_FOLDED]
         while words and words[0] in _LEADING:  # "Riêng Đảng đoàn … được giao gì?": who is singled out follows
             words = words[1:]
+        # "Trong đó cấp ủy cấp trên phải làm gì?": what points back at the clause before leads, the subject follows
+        pointing = len(words) > 2 and tuple(words[:2]) in _POINTING_BACK
+        if pointing:
+            words = words[2:]
         # a question word anywhere in it, stop word or not ("Chỗ nào làm chưa ra gì thì trên …"), asks
         if not 2 <= len(words) <= 6 or words[0] in _NOT_A_SUBJECT or any(w in _ASKING for w in said):
             return None
@@ -357,6 +361,8 @@ class Judge:
         said = q.text[start:end] if len(q.text) == len(folded) else m.group("subject")
         while said.split() and fold(said.split()[0].lower()) in _LEADING:
             said = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+        if pointing:
+            said = said.split(None, 2)[2]
         return said.strip(" ,")
 
     def _absent_from_named(self, q: Question, hits) -> str | None:
@@ -1022,6 +1028,7 @@ _GIVEN_TASK = re.compile(r"\b(?:ke hoach|van ban)(?: (?:nay|03|so 03))? (?:co )?
 _ASKING = frozenset("ai gi nao sao the may bao".split())
 # words that open a turn before its subject: "riêng", "còn", "vậy"
 _LEADING = frozenset("rieng con vay".split())
+_POINTING_BACK = frozenset({("trong", "do"), ("o", "do"), ("khi", "do"), ("luc", "do")})
 # first words that make no subject: the asker ("chúng tôi phải làm gì?"), a modal ("cần phát huy vai trò gì"),
 # what carries on from the turn before ("Rồi sau đó còn phải mần chi nữa?", "tiếp theo phải làm gì?")
 _NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen roi sau tiep".split())

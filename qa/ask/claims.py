@@ -448,15 +448,17 @@ _UNTIL = re.compile(r"\b(?:den|toi)(?: het)?(?: nam)?\s*$|\bhet(?: nam)?\s*$")
 # where an open timing starts ("từ năm 2022", "bắt đầu năm 2022", "từ 2022") and the year of a term
 # ("năm thứ 3, nhiệm kỳ …", "năm thứ ba của nhiệm kỳ")
 _STARTS = re.compile(r"\b(?:tu|bat dau(?: tu)?|ke tu)\s+(?:nam\s+)?(\d{4})\b")
-_TERM_YEAR = re.compile(r"\bnam thu (\d|mot|nhat|hai|ba|tu|nam|sau)\b")
-_ORDINALS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
+# ("năm cuối nhiệm kỳ", "năm đầu nhiệm kỳ": the terms of Party congresses, the National Assembly and People's
+# Councils are five years)
+_TERM_YEAR = re.compile(r"\bnam (?:thu (\d|mot|nhat|hai|ba|tu|nam|sau)|(cuoi|dau)(?: cung| tien)?(?= (?:\w+ )?nhiem ky\b))")
+_ORDINALS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "dau": 1, "cuoi": 5}
 
 
 def _term_year(folded: str) -> int | None:
     found = _TERM_YEAR.search(folded)
     if found is None:
         return None
-    said = found.group(1)
+    said = found.group(1) or found.group(2)
     return int(said) if said.isdigit() else _ORDINALS[said]
 
 

@@ -16,6 +16,9 @@ _SEGMENT = re.compile(r"(?<=[.;])\s+")
 _CONNECTORS = re.compile(r"^(\s|,|và|chủ trì|phối hợp với|phối hợp|cùng)*$")
 
 
+# "…, thì …": where a condition ends and what follows from it begins
+_THEN = re.compile(r",?\s+thì\s+")
+
 def clip(text: str, limit: int) -> str:
     """``text`` within ``limit`` characters, cut at a clause boundary ("; ", ", ") when one
     falls in the last 40 %, else at a word boundary — never inside a word."""
@@ -113,6 +116,20 @@ def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
     if scores[best] == scores[0]:
         return first_sentences(text, limit)
     return clip(parts[best], limit)
+
+
+def consequent(passage: str, terms: tuple[str, ...], limit: int) -> str:
+    """A passage too long to show whole that says "where …, then X must …" ("Những nơi có biểu hiện …,
+    thì cấp ủy cấp trên phải …"): its "then" half when the question's topic is there rather than in the
+    condition ("cấp ủy cấp trên phải làm gì?"); the passage otherwise."""
+    m = _THEN.search(passage) if len(passage) > limit else None
+    if not m:
+        return passage
+    wanted = set(terms)
+    condition, then = passage[:m.start()], passage[m.end():]
+    if len(wanted & set(syllables(fold(then)))) > len(wanted & set(syllables(fold(condition)))):
+        return then[:1].upper() + then[1:]
+    return passage
 
 
 def task_part(passage: str, names: tuple[str, ...]) -> str:

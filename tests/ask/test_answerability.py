@@ -23,6 +23,7 @@ def test_answered_in_the_users_words(assistant):
     ("bớt giấy tờ thủ tục hành chính có trong KH ko ad", "III.7"),  # administrative reform
     ("Kế hoạch có kêu gọi nhân dân cùng góp sức xây dựng Đảng không?", "III.11"),  # the people's role
     ("cho mình list nhanh 11 task trong KH03, dạng checklist", "III.1"),  # the reply's form asked, dropped
+    ("Có bắt đóng kín kẽ hở trong chuyện chọn người, đề bạt không?", "III.7"),  # loopholes: power control
 ])
 def test_paraphrases_are_answered(assistant, question, ref):
     reply = assistant.ask(question)
@@ -728,6 +729,12 @@ def test_which_document_of_a_kind_the_plan_never_names_is_not_in_it(assistant):
     listed = assistant.ask("Kế hoạch bắt phải gắn việc thực hiện Kết luận 21 với những nghị quyết, chỉ thị nào?")
     assert (listed.confidence, listed.citations[0].ref) == ("high", "I.2")
     assert assistant.ask("Kế hoạch thực hiện kết luận nào?").answer.startswith("Kết luận số 21-KL/TW")
+    # a kind it does name, asked of a task whose clause names no document ("theo quy định" alone): closest
+    reply = assistant.ask("Lấy phiếu tín nhiệm thực hiện theo quy định nào?")
+    assert reply.answer.startswith("Kế hoạch không nêu tên văn bản quy định việc này; nội dung gần nhất là III.5")
+    # … and of one whose clause names it; what a task acts on ("sửa đổi những văn bản gì") is no such question
+    assert "Kết luận số 19-KL/TW" in assistant.ask("Chương trình xây dựng pháp luật khóa XV theo kết luận nào?").answer
+    assert assistant.ask("Kế hoạch yêu cầu rà soát, sửa đổi những văn bản gì?").confidence == "high"
 
 
 def test_hay_chang_asks_yes_or_no_and_a_reported_question_has_its_own_subject(assistant):

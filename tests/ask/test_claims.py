@@ -466,3 +466,12 @@ def test_a_word_that_stresses_a_statement_claims_nothing():
 ])
 def test_a_statement_with_words_the_clause_leaves_unsaid_is_not_answered_for_them(assistant, question):
     assert assistant.ask(question).confidence == "low"
+
+
+def test_the_last_or_first_year_of_a_term_is_a_year_of_the_term_to_check(assistant):
+    reply = assistant.ask("Đúng hay sai: lấy phiếu tín nhiệm được tiến hành vào năm cuối nhiệm kỳ.")
+    assert reply.answer == ("Sai. Năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Quốc hội và Hội đồng nhân dân các "
+                            "cấp (III.5).")
+    from qa.ask.claims import claims_a_term_year
+
+    assert claims_a_term_year("lấy phiếu vào năm đầu nhiệm kỳ") and not claims_a_term_year("đầu năm 2022")

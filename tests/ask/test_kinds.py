@@ -1753,3 +1753,35 @@ def test_the_term_of_a_document_the_preamble_cites_without_it_comes_from_the_hea
     reply = assistant.ask("Kết luận 21 là TW khóa mấy?")
     assert (reply.confidence, reply.citations[0].ref) == ("high", "header")
     assert reply.answer.startswith("Khóa XIII (header)")
+
+
+@pytest.mark.parametrize("question, field", [
+    ("KL 21 ban hành tháng mấy?", None),  # a cited document's month: from the sentence that cites it
+    ("kl 21 ban hanh thang may", None),
+    ("Bắt đầu áp dụng từ bao giờ?", "Ngày có hiệu lực"),  # nothing else named: the document's own day
+])
+def test_a_documents_day_asked_by_month_or_by_when_it_applies(assistant, question, field):
+    reply = assistant.ask(question)
+    assert reply.found and reply.confidence == "high"
+    if field is None:
+        assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+    else:
+        assert reply.answer == "Ngày có hiệu lực: 01/12/2021 (03-KH/TW)."
+
+
+def test_what_counts_as_a_term_is_a_definition_the_plan_does_not_give(assistant):
+    for question in ('Thế nào là "phản biện xã hội" theo kế hoạch?',
+                     'Cái "tự diễn biến, tự chuyển hóa" trong plan này là gì, explain dùm mình với?'):
+        reply = assistant.ask(question)
+        assert (reply.kind, reply.confidence, reply.found) == ("definition", "low", False), question
+
+
+def test_building_on_past_results_asked_where_is_a_place_not_an_outcome(assistant):
+    reply = assistant.ask("Câu hỏi: Kế hoạch nói về kế thừa kết quả thực hiện nghị quyết trước ở mục nào?")
+    assert (reply.kind, reply.found, reply.answer) == ("where", True, "I.3 — Mục I. Mục đích, yêu cầu — ý 3")
+
+
+def test_what_the_higher_committee_must_do_is_the_then_half_of_the_sentence(assistant):
+    reply = assistant.ask("Trong đó CU cấp trên phải làm gì?", history=["KH 03 mục III.4 nói gì?"])
+    assert (reply.found, reply.citations[0].ref) == (True, "III.4")
+    assert reply.answer.startswith("Cấp ủy cấp trên phải kịp thời xem xét, gợi ý, chỉ đạo kiểm điểm")

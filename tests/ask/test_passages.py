@@ -43,3 +43,15 @@ def test_the_phrase_in_the_part_of_the_sentence_the_question_is_about():
     assert nearest_phrase({"lay": 1.0, "phieu": 1.0}, text, phrases) == "cán bộ"
     assert nearest_phrase({"khong": 1.0}, text, phrases) == "cán bộ"  # a tie: the first
     assert nearest_phrase({"lay": 1.0}, text, []) is None
+
+
+def test_the_then_half_of_a_long_conditional_when_the_topic_is_there():
+    from qa.ask.passages import consequent
+
+    text = ("Những nơi có biểu hiện mất đoàn kết, vi phạm nguyên tắc, tham nhũng, tiêu cực, dư luận bức xúc, "
+            "thì cấp ủy cấp trên phải kịp thời xem xét, gợi ý, chỉ đạo kiểm điểm làm rõ trách nhiệm")
+    then = "Cấp ủy cấp trên phải kịp thời xem xét, gợi ý, chỉ đạo kiểm điểm làm rõ trách nhiệm"
+    assert consequent(text, ("cap", "uy", "tren"), 80) == then
+    # the condition asked about, or a passage short enough to show whole: unchanged
+    assert consequent(text, ("mat", "doan", "ket"), 80) == text
+    assert consequent(text, ("cap", "uy", "tren"), len(text)) == text

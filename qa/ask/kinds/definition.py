@@ -17,6 +17,8 @@ _ASKS_MEANING = re.compile(
     r"|\bkhai niem\b.*\b(la gi|la j|the nao|ra sao|nhu the nao)\b"
     r"|\b(co )?nghia (la )?(gi|j|sao)\b|\bnghia la the nao\b"
     r"|\b(duoc )?hieu (la gi|la j|the nao|nhu the nao|ra sao)\b"
+    # "Thế nào là 'phản biện xã hội'?": what counts as the term, asked first
+    r"|^\W*(the nao|nhu the nao) (thi |moi )?(duoc goi |duoc coi |duoc xem )?la\b"
     # "giải thích 'tập trung dân chủ' là gì"; not "giải thích cho học sinh thế nào" (how to explain it)
     r"|\bgiai thich\b(?! cho\b).{0,40}\b(la gi|la j|nghia|the nao|ra sao|ra rang)\b"
     r"|\b(la gi|la j|la sao|la cai gi|la cai chi)\b.{0,40}\b(giai thich|dinh nghia)\b"

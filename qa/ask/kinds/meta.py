@@ -22,7 +22,7 @@ _DOC = r"(?:ke hoach|van ban|tai lieu)"
 _TYPES = r"(?:ket luan|nghi quyet|chi thi|quy dinh|van ban|chu truong)"
 # a choice between issuers: "của BCT hay BBT", "do BCT ra hay do BCH TW ra"
 _ISSUER = r"(?:bo chinh tri|ban bi thu|ban chap hanh(?: trung uong(?: dang)?)?|trung uong(?: dang)?|chinh phu|quoc hoi)"
-_WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam nao)"
+_WHEN = r"(?:khi nao|luc nao|hoi nao|bao gio|nam nao|thang nao|ngay thang nam nao|thang may|nam may)"
 # an office named as the one by whom a document is signed ("… do Tổng Bí thư ký, đúng không?")
 _OFFICES = "|".join(sorted({re.escape(collapse(fold(o.lower()))) for o in load_slots().get("person", "office")},
                            key=len, reverse=True))
@@ -69,7 +69,9 @@ META_FIELDS = (
                          # "kế hoạch bắt đầu dùng từ hôm nào?": the document put to use from a day
                          rf"|\b{_DOC}( nay| 03| ni| do)? (duoc )?(bat dau )?(ap dung|dung|su dung|thi hanh)( tu)? (ngay|hom|khi|luc) nao\b"
                          # "ngày mấy thì văn bản bắt đầu áp dụng?": the day first
-                         rf"|\b(tu )?(ngay|hom|khi|luc) (nao|may)\b.{{0,12}}\b{_DOC}( nay| 03| ni| do)? (duoc )?bat dau (ap dung|dung|su dung|thi hanh)\b"),
+                         rf"|\b(tu )?(ngay|hom|khi|luc) (nao|may)\b.{{0,12}}\b{_DOC}( nay| 03| ni| do)? (duoc )?bat dau (ap dung|dung|su dung|thi hanh)\b"
+                         # "Bắt đầu áp dụng từ bao giờ?" with nothing else named: the document's own day
+                         r"|^bat dau (ap dung|thi hanh)( tu)? (ngay nao|hom nao|khi nao|luc nao|bao gio)\W*$"),
     ("Ngày ban hành", rf"\b(ngay ban hanh|ban hanh (vao )?(ngay|{_WHEN})|ngay k[yi]|k[yi] (vao )?ngay|k[yi] khi nao|ra doi {_WHEN})\b"
                       # "ra ngày nào", "ký hôm nào", "ra hồi nào": a document comes out (ra) or is signed ("ký",
                       # also typed "kí") on a day
@@ -115,6 +117,9 @@ META_FIELDS = (
                          r"|\b(nguoi|ong|dong chi|ai|nao) k[yi]\b.{0,30}\b(chuc (vu|danh)|giu chuc|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ký với chức danh gì?", "ký kế hoạch này với tư cách gì?"
                          r"|\bk[yi]\b.{0,30}\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
+                         # "Ông Võ Văn Thưởng ký văn bản này với tư cách gì?": the signer named (no other topic) first
+                         r"|\b(?P<named>(ong|ba|dong chi|d/c|bac)( \w+){1,4}) (co |da )?k[yi]\b.{0,30}"
+                         r"\b(voi|o|bang|theo) (chuc( vu| danh)?|cuong vi|tu cach) (gi|nao|la gi)\b"
                          # "ông … ký kế hoạch này, giờ còn giữ chức gì?": the signer named, then the office asked
                          r"|\bk[yi]\b.{0,40}\bgiu (chuc( vu| danh)?|cuong vi) (gi|nao|la gi)\b"
                          # "Ai là Thường trực Ban Bí thư lúc ký kế hoạch này?": who held an office when it was signed

@@ -10,9 +10,10 @@ import re
 
 from .base import Kind
 
-# ("đánh giá kết quả thực hiện", "giám sát tình hình thực hiện" are tasks the plan sets, not a result asked)
+# ("đánh giá kết quả thực hiện", "giám sát tình hình thực hiện" are tasks the plan sets, not a result asked;
+# "kế thừa kết quả thực hiện …" builds on past results, a requirement it states)
 _ASKS_RESULT = re.compile(
-    r"\b((?<!danh gia )ket qua (thuc hien|dat duoc|ra sao|the nao|nhu the nao|den nay|trien khai)|(?<!kiem tra )(?<!giam sat )(?<!danh gia )(?<!theo doi )(?<!nam )tinh hinh thuc hien"
+    r"\b((?<!danh gia )(?<!ke thua )(?<!phat huy )ket qua (thuc hien|dat duoc|ra sao|the nao|nhu the nao|den nay|trien khai)|(?<!kiem tra )(?<!giam sat )(?<!danh gia )(?<!theo doi )(?<!nam )tinh hinh thuc hien"
     r"|den nay|den thoi diem nay|hien nay da|cho den nay|tu do den nay|sau khi ban hanh da"
     r"|da (hoan thanh|thuc hien|xu ly|ky luat|thu hoi|to chuc|trien khai|lam duoc|dat duoc|ra|ban hanh)\b.*\bchua"
     r"|da (xu ly|ky luat|thu hoi|khai tru|cach chuc|kiem tra) (duoc )?(bao nhieu|may)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..passages import as_written, best_passage, clip, first_sentences, join, span, task_part
+from ..passages import as_written, best_passage, clip, consequent, first_sentences, join, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
 from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
@@ -102,8 +102,36 @@ def _confirmed(q, clause) -> bool:
     return confirms_in_other_words(q.text, clause.text, q.bridges, _document_words() | named)
 
 
+# a clause that names a document: its kind with a number, a subject or an issuer ("Kết luận số 01-KL/TW",
+# "Quy định về những điều …", "các quy định của Ban Chấp hành"); "theo quy định, nhất là …" names none
+_NAMES_DOCUMENT = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong dan|luat|ke hoach) (?:so|ve|cua)\b")
+
+
+# which document a task follows: "theo văn bản nào", "căn cứ quy định nào"; not a document the task acts on
+# ("rà soát, sửa đổi những văn bản gì / văn bản nào")
+_WHICH_ONE = re.compile(r"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)|tai|o) (?:van ban|quy dinh|ket luan|nghi quyet"
+                        r"|chi thi|huong dan|luat) nao\b")
+
+
+def _one_document_asked(q) -> bool:
+    """"… được thực hiện theo văn bản nào?": one document asked, of a task (not of the plan itself,
+    whose register and preamble say what it is and implements)."""
+    return not q.doc_keys and q.kind == "what" and bool(_WHICH_ONE.search(collapse(fold(q.text.lower()))))
+
+
 class What(Kind):
     name = "what"
+
+    def slot_required(self, q) -> bool:
+        return _one_document_asked(q)
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        # the document asked is named by the clause, or by the part of the front matter that names documents
+        return not _one_document_asked(q) or clause.kind not in ("item", "bullet") or \
+            bool(_NAMES_DOCUMENT.search(collapse(fold(clause.text.lower()))))
+
+    def missing(self, q, ctx) -> str | None:
+        return "tên văn bản quy định việc này" if _one_document_asked(q) else None
 
     def answer(self, q, hits, ctx) -> str:
         listed = timed_items(q, ctx)
@@ -120,7 +148,8 @@ class What(Kind):
                 head = (f"{_count_verdict(q, len(children))}{name} ({clause.ref}) gồm {len(children)} nội dung "
                         f"({span(children)}): ")
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))
-        passage = citing_passage(q, clause, ctx.info) or best_passage(clause.text, q.topic, len(clause.text))
+        passage = citing_passage(q, clause, ctx.info) or \
+            consequent(best_passage(clause.text, q.topic, len(clause.text)), q.topic, limit)
         facts = clause.facts
         task = task_part(passage, facts.lead + facts.coordinate)
         folded = collapse(fold(q.text))

@@ -124,6 +124,7 @@ def asks_end(q) -> bool:
     return _asks_end(q.text)
 
 
+_DUE_BONUS = 0.5  # what a deadline adds to a timing's bonus where the end of a task is asked
 _RELATED = 2  # the clauses after the best whose timing a reply may give as related
 # "… có hạn chót không hay làm liên tục?": the rhythm offered as the other answer, which the plan may give
 _OR_RHYTHM = re.compile(r"\bhay (?:la )?(?:lam |thuc hien )?(?:thuong xuyen|lien tuc|hang nam|dinh ky)\b"
@@ -186,10 +187,13 @@ class When(Kind):
             return 0.0
         years = _years(q.text)
         # a timing that holds the years the question names ("cuối 2021 hay đầu 2022?") fits best
-        return 2.0 if years and years <= _years(" ".join(clause.facts.timings)) else 1.0
+        bonus = 2.0 if years and years <= _years(" ".join(clause.facts.timings)) else 1.0
+        # "phải xong trước lúc nào?": a deadline ("hoàn thành trong quý I/2022") answers an end asked
+        # better than the month a task runs in
+        return bonus + (_DUE_BONUS if asks_end(q) and any(due_only(t) for t in clause.facts.timings) else 0.0)
 
     def bonus_bound(self, q) -> float:
-        return self.max_bonus if _years(q.text) else 1.0
+        return (self.max_bonus if _years(q.text) else 1.0) + (_DUE_BONUS if asks_end(q) else 0.0)
 
     def holds_answer(self, q, clause, ctx) -> bool:
         exact = exact_asked(q)
