@@ -72,6 +72,9 @@ def test_the_phrases_questions_are_asked_in_keep_their_own_accents(assistant):
     assert r.restore("Ke hoach nay co may muc, do ai ky") == "Kế hoạch này có mấy mục, do ai ký"
     # "phản", "nội", "cải" are the corpus's commoner readings of "phan", "noi", "cai"
     assert r.restore("phan III noi cai gi") == "phần III nói cái gì"
+    # whether the plan says something: "có nói về", not the corpus's commoner "cơ" (still "cơ quan")
+    assert r.restore("ke hoach co noi ve tu dien bien ko") == "kế hoạch có nói về tự diễn biến ko"
+    assert r.restore("co quan nao chu tri") == "cơ quan nào chủ trì"
 
 
 def test_the_reading_does_not_depend_on_the_order_words_come_in():

@@ -57,3 +57,14 @@ def test_a_blank_that_ends_the_prompt_takes_a_list_of_quoted_terms_whole(assista
     reply = assistant.ask('điền giúp tui: "ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức, lối sống, '
                           'những biểu hiện ..."')
     assert (reply.kind, reply.answer) == ("fill", '"tự diễn biến", "tự chuyển hóa" (preamble).')
+
+
+def test_a_blank_written_against_what_follows_is_filled_with_the_whole_token():
+    text = "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy mạnh"
+    assert fills('Điền vào chỗ trống: "Kế hoạch 03 thực hiện Kết luận số ...-KL/TW của Ban Chấp hành"', text) == \
+        ("21-KL/TW",)
+    assert fills("Điền vào chỗ trống: Kết luận số 21-KL/TW, ngày .../10/2021 của Ban Chấp hành", text) == \
+        ("25/10/2021",)
+    # a blank followed by a space or a full stop stands for words only
+    assert fills("Điền vào chỗ trống: Kết luận số 21-KL/TW, ngày ... của Ban Chấp hành", text) == ("25/10/2021",)
+    assert fills("Điền vào chỗ trống: Thực hiện Kết luận số ...", text) == ("21-KL/TW",)

@@ -25,6 +25,9 @@ _GAP = 8  # the most words one blank may stand for
 _PHRASE_END = re.compile(r"[,;:.()\n«»\"“”]")
 # between two quoted terms of a list («"tự diễn biến", "tự chuyển hóa"»): the phrase goes on
 _QUOTED_LIST = re.compile(r"\s*[\"”»]\s*,\s*[\"“«]\s*")
+# what may follow a blank without being part of the token it stands in ("… (quý I/2022).", "…»")
+_NOT_GLUED = frozenset(".,;:!?)»”\"'")
+_TOKEN_END = frozenset(",;:()«»“”\"")
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -35,9 +38,20 @@ def _words(text: str) -> list[tuple[str, int, int]]:
 def _blanks(text: str) -> list[tuple[list[str], list[str]]]:
     """(words before, words after) each blank of the prompt, up to ``_SIDE`` each side; the
     prompt starts after its cue's colon, and a side stops at the next blank."""
-    prompt = text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
-    parts = _BLANK.split(prompt)
+    parts = _BLANK.split(_prompt(text))
     return [([w for w, _, _ in _words(parts[i])][-_SIDE:], [w for w, _, _ in _words(parts[i + 1])][:_SIDE])
+            for i in range(len(parts) - 1)]
+
+
+def _prompt(text: str) -> str:
+    return text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
+
+
+def _glued(text: str) -> list[bool]:
+    """Whether each blank is written against what follows it ("Kết luận số ...-KL/TW", "ngày .../10/2021"):
+    its answer then reads as the whole token the clause writes there ("21-KL/TW", "25/10/2021")."""
+    parts = _BLANK.split(_prompt(text))
+    return [bool(parts[i + 1][:1]) and not parts[i + 1][:1].isspace() and parts[i + 1][:1] not in _NOT_GLUED
             for i in range(len(parts) - 1)]
 
 
@@ -59,7 +73,7 @@ def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
         return None
     words = _words(clause_text)
     out, at = [], 0
-    for before, after in blanks:
+    for (before, after), glued in zip(blanks, _glued(prompt)):
         before, after = before[-2:] if len(before) >= 2 else [], after[:2] if len(after) >= 2 else []
         if not before and not after:
             return None
@@ -88,7 +102,10 @@ def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
                 last += 1
             if last == first:
                 return None
-        said = clause_text[words[first][1]:words[last - 1][2]]
+        end = words[last - 1][2]
+        while glued and end < len(clause_text) and not clause_text[end].isspace() and clause_text[end] not in _TOKEN_END:
+            end += 1  # "...-KL/TW" → "21-KL/TW", ".../10/2021" → "25/10/2021": the token the blank stands in, whole
+        said = clause_text[words[first][1]:end]
         # a list of quoted terms keeps its quotes: «"tự diễn biến", "tự chuyển hóa"»
         out.append(f'"{said}"' if _QUOTED_LIST.search(said) else said)
         at = last
