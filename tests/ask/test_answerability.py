@@ -735,6 +735,8 @@ def test_which_document_of_a_kind_the_plan_never_names_is_not_in_it(assistant):
     # … and of one whose clause names it; what a task acts on ("sửa đổi những văn bản gì") is no such question
     assert "Kết luận số 19-KL/TW" in assistant.ask("Chương trình xây dựng pháp luật khóa XV theo kết luận nào?").answer
     assert assistant.ask("Kế hoạch yêu cầu rà soát, sửa đổi những văn bản gì?").confidence == "high"
+    # of the plan itself, what it implements
+    assert assistant.ask("Kế hoạch thực hiện theo văn bản nào?").answer.startswith("Kết luận số 21-KL/TW")
 
 
 def test_hay_chang_asks_yes_or_no_and_a_reported_question_has_its_own_subject(assistant):

@@ -38,6 +38,8 @@ META_FIELDS = (
                rf"( hay (la )?{_TYPES})? (nao|gi|so may|so bao nhieu|chi(?= *[?.!]*$))\b|\bcan cu (vao )?(dau|van ban nao|gi)\b"
                # "căn cứ trực tiếp để ban hành kế hoạch là văn bản nào?"
                r"|\bcan cu\b.{0,50}\bla (van ban|ket luan|nghi quyet) nao\b"
+               # "Kế hoạch thực hiện theo văn bản nào?" (of a task named, its clause answers: ``_besides_document``)
+               rf"|\b(thuc hien|trien khai|ban hanh|ra doi) theo (cai )?{_TYPES} (nao|gi)\b"
                # "Kế hoạch 03 thực hiện Kết luận 21-KL/TW hay Nghị quyết Trung ương 4 khóa XII?": two documents offered
                rf"|\b(thuc hien|trien khai|cu the hoa) (cai )?{_TYPES} [^\s\d]*\d\S*( \w+){{0,3}} hay (la )?{_TYPES}\b"
                # "kết luận (mà) nó / kế hoạch này thực hiện là số mấy?"
