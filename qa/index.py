@@ -431,9 +431,8 @@ def _new_segments(docs: list[tuple[SourceFile | None, Document]], embedder, segm
 def _write_segment(seg: _Segment, directory: Path) -> None:
     directory.mkdir(parents=True)
     if seg.reused_from is not None:  # unchanged: link the verified files, copy where links fail
-        for name in (*seg.files, SEG_EMBEDDED):
-            if name == SEG_EMBEDDED and not (seg.reused_from / name).exists():
-                continue
+        keys = [SEG_EMBEDDED] if (seg.reused_from / SEG_EMBEDDED).exists() else []  # (an older index has none)
+        for name in (*seg.files, *keys):
             try:
                 os.link(seg.reused_from / name, directory / name)
             except OSError:

@@ -19,6 +19,7 @@ _CONNECTORS = re.compile(r"^(\s|,|và|chủ trì|phối hợp với|phối hợp
 # "…, thì …": where a condition ends and what follows from it begins
 _THEN = re.compile(r",?\s+thì\s+")
 
+
 def clip(text: str, limit: int) -> str:
     """``text`` within ``limit`` characters, cut at a clause boundary ("; ", ", ") when one
     falls in the last 40 %, else at a word boundary — never inside a word."""

@@ -734,6 +734,8 @@ def test_which_document_of_a_kind_the_plan_never_names_is_not_in_it(assistant):
     assert reply.answer.startswith("Kế hoạch không nêu tên văn bản quy định việc này; nội dung gần nhất là III.5")
     # … and of one whose clause names it; what a task acts on ("sửa đổi những văn bản gì") is no such question
     assert "Kết luận số 19-KL/TW" in assistant.ask("Chương trình xây dựng pháp luật khóa XV theo kết luận nào?").answer
+    # … or by the short name the preamble gives what the plan implements ("nội dung Kết luận")
+    assert assistant.ask("Đảng đoàn Quốc hội thể chế hóa vào luật theo kết luận nào?").confidence == "high"
     assert assistant.ask("Kế hoạch yêu cầu rà soát, sửa đổi những văn bản gì?").confidence == "high"
     # of the plan itself, what it implements
     assert assistant.ask("Kế hoạch thực hiện theo văn bản nào?").answer.startswith("Kết luận số 21-KL/TW")

@@ -35,23 +35,15 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group(0)).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _blanks(text: str) -> list[tuple[list[str], list[str]]]:
-    """(words before, words after) each blank of the prompt, up to ``_SIDE`` each side; the
-    prompt starts after its cue's colon, and a side stops at the next blank."""
-    parts = _BLANK.split(_prompt(text))
-    return [([w for w, _, _ in _words(parts[i])][-_SIDE:], [w for w, _, _ in _words(parts[i + 1])][:_SIDE])
-            for i in range(len(parts) - 1)]
-
-
-def _prompt(text: str) -> str:
-    return text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
-
-
-def _glued(text: str) -> list[bool]:
-    """Whether each blank is written against what follows it ("Kết luận số ...-KL/TW", "ngày .../10/2021"):
-    its answer then reads as the whole token the clause writes there ("21-KL/TW", "25/10/2021")."""
-    parts = _BLANK.split(_prompt(text))
-    return [bool(parts[i + 1][:1]) and not parts[i + 1][:1].isspace() and parts[i + 1][:1] not in _NOT_GLUED
+def _blanks(text: str) -> list[tuple[list[str], list[str], bool]]:
+    """(words before, words after, glued) each blank of the prompt, up to ``_SIDE`` words each side; the
+    prompt starts after its cue's colon, and a side stops at the next blank. ``glued``: the blank is written
+    against what follows it ("Kết luận số ...-KL/TW", "ngày .../10/2021"), so its answer is the whole token
+    the clause writes there ("21-KL/TW", "25/10/2021")."""
+    prompt = text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
+    parts = _BLANK.split(prompt)
+    return [([w for w, _, _ in _words(parts[i])][-_SIDE:], [w for w, _, _ in _words(parts[i + 1])][:_SIDE],
+             bool(parts[i + 1][:1]) and not parts[i + 1][:1].isspace() and parts[i + 1][:1] not in _NOT_GLUED)
             for i in range(len(parts) - 1)]
 
 
@@ -73,7 +65,7 @@ def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
         return None
     words = _words(clause_text)
     out, at = [], 0
-    for (before, after), glued in zip(blanks, _glued(prompt)):
+    for before, after, glued in blanks:
         before, after = before[-2:] if len(before) >= 2 else [], after[:2] if len(after) >= 2 else []
         if not before and not after:
             return None
@@ -118,7 +110,7 @@ class Fill(Kind):
     bonus_reads_text = True
 
     def detect(self, text: str, folded: str) -> bool:
-        return bool(_CUE.search(folded)) and any(len(b) >= 2 or len(a) >= 2 for b, a in _blanks(text))
+        return bool(_CUE.search(folded)) and any(len(b) >= 2 or len(a) >= 2 for b, a, _ in _blanks(text))
 
     def bonus(self, q, clause) -> float:
         return self.max_bonus if fills(q.text, clause.text) else 0.0

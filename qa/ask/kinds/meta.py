@@ -403,6 +403,12 @@ _DEFINED = re.compile(r"\(sau đây gọi (?:tắt )?là ([^)]{2,40})\)")
 _TERM_OPENS = re.compile(rf"^\W*(?:cai )?({_TYPES})(?= (?:duoc )?(?:ban hanh|ra doi|ra (?:ngay|hom|hoi|luc|khi)|k[yi]|do (?:ai|co quan|cap)))")
 
 
+def defined_name(preamble: str) -> str | None:
+    """The short name a preamble gives what the document implements ("sau đây gọi là Kết luận"), or None."""
+    defined = _DEFINED.search(preamble)
+    return defined.group(1) if defined else None
+
+
 def _defined_named(text: str, folded: str, preambles) -> str:
     """The text with the short name a preamble defines for what it implements ("sau đây gọi là Kết luận"),
     opening a question about its register, replaced by the document's name; unchanged otherwise."""
@@ -415,9 +421,9 @@ def _defined_named(text: str, folded: str, preambles) -> str:
         return typed
     names = set()
     for preamble in preambles():
-        implements, defined = _IMPLEMENTS.search(preamble), _DEFINED.search(preamble)
+        implements, defined = _IMPLEMENTS.search(preamble), defined_name(preamble)
         named = _NAMED.match(implements.group(1)) if implements else None
-        if named and defined and fold(defined.group(1)).lower().strip() == opens.group(1):
+        if named and defined and fold(defined).lower().strip() == opens.group(1):
             names.add(named.group(0))
     if len(names) != 1:
         return typed

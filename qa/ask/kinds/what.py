@@ -10,6 +10,7 @@ from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
 from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
 from .base import ASKED_KINDS, EXISTENCE, Kind, asks_yes_no, role_verdict
+from .meta import defined_name
 from .when import timed_items
 
 _REGISTER = ("title", "header", "meta")  # a statement about the register is the meta kind's to check
@@ -102,15 +103,22 @@ def _confirmed(q, clause) -> bool:
     return confirms_in_other_words(q.text, clause.text, q.bridges, _document_words() | named)
 
 
-# a clause that names a document: its kind with a number, a subject or an issuer ("Kết luận số 01-KL/TW",
-# "Quy định về những điều …", "các quy định của Ban Chấp hành"); "theo quy định, nhất là …" names none
-_NAMES_DOCUMENT = re.compile(r"\b(?:ket luan|nghi quyet|quy dinh|chi thi|huong dan|luat|ke hoach) (?:so|ve|cua)\b")
-
-
 # which document a task follows: "theo văn bản nào", "căn cứ quy định nào"; not a document the task acts on
 # ("rà soát, sửa đổi những văn bản gì / văn bản nào")
-_WHICH_ONE = re.compile(r"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)|tai|o) (?:van ban|quy dinh|ket luan|nghi quyet"
-                        r"|chi thi|huong dan|luat) nao\b")
+_WHICH_ONE = re.compile(rf"\b(?:theo|can cu(?: vao)?|dua (?:tren|vao)|tai|o) (?:{ASKED_KINDS}|luat) nao\b")
+
+
+def _names_document(clause, ctx) -> bool:
+    """The clause cites a document, by number ("Kết luận số 19-KL/TW"), by title ("Quy định về những điều
+    …") or by the short name the preamble gives what the plan implements ("nội dung Kết luận"); "theo quy
+    định, nhất là …" cites none."""
+    from ...question import document_keys  # (qa.question reads the kinds)
+
+    if document_keys(clause.text) or titled_citations(clause.text, proper=False):
+        return True
+    preamble = ctx.front(clause.doc_id, "preamble")
+    short = defined_name(preamble.text) if preamble is not None else None
+    return bool(short and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", clause.text))
 
 
 def _one_document_asked(q) -> bool:
@@ -127,8 +135,7 @@ class What(Kind):
 
     def holds_answer(self, q, clause, ctx) -> bool:
         # the document asked is named by the clause, or by the part of the front matter that names documents
-        return not _one_document_asked(q) or clause.kind not in ("item", "bullet") or \
-            bool(_NAMES_DOCUMENT.search(collapse(fold(clause.text.lower()))))
+        return not _one_document_asked(q) or clause.kind not in ("item", "bullet") or _names_document(clause, ctx)
 
     def missing(self, q, ctx) -> str | None:
         return "tên văn bản quy định việc này" if _one_document_asked(q) else None
