@@ -294,6 +294,7 @@ _PART_POINTED = re.compile(r"\b(phan|muc) (?:do|nay|ay|tren)\b")
 _PART_WORDS = frozenset("phan muc do nay ay tren".split())
 _IN_IT = re.compile(r"^\W*(?:vay |the |con |va )?(trong do)\b")
 _PARTS = frozenset("I II III IV V VI".split())
+_POINT_NOUNS = frozenset(("y", "diem", "khoan"))  # a part's points, numbered anew in each part (not its "nhiệm vụ")
 # a turn that opens with how something relates to what came before ("gắn với …", "lồng ghép vào …")
 _RELATING = re.compile(r"^(?:the |vay |con |va )?(?:gan (?:lien )?voi|long ghep (?:vao|voi)|ket hop voi|phoi hop voi"
                        r"|can cu (?:vao|theo)|dua tren|ap dung (?:cho|voi|doi voi)|danh cho)\b")
@@ -355,6 +356,18 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
         # still leans on that turn, and so does "kết luận đó ban hành ngày nào?" (``cited_in_topic``)
         return TurnPlan("standalone", q, "", False)
     folded = fold(q.text).strip()
+    points = [n for n in q.item_numbers if n.split()[0] in _POINT_NOUNS]
+    if points and len(points) == len(q.item_numbers) and not (q.refs or q.bodies or q.doc_keys) and reread is not None:
+        # "Mục IV.1 có mấy ý? || Ý thứ hai nói gì?": a point named by its number alone (every part numbers its
+        # points anew) is one of the part the nearest earlier turn named, or of the body it named
+        # (the document held, named, is no other place: "KH 03 có giao nhiệm vụ cho Đảng đoàn QH ko?")
+        earlier = next((p for p in reversed(previous) if p.refs or p.bodies or set(p.doc_keys) - held), None)
+        cited = earlier is not None and bool(set(earlier.doc_keys) - held)
+        if earlier is not None and len(earlier.refs) == 1 and not (earlier.bodies or cited):
+            return TurnPlan("standalone", reread(f"{q.text.rstrip(' ?.!')} trong mục {earlier.refs[0]}?"), "", False)
+        if earlier is not None and len(earlier.bodies) == 1 and not (earlier.refs or cited):
+            # "Đảng đoàn Quốc hội có nhiệm vụ gì? || Điểm thứ hai nói gì?": a point of what that body is given
+            return TurnPlan("standalone", reread(f"{q.text.rstrip(' ?.!')} về {earlier.bodies[0]}?"), "", False)
     part = _pointed_part(fold(q.text), prev.refs)
     if part and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
         # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?" (or "Trong đó có …?"): the

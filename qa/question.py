@@ -43,17 +43,17 @@ _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh 
     do chu dung""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"; "có đúng là … do X ban hành chứ không phải Y"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
-_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem|viec)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
-_ITEM_NOUN = {"viec": "nhiem vu"}
+_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem|viec|(?<!giai )doan)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
+_ITEM_NOUN = {"viec": "nhiem vu", "diem": "y", "khoan": "y", "doan": "y"}  # a part's points are its "ý"
 # "nhiệm vụ cuối (cùng)", "ý sau cùng": the last item (of the part named, or of each part)
 LAST = "cuoi"
 _LAST_WORDS = frozenset({"cuoi", "cung", "sau"})
-_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec)\s+(?:trong tam\s+)?"
+_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec|(?<!giai )doan)\s+(?:trong tam\s+)?"
                         r"(?:cuoi cung|sau cung|cuoi(?! (?:nam|thang|quy|tuan|ky|nhiem ky|dot|khoa)\b))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
     # "nhiệm vụ 8", "nhiem vu thu 8", "task 8", "nhiệm vụ trọng tâm số 1" (part III's own name for its tasks)
-    (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan)(?:\s+trong\s+tam)?\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
+    (re.compile(r"\b(nhiem vu|giai phap|diem|y|khoan|(?<!giai )doan)(?:\s+trong\s+tam)?\s+(?:so\s+|thu\s+)?(\d{1,2})\b"), "item"),
     # "việc số 1", "việc thứ 3": a task by its number
     (re.compile(r"\b(viec)\s+(?:so|thu)\s+(\d{1,2})\b"), "item"),
     (re.compile(rf"\b(muc|phan)\s+({_ROMAN})(?:[.\s](\d{{1,2}}))?(?:[.\s](\d{{1,2}}))?\b"), "section"),
@@ -65,7 +65,10 @@ _REF_PATTERNS = (
     # "Phần IV mục 1", "mục 1 của phần IV", "nhiệm vụ 5 phần III": a point of a part, named by both numbers
     (re.compile(rf"\b(?:phan|muc)\s+({_ROMAN}),?\s+(?:muc|diem|y|nhiem vu|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\b"
                 rf"|\b(?:muc|diem|y|nhiem vu|khoan)(?:\s+trong\s+tam)?\s+(?:so\s+|thu\s+)?(\d{{1,2}})\s+(?:cua\s+|trong\s+|thuoc\s+|o\s+)?"
-                rf"(?:phan|muc)\s+({_ROMAN})\b"), "point"),
+                rf"(?:phan|muc)\s+({_ROMAN})\b(?!\.\d)"), "point"),
+    # "điểm 2 của mục IV.1", "ý thứ 2 trong IV.1": a point of a numbered point, named by both
+    (re.compile(rf"\b(diem|y|khoan)\s+(?:so\s+|thu\s+)?(\d{{1,2}})\s+(?:cua\s+|trong\s+|thuoc\s+|o\s+)?"
+                rf"(?:(?:phan|muc|nhiem vu)\s+)?({_ROMAN})\.(\d{{1,2}})(?![\w/.])"), "subpoint"),
     (re.compile(rf"(?<![\w/])({_ROMAN})\.(\d{{1,2}})(?:\.(\d{{1,2}}))?(?![\w/])"), "dotted"),
 )
 _ROMANS = ("I", "II", "III", "IV", "V")
@@ -591,6 +594,7 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
 def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     refs: list[str] = []
     numbers: list[str] = []
+    taken: set[str] = set()
     for pattern, kind in _REF_PATTERNS:
         for m in pattern.finditer(folded):
             if kind == "item":
@@ -603,13 +607,18 @@ def _refs(folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 refs.append(_ROMANS[(int(said) if said.isdigit() else _ORDINALS[said]) - 1])
             elif kind == "article":
                 refs.append(f"Điều {m.group(2)}")
-            elif kind == "point":
+            elif kind == "subpoint":  # (its number is the point's, no item of its own)
+                refs.append(f"{m.group(3).upper()}.{m.group(4)}.{m.group(2)}")
+                taken.add(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {m.group(2)}")
+            elif kind == "point":  # (its number is the point's too)
                 part, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
                 refs.append(f"{part.upper()}.{number}")
+                taken.update(f"{noun} {number}" for noun in ("nhiem vu", "y", "diem", "khoan", "muc"))
             else:
                 refs.append(".".join([m.group(1).upper()] + [g for g in m.groups()[1:] if g]))
     # a part named with one of its points ("Phần IV mục 1") is the point's place, not a second one
     refs = [r for r in refs if not any(o.startswith(r + ".") for o in refs)]
+    numbers = [n for n in numbers if n not in taken]
     # ("việc đầu tiên": the plan numbers its tasks, "nhiệm vụ")
     for m in _ORDINAL.finditer(folded):
         numbers.append(f"{_ITEM_NOUN.get(m.group(1), m.group(1))} {_ORDINALS[m.group(2) or m.group(3)]}")
@@ -678,6 +687,17 @@ def without_asker(text: str, last_only: bool = True) -> str:
         return spans[-1][0]
     # the marks stay: a sentence told after the asker's part still ends where it did
     return " ".join(f"{p.strip()}{marks}" for (p, marks), a in zip(spans, asker + [False]) if not a)
+
+
+# "tôi là nhà nghiên cứu", "em là sinh viên": who the asker is, and nothing else
+_INTRODUCTION = re.compile(r"^\W*(?:toi|em|minh|chung toi|chau|tui) (?:la|dang la)\b")
+
+
+def _introduced_only(text: str) -> bool:
+    """The parts before the question that speak of the asker only say who they are."""
+    parts = [p for p in _PARTS.split(text)[:-1] if p.strip()]
+    said = [p for p in parts if _ASKER.search(fold(p).lower())]
+    return bool(said) and all(_INTRODUCTION.match(fold(p).lower()) for p in said)
 
 
 def _besides_document(asking: str, doc_keys, title_words: frozenset[str], asker: bool = True) -> list[str]:
@@ -850,7 +870,10 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
             if name == "Ngày có hiệu lực" and _SINCE.search(collapse(fold(_PARTS.split(asking)[-1]))):
                 continue  # "Sau khi kế hoạch có hiệu lực, có bao nhiêu …?": the field only dates what is asked
             # "Em cần ghi chú thích: người ký … là ai?": who asks is no topic
-            rest = _besides_document(asking, doc_keys, title_words, asker=name not in _WEAK_FIELDS)
+            # (a field also asked in content questions keeps what the asker says, "tôi làm lĩnh vực …", unless
+            # it only says who they are: "tôi là nhà nghiên cứu, văn bản này là loại văn bản gì?")
+            rest = _besides_document(asking, doc_keys, title_words,
+                                     asker=name not in _WEAK_FIELDS or _introduced_only(asking))
             # the words that name the field are not something else asked ("địa danh", "trích yếu"); a
             # longer match spans words in between ("kế hoạch … việc thể chế hóa … của cơ quan nào")
             named_by = found.group(0).split()

@@ -79,6 +79,12 @@ def standard_forms() -> dict[str, str]:
     return {k.strip().lower(): v.strip() for k, v in forms.items()}
 
 
+@lru_cache(maxsize=1)
+def _spoken_syllables() -> frozenset[str]:
+    """The syllables of the spoken and regional forms read later ("chừng" of "chừng nào"): the user's own."""
+    return frozenset(w for phrase in standard_forms() for w in phrase.lower().split())
+
+
 def _final_only(line: str) -> bool:
     return len(line.split("\t")) > 2 and line.split("\t")[2].strip() == "end"
 
@@ -190,6 +196,13 @@ class Speller:
         if plain and lower in spellings:  # the corpus writes it so ("ban", "can")
             return None
         options = [v for v in spellings if v != lower]
+        if len(options) > 1 and not plain and lower not in _spoken_syllables():
+            # "nói vè cái gì": of the corpus's ways to write the letters, the one function word ("về", not
+            # "vệ") is meant where the words beside it make no phrase of the corpus ("bảo vè": "bảo vệ"?)
+            folded = fold(lower)
+            joined = before and self.phrase(fold(before) + " " + folded) or after and self.phrase(folded + " " + fold(after))
+            function = [o for o in options if o in STOPWORDS]
+            return function[0] if len(function) == 1 and not joined else None
         if len(options) != 1:
             return None
         phrase = f"{before} {options[0]}" if before else f"{options[0]} {after}" if after else ""

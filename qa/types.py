@@ -155,7 +155,8 @@ class Reply:
     """What ``Assistant.ask`` returns.
 
     ``kind`` is what the question asks for: who | when | where | what | meta |
-    person | count | amount | penalty, or ``invalid`` for input that holds no question.
+    person | instance | count | amount | penalty | procedure | outcome | definition, or ``invalid``
+    for input that holds no question.
     ``confidence`` is the reply's state: ``high`` (answered, ``found`` true), ``low``
     (the plan does not say it directly; ``answer`` names the closest clause) or
     ``none`` (not in the corpus). ``found`` is false for both of the latter;

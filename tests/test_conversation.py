@@ -517,3 +517,15 @@ def test_the_conclusion_pointed_at_after_asking_what_the_plan_implements_is_that
         "Kế hoạch 03 là để thực hiện kết luận nào?", "Kết luận đó của Hội nghị Trung ương lần thứ mấy?"])
     assert (reply.found, reply.citations[0].ref) == (True, "preamble")
     assert reply.answer == "Kết luận số 21-KL/TW: ngày 25/10/2021, của Ban Chấp hành Trung ương Đảng (preamble)."
+
+
+@pytest.mark.parametrize("history, question, ref", [
+    (["Mục IV.1 có mấy ý?"], "Ý thứ hai nói gì?", "IV.1.2"),
+    (["Mục IV.1 nói gì?", "Gồm mấy điểm?"], "Điểm thứ hai nói gì?", "IV.1.2"),
+    (["Phần II có mấy ý?"], "ý thứ 3 là gì", "II.3"),
+    (["Phần II có mấy đoạn?"], "Đoạn cuối giao cho ai?", "II.3"),
+    (["KH 03 có giao nhiệm vụ cho Đảng đoàn QH ko?", "Cụ thể gồm mấy điểm?"], "Điểm thứ hai nói gì?", "IV.1.2"),
+])
+def test_a_point_named_by_its_number_alone_is_one_of_the_part_named_before(assistant, history, question, ref):
+    reply = assistant.ask(question, history=history)
+    assert (reply.found, reply.citations[0].ref) == (True, ref)

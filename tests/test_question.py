@@ -54,6 +54,13 @@ def test_structural_references_and_ordinals():
     assert analyze("Kiểm điểm cuối năm thì sao?").item_numbers == analyze("nhiệm vụ cuối năm").item_numbers == ()
     assert analyze("mục IV.1 nói gì").refs == ("IV.1",)
     assert analyze("Điều 3 quy định gì").refs == ("Điều 3",)
+    # a point of a numbered point, by both numbers; its number names no other item
+    for text in ("Điểm 2 của mục IV.1 nói gì?", "Diem 2 cua muc IV.1 noi gi?", "ý thứ 2 trong IV.1"):
+        assert (analyze(text).refs, analyze(text).item_numbers) == (("IV.1.2",), ()), text
+    assert (analyze("Ý 2 của mục IV nói gì").refs, analyze("Ý 2 của mục IV nói gì").item_numbers) == (("IV.2",), ())
+    assert analyze("khoản 3 nói gì").item_numbers == ("y 3",)  # a part's points are its "ý"
+    assert analyze("Đoạn cuối giao cho ai?").item_numbers == ("y cuoi",)  # … and its paragraphs ("đoạn")
+    assert analyze("giai đoạn 2 làm gì").item_numbers == ()  # a stage, no paragraph
 
 
 def test_document_keys_with_and_without_numbers():
@@ -684,5 +691,16 @@ def test_a_task_named_with_its_parts_own_name_is_the_numbered_task():
     from qa.question import analyze
 
     q = analyze("Nhiệm vụ trọng tâm số 1 trong phần III là gì?")
-    assert (q.refs, q.item_numbers) == (("III.1",), ("nhiem vu 1",))
+    assert (q.refs, q.item_numbers) == (("III.1",), ())  # the task's number is the point's, no item of its own
     assert analyze("nhiem vu trong tam 5 noi gi").item_numbers == ("nhiem vu 5",)
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Xin chào, toi la nha nghien cuu, van ban 03-KH/TW la loai van ban gi?", "Loại văn bản"),
+    ("Tôi là sinh viên, kế hoạch này thuộc loại văn bản gì?", "Loại văn bản"),
+    # what the asker does is a topic of theirs, not only who they are: a content question
+    ("Tôi làm trong lĩnh vực y tế, kế hoạch thuộc lĩnh vực gì?", None),
+])
+def test_who_the_asker_is_does_not_keep_a_register_field_from_being_asked(text, field):
+    q = analyze(text)
+    assert (q.kind == "meta", q.meta_field) == (field is not None, field)

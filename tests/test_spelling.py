@@ -107,6 +107,15 @@ def test_a_mark_typed_wrong_is_the_corpus_s_one_spelling_of_those_letters_when_i
     assert speller.fix("chình sách") == "chình sách"  # two spellings ("chính", "chỉnh"): no guess
 
 
+def test_of_several_spellings_the_one_function_word_is_meant_where_no_phrase_says_otherwise():
+    speller = _marked_speller({"phần", "về", "vệ", "bảo", "cán", "bộ"}, {"bao ve", "can bo"})
+    assert speller.fix("Phần I nói vè cái gì?") == "Phần I nói về cái gì?"  # "về" is a function word, "vệ" not
+    assert speller.fix("bảo vè cán bộ") == "bảo vè cán bộ"  # "bảo ve" is the corpus's: "bảo vệ"? no guess
+    # a word of the spoken forms read later ("chừng nào": "khi nào") is the user's own
+    speller = _marked_speller({"chung", "chúng", "ta"}, set())
+    assert speller.fix("làm chừng nào xong?") == "làm chừng nào xong?"
+
+
 def test_a_word_left_without_marks_in_a_text_typed_with_them_gets_the_corpus_s_one_spelling():
     speller = _marked_speller({"nhiệm", "vụ", "trọng", "tâm", "ban", "bàn", "bản"}, {"nhiem vu", "vu trong", "ban hanh"})
     assert speller.fix("bao nhiêu nhiệm vu trọng tâm?") == "bao nhiêu nhiệm vụ trọng tâm?"

@@ -185,6 +185,8 @@ _YES_NO_CLOSE = re.compile(r"(?<!\w)(?:không|ko|k|hông)\W*$")
 # what the plan denies ("không phải là người địa phương", "không để bị chi phối"): the two words after
 # the denial, which a statement that leaves the denial out says the other way round
 _DENIED = re.compile(r"\b(?:khong|chua|chang)\s+(\w+\s+\w+)")
+# … and after the modal that follows it ("tuyệt đối không được hình thức": "hình thức")
+_DENIED_AFTER_MODAL = re.compile(r"\b(?:khong|chua|chang)\s+(?:duoc|de|nen)\s+(\w+\s+\w+)")
 _DENYING = r"(?:khong|ko|k|hong|hok|chua|chang|dung|cam|tranh|chong)"
 # a time said without a date ("kiểm điểm cuối năm", "vào năm cuối nhiệm kỳ"): the time verdicts' to check
 _TIME_SAID = re.compile(r"\b(?:cuoi|dau|giua) (?:nam|nhiem ky|quy|thang|khoa)\b|\bnam cuoi\b")
@@ -226,11 +228,12 @@ def _narrowed(statement: str, clause_text: str) -> bool:
 
 def _turned_round(statement: str, clause_text: str) -> bool:
     """The statement says what the clause denies ("phải là người địa phương" of "không phải là người
-    địa phương")."""
+    địa phương"), with no word of denial a few words before it ("chống làm cho có, làm hình thức")."""
     said = collapse(fold(statement))
-    for m in _DENIED.finditer(collapse(fold(clause_text.lower()))):
+    clause = collapse(fold(clause_text.lower()))
+    for m in (*_DENIED.finditer(clause), *_DENIED_AFTER_MODAL.finditer(clause)):
         words = m.group(1)
-        if re.search(rf"\b{words}\b", said) and not re.search(rf"\b{_DENYING}(?: \w+)? {words}\b", said):
+        if re.search(rf"\b{words}\b", said) and not re.search(rf"\b{_DENYING}(?:[ ,]+\w+){{0,4}}[ ,]+{words}\b", said):
             return True
     return False
 
@@ -271,7 +274,7 @@ def confirms(text: str, clause_text: str, ignore: frozenset[str] = frozenset()) 
     if not has_diacritics(text) or not is_claim(text):
         return False
     statement = _statement(text)
-    if _narrowed(statement, clause_text) or _checked_elsewhere(statement):
+    if _narrowed(statement, clause_text) or _checked_elsewhere(statement) or _turned_round(statement, clause_text):
         return False
     words = _statement_words(statement, ignore)
     if len(words) < _MIN_WORDS:

@@ -1,8 +1,9 @@
 """The lettered option a reply chooses, for a multiple-choice item ("… là: A. Hà Nội B. TP.HCM C. Huế").
 
 A trainer's item offers its answers as options; the reply names the option whose words it gives
-first, before its own answer and citation («Đáp án A: Hà Nội (…)»). An option counts when its words
-occur in the reply's answer, in order, as whole words (accents, case and punctuation aside); with
+first, before its own answer and citation («Đáp án A: Hà Nội (…)»). An option counts when its words,
+abbreviations read out ("TW": Trung ương), occur in the reply's answer, in order, as whole words (accents,
+case and punctuation aside); with
 none, or with the reply not answered, nothing is chosen.
 
 >>> offered("Kế hoạch được ban hành tại: A. Hà Nội B. TP.HCM C. Đà Nẵng")
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
+from ..text import expand_abbreviations, fold
 from .kinds.base import OPTIONS
 
 # a letter that opens an option: "A. ", "B) ", "(C) "
@@ -56,7 +57,9 @@ def chosen(options: list[tuple[str, str]], answer: str) -> str | None:
     """The letter of the option the answer gives first; None when it gives none of them."""
     best = None
     for letter, said in options:
-        at = _at(_tokens(said), _tokens(answer)) if _tokens(said) else None
+        # ("B. Ban Tuyên giáo TW": the option's abbreviations read as the answer writes them)
+        words = _tokens(expand_abbreviations(said))
+        at = _at(words, _tokens(answer)) if words else None
         if at is not None and (best is None or at < best[0]):
             best = (at, letter)
     return best[1] if best else None

@@ -149,6 +149,11 @@ def test_a_time_stated_to_be_checked_gets_its_verdict(assistant, question, answe
     # typed without marks: "chi" may be "chỉ", so no verdict is given
     ("dung hay sai: ke hoach yeu cau kiem tra giam sat danh gia ket qua",
      "Tăng cường công tác kiểm tra, giám sát việc tổ chức thực hiện và đánh giá kết quả thực hiện.", False),
+    # what the clause denies ("không được hình thức"), said as required
+    ("Đúng hay sai: kế hoạch yêu cầu triển khai hình thức, chiếu lệ",
+     "bảo đảm thực chất, hiệu quả, tuyệt đối không được hình thức, chiếu lệ trong triển khai", False),
+    ("Đúng hay sai: kế hoạch yêu cầu triển khai thực chất, hiệu quả",
+     "bảo đảm thực chất, hiệu quả, tuyệt đối không được hình thức, chiếu lệ trong triển khai", True),
 ])
 def test_a_statement_is_confirmed_only_by_a_clause_that_says_all_of_it(statement, clause, confirmed):
     assert confirms(statement, clause, frozenset({"ke", "hoach"})) is confirmed
@@ -322,6 +327,8 @@ def _bridge(said, *plan_words):
     # what the clause denies, said the other way round
     ("plan yêu cầu bố trí lãnh đạo chủ chốt phải là người địa phương — đúng không ạ?",
      "chủ trương bố trí chức danh lãnh đạo chủ chốt không phải là người địa phương", (), False),
+    # … after the modal that follows the negator ("không được hình thức")
+    ("đúng hay sai: kh 03 yêu cầu thực hiện hình thức cho xong là đc", _FORMALISM, (), False),
     # more than two of its words the clause has in no form ("Hội Nông dân lập đoàn đi … xã")
     ("kế hoạch giao cho Hội Nông dân lập đoàn đi kiểm tra đảng ủy xã, có đúng không",
      "Tăng cường hoạt động của ủy ban kiểm tra các cấp, chú trọng công tác tự kiểm tra, tự giám sát của cấp ủy",
@@ -475,3 +482,16 @@ def test_the_last_or_first_year_of_a_term_is_a_year_of_the_term_to_check(assista
     from qa.ask.claims import claims_a_term_year
 
     assert claims_a_term_year("lấy phiếu vào năm đầu nhiệm kỳ") and not claims_a_term_year("đầu năm 2022")
+
+
+@pytest.mark.parametrize("statement, turned", [
+    ("kh 03 yêu cầu thực hiện hình thức cho xong là đc", True),
+    # the statement denies it too, a few words before it
+    ("kế hoạch bảo là ko đc làm hình thức, nói vậy", False),
+    ("KH03 có yêu cầu chống làm cho có, làm hình thức", False),
+])
+def test_a_statement_that_says_what_the_clause_denies_is_turned_round(statement, turned):
+    from qa.ask.claims import _turned_round
+
+    assert _turned_round(statement, _FORMALISM) is turned
+

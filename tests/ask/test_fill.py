@@ -68,3 +68,13 @@ def test_a_blank_written_against_what_follows_is_filled_with_the_whole_token():
     # a blank followed by a space or a full stop stands for words only
     assert fills("Điền vào chỗ trống: Kết luận số 21-KL/TW, ngày ... của Ban Chấp hành", text) == ("25/10/2021",)
     assert fills("Điền vào chỗ trống: Thực hiện Kết luận số ...", text) == ("21-KL/TW",)
+
+
+def test_the_number_word_before_a_blank_may_be_the_writers_alone(assistant):
+    title = "Kế hoạch 03-KH/TW năm 2021 thực hiện Kết luận 21-KL/TW về đẩy mạnh xây dựng"
+    prompt = "Điền vào chỗ trống: Kế hoạch số ......-KH/TW của Bộ Chính trị thực hiện Kết luận số 21-KL/TW."
+    assert fills(prompt, title) == ("03-KH/TW",)
+    assert fills("Điền vào chỗ trống: Báo cáo số ...-KH/TW", title) is None  # the words before are not the clause's
+    # the answer comes from the clause that holds the prompt, whichever of the best ranks first
+    reply = assistant.ask(prompt)
+    assert (reply.answer, reply.citations[0].ref) == ("03-KH/TW (title).", "title")

@@ -28,6 +28,11 @@ from qa.types import Clause, Facts, Hit
     ("Đảng viên không đi học nghị quyết thì bị phạt gì?", "penalty"),
     ("dang vien khong di hoc thi bi phat gi", "penalty"),
     ("Đến nay đã hoàn thành đợt sinh hoạt chính trị chưa?", "outcome"),
+    ("Những vụ án nghiêm trọng nào được kế hoạch nêu tên?", "instance"),
+    ("KH có nêu đích danh địa phương nào mất đoàn kết không?", "instance"),
+    ("ke hoach co ke ten to bao nao khong", "instance"),
+    ("ĐV bị nêu tên yếu kém thì ai kèm cặp?", "who"),  # named by others, not asked of the plan
+    ("Phần II của kế hoạch kể tên những ban nào?", "who"),  # the plan names bodies: no instance kind
     ("Đợt sinh hoạt chính trị phải hoàn thành khi nào?", "when"),
     ("Chỗ nào làm qua loa thì cấp trên có uốn nắn không?", "what"),  # "chỗ nào" is not a place in the text
     ("Nhiệm vụ này số mấy?", "where"),  # a task's number is its place, not the document's number
@@ -138,6 +143,18 @@ def test_person_amount_penalty_need_their_evidence(ctx):
     assert [get("amount").holds_answer(money, c, ctx) for c in clauses] == [False, False, False, True]
     penalty = analyze("Hình thức kỷ luật là gì?")
     assert [get("penalty").holds_answer(penalty, c, ctx) for c in clauses] == [False, False, False, True]
+
+
+def test_particular_ones_are_named_only_by_a_clause_that_gives_a_name(ctx):
+    clauses = ctx.info.clauses
+    people = analyze("Kế hoạch có nêu tên cá nhân nào vi phạm không?")
+    assert [get("instance").holds_answer(people, c, ctx) for c in clauses] == [False, False, False, True]
+    laws = analyze("Kế hoạch nêu tên luật nào phải sửa?")
+    assert [get("instance").holds_answer(laws, c, ctx) for c in clauses] == [False, False, False, False]
+    assert get("instance").holds_answer(laws, _clause("I.4", "Sửa Luật Đất đai trong năm 2022."), ctx)
+    provinces = analyze("Kế hoạch có nêu đích danh tỉnh nào không?")
+    assert not get("instance").holds_answer(provinces, _clause("I.5", "Các tỉnh ủy, thành ủy quán triệt."), ctx)
+    assert get("instance").missing(laws, ctx) == "tên luật cụ thể nào (kế hoạch nêu chung, không chỉ đích danh)"
 
 
 def test_when_prefers_the_timing_with_the_years_asked(ctx):
@@ -462,6 +479,9 @@ def test_the_possessor_is_read_from_the_clause_text():
     # the clause says "hoạt động của" twice: the one the question's "đổi mới" goes with
     ("Nhiệm vụ 11 nói đổi mới hoạt động của những tổ chức nào?",
      "Mặt trận Tổ quốc Việt Nam, tổ chức chính trị - xã hội và các tổ chức quần chúng (III.11)."),
+    # the thing owned in the user's words ("bài nói", "diễn văn"), the plan's «Bài phát biểu» (paraphrases.tsv)
+    ("Báo chí đưa bài nói của ai?", "Tổng Bí thư (II.2)."),
+    ("Báo đài đưa diễn văn của ai?", "Tổng Bí thư (II.2)."),
 ])
 def test_whose_thing_is_asked_is_answered_with_its_owner(assistant, question, answer):
     assert assistant.ask(question).answer == answer

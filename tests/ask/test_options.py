@@ -19,10 +19,11 @@ def test_options_are_read_with_their_letters_in_every_usual_form():
     ("Đầu tháng 12/2021 (II.1).", "B"),                          # a date, not its year alone
     ("Bộ Chính trị (03-KH/TW; thông tin văn bản ghi cơ quan ban hành: Ban Chấp hành Trung ương).", "D"),
     ("Văn bản không nêu.", None),
+    ("Ủy ban Kiểm tra Trung ương phối hợp (II.2).", "F"),  # "UBKT TW" read out
 ])
 def test_the_option_the_answer_gives_first_is_chosen(answer, letter):
     options = [("A", "9 nhiệm vụ"), ("B", "12/2021"), ("C", "11"),
-               ("D", "Bộ Chính trị"), ("E", "Ban Chấp hành Trung ương")]
+               ("D", "Bộ Chính trị"), ("E", "Ban Chấp hành Trung ương"), ("F", "UBKT TW")]
     assert chosen(options, answer) == letter
 
 
@@ -31,6 +32,9 @@ def test_the_option_the_answer_gives_first_is_chosen(answer, letter):
      "Đáp án C: Loại văn bản: Kế hoạch (03-KH/TW)."),
     ("Câu hỏi trắc nghiệm cho chi bộ: KH03 do cơ quan nào ban hành? A. Ban Chấp hành Trung ương; B. Bộ Chính trị; "
      "C. Ban Bí thư", "Đáp án B: Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»"),
+    # an option written with abbreviations ("Ban Tuyên giáo TW") is the answer's full name
+    ("Cơ quan nào chủ trì hướng dẫn tổ chức hội nghị học tập Kết luận? A. Ban Tổ chức TW B. Ban Tuyên giáo TW "
+     "C. UBKT TW", "Đáp án B: Ban Tuyên giáo Trung ương chủ trì"),
 ])
 def test_a_multiple_choice_reply_names_its_option_first(assistant, question, answer):
     assert assistant.ask(question).answer.startswith(answer)

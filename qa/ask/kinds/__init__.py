@@ -15,6 +15,7 @@ from .base import AnswerContext, Kind, load_slots
 from .count import Count
 from .definition import Definition
 from .fill import Fill
+from .instance import Instance
 from .meta import CLAUSE_OF_FIELD, META_FIELDS, Meta
 from .money import Amount
 from .outcome import Outcome
@@ -26,7 +27,7 @@ from .when import When
 from .where import Where
 from .who import Who
 
-KINDS: tuple[Kind, ...] = (Person(), Outcome(), Amount(), Penalty(), Procedure(), Definition(), Count(), When(), Who(),
+KINDS: tuple[Kind, ...] = (Person(), Instance(), Outcome(), Amount(), Penalty(), Procedure(), Definition(), Count(), When(), Who(),
                            Where(), Fill())
 _DEFAULT = What()
 _BY_NAME = {k.name: k for k in (*KINDS, Meta(), _DEFAULT)}

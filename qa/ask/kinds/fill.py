@@ -28,6 +28,8 @@ _QUOTED_LIST = re.compile(r"\s*[\"”»]\s*,\s*[\"“«]\s*")
 # what may follow a blank without being part of the token it stands in ("… (quý I/2022).", "…»")
 _NOT_GLUED = frozenset(".,;:!?)»”\"'")
 _TOKEN_END = frozenset(",;:()«»“”\"")
+_NUMBER_WORD = "so"  # "số", folded
+_FILLED_FROM = 3  # the best clauses an answer may come from
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -35,15 +37,17 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group(0)).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _blanks(text: str) -> list[tuple[list[str], list[str], bool]]:
+def _blanks(text: str) -> list[tuple[list[str], list[str], int]]:
     """(words before, words after, glued) each blank of the prompt, up to ``_SIDE`` words each side; the
     prompt starts after its cue's colon, and a side stops at the next blank. ``glued``: the blank is written
     against what follows it ("Kết luận số ...-KL/TW", "ngày .../10/2021"), so its answer is the whole token
-    the clause writes there ("21-KL/TW", "25/10/2021")."""
+    the clause writes there ("21-KL/TW", "25/10/2021"); it is the number of words of that token after the
+    blank ("KL", "TW": 2), 0 for a blank that stands alone."""
     prompt = text.split(":", 1)[1] if ":" in text and _CUE.search(fold(text.split(":", 1)[0]).lower()) else text
     parts = _BLANK.split(prompt)
     return [([w for w, _, _ in _words(parts[i])][-_SIDE:], [w for w, _, _ in _words(parts[i + 1])][:_SIDE],
-             bool(parts[i + 1][:1]) and not parts[i + 1][:1].isspace() and parts[i + 1][:1] not in _NOT_GLUED)
+             len(_words(parts[i + 1].split(maxsplit=1)[0])) if parts[i + 1][:1] and not parts[i + 1][:1].isspace()
+             and parts[i + 1][:1] not in _NOT_GLUED else 0)
             for i in range(len(parts) - 1)]
 
 
@@ -57,20 +61,28 @@ def _find(seq: list[str], words: list[tuple[str, int, int]], start: int, stop: i
 
 
 @lru_cache(maxsize=512)
-def fills(prompt: str, clause_text: str) -> tuple[str, ...] | None:
+def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] | None:
     """The clause's words in each blank of the prompt, or None when the clause does not hold the
-    words around every blank (at least two on one side of each)."""
+    words around every blank (at least two on one side of each; ``sure``: three, where the prompt has
+    them, as for a clause other than the one ranked first)."""
     blanks = _blanks(prompt)
     if not blanks:
         return None
     words = _words(clause_text)
     out, at = [], 0
-    for before, after, glued in blanks:
-        before, after = before[-2:] if len(before) >= 2 else [], after[:2] if len(after) >= 2 else []
+    n = 3 if sure else 2
+    for side, after, glued in blanks:
+        # (a blank's token, "...-KH/TW", is the clause's however the words after it go on: "03-KH/TW năm 2021")
+        before, after = side[-n:] if len(side) >= 2 else [], after[:min(n, max(2, glued) if glued else n)] \
+            if len(after) >= 2 else []
         if not before and not after:
             return None
         if before:
             i = _find(before, words, at, len(words))
+            if i < 0 and before[-1] == _NUMBER_WORD and len(side) >= 3:
+                # "Kế hoạch số ...-KH/TW": "số" before a number is the writer's, the plan may leave it out
+                before = side[:-1][-n:]
+                i = _find(before, words, at, len(words))
             if i < 0:
                 return None
             first = i + len(before)
@@ -118,5 +130,10 @@ class Fill(Kind):
     def answer(self, q, hits, ctx) -> str | None:
         # a prompt in the student's own words, which no clause holds as written, is answered as a
         # "what" question by the clause nearest it (the plan's wording of the point)
-        words = fills(q.text, hits[0].clause.text)
-        return f"{'; '.join(words)} ({hits[0].clause.ref})." if words else None
+        # (the clause that holds the prompt's words, when ranking left another one first)
+        for hit in hits[:_FILLED_FROM]:
+            words = fills(q.text, hit.clause.text, sure=hit is not hits[0])
+            if words:
+                said = f"{'; '.join(words)} ({hit.clause.ref})."
+                return said if hit is hits[0] else (said, hit.clause)
+        return None

@@ -13,7 +13,7 @@ from .base import Kind, asks_yes_no
 from .meta import Meta
 
 # an exact day, or month, insisted on: "đúng ngày mấy", "ngày cụ thể nào (ngày/tháng)", "cụ thể là tháng nào"
-_EXACT_ASKED = re.compile(r"\b(?:chinh xac|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
+_EXACT_ASKED = re.compile(r"\b(?:chinh xac(?: la)?|dung|cu the(?: la)?) (ngay|thang)\b|\b(ngay|thang) (?:cu the|chinh xac)\b"
                           r"|\b(ngay)/thang\b")
 
 _RHYTHM = (r"(lien tuc|thuong xuyen|quanh nam|luc nao cung lam) hay (la )?(lam |thuc hien )?(theo|tung) dot"
@@ -42,6 +42,8 @@ PATTERN = re.compile(
     # "có mốc nào rơi vào năm 2022 không?": a moment in the year, month or quarter named
     r"|roi vao (?:nam|thang|quy) [\divx]+(?:/\d{4})?"
     r"|(?<!cot )moc (?:nao|gi|may)|(?:can|xin|cho) (?:cai )?moc(?! \w)"
+    # "có mốc không?": whether a time is set
+    r"|(?<!cot )co (?:cai )?moc (?:khong|ko|k|hong|hok|chua)"
     # "đều đều hay một lần là xong?": how often, offered
     rf"|{_ONCE}"
     # Southern "hồi nào" typed without accents, asking at the end ("học hồi nào vậy?"; not "đại hội nào",

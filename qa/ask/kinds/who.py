@@ -135,6 +135,13 @@ _POSSESSOR = re.compile(r"(?:(\w+) )?(\w+ \w+) (?:la )?cua (?:(?:nhung |cac )?ai
 _OWNED_GAP = 2  # words the clause may put between the thing owned and "của" ("bài phát biểu chỉ đạo của …")
 
 
+def _reworded(question: str, said: str, words: str) -> str:
+    """The question with a phrase of the user's in the corpus's words (case and accents aside)."""
+    at = fold(question).lower().find(fold(said).lower())
+    return question if at < 0 or len(fold(question)) != len(question) else \
+        f"{question[:at]}{words}{question[at + len(said):]}"
+
+
 def _possessor(question: str, text: str) -> str | None:
     """Who owns what the question names, when the clause says it: "chỉ đạo của ai?" and
     "… theo chỉ đạo của Bộ Chính trị …" give "Bộ Chính trị" (the clause's lead may be another body);
@@ -345,7 +352,10 @@ class Who(Kind):
             parts = [(c.ref, join(c.facts.lead)) for c in ctx.children(clause) if c.facts.lead]
             if parts:
                 return "; ".join(f"{lead} ({ref})" for ref, lead in parts) + "."
-        owner = _possessor(q.text, clause.text)
+        owner = _possessor(q.text, clause.text) or next(
+            # "bài nói của ai?": the thing owned in the corpus's words («Bài phát biểu chỉ đạo của …»)
+            (o for b in q.bridges for w in b.plan_words
+             for o in (_possessor(_reworded(q.text, b.said, w), clause.text),) if o), None)
         if owner:
             return f"{owner} ({clause.ref})."
         singled = _singled_out(clause.text) if _MOST_ASKED.search(fold(q.text)) else None

@@ -1,0 +1,78 @@
+"""instance: particular ones named ("kế hoạch nêu tên vụ án nào?", "có nêu đích danh địa phương nào không?").
+
+A plan speaks of cases, places, people, outlets and laws in general ("những vụ án … nghiêm trọng",
+"những nơi có biểu hiện mất đoàn kết", "cá nhân vi phạm"); a question that asks it to name some
+wants what it does not give. A clause answers only when it names one: a person by a family name
+(``slots.tsv``: person, surname), anything else by a capitalised name after the word for its kind
+("Luật Đất đai", "tỉnh Bình Dương", "vụ Việt Á"). The words come from ``slots.tsv`` (instance:
+named, class).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...text import fold
+from .base import Kind, load_slots
+
+# the plan as the one that names: a question about being named elsewhere ("chi bộ bị nêu tên yếu kém …")
+# asks something else
+_PLAN = re.compile(r"\b(?:ke hoach|kh|van ban|kh ?03)\b")
+_PEOPLE = frozenset(("cá nhân", "người", "cán bộ", "đảng viên", "quan chức", "đồng chí", "lãnh đạo", "tấm gương",
+                     "điển hình"))
+
+
+class Instance(Kind):
+    name = "instance"
+
+    def detect(self, text: str, folded: str) -> bool:
+        return _PLAN.search(folded) is not None and self._class_asked(text) is not None
+
+    def _class_asked(self, text: str) -> str | None:
+        """The kind of thing the question wants named ("vụ án"), when it asks for names at all."""
+        slots = load_slots()
+        if slots.search("instance", "named", text, fold_single=False) is None:
+            return None
+        found = slots.search("instance", "class", text, fold_single=False)
+        if found is None:
+            return None
+        said = found.group(0)
+        return next((w for w in slots.get("instance", "class") if fold(w) == fold(said)), said)
+
+    def slot_required(self, q) -> bool:
+        return True
+
+    def holds_answer(self, q, clause, ctx) -> bool:
+        asked = self._class_asked(q.text)
+        if asked is None:
+            return True
+        if asked in _PEOPLE:
+            return any(m.group(1)[:1].isupper() and m.group(2)[:1].isupper() for m in _person_name(ctx).finditer(clause.text))
+        return _names_one(asked, clause.text)
+
+    def missing(self, q, ctx) -> str | None:
+        asked = self._class_asked(q.text) or "đối tượng"
+        return f"tên {asked} cụ thể nào (kế hoạch nêu chung, không chỉ đích danh)"
+
+
+def _person_name(ctx) -> re.Pattern:
+    return _surname_pattern(tuple(ctx.slots.get("person", "surname")))
+
+
+@lru_cache(maxsize=4)
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(s) for s in surnames)
+    # a family name and two capitalised syllables ("Nguyễn Văn An"; "Hà Nội" is a place)
+    return re.compile(rf"(?<!\w)(?:{names}) ([^\W\d]+) ([^\W\d]+)")
+
+
+def _names_one(word: str, text: str) -> bool:
+    """Whether ``text`` names a particular one of ``word``'s kind: the word, then a capitalised name
+    ("Luật Đất đai", "tỉnh Bình Dương"; not "các tỉnh ủy")."""
+    return any(m.group(1)[:1].isupper() for m in _after(word).finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _after(word: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?i:{re.escape(word)}) ([^\W\d]+)")
