@@ -571,7 +571,8 @@ def spoken_numbers(text: str) -> str:
 
 
 # a document type's abbreviation typed against its number ("KL21", "kh03"): two words
-_GLUED_NUMBER = re.compile(r"\b(kl|kh|nq|ct|qđ|qd|hđ|hd|tb)(\d{1,4})\b", re.IGNORECASE)
+# a document's or a task's abbreviation glued to its number ("KL21", "NV7": nhiệm vụ 7)
+_GLUED_NUMBER = re.compile(r"\b(kl|kh|nq|ct|qđ|qd|hđ|hd|tb|nv)(\d{1,4})\b", re.IGNORECASE)
 
 
 def clean(raw: str, max_chars: int) -> tuple[str, bool]:

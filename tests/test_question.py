@@ -210,6 +210,7 @@ def test_spoken_forms_are_read_as_standard_words():
     assert standard_words("tui hỏi mô hình") == "tôi hỏi mô hình"  # "mô" alone is no "đâu"
     # a document type's abbreviation typed against its number is two words
     assert analyze("KL21 ban hành ngày nào vậy?").doc_keys == (("kl", 21),)
+    assert analyze("NV7 KH 03 nói về gì?").item_numbers == ("nhiem vu 7",)  # a task's abbreviation glued to its number
     assert analyze("kh03 - cải cách hành chính ở mục nào").doc_keys == (("kh", 3),)
     assert (analyze("Văn bản này ai đặt bút?").kind, analyze("Văn bản này ai đặt bút?").meta_field) == ("meta", "Người ký")
     assert standard_words("ng đứng đầu phải làm j vs mn") == "người đứng đầu phải làm gì với mọi người"

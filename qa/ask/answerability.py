@@ -43,6 +43,7 @@ from .kinds.base import ALTERNATIVE, ASKED_KINDS, BARE_ACT, EXISTENCE as _EXISTE
     WHICH_DOCUMENT as _WHICH_DOCUMENT, YES_NO as _YES_NO, \
     asks_something, last_sentence, load_slots, without_options
 from .kinds.count import TERM_ASKED
+from .options import offered
 from .refusal import eligible
 from .requests import MESSAGE as UNSERVED, unserved
 from .sessions import asked_numbers, kind_name, numbered
@@ -702,6 +703,10 @@ class Judge:
         # "… làm lúc nào, thường xuyên hay mỗi năm?": one of the times offered is the best clause's own
         named = named or (corpus_rules and q.kind == "when" and ALTERNATIVE.search(folded) is not None
                           and _timing_offered(folded, retrieval.hits[0].clause.facts.timings))
+        # a multiple-choice item one of whose options the best clause says ("… hoàn thành trong: A. Quý IV/2021
+        # B. Quý I/2022 …"): an item made from the plan's words
+        named = named or (corpus_rules and q.kind in _OFFERED_KINDS
+                          and _option_said(q.raw, retrieval.hits[0].clause.text))
         if self.config.use_neighbours and not follows_topic and not named and s.outside is not None \
                 and s.outside >= self.config.neighbours_margin:
             # the labelled questions nearest it are ones the corpus does not answer
@@ -763,6 +768,21 @@ def _levels_unsaid(q: Question, hits) -> bool:
 
 # the words that open a timing and say nothing of when ("thực hiện thường xuyên", "hoàn thành trong …")
 _TIMING_OPENS = re.compile(r"^(?:thuc hien|hoan thanh)(?: trong| vao)?\s+")
+
+
+_OFFERED_KINDS = frozenset(("who", "when", "what"))  # kinds whose answer is a clause's words, not a slot it may lack
+_OPTION_WORDS = 2  # syllables an option needs, without a digit, to be told apart from a common word
+
+
+def _option_said(text: str, clause_text: str) -> bool:
+    """One of the item's lettered options is in the clause, as written (case and accents aside)."""
+    said = collapse(fold(clause_text)).lower()
+    for _, option in offered(text):
+        words = collapse(fold(option)).lower().strip(" .,;")
+        if (len(words.split()) >= _OPTION_WORDS or any(c.isdigit() for c in words)) \
+                and re.search(rf"(?<![\w/]){re.escape(words)}(?![\w/])", said):
+            return True
+    return False
 
 
 def _timing_offered(folded: str, timings) -> bool:

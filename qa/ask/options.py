@@ -3,7 +3,7 @@
 A trainer's item offers its answers as options; the reply names the option whose words it gives
 first, before its own answer and citation («Đáp án A: Hà Nội (…)»). An option counts when its words,
 abbreviations read out ("TW": Trung ương), occur in the reply's answer, in order, as whole words (accents,
-case and punctuation aside); with
+case and punctuation aside), as a run or, when no option does, a word or two apart; with
 none, or with the reply not answered, nothing is chosen.
 
 >>> offered("Kế hoạch được ban hành tại: A. Hà Nội B. TP.HCM C. Đà Nẵng")
@@ -44,6 +44,24 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text.lower()))
 
 
+_SPREAD = 2  # words the answer may put between two of an option's
+
+
+def _spread(words: list[str], within: list[str]) -> int | None:
+    """Where ``words`` first occur in ``within`` in order, at most ``_SPREAD`` words apart; None when they
+    do not."""
+    for start in (i for i, w in enumerate(within) if w == words[0]):
+        at = start
+        for word in words[1:]:
+            nxt = next((j for j in range(at + 1, min(len(within), at + 2 + _SPREAD)) if within[j] == word), None)
+            if nxt is None:
+                break
+            at = nxt
+        else:
+            return start
+    return None
+
+
 def _at(words: list[str], within: list[str]) -> int | None:
     """Where ``words`` first occur in ``within`` as a run; None when they do not."""
     n = len(words)
@@ -55,11 +73,15 @@ def _at(words: list[str], within: list[str]) -> int | None:
 
 def chosen(options: list[tuple[str, str]], answer: str) -> str | None:
     """The letter of the option the answer gives first; None when it gives none of them."""
-    best = None
-    for letter, said in options:
-        # ("B. Ban Tuyên giáo TW": the option's abbreviations read as the answer writes them)
-        words = _tokens(expand_abbreviations(said))
-        at = _at(words, _tokens(answer)) if words else None
-        if at is not None and (best is None or at < best[0]):
-            best = (at, letter)
-    return best[1] if best else None
+    # ("B. Ban Tuyên giáo TW": the option's abbreviations read as the answer writes them)
+    said = [(letter, _tokens(expand_abbreviations(text))) for letter, text in options]
+    within = _tokens(answer)
+    for find in (_at, _spread):  # as a run; else with a word or two between ("Ủy viên BCT, Ban Bí thư")
+        best = None
+        for letter, words in said:
+            at = find(words, within) if words else None
+            if at is not None and (best is None or at < best[0]):
+                best = (at, letter)
+        if best:
+            return best[1]
+    return None

@@ -467,6 +467,12 @@ def test_the_possessor_is_read_from_the_clause_text():
     assert _possessor("báo chí tuyên truyền bài phát biểu của ai?", speech) == "Tổng Bí thư"
     # "theo chỉ đạo của ai?" is whose direction, not whose "bài phát biểu chỉ đạo": no office from it
     assert _possessor("báo đài đưa tin theo chỉ đạo của ai?", speech) is None
+    # whose job a thing is ("là việc của ai"), and a list of owners ending with a plural kind of body
+    checks = "chú trọng công tác tự kiểm tra, tự giám sát của cấp ủy, tổ chức đảng và các tổ chức trong hệ thống chính trị (x)"
+    assert _possessor("tự kiểm tra tự giám sát là việc của ai z ạ", checks) == \
+        "cấp ủy, tổ chức đảng và các tổ chức trong hệ thống chính trị"
+    assert _possessor("Tự giám sát là phần việc của ai?", checks) == \
+        "cấp ủy, tổ chức đảng và các tổ chức trong hệ thống chính trị"
     rules = "các quy định, hướng dẫn của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư khóa XIII"
     assert _possessor("gắn với hướng dẫn của những cơ quan nào?", rules) == \
         "Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư"

@@ -27,6 +27,12 @@ def test_the_option_the_answer_gives_first_is_chosen(answer, letter):
     assert chosen(options, answer) == letter
 
 
+def test_an_option_whose_words_the_answer_gives_a_word_apart_is_chosen_when_none_is_given_as_a_run():
+    options = [("A", "Ủy viên BCT, Ban Bí thư"), ("B", "Bộ trưởng"), ("C", "Bí thư tỉnh ủy")]
+    assert chosen(options, "Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư (III.5).") == "A"
+    assert chosen(options, "Ủy viên Bộ Chính trị và các bộ, ngành (III.5).") is None  # "Ban Bí thư" not given
+
+
 @pytest.mark.parametrize("question, answer", [
     ("Cho đáp án đúng: Kế hoạch 03 là loại văn bản gì? A. Nghị quyết B. Chỉ thị C. Kế hoạch D. Kết luận",
      "Đáp án C: Loại văn bản: Kế hoạch (03-KH/TW)."),

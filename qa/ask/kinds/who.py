@@ -132,6 +132,9 @@ _ROLE_ASKED = re.compile(r"\b(?:chu tri|phoi hop|dau moi)\b")  # "có phải ch�
 
 # "… là chỉ đạo của ai?", "hướng dẫn của những cơ quan nào?": the words before the asked possessor
 _POSSESSOR = re.compile(r"(?:(\w+) )?(\w+ \w+) (?:la )?cua (?:(?:nhung |cac )?ai|(?:nhung |cac )?(?:co quan|to chuc|don vi|cap|ban) nao)\b")
+# "tự kiểm tra, tự giám sát là việc của ai?": whose job the thing named is, asked as its possessor
+# ("trách nhiệm của ai", "nhiệm vụ của ai" name what the clause may own itself: «trách nhiệm … của người đứng đầu»)
+_WHOSE_JOB = re.compile(r"\s+(?:la |thuoc )?(?:viec|phan viec|cong viec|phan su) cua\s+(?=ai\b|nhung ai\b)")
 _OWNED_GAP = 2  # words the clause may put between the thing owned and "của" ("bài phát biểu chỉ đạo của …")
 
 
@@ -147,7 +150,7 @@ def _possessor(question: str, text: str) -> str | None:
     "… theo chỉ đạo của Bộ Chính trị …" give "Bộ Chính trị" (the clause's lead may be another body);
     "bài phát biểu của ai?" and "Bài phát biểu chỉ đạo của đồng chí Tổng Bí thư" give "Tổng Bí thư";
     owners listed together ("của Ban Chấp hành Trung ương Đảng, Bộ Chính trị, Ban Bí thư") are all given."""
-    m = _POSSESSOR.search(fold(question))
+    m = _POSSESSOR.search(_WHOSE_JOB.sub(" cua ", fold(question)))
     folded = fold(text)
     if not m or len(folded) != len(text):
         return None
@@ -166,6 +169,11 @@ def _possessor(question: str, text: str) -> str | None:
         while True:
             actors = find_actors(text[after:after + 120])
             if not actors or not fold(text[after:]).startswith(fold(actors[0])):
+                # "… của cấp ủy, tổ chức đảng và các tổ chức trong hệ thống chính trị": the list ends with a kind
+                # of body, named as a plural
+                kinds = _PLURAL_OWNERS.match(text[after:]) if owners and text[after - 4:after] == " và " else None
+                if kinds:
+                    owners.append(kinds.group(1))
                 break
             owners.append(actors[0])
             after += len(actors[0])
@@ -185,6 +193,8 @@ def _possessor(question: str, text: str) -> str | None:
     return None
 
 
+# a plural kind of body ending a list of owners, up to where the sentence goes on
+_PLURAL_OWNERS = re.compile(r"((?:các|những) \w+(?: \w+){0,7}?)(?=\s*[,;.()]|$)")
 # an office named after "đồng chí", up to where the sentence goes on ("Tổng Bí thư tại Hội nghị …")
 _OFFICE_AFTER = re.compile(r"([A-ZĐ]\w*(?: \w+){0,5}?)(?= (?:tại|trong|về|khi|ở)\b|[,;.]|$)")
 
