@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .ask.claims import claims_a_rhythm, claims_a_term_year, claims_a_time, is_claim, pointed_statement, without_lead
 from .ask.kinds import META_FIELDS, kind_for
-from .ask.kinds.base import asks_something, asks_yes_no, closers, load_slots, sentences
+from .ask.kinds.base import asks_something, asks_yes_no, closers, load_slots, sentences, without_options
 from .ask.kinds.count import TERM_ASKED
 from .ask.sessions import numbered
 from .datafiles import DATA, data_lines
@@ -664,6 +664,24 @@ _WH = re.compile(r"\b(?:ai|gi|nao|sao|may|bao (?:nhieu|gio|lau)|dau|chi(?! (?:bo
 _DESCRIBING = frozenset("thuc hien trien khai ve".split())
 
 
+_NUMBER_OPTION = re.compile(r"^(\d{1,4})(?:\s+([^\W\d][^\d]*))?$")
+_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may|so luong)\b")
+
+
+def counted_in_options(text: str) -> str:
+    """What a multiple-choice item counts when its options are numbers and its stem asks no count itself:
+    the words after the number in an option ("A. 9 nhiệm vụ B. 10 C. 11" → "nhiệm vụ"); "" otherwise."""
+    from .ask.options import offered
+
+    options = offered(text)
+    # (what follows an option after a comma is the asker's: "D. 12, chọn j")
+    found = [_NUMBER_OPTION.match(re.split(r"[,;?!]", said)[0].strip(" .")) for _, said in options]
+    if not options or not all(found) or _COUNT_ASKED.search(fold(without_options(text)).lower()):
+        return ""
+    units = [m.group(2).strip() for m in found if m.group(2)]
+    return units[0] if units else ""
+
+
 def without_asker(text: str, last_only: bool = True) -> str:
     """``text`` without what it says of the asker: a part before the question that speaks of
     them ("Tôi là bí thư chi bộ, …"). ``last_only``: then only the last part, the question
@@ -805,6 +823,9 @@ def analyze(raw: str, max_chars: int = 2000, title_words: frozenset[str] = froze
     """``title_words``: folded syllables of the held documents' titles; a metadata question
     may repeat them to say which document it means ("kế hoạch về chỉnh đốn Đảng số mấy?")."""
     text, truncated = clean(raw, max_chars)
+    counted = counted_in_options(text)
+    if counted:  # "KH 03 có A. 9 nhiệm vụ B. 10 C. 11 D. 12, chọn j": how many, offered as numbers (``raw`` keeps them)
+        text = f"{without_options(text).rstrip(' :?.,')} bao nhiêu {counted}?"
     # typed with accents: the user's own words, not those of an expanded abbreviation ("qh"), nor
     # those read from raw Telex keys (the words typed plainly beside them are restored then)
     typed_accents = has_diacritics(text) and has_diacritics(html.unescape(raw))

@@ -705,3 +705,14 @@ def test_a_task_named_with_its_parts_own_name_is_the_numbered_task():
 def test_who_the_asker_is_does_not_keep_a_register_field_from_being_asked(text, field):
     q = analyze(text)
     assert (q.kind == "meta", q.meta_field) == (field is not None, field)
+
+
+def test_a_count_offered_as_numbered_options_is_a_count_asked():
+    from qa.question import counted_in_options
+
+    assert counted_in_options("KH 03 có A. 9 nhiệm vụ B. 10 C. 11 D. 12, chọn j") == "nhiệm vụ"
+    assert counted_in_options("Kế hoạch ban hành năm: A. 2020 B. 2021 C. 2022") == ""  # years: nothing counted
+    assert counted_in_options("Phần III có bao nhiêu nhiệm vụ? A. 9 B. 10 C. 11") == ""  # the stem asks it already
+    assert counted_in_options("Ai chủ trì? A. 2 ban B. Bộ Chính trị") == ""  # not every option a number
+    q = analyze("trắc nghiệm nè: KH 03 có A. 9 nhiệm vụ B. 10 C. 11 D. 12, chọn j")
+    assert (q.kind, q.raw.endswith("chọn j")) == ("count", True)

@@ -3,7 +3,8 @@
 A trainer's item offers its answers as options; the reply names the option whose words it gives
 first, before its own answer and citation («Đáp án A: Hà Nội (…)»). An option counts when its words,
 abbreviations read out ("TW": Trung ương), occur in the reply's answer, in order, as whole words (accents,
-case and punctuation aside), as a run or, when no option does, a word or two apart; with
+case and punctuation aside), as a run or, when no option does, a word or two apart (options that are all
+counts, "A. 2 ý B. 3 ý", by their number alone); with
 none, or with the reply not answered, nothing is chosen.
 
 >>> offered("Kế hoạch được ban hành tại: A. Hà Nội B. TP.HCM C. Đà Nẵng")
@@ -84,4 +85,9 @@ def chosen(options: list[tuple[str, str]], answer: str) -> str | None:
                 best = (at, letter)
         if best:
             return best[1]
+    # "A. 2 ý B. 3 ý C. 4 ý" of «3 nội dung (I.1–I.3)»: options that are counts, by their number alone
+    numbers = [(letter, words[0]) for letter, words in said if words and words[0].isdigit()]
+    if len(numbers) == len(said):
+        found = [(at, letter) for letter, n in numbers for at in (_at([n], within),) if at is not None]
+        return min(found)[1] if found else None
     return None

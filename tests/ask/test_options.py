@@ -27,6 +27,12 @@ def test_the_option_the_answer_gives_first_is_chosen(answer, letter):
     assert chosen(options, answer) == letter
 
 
+def test_options_that_are_counts_are_chosen_by_their_number():
+    options = [("A", "2 ý"), ("B", "3 ý"), ("C", "4 ý")]
+    assert chosen(options, "3 nội dung (I.1–I.3), thuộc Mục I. Mục đích, yêu cầu (I).") == "B"
+    assert chosen(options, "Mục I gồm các nội dung về mục đích, yêu cầu (I).") is None
+
+
 def test_an_option_whose_words_the_answer_gives_a_word_apart_is_chosen_when_none_is_given_as_a_run():
     options = [("A", "Ủy viên BCT, Ban Bí thư"), ("B", "Bộ trưởng"), ("C", "Bí thư tỉnh ủy")]
     assert chosen(options, "Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư (III.5).") == "A"
@@ -38,6 +44,8 @@ def test_an_option_whose_words_the_answer_gives_a_word_apart_is_chosen_when_none
      "Đáp án C: Loại văn bản: Kế hoạch (03-KH/TW)."),
     ("Câu hỏi trắc nghiệm cho chi bộ: KH03 do cơ quan nào ban hành? A. Ban Chấp hành Trung ương; B. Bộ Chính trị; "
      "C. Ban Bí thư", "Đáp án B: Bộ Chính trị (03-KH/TW: «Bộ Chính trị ban hành Kế hoạch thực hiện như sau»"),
+    # a count offered as numbered options, the stem asking none ("KH 03 có A. 9 nhiệm vụ B. 10 …")
+    ("trắc nghiệm nè: KH 03 có A. 9 nhiệm vụ B. 10 C. 11 D. 12, chọn j", "Đáp án C: 11 nội dung (III.1–III.11)"),
     # an option written with abbreviations ("Ban Tuyên giáo TW") is the answer's full name
     ("Cơ quan nào chủ trì hướng dẫn tổ chức hội nghị học tập Kết luận? A. Ban Tổ chức TW B. Ban Tuyên giáo TW "
      "C. UBKT TW", "Đáp án B: Ban Tuyên giáo Trung ương chủ trì"),
