@@ -145,6 +145,13 @@ def test_person_amount_penalty_need_their_evidence(ctx):
     assert [get("penalty").holds_answer(penalty, c, ctx) for c in clauses] == [False, False, False, True]
 
 
+def test_a_person_is_a_family_name_and_two_capitalised_syllables(ctx):
+    person = get("person")
+    assert person.names("Người ký Võ Văn Thưởng; Nguyễn Văn An chủ trì", ctx) == ["Võ Văn Thưởng", "Nguyễn Văn An"]
+    assert person.names("Hà Nội, ngày 01 tháng 12 năm 2021", ctx) == []  # a place
+    assert person.names("Lê đội trưởng", ctx) == []  # no capital after the family name
+
+
 def test_particular_ones_are_named_only_by_a_clause_that_gives_a_name(ctx):
     clauses = ctx.info.clauses
     people = analyze("Kế hoạch có nêu tên cá nhân nào vi phạm không?")

@@ -73,8 +73,8 @@ def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] 
     n = 3 if sure else 2
     for side, after, glued in blanks:
         # (a blank's token, "...-KH/TW", is the clause's however the words after it go on: "03-KH/TW năm 2021")
-        before, after = side[-n:] if len(side) >= 2 else [], after[:min(n, max(2, glued) if glued else n)] \
-            if len(after) >= 2 else []
+        reach = max(2, min(n, glued)) if glued else n
+        before, after = side[-n:] if len(side) >= 2 else [], after[:reach] if len(after) >= 2 else []
         if not before and not after:
             return None
         if before:

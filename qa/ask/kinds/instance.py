@@ -2,8 +2,8 @@
 
 A plan speaks of cases, places, people, outlets and laws in general ("những vụ án … nghiêm trọng",
 "những nơi có biểu hiện mất đoàn kết", "cá nhân vi phạm"); a question that asks it to name some
-wants what it does not give. A clause answers only when it names one: a person by a family name
-(``slots.tsv``: person, surname), anything else by a capitalised name after the word for its kind
+wants what it does not give. A clause answers only when it names one: a person as the person kind
+finds names (a family name from ``slots.tsv`` and capitalised syllables), anything else by a capitalised name after the word for its kind
 ("Luật Đất đai", "tỉnh Bình Dương", "vụ Việt Á"). The words come from ``slots.tsv`` (instance:
 named, class).
 """
@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from ...text import fold
 from .base import Kind, load_slots
+from .person import Person
 
 # the plan as the one that names: a question about being named elsewhere ("chi bộ bị nêu tên yếu kém …")
 # asks something else
 _PLAN = re.compile(r"\b(?:ke hoach|kh|van ban|kh ?03)\b")
+_PERSON = Person()
 _PEOPLE = frozenset(("cá nhân", "người", "cán bộ", "đảng viên", "quan chức", "đồng chí", "lãnh đạo", "tấm gương",
                      "điển hình"))
 
@@ -48,23 +50,12 @@ class Instance(Kind):
         if asked is None:
             return True
         if asked in _PEOPLE:
-            return any(m.group(1)[:1].isupper() and m.group(2)[:1].isupper() for m in _person_name(ctx).finditer(clause.text))
+            return bool(_PERSON.names(clause.text, ctx))
         return _names_one(asked, clause.text)
 
     def missing(self, q, ctx) -> str | None:
         asked = self._class_asked(q.text) or "đối tượng"
         return f"tên {asked} cụ thể nào (kế hoạch nêu chung, không chỉ đích danh)"
-
-
-def _person_name(ctx) -> re.Pattern:
-    return _surname_pattern(tuple(ctx.slots.get("person", "surname")))
-
-
-@lru_cache(maxsize=4)
-def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
-    names = "|".join(re.escape(s) for s in surnames)
-    # a family name and two capitalised syllables ("Nguyễn Văn An"; "Hà Nội" is a place)
-    return re.compile(rf"(?<!\w)(?:{names}) ([^\W\d]+) ([^\W\d]+)")
 
 
 def _names_one(word: str, text: str) -> bool:

@@ -7,7 +7,9 @@ syllables). Who signed the document is metadata and is decided before this kind.
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 
 from ...text import fold
 from ..passages import join
@@ -56,8 +58,13 @@ class Person(Kind):
                     or (_NAME_ASKED.search(folded) and _CURRENT.search(folded)))
 
     def names(self, text: str, ctx) -> list[str]:
-        surnames = "|".join(re.escape(s) for s in ctx.slots.get("person", "surname"))
-        found = re.findall(rf"(?<!\w)((?:{surnames})(?: [A-ZĐÀ-Ỹ][^\W\d]+){{1,3}})(?!\w)", text)
+        """People named in ``text``: a family name and two or three capitalised syllables ("Võ Văn
+        Thưởng"; "Hà Nội" is a place, "Lê đội" no name)."""
+        found = []
+        for m in _after_surname(tuple(ctx.slots.get("person", "surname"))).finditer(text):
+            given = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group(2).split()))
+            if len(given) >= 2:
+                found.append(f"{m.group(1)} {' '.join(given)}")
         return list(dict.fromkeys(found))
 
     def missing(self, q, ctx) -> str | None:
@@ -82,3 +89,10 @@ class Person(Kind):
 def _office_asked(q) -> bool:
     folded = fold(q.text)
     return bool(_OFFICE_ASKED.search(folded) or _THEIR_OFFICE.search(folded))
+
+
+@lru_cache(maxsize=4)
+def _after_surname(surnames: tuple[str, ...]) -> re.Pattern:
+    """A family name and the (up to three) syllables after it."""
+    names = "|".join(re.escape(s) for s in surnames)
+    return re.compile(rf"(?<!\w)({names})((?: [^\W\d]+){{1,3}})(?!\w)")
