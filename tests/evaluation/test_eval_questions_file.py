@@ -112,6 +112,7 @@ def test_user_question_set_composition_and_locked_test_split():
     ("user_questions_37", 748, 254, 371, (98, 38), 0.39, "thirty-eighth set's test split sha256"),
     ("user_questions_38", 796, 223, 391, (88, 30), 0.41, "thirty-ninth set's test split sha256"),
     ("user_questions_39", 788, 232, 405, (61, 24), 0.31, "fortieth set's test split sha256"),
+    ("user_questions_40", 748, 211, 362, (85, 38), 0.42, "forty-first set's test split sha256"),
 ])
 def test_a_later_set_loads_strictly_and_its_test_split_is_locked(name, n, out_of_scope, dev, chains, low_overlap,
                                                                  sha_label):
