@@ -316,6 +316,10 @@ def _pointed_part(folded: str, refs: tuple[str, ...]) -> tuple[int, int, str] | 
 _THI_NAMED = re.compile(r"\bthi (?:hanh|dua|dau|cu|tuyen|cong|sinh)\b|\b(?:ky|cuoc|de|bai|phong) thi\b")
 
 
+# "Ở QH thì …", "Còn trong Quốc hội thì …": where, within what the earlier turn pointed at
+_SETTING_THEN = re.compile(r"^\W*(?:con |vay |the )?(?:o|trong|tai|ben)\s+(?:\w+\s+){1,6}?thi\b")
+
+
 def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = frozenset(),
               knows: Callable[[str], bool] | None = None, held: frozenset = frozenset(),
               reread: Callable[[str], Question] | None = None) -> TurnPlan:
@@ -368,6 +372,14 @@ def plan_turn(q: Question, previous: list[Question], common: frozenset[str] = fr
         if earlier is not None and len(earlier.bodies) == 1 and not (earlier.refs or cited):
             # "Đảng đoàn Quốc hội có nhiệm vụ gì? || Điểm thứ hai nói gì?": a point of what that body is given
             return TurnPlan("standalone", reread(f"{q.text.rstrip(' ?.!')} về {earlier.bodies[0]}?"), "", False)
+    if q.bodies and not (q.refs or q.item_numbers or q.doc_keys) and reread is not None \
+            and _SETTING_THEN.match(fold(q.text).lower()) and not prev.bodies \
+            and len(prev.refs) + len(prev.item_numbers) == 1:
+        # "Nhiệm vụ số 5 nói về cái gì? || Ở QH thì áp dụng cho ai?": a body named as where, within the place the
+        # earlier turn pointed at, narrows that place; it is no new topic
+        place = prev.refs[0] if prev.refs else prev.item_numbers[0]
+        said = f"mục {place}" if prev.refs else place
+        return TurnPlan("standalone", reread(f"{q.text.rstrip(' ?.!')} trong {said}?"), "", False)
     part = _pointed_part(fold(q.text), prev.refs)
     if part and not q.refs and reread is not None and len(fold(q.text)) == len(q.text):
         # "Phần I nói gì? || Có yêu cầu kiểm tra giám sát trong phần đó không?" (or "Trong đó có …?"): the

@@ -43,12 +43,13 @@ _META_FILLER = frozenset("""ke hoach van ban nay 03 kh tw so hieu ngay ban hanh 
     do chu dung""".split())  # "ra đời tháng mấy năm nào", "ký hôm nào", "ai kí"; "có đúng là … do X ban hành chứ không phải Y"
 _ORDINALS = {"nhat": 1, "dau tien": 1, "mot": 1, "hai": 2, "bon": 4, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
              "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
-_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem|viec|(?<!giai )doan)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
-_ITEM_NOUN = {"viec": "nhiem vu", "diem": "y", "khoan": "y", "doan": "y"}  # a part's points are its "ý"
+_ORDINAL = re.compile(r"\b(nhiem vu|giai phap|y|diem|viec|yeu cau|buoc|noi dung|(?<!giai )doan)\s+(?:trong tam\s+)?(?:thu\s+(muoi mot|muoi hai|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|(dau tien))\b")
+# a part's points are its "ý", whatever a user counts them by ("yêu cầu", "bước", "nội dung")
+_ITEM_NOUN = {"viec": "nhiem vu", "diem": "y", "khoan": "y", "doan": "y", "yeu cau": "y", "buoc": "y", "noi dung": "y"}
 # "nhiệm vụ cuối (cùng)", "ý sau cùng": the last item (of the part named, or of each part)
 LAST = "cuoi"
 _LAST_WORDS = frozenset({"cuoi", "cung", "sau"})
-_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec|(?<!giai )doan)\s+(?:trong tam\s+)?"
+_LAST_ITEM = re.compile(r"\b(nhiem vu|giai phap|y|viec|yeu cau|buoc|noi dung|(?<!giai )doan)\s+(?:trong tam\s+)?"
                         r"(?:cuoi cung|sau cung|cuoi(?! (?:nam|thang|quy|tuan|ky|nhiem ky|dot|khoa)\b))\b")
 _ROMAN = r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)"
 _REF_PATTERNS = (
@@ -583,7 +584,7 @@ def clean(raw: str, max_chars: int) -> tuple[str, bool]:
     # (far past the cap, nothing is read: a pasted blob is cut before the steps that read it)
     text = html.unescape(raw[: max_chars * 4])
     text = _TAG.sub(" ", text)
-    text = keyed(normalize(text))
+    text = stem_first(keyed(normalize(text)))
     text = without_requests(standard_words(spoken_numbers(without_relay(without_remark(pointed_statement(without_courtesy(
         _undouble(collapse(_GLUED_NUMBER.sub(r"\1 \2", text))))))))))
     truncated = len(text) > max_chars or bool(raw[max_chars * 4:].strip())
@@ -666,6 +667,25 @@ _DESCRIBING = frozenset("thuc hien trien khai ve".split())
 
 _NUMBER_OPTION = re.compile(r"^(\d{1,4})(?:\s+([^\W\d][^\d]*))?$")
 _COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may|so luong)\b")
+
+
+# an item that offers its options before its stem ("A. Bộ Chính trị B. Ban Bí thư C. Quốc hội — ai ban hành KH 03?"):
+# the options, a dash or a line break, then the stem, which asks (a question mark or an asking word)
+_OPTIONS_FIRST = re.compile(r"^\s*((?:A[.)]|\(A\))\s.*?\s(?:B[.)]|\(B\))\s.*?)\s*(?:\s[—–-]+\s|\n)\s*([^\n]+)$", re.DOTALL)
+_STEM_ASKS = re.compile(r"\?\s*$|\b(?:ai|gi|j|nao|may|bao nhieu|chon|dung|sai)\b")
+
+
+def stem_first(text: str) -> str:
+    """An item's stem before its options, as items are written ("ai ban hành KH 03? A. Bộ Chính trị …"),
+    when it was typed after them; ``text`` otherwise."""
+    m = _OPTIONS_FIRST.match(text)
+    if not m or _STEM_OPTION.search(m.group(2)) or not _STEM_ASKS.search(fold(m.group(2)).lower()):
+        return text
+    stem = m.group(2).strip()
+    return f"{stem}{'' if stem.endswith(('?', ':')) else ':'} {m.group(1).strip()}"
+
+
+_STEM_OPTION = re.compile(r"(?:^|\s)(?:[A-F][.)]|\([A-F]\))\s")  # (a stem holds no option of its own)
 
 
 def counted_in_options(text: str) -> str:

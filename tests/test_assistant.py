@@ -53,6 +53,11 @@ def _passage(answer: str, ref: str) -> str:
     return answer[: -len(f" ({ref}).")].rstrip("…")
 
 
+def _verbatim(passage: str, text: str) -> bool:
+    """The passage is the clause's own words (a reply opens with a capital where the clause's part did not)."""
+    return passage in text or passage[:1].lower() + passage[1:] in text
+
+
 def test_what_answer_is_verbatim_from_the_clause(assistant):
     reply = assistant.ask("Nhiệm vụ 8 nói gì?")
     assert _passage(reply.answer, "III.8") in reply.citations[0].text
@@ -209,7 +214,7 @@ def test_a_section_answers_with_its_parts(assistant):
 def test_what_answer_picks_the_matching_sentence(assistant):
     reply = assistant.ask("Phải làm gì với tài sản bị thất thoát?")
     assert reply.citations[0].ref == "III.8"
-    assert "thất thoát" in reply.answer and _passage(reply.answer, "III.8") in reply.citations[0].text
+    assert "thất thoát" in reply.answer and _verbatim(_passage(reply.answer, "III.8"), reply.citations[0].text)
 
 
 def test_ordinal_task(assistant):

@@ -525,7 +525,19 @@ def test_the_conclusion_pointed_at_after_asking_what_the_plan_implements_is_that
     (["Phần II có mấy ý?"], "ý thứ 3 là gì", "II.3"),
     (["Phần II có mấy đoạn?"], "Đoạn cuối giao cho ai?", "II.3"),
     (["KH 03 có giao nhiệm vụ cho Đảng đoàn QH ko?", "Cụ thể gồm mấy điểm?"], "Điểm thứ hai nói gì?", "IV.1.2"),
+    # … by whatever noun the earlier turn counted them with
+    (["Part I có mấy yêu cầu?"], "Yêu cầu thứ hai nói gì?", "I.2"),
+    (["Part II có mấy bước?"], "Bước cuối là gì?", "II.3"),
 ])
 def test_a_point_named_by_its_number_alone_is_one_of_the_part_named_before(assistant, history, question, ref):
     reply = assistant.ask(question, history=history)
     assert (reply.found, reply.citations[0].ref) == (True, ref)
+
+
+def test_a_body_named_as_where_narrows_the_place_pointed_at_before(assistant):
+    # "Ở QH thì …" after "nhiệm vụ số 5": within task 5 (whom it is done to in the Assembly), not the Assembly's
+    # own task in part IV
+    reply = assistant.ask("Ở QH thì áp dụng cho ai?", history=["nhiệm vụ số 5 nói về cái gì vậy?"])
+    assert (reply.citations[0].ref, reply.answer) == ("III.5", "Các chức danh do Quốc hội bầu và phê chuẩn (III.5).")
+    reply = assistant.ask("Trong Ban Chấp hành Trung ương thì lấy phiếu ai?", history=["Nhiệm vụ 5 là gì?"])
+    assert reply.answer == "Ủy viên Bộ Chính trị, Ủy viên Ban Bí thư (III.5)."

@@ -716,3 +716,15 @@ def test_a_count_offered_as_numbered_options_is_a_count_asked():
     assert counted_in_options("Ai chủ trì? A. 2 ban B. Bộ Chính trị") == ""  # not every option a number
     q = analyze("trắc nghiệm nè: KH 03 có A. 9 nhiệm vụ B. 10 C. 11 D. 12, chọn j")
     assert (q.kind, q.raw.endswith("chọn j")) == ("count", True)
+
+
+def test_an_items_stem_typed_after_its_options_is_read_first():
+    from qa.question import stem_first
+
+    assert stem_first("A. Bo Chinh tri B. Ban Bi thu C. Quoc hoi — ai ban hanh KH 03?") == \
+        "ai ban hanh KH 03? A. Bo Chinh tri B. Ban Bi thu C. Quoc hoi"
+    assert stem_first("A. 9 B. 10 C. 11\nKH có mấy nhiệm vụ") == "KH có mấy nhiệm vụ: A. 9 B. 10 C. 11"
+    # a stem already first, a dash inside an option, or a tail that asks nothing: unchanged
+    assert stem_first("Ai ban hành? A. X B. Y") == "Ai ban hành? A. X B. Y"
+    assert stem_first("A. Mặt trận - đoàn thể B. Quốc hội") == "A. Mặt trận - đoàn thể B. Quốc hội"
+    assert stem_first("A. Quốc hội B. Chính phủ — xem thêm tài liệu") == "A. Quốc hội B. Chính phủ — xem thêm tài liệu"

@@ -1054,7 +1054,8 @@ _POINTING_BACK = frozenset({("trong", "do"), ("o", "do"), ("khi", "do"), ("luc",
 _NOT_A_SUBJECT = frozenset("toi minh chung em ta ho can phai se co duoc nen roi sau tiep".split())
 # "còn (các) X thì sao?", "thế còn X?": the same question of another body (which body: ``_cut_part_task``)
 _BODY_SWAPPED = re.compile(r"\W*(?:the |vay )?con\b")
-_TASK_ASKED = re.compile(r"\b(nhiem vu|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
+# ("nhiệm vụ 5", "nhiệm vụ số 5": a place in the document, not the task asked of a body)
+_TASK_ASKED = re.compile(r"\bgiao(?: \w+){0,2} cho\b|\b(nhiem vu(?! (?:so |thu )?\d)|lam gi|duoc giao|giao (viec|nhiem vu)|trach nhiem gi|phai lam|vai tro|cong viec)\b")
 _ASKED = {
     "person": "tên người đang giữ chức vụ (kế hoạch chỉ giao việc cho cơ quan, tổ chức)",
     "outcome": "kết quả thực hiện (kế hoạch nêu nhiệm vụ và thời hạn, không báo cáo việc đã làm được)",

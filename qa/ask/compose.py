@@ -28,7 +28,7 @@ from .kinds import AnswerContext, get
 from .kinds.base import ALTERNATIVE, EXISTENCE, LEADING_NAMED, OPTIONS, asks_yes_no
 from .kinds.what import citing_passage
 from .options import chosen, offered
-from .passages import best_passage, clip, join
+from .passages import best_passage, clip, join, paired
 
 # "Kết luận số 19-KL/TW, ngày 14/10/2021": a cited document, its issuer and its date.
 _CITED_DOC = re.compile(r"(\b[A-ZĐ][^\W\d]*(?: [^\W\d]+){0,2} số )?(\d{1,4})-([A-ZĐ]{1,4})/([A-ZĐƯ]{1,4}),? "
@@ -282,7 +282,7 @@ class Answerer:
                          citations=citations, resolved_question=resolved, confidence="low",
                          signals=verdict.to_signals())
         head = f"{verdict.reason.rstrip('.')}; nội dung gần nhất là {clause.ref}: "
-        passage = best_passage(clause.text, q.topic, len(clause.text))
+        passage = best_passage(clause.text, q.topic, len(clause.text), paired(q))
         answer = head + "«" + clip(passage, max(60, self.config.answer_max_chars - len(head) - 2)) + "»"
         message = (f"Kế hoạch không trả lời trực tiếp câu hỏi này; điều khoản gần nhất là {clause.ref} "
                    f"({clause.label}). {self.info.coverage([h.clause.doc_id for h in hits])}")

@@ -105,32 +105,81 @@ def first_sentences(text: str, limit: int) -> str:
     return clip(out, limit)
 
 
-def best_passage(text: str, terms: tuple[str, ...], limit: int) -> str:
-    """The sentence (or ``;`` part) of a clause that shares most topic syllables with
-    the question, verbatim; the first one when none shares more than another."""
+def paired(q) -> frozenset[str]:
+    """The question's two-syllable words, as its content reads them in order ("thu hoi", "tai san"), of which
+    one syllable at least is of its topic: a word's two syllables side by side in a clause say more than
+    either alone ("hồi" is also in "xã hội")."""
+    topic = set(q.topic)
+    return frozenset(f"{a} {b}" for a, b in zip(q.content, q.content[1:]) if a in topic or b in topic)
+
+
+def best_passage(text: str, terms: tuple[str, ...], limit: int, pairs: frozenset[str] = frozenset()) -> str:
+    """The sentence (or ``;`` part) of a clause that shares most topic syllables with the question, then,
+    of later parts tied on them, most of its ``pairs`` (its two-syllable words, ``paired``), verbatim; the
+    first one when none holds more than it."""
     parts = segments(text)
     if len(parts) <= 1 or not terms:
         return first_sentences(text, limit)
     wanted = set(terms)
-    scores = [len(wanted & set(syllables(fold(s)))) for s in parts]
+    scores = []
+    for part in parts:
+        said = syllables(fold(part))
+        scores.append((len(wanted & set(said)), len(pairs & {f"{a} {b}" for a, b in zip(said, said[1:])})))
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
-    if scores[best] == scores[0]:
+    # (the pairs break a tie between later parts only: the first part, tied, opens the clause as before)
+    if scores[best][0] == scores[0][0]:
         return first_sentences(text, limit)
     return clip(parts[best], limit)
 
 
-def consequent(passage: str, terms: tuple[str, ...], limit: int) -> str:
+def consequent(passage: str, terms: tuple[str, ...], limit: int, action: bool = False) -> str:
     """A passage too long to show whole that says "where …, then X must …" ("Những nơi có biểu hiện …,
     thì cấp ủy cấp trên phải …"): its "then" half when the question's topic is there rather than in the
-    condition ("cấp ủy cấp trên phải làm gì?"); the passage otherwise."""
+    condition ("cấp ủy cấp trên phải làm gì?"), or when the question asks what is to be done (``action``) in
+    a situation the condition describes ("chi bộ mất đoàn kết thì huyện ủy xử lý ra sao?"); the passage
+    otherwise."""
     m = _THEN.search(passage) if len(passage) > limit else None
     if not m:
         return passage
     wanted = set(terms)
     condition, then = passage[:m.start()], passage[m.end():]
-    if len(wanted & set(syllables(fold(then)))) > len(wanted & set(syllables(fold(condition)))):
+    in_then, in_condition = len(wanted & set(syllables(fold(then)))), len(wanted & set(syllables(fold(condition))))
+    if in_then > in_condition or (action and in_condition):
         return then[:1].upper() + then[1:]
     return passage
+
+
+_CHUNK = re.compile(r"[,;]\s+")
+
+
+def focused(passage: str, terms: tuple[str, ...], limit: int) -> str:
+    """``passage`` within ``limit`` characters, from the part of it (between commas) that holds most of
+    the question's topic when that is not its first part and the passage does not fit: "thu hồi tài sản
+    thì sao?" of a long sentence on corruption shows «…xử lý nghiêm …, thu hồi tài sản thất thoát»,
+    not its head cut before the words asked; ``clip`` otherwise."""
+    passage = passage.strip()
+    if len(passage) <= limit or not terms:
+        return clip(passage, limit)
+    wanted = set(terms)
+    starts = [0] + [m.end() for m in _CHUNK.finditer(passage)]
+    ends = starts[1:] + [len(passage)]
+    scores = [len(wanted & set(syllables(fold(passage[a:b])))) for a, b in zip(starts, ends)]
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    head = clip(passage, limit)
+    # (the head already shows that part: it is kept, with who acts at its start)
+    if best == 0 or scores[best] < _FOCUS_MIN or scores[best] <= scores[0] or ends[best] <= len(head.rstrip("…")):
+        return head
+    # from as early as still shows that part and the one after it ("…, tự học, tự nghiên cứu của cá nhân"),
+    # never after a body the passage names first, nor inside a citation ("Kết luận số 01-KL/TW, ngày …")
+    end = ends[min(best + 1, len(ends) - 1)]
+    allowed = [i for i in range(best + 1) if not _CONTINUES.match(passage[starts[i]:])
+               and not any(m.name[:1].isupper() for m in find_bodies(passage[:starts[i]]))]
+    start = next((starts[i] for i in allowed if end - starts[i] <= limit - 2 or i == best), 0)
+    return head if start == 0 else "…" + clip(passage[start:], limit - 1)
+
+
+_CONTINUES = re.compile(r"ngày \d")  # a date after a document's number goes with it
+_FOCUS_MIN = 2  # topic syllables a later part must hold for the passage to be shown from it
 
 
 def task_part(passage: str, names: tuple[str, ...]) -> str:
@@ -168,6 +217,7 @@ def nearest_phrase(asked: dict[str, float], text: str, phrases) -> str | None:
     on a tie. "…; trong Quốc hội khóa XV đối với các chức danh …" is the place for those posts."""
     folded = fold(text)
     found = []
+    before = 0  # where the words that lead to a phrase begin: the end of the phrase before it
     for start, phrase in phrases:
         left = max(folded.rfind(";", 0, start), folded.rfind(". ", 0, start)) + 1
         right = min((i for i in (folded.find(";", start), folded.find(". ", start)) if i >= 0), default=len(folded))
@@ -175,8 +225,12 @@ def nearest_phrase(asked: dict[str, float], text: str, phrases) -> str | None:
         named = [m.start() for w, weight in asked.items() if weight > 1
                  for m in re.finditer(rf"\b{re.escape(w)}\b", folded[left:right])]
         near = -min((abs(left + at - start) for at in named), default=0)
-        found.append((phrase, set(syllables(folded[left:right])) & set(asked), near))
+        # then the asked words that lead to it within the part ("nhất là … trong Ban Chấp hành Trung ương Đảng
+        # đối với …" is the one asked "trong BCH")
+        lead_in = len(set(syllables(folded[max(left, before):start])) & set(asked))
+        found.append((phrase, set(syllables(folded[left:right])) & set(asked), near, lead_in))
+        before = start + len(phrase)
     if not found:
         return None
-    shared = set.intersection(*(said for _, said, _ in found))
-    return max(found, key=lambda f: (sum(asked[w] for w in f[1] - shared), f[2]))[0]
+    shared = set.intersection(*(said for _, said, _, _ in found))
+    return max(found, key=lambda f: (sum(asked[w] for w in f[1] - shared), f[2], f[3]))[0]

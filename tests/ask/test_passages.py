@@ -55,3 +55,46 @@ def test_the_then_half_of_a_long_conditional_when_the_topic_is_there():
     # the condition asked about, or a passage short enough to show whole: unchanged
     assert consequent(text, ("mat", "doan", "ket"), 80) == text
     assert consequent(text, ("cap", "uy", "tren"), len(text)) == text
+    # what is to be done, asked in the situation the condition describes: the "then" half
+    assert consequent(text, ("mat", "doan", "ket"), 80, action=True) == then
+    # … but not of a question whose words are nowhere in the condition
+    assert consequent(text, ("ngan", "sach"), 80, action=True) == text
+
+
+def test_a_long_passage_is_shown_from_the_part_the_question_asks_about():
+    from qa.ask.passages import focused
+
+    text = ("Tập trung xử lý dứt điểm những vụ án nghiêm trọng, phức tạp, gây thất thoát ngân sách, "
+            "xử lý nghiêm các tập thể, cá nhân vi phạm, khắc phục hậu quả, thu hồi tài sản thất thoát")
+    # the part that holds most of the question's words, with as much before it as fits
+    assert focused(text, ("thu", "hoi", "tai", "san"), 90) == \
+        "…xử lý nghiêm các tập thể, cá nhân vi phạm, khắc phục hậu quả, thu hồi tài sản thất thoát"
+    # the words asked in the first part, one word only, or a passage that fits: as ``clip`` shows it
+    assert focused(text, ("vu", "an", "nghiem", "trong"), 90) == \
+        "Tập trung xử lý dứt điểm những vụ án nghiêm trọng, phức tạp, gây thất thoát ngân sách…"
+    assert focused(text, ("tai",), 90).startswith("Tập trung")
+    assert focused(text, ("thu", "hoi"), len(text)) == text
+
+
+def test_a_tie_between_parts_goes_to_the_one_that_holds_the_questions_words_paired():
+    from types import SimpleNamespace
+
+    from qa.ask.passages import best_passage, paired
+
+    q = SimpleNamespace(content=("thu", "hoi", "tai", "san"), topic=("hoi", "tai", "san"))
+    assert paired(q) == frozenset({"thu hoi", "hoi tai", "tai san"})
+    text = "Học tập lý luận. Xã hội quan tâm đến tài sản công. Thu hồi tài sản thất thoát."
+    # as many topic syllables in either later part ("hội" of "xã hội", "hồi" of "thu hồi"): the pairs decide
+    assert best_passage(text, q.topic, 200, paired(q)) == "Thu hồi tài sản thất thoát."
+    assert best_passage(text, q.topic, 200) == "Xã hội quan tâm đến tài sản công."
+    # … but not against the first part, tied with them: the clause's opening, as without pairs
+    assert best_passage(text[17:], q.topic, 200, paired(q)) == "Xã hội quan tâm đến tài sản công. Thu hồi tài sản thất thoát."
+
+
+def test_of_phrases_in_one_part_the_one_the_asked_words_lead_to():
+    text = ("Lấy phiếu đối với thành viên cấp ủy, nhất là lấy phiếu trong Ban Chấp hành Trung ương đối với Ủy viên "
+            "Bộ Chính trị; trong Quốc hội đối với các chức danh do Quốc hội bầu.")
+    phrases = [(text.index("thành viên"), "thành viên cấp ủy"), (text.index("Ủy viên"), "Ủy viên Bộ Chính trị"),
+               (text.index("các chức danh"), "các chức danh do Quốc hội bầu")]
+    assert nearest_phrase({"ban": 1.0, "chap": 1.0, "hanh": 1.0}, text, phrases) == "Ủy viên Bộ Chính trị"
+    assert nearest_phrase({"lay": 1.0, "phieu": 1.0}, text, phrases) == "thành viên cấp ủy"

@@ -23,7 +23,9 @@ _ASKS_MEANING = re.compile(
     r"|\bgiai thich\b(?! cho\b).{0,40}\b(la gi|la j|nghia|the nao|ra sao|ra rang)\b"
     r"|\b(la gi|la j|la sao|la cai gi|la cai chi)\b.{0,40}\b(giai thich|dinh nghia)\b"
     # "cơ quan tư pháp gồm những cơ quan nào, kế hoạch có giải thích không": whether it explains a term
-    r"|\bco giai thich\b(?! (?:vi sao|tai sao|ly do)\b)")
+    r"|\bco giai thich\b(?! (?:vi sao|tai sao|ly do)\b)"
+    # "Kế hoạch có nói rõ 'lợi ích nhóm' (trong làm luật) là gì không?": whether it says what a quoted term is
+    r"|\bco (?:noi ro|noi|ghi ro|neu ro|chi ro)\W+[\"“«'‘][^\"”»'’]{3,40}[\"”»'’].{0,40}\bla (?:gi|j|cai gi)\b")
 # a term quoted on its own and asked what it is or what it takes in: "'Phản biện xã hội' là gì vậy ạ?",
 # "'Tập trung dân chủ' là nguyên tắc gì?", "'Hệ thống chính trị' gồm những tổ chức nào?"
 _QUOTED_TERM = re.compile(r"^\W*[\"“”«'‘](?P<term>[^\"“”«»'‘’]{3,40})[\"“”»'’]\s*"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...text import fold
+from ...text import STOPWORDS_FOLDED, fold
 from .base import Kind
 
 # what tells a prompt ("Điền vào chỗ trống:", "điền khuyết", "hoàn thành câu sau")
@@ -61,10 +61,11 @@ def _find(seq: list[str], words: list[tuple[str, int, int]], start: int, stop: i
 
 
 @lru_cache(maxsize=512)
-def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] | None:
+def fills(prompt: str, clause_text: str, sure: bool = False, loose: bool = False) -> tuple[str, ...] | None:
     """The clause's words in each blank of the prompt, or None when the clause does not hold the
     words around every blank (at least two on one side of each; ``sure``: three, where the prompt has
-    them, as for a clause other than the one ranked first)."""
+    them, as for a clause other than the one ranked first; ``loose``: the words before a prompt's one
+    blank are enough, for the clause ranked first)."""
     blanks = _blanks(prompt)
     if not blanks:
         return None
@@ -74,12 +75,15 @@ def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] 
     for side, after, glued in blanks:
         # (a blank's token, "...-KH/TW", is the clause's however the words after it go on: "03-KH/TW năm 2021")
         reach = max(2, min(n, glued)) if glued else n
+        side_after = after
         before, after = side[-n:] if len(side) >= 2 else [], after[:reach] if len(after) >= 2 else []
         if not before and not after:
             return None
+        dropped = False  # "số" before the blank left out (the plan's words are then fewer)
         if before:
             i = _find(before, words, at, len(words))
             if i < 0 and before[-1] == _NUMBER_WORD and len(side) >= 3:
+                dropped = True
                 # "Kế hoạch số ...-KH/TW": "số" before a number is the writer's, the plan may leave it out
                 before = side[:-1][-n:]
                 i = _find(before, words, at, len(words))
@@ -88,8 +92,20 @@ def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] 
             first = i + len(before)
         if after:
             j = _find(after, words, first if before else at, (first + _GAP + 1) if before else len(words))
-            if j < 0 or (before and j == first):
+            if j < 0 and before and loose and len(blanks) == 1 and not glued and not dropped:
+                # the words after the one blank are partly the writer's own ("thể chế hóa Kết luận thành ... và
+                # nghị quyết", "tăng cường ... việc thực hiện"): up to where one of them, or two side by side,
+                # comes in the plan; with none, to the end of the plan's phrase, as a blank that ends the prompt
+                # (one word alone, not a function word: "của", "và" are anywhere)
+                one = side_after[:1] if side_after and side_after[0] not in STOPWORDS_FOLDED else []
+                near = [k for seq in (side_after[1:1 + n], one) if seq
+                        for k in (_find(seq, words, first + 1, first + _GAP + 1),) if k > first]
+                j = min(near, default=-1)
+                if j < 0:
+                    after = []
+            elif j < 0 or (before and j == first):
                 return None
+        if after:
             if not before:  # the blank opens the prompt: back to where the phrase starts
                 first = j
                 while first > max(0, j - _GAP) and not _PHRASE_END.search(clause_text[words[first - 1][2]:words[first][1]]):
@@ -97,7 +113,7 @@ def fills(prompt: str, clause_text: str, sure: bool = False) -> tuple[str, ...] 
                 if first == j:
                     return None
             last = j
-        else:  # the blank ends the prompt: on to where the phrase ends
+        else:  # the blank ends the prompt (or the plan's words do): on to where the phrase ends
             last = first
             while last < min(len(words), first + _GAP):
                 gap = clause_text[words[last - 1][2]:words[last][1]] if last > first else ""
@@ -133,6 +149,8 @@ class Fill(Kind):
         # (the clause that holds the prompt's words, when ranking left another one first)
         for hit in hits[:_FILLED_FROM]:
             words = fills(q.text, hit.clause.text, sure=hit is not hits[0])
+            if not words and hit is hits[0]:
+                words = fills(q.text, hit.clause.text, loose=True)
             if words:
                 said = f"{'; '.join(words)} ({hit.clause.ref})."
                 return said if hit is hits[0] else (said, hit.clause)

@@ -20,6 +20,9 @@ from .person import Person
 # the plan as the one that names: a question about being named elsewhere ("chi bộ bị nêu tên yếu kém …")
 # asks something else
 _PLAN = re.compile(r"\b(?:ke hoach|kh|van ban|kh ?03)\b")
+# whether a text mentions something, asked ("… có nhắc trong kế hoạch không?", "… được nêu không?")
+_MENTION_ASKED = re.compile(r"\b(?:nhac|de cap|neu|noi toi|noi den|ghi)\b(?! (?:gi|j|sao)\b)"
+                            r"(?:(?!\b(?:phai|can|lam)\b).)*\b(?:khong|ko|k|hong|chua)\b")
 _PERSON = Person()
 _PEOPLE = frozenset(("cá nhân", "người", "cán bộ", "đảng viên", "quan chức", "đồng chí", "lãnh đạo", "tấm gương",
                      "điển hình"))
@@ -35,7 +38,13 @@ class Instance(Kind):
         """The kind of thing the question wants named ("vụ án"), when it asks for names at all."""
         slots = load_slots()
         if slots.search("instance", "named", text, fold_single=False) is None:
-            return None
+            # ("các vụ án lớn như Việt Á, Vạn Thịnh Phát có nhắc không?": ones of a kind given by their names)
+            found = _given_by_name(tuple(slots.get("instance", "class"))).search(text)
+            # (asked whether the plan mentions them, not what they must do: "Các tỉnh như Hà Giang có phải làm …")
+            if found is None or not _MENTION_ASKED.search(fold(text).lower()):
+                return None
+            return next((w for w in slots.get("instance", "class") if fold(w).lower() == fold(found.group(1)).lower()),
+                        found.group(1))
         found = slots.search("instance", "class", text, fold_single=False)
         if found is None:
             return None
@@ -67,3 +76,11 @@ def _names_one(word: str, text: str) -> bool:
 @lru_cache(maxsize=64)
 def _after(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?i:{re.escape(word)}) ([^\W\d]+)")
+
+
+@lru_cache(maxsize=8)
+def _given_by_name(words: tuple[str, ...]) -> re.Pattern:
+    """A kind of thing, then "như" and a capitalised name: examples the asker names ("vụ án lớn như Việt Á")."""
+    kinds = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:({kinds}))(?: \w+){{0,2}}? (?i:như|kiểu|chẳng hạn|ví dụ)(?: (?i:là|như))? [A-ZĐÀ-Ỹ]\w*"
+                      rf"(?: [A-ZĐÀ-Ỹ]\w*)+")

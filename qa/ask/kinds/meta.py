@@ -193,7 +193,11 @@ META_FIELDS = (
                          r",? ((co )?(dung|phai) )?(khong|ko|k|hong|chu|chang)\b\W*((a|vay|nhi|nhe|em|anh|chi)\b\W*)*$"),
     ("Loại văn bản", r"\b(loai van ban|la loai (van ban )?gi|the loai|hinh thuc van ban)\b"
                      # "Văn bản này loại gì?", "kế hoạch này thuộc loại nào?"
-                     r"|\b(van ban|ke hoach|kh|tai lieu)( nay| 03)? (la |thuoc )?loai (gi|nao)\b"
+                     # ("Văn bản 03-KH/TW thuộc loại gì": its number between)
+                     r"|\b(van ban|ke hoach|kh|tai lieu)( so)?( \S*\d\S*)?( nay| 03)? (la |thuoc )?loai (gi|nao)\b"
+                     # "… có phải là nghị quyết không?" (not "là Nghị quyết 4": a document, by its number)
+                     r"|\bco phai la (mot )?(nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat"
+                     r"|quyet dinh)\b(?! (so )?\d)(?= (khong|ko|hong|chu|a)\b|\W*$)"
                      # "là kế hoạch, nghị quyết hay chỉ thị?"
                      r"|\b(la|thuoc) (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat|quyet dinh)"
                      r"(,? (nghi quyet|ke hoach|chi thi|quy dinh|ket luan|thong bao|huong dan|nghi dinh|luat|quyet dinh))*"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..passages import as_written, best_passage, clip, consequent, first_sentences, join, span, task_part
+from ..passages import as_written, best_passage, clip, consequent, first_sentences, focused, join, paired, span, task_part
 from ...documents.types import titled_citations
 from ...text import collapse, fold, syllables
 from ..claims import FALSE, TRUE, confirmed_word, confirms, confirms_in_other_words, is_claim, without_lead
@@ -85,7 +85,7 @@ def _role_checked(q, clause, folded: str, role: str, said: str) -> str:
     if verdict is None and is_claim(q.text) and _ALONE.search(folded) and len({*facts.lead, *facts.coordinate}) > 1:
         # "Đúng hay sai: KH giao Ban Tổ chức TW một mình hướng dẫn …": the clause names others beside it
         verdict = FALSE[:-1]
-    if verdict is None and confirms(q.text, clause.text, _document_words()):
+    if verdict is None and _confirmed(q, clause):  # (in its words, or in others the lexicon reads as its)
         verdict = confirmed_word(folded)
     return f"{verdict} — {said}" if verdict else said
 
@@ -155,8 +155,12 @@ class What(Kind):
                 head = (f"{_count_verdict(q, len(children))}{name} ({clause.ref}) gồm {len(children)} nội dung "
                         f"({span(children)}): ")
                 return head + first_sentences(children[0].text, max(60, limit - len(head)))
+        action = ctx.slots.search("what", "action", q.text) is not None  # what is to be done, asked
         passage = citing_passage(q, clause, ctx.info) or \
-            consequent(best_passage(clause.text, q.topic, len(clause.text)), q.topic, limit)
+            consequent(best_passage(clause.text, q.topic, len(clause.text), paired(q)), q.topic, limit, action)
+        # the passage as far as it fits: from the words asked about, unless what is to be done is asked, which
+        # the passage says first ("Tập trung xử lý dứt điểm …")
+        shown = (lambda text, room: clip(text, room)) if action else (lambda text, room: focused(text, q.topic, room))
         facts = clause.facts
         task = task_part(passage, facts.lead + facts.coordinate)
         folded = collapse(fold(q.text))
@@ -180,15 +184,15 @@ class What(Kind):
             # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
             # in the question's word: «Đúng — …» to "đúng không?", «Có — …» to "có phải … không?"
             head = f"{confirmed_word(folded)} — kế hoạch nêu ({clause.ref}): "
-            return head + clip(passage, max(60, limit - len(head)))
+            return head + shown(passage, max(60, limit - len(head)))
         if EXISTENCE.search(folded) or asks_yes_no(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
             head = (f"Kế hoạch có đề cập ({clause.ref}; thời gian: {'; '.join(facts.timings)}): " if timed
                     else f"Kế hoạch có đề cập ({clause.ref}): ")
-            return head + clip(passage, max(60, limit - len(head)))
+            return head + shown(passage, max(60, limit - len(head)))
         if timed:
             head = f"{'; '.join(facts.timings)} ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
         # the passage, and where it is ("… (III.9)"), as every other kind's answer says
         where = f" ({clause.ref})"
-        return clip(passage, max(60, limit - len(where) - 1)).rstrip(" .;:") + where + "."
+        return shown(passage, max(60, limit - len(where) - 1)).rstrip(" .;:") + where + "."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...text import fold, has_diacritics, syllables
-from ..passages import asked_words, best_passage, clip, nearest_phrase
+from ..passages import asked_words, best_passage, clip, nearest_phrase, paired
 from .base import FRONT_KINDS, Kind, last_sentence, load_slots
 from .when import timed_items
 
@@ -217,14 +217,15 @@ class Where(Kind):
             if one is not None:  # "chống 'lợi ích nhóm' trong xây dựng pháp luật nằm ở mục nào?"
                 others = ", ".join(c.ref for c in shown if c is not one)
                 return f"{self._place(one)} (cụm từ này còn có ở {others}).", one
-            refs = ", ".join(c.ref for c in quoted)
+            # (one place is named with its path, "III.6 — Mục III. … — nhiệm vụ 6", as any other place is)
+            refs = self._place(quoted[0]) if len(quoted) == 1 else ", ".join(c.ref for c in quoted)
             return f"Có ở {len(quoted)} chỗ: {refs}.", shown[0]
         if setting_asked(q.text, ctx.slots):
             for hit in hits[:2]:
                 place = setting(q, hit.clause.text, ctx.slots)
                 if place:  # "Trong Ban Chấp hành Trung ương Đảng (III.5): …", in the clause's words
                     head = f"{place[0].upper()}{place[1:]} ({hit.clause.ref}): "
-                    passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text))
+                    passage = best_passage(hit.clause.text, q.topic, len(hit.clause.text), paired(q))
                     return head + clip(passage, max(60, ctx.config.answer_max_chars - len(head))), hit.clause
         if named is None and clause.kind != "item" and _TASK_NUMBER_ASKED.search(fold(q.text)):
             # "… là nhiệm vụ số mấy?": a task has a number, a point under a body's part ("ý 1") none

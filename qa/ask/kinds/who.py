@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ...facts import BODIES, body_names, find_actors
+from ...facts import BODIES, body_names, find_actors, find_bodies
 from ...text import collapse, fold, syllables
 from ...types import Hit
-from ..passages import as_written, asked_words, best_passage, clip, join, nearest_phrase, sentence_around
+from ..passages import as_written, asked_words, best_passage, clip, paired, join, nearest_phrase, sentence_around
 from ..claims import is_claim
 from .base import EXISTENCE, FRONT_KINDS, LEADING_NAMED, YES_NO, Kind, asks_yes_no, role_verdict
 
@@ -31,8 +31,12 @@ _PREDICATE_WEIGHT = 2.0  # chosen on dev
 
 # whom an action is done to, asked ("áp dụng cho những ai?", "bỏ phiếu tín nhiệm ai?", "đối với đối tượng
 # nào?"): the people after "đối với" in the clause, not the body that acts
-_OBJECT_ASKED = re.compile(r"\b(?:(?:ap dung|danh|lay phieu(?: tin nhiem)?|bo phieu(?: tin nhiem)?)\s+(?:cho\s+|voi\s+|doi voi\s+)?"
-                           r"|doi voi\s+)(?:nhung\s+|cac\s+)?(?:ai|doi tuong nao|chuc danh nao)\b")
+# … or asked in the passive ("ai phải qua đợt đánh giá tín nhiệm?", "những ai bị lấy phiếu?"), or as its target
+# ("bỏ phiếu … thì nhắm vào ai?")
+_OBJECT_ASKED = re.compile(r"\b(?:(?:ap dung|danh|lay phieu(?: tin nhiem)?|bo phieu(?: tin nhiem)?|nham vao)\s+(?:cho\s+|voi\s+|doi voi\s+)?"
+                           r"|doi voi\s+)(?:nhung\s+|cac\s+)?(?:ai|doi tuong nao|chuc danh nao)\b"
+                           r"|\bai\s+(?:phai\s+|se\s+)?(?:qua|bi|chiu)\s+(?:dot\s+|viec\s+|cuoc\s+)?"
+                           r"(?:lay phieu|bo phieu|danh gia|cham)")
 _OBJECT = re.compile(r"\bdoi voi\s+")
 _OBJECT_END = re.compile(r"[;.()]|, nhat la|\s(?:de|nham|theo quy dinh)\b")
 
@@ -206,6 +210,8 @@ _LEADING = r"(?:chu tri|lam dau moi|dau moi|huong dan|tham muu)"
 _LEAD_ASKED = re.compile(rf"\b{_WHO_WORD} (?:(?:se|phai|duoc giao|la nguoi|dung ra|co trach nhiem) )?{_LEADING}\b"
                          rf"|\b{_LEADING} (?:(?:viec nay|viec do|chinh) )?(?:la )?{_WHO_WORD}\b"
                          rf"|\b(?:do|giao cho|giao) {_WHO_WORD} {_LEADING}\b")
+# who works with the lead, asked ("phối hợp với ai?", "cơ quan nào phối hợp?"): a clause must name them
+_COORDINATE_ASKED = re.compile(rf"\bphoi hop (?:voi )?(?:nhung |cac )?{_WHO_WORD}|\b{_WHO_WORD} (?:se |cung )?phoi hop\b")
 # a clause that says who leads: "… chủ trì, phối hợp với …", "… hướng dẫn …", "… làm đầu mối"
 _LEADS = re.compile(r"\b(chu tri|dau moi|huong dan|tham muu)\b")
 
@@ -249,7 +255,9 @@ def _named_body_nearby(hits, clause):
 # "những ai dám nghĩ khác": "those who …", a relative, not "who?", when a yes/no question holds it
 # ("Ai dám đứng mũi chịu sào … có được che chắn không?": "ai dám" is whoever dares; "ai nói cũng không
 # nghe", "ai cũng phải học": "ai … cũng" is anyone, everyone)
-_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)|\bai (?:\w+ ){0,2}cung\b")
+# ("Ai xông xáo, nghĩ ra cái mới thì có được che chở không?": "ai … thì có được / bị …" is whoever)
+_RELATIVE_WHO = re.compile(r"\b(?:nhung|moi|bat ky|ke) ai\b(?= \w)|^\W*ai(?= dam\b)|\bai (?:\w+ ){0,2}cung\b"
+                           r"|^\W*ai(?= (?:\w+,? ){1,12}?(?:thi|ma) (?:co |se )?(?:duoc|bi) )")
 
 
 # who asked outright: an asking "ai" ("ai lo?", "có ai … không?"), "cơ quan nào", "đơn vị nào"
@@ -298,6 +306,8 @@ class Who(Kind):
 
     def holds_answer(self, q, clause, ctx) -> bool:
         f = clause.facts
+        if _COORDINATE_ASKED.search(fold(q.text)):
+            return bool(f.coordinate)
         if self.slot_required(q):
             # who leads a task: a clause that gives it to a body of its own, or says who leads it;
             # the section's general subject ("Các cấp ủy, tổ chức đảng, …") leads nothing in particular
@@ -306,9 +316,12 @@ class Who(Kind):
 
     def slot_required(self, q) -> bool:
         """"Ai chủ trì rà soát các quy định?", "ban nào làm đầu mối?": the one who leads is asked."""
-        return bool(_LEAD_ASKED.search(fold(q.text)))
+        folded = fold(q.text)
+        return bool(_LEAD_ASKED.search(folded) or _COORDINATE_ASKED.search(folded))
 
     def missing(self, q, ctx) -> str | None:
+        if _COORDINATE_ASKED.search(fold(q.text)):
+            return "cơ quan phối hợp trong việc này"
         return "cơ quan chủ trì việc này (chỉ giao việc chung cho các cấp, các ngành)"
 
     def answer(self, q, hits, ctx) -> str:
@@ -375,7 +388,14 @@ class Who(Kind):
             return head + clip(sentence_around(clause.text, clause.text[start:start + 20]),
                                max(60, ctx.config.answer_max_chars - len(head)))
         if _OBJECT_ASKED.search(fold(q.text)):
-            people = nearest_phrase(asked_words(q), clause.text, list(_objects(clause.text)))
+            # (the question's words as the corpus words them count too: "ở nghị trường" is "trong Quốc hội")
+            # (a body among them weighs as a body named)
+            asked: dict[str, float] = {}
+            for w in (w for b in q.bridges for w in b.plan_words):
+                weight = 2.0 if any(True for _ in find_bodies(w)) else 1.0
+                asked.update({s: max(weight, asked.get(s, 0.0)) for s in syllables(fold(w))})
+            asked.update({s: max(weight, asked.get(s, 0.0)) for s, weight in asked_words(q).items()})
+            people = nearest_phrase(asked, clause.text, list(_objects(clause.text)))
             if people:  # "Lấy phiếu trong Quốc hội thì áp dụng cho những ai?": whom it is done to
                 head = f"{people[0].upper()}{people[1:]} ({clause.ref})"
                 return clip(head, ctx.config.answer_max_chars - 1) + "."
@@ -391,7 +411,7 @@ class Who(Kind):
         if facts.lead_inherited and clause.kind != "bullet":
             # The lead comes from the section's intro; the clause may itself name who acts
             # in the sentence the question is about ("cấp ủy cấp trên phải kịp thời xem xét").
-            part = best_passage(clause.text, q.topic, len(clause.text))
+            part = best_passage(clause.text, q.topic, len(clause.text), paired(q))
             faults = not _UNDERGOES.search(fold(q.text).lower())
             actors = _acting(part, find_actors(part), faults) or \
                 _acting(sentence_around(clause.text, part), find_actors(sentence_around(clause.text, part)), faults)
