@@ -191,8 +191,11 @@ class Answerer:
             return self._closest(q, verdict, hits, citations, resolved, known)
         limit = self.config.answer_max_chars
         # "Kết luận 21 ban hành ngày nào?", "Kết luận về học và làm theo Bác ra đời ngày nào?": the citation's date
+        # … or asked as a time where the plan gives none of its own ("KL 19 mà Đảng đoàn QH phải bám vào có từ khi
+        # nào?": the date the plan cites it by)
         dated = self.cited_document_date(q) if (q.doc_keys and (q.issue_date or q.meta_field == "Ngày ban hành")) or (
-            not q.doc_keys and q.kind == "when" and _DATE_OR_NUMBER.search(fold(q.text))) else None
+            not q.doc_keys and q.kind == "when" and _DATE_OR_NUMBER.search(fold(q.text))) or (
+            q.doc_keys and q.kind == "when" and not get("when").gives_time(hits)) else None
         if dated:
             return self._from_citation(q, "when", *dated, hits, citations, resolved, verdict)
         # "Kết luận 21 do cơ quan nào ban hành?": the sentence that cites it, from the citation on

@@ -1859,7 +1859,10 @@ def test_options_typed_before_the_stem(assistant):
 
 def test_the_date_of_a_cited_document_asked_as_a_time(assistant):
     reply = assistant.ask("KL 19 mà Đảng đoàn QH phải bám vào có từ khi nào?")
-    assert (reply.kind, reply.answer) == ("when", "Ngày 14/10/2021 (Kết luận số 19-KL/TW) (IV.1.2).")
+    assert (reply.kind, reply.answer) == ("when", "Kết luận số 19-KL/TW: ngày 14/10/2021 (IV.1.2).")
+    # the time of a task that works on it is that task's (the plan gives none)
+    assert assistant.ask("Đảng đoàn QH thực hiện KL 19 khi nào?").answer == \
+        "Kế hoạch không nêu thời hạn cho nội dung này (IV.1.2)."
 
 
 def test_a_follow_up_names_a_point_by_the_noun_the_count_was_asked_with(assistant):

@@ -160,7 +160,7 @@ class What(Kind):
             consequent(best_passage(clause.text, q.topic, len(clause.text), paired(q)), q.topic, limit, action)
         # the passage as far as it fits: from the words asked about, unless what is to be done is asked, which
         # the passage says first ("Tập trung xử lý dứt điểm …")
-        shown = (lambda text, room: clip(text, room)) if action else (lambda text, room: focused(text, q.topic, room))
+        focus = () if action else q.topic  # (no words: the head, clipped)
         facts = clause.facts
         task = task_part(passage, facts.lead + facts.coordinate)
         folded = collapse(fold(q.text))
@@ -184,15 +184,15 @@ class What(Kind):
             # "Đúng hay sai: KH yêu cầu …" that the clause says: confirmed, where, and in its words
             # in the question's word: «Đúng — …» to "đúng không?", «Có — …» to "có phải … không?"
             head = f"{confirmed_word(folded)} — kế hoạch nêu ({clause.ref}): "
-            return head + shown(passage, max(60, limit - len(head)))
+            return head + focused(passage, focus, max(60, limit - len(head)))
         if EXISTENCE.search(folded) or asks_yes_no(folded):
             # "Kế hoạch có nhắc tới X không?": that it does, where, and in its words
             head = (f"Kế hoạch có đề cập ({clause.ref}; thời gian: {'; '.join(facts.timings)}): " if timed
                     else f"Kế hoạch có đề cập ({clause.ref}): ")
-            return head + shown(passage, max(60, limit - len(head)))
+            return head + focused(passage, focus, max(60, limit - len(head)))
         if timed:
             head = f"{'; '.join(facts.timings)} ({clause.ref}): "
             return head + clip(passage, max(60, limit - len(head)))
         # the passage, and where it is ("… (III.9)"), as every other kind's answer says
         where = f" ({clause.ref})"
-        return shown(passage, max(60, limit - len(where) - 1)).rstrip(" .;:") + where + "."
+        return focused(passage, focus, max(60, limit - len(where) - 1)).rstrip(" .;:") + where + "."

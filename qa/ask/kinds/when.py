@@ -236,6 +236,12 @@ class When(Kind):
             return f"việc này làm {rhythm_said(stated)} (thời gian ghi: {'; '.join(timings)})"
         return None if any(h.clause.facts.timings for h in hits[:_RELATED + 1]) else "thời hạn cho nội dung này"
 
+    @staticmethod
+    def gives_time(hits) -> bool:
+        """Whether the answer gives a time of the plan's own: the best clause's timing, the register's date, or a
+        near clause's timing (otherwise a document the question names is dated by the clause that cites it)."""
+        return hits[0].clause.kind in ("header", "meta") or any(h.clause.facts.timings for h in hits[:_RELATED + 1])
+
     def answer(self, q, hits, ctx) -> str:
         listed = timed_items(q, ctx)
         if listed is not None:
@@ -276,27 +282,7 @@ class When(Kind):
             if hit.clause.facts.timings:
                 return (f"Kế hoạch không ghi thời hạn riêng cho {clause.ref}; nội dung liên quan ở {hit.clause.ref}: "
                         f"{'; '.join(hit.clause.facts.timings)}.", hit.clause)
-        dated = _cited_date(q, clause, ctx)
-        if dated:  # "KL 19 mà Đảng đoàn QH phải bám vào có từ hôm nào?": the day the clause cites it by
-            return dated
         return f"Kế hoạch không nêu thời hạn cho nội dung này ({clause.ref})."
-
-
-_CITED_DAY = re.compile(r"^\W*ngày (\d{1,2}/\d{1,2}/\d{4})")
-_CITED_KIND = re.compile(r"([A-ZĐ]\w*(?: \w+)?(?: số)?) $")
-
-
-def _cited_date(q, clause, ctx) -> str | None:
-    """The date a clause gives a document it cites, of one the question names and the corpus does not
-    hold ("Kết luận số 19-KL/TW, ngày 14/10/2021"): «Ngày 14/10/2021 (Kết luận số 19-KL/TW) (IV.1.2).»"""
-    for key, number in zip(q.doc_keys, q.doc_numbers):
-        at = clause.text.find(number) if key not in ctx.info.own_doc_keys else -1
-        m = _CITED_DAY.match(clause.text[at + len(number):]) if at >= 0 else None
-        if m:
-            kind = _CITED_KIND.search(clause.text[:at])  # "Kết luận số 19-KL/TW"
-            name = f"{kind.group(1)} {number}" if kind else number
-            return f"Ngày {m.group(1)} ({name}) ({clause.ref})."
-    return None
 
 
 # how often a task is done, in words a clause may write in its text besides its timing ("định kỳ")
